@@ -1,0 +1,2 @@
+package io.ace;
+public class AceApplication { public static void main(String[] a) {} }

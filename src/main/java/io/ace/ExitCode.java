@@ -1,0 +1,23 @@
+package io.ace;
+
+/** Process exit codes: the diff(1) convention, extended for schedulers (DESIGN.md §3). */
+public enum ExitCode {
+    IN_SYNC(0),
+    DIFFERENCES(1),
+    FAILED(2),
+    STOPPED(3),
+    ALREADY_COMPLETED(4),
+    USAGE(64),
+    UNREACHABLE(75),
+    CONFIG(78);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,100 @@
+package io.ace.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a table's shape from one node's catalog. */
+public final class CatalogReader {
+
+    /** First OID of objects created after initdb: types above it are user-defined and node-local. */
+    private static final long FIRST_NORMAL_OID = 16384;
+
+    private static final String COLUMNS_SQL = """
+            WITH RECURSIVE col AS (
+              SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS declared,
+                     a.atttypid AS typid, a.atttypmod AS typmod, a.attcollation
+              FROM pg_catalog.pg_attribute a
+              WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            ), base AS (
+              SELECT attnum, typid AS cur, typmod AS curmod FROM col
+              UNION ALL
+              SELECT b.attnum, t.typbasetype, t.typtypmod FROM base b JOIN pg_catalog.pg_type t ON t.oid = b.cur
+              WHERE t.typtype = 'd'
+            )
+            SELECT c.attname, c.declared, bt.oid AS base_oid, bt.typname AS base_name,
+                   CASE WHEN c.typid = bt.oid THEN c.typmod ELSE b.curmod END AS base_typmod,
+                   bt.typtype, bt.typelem, et.typtype AS elem_kind, et.oid AS elem_oid,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
+                           WHERE am.amname = 'hash' AND oc.opcdefault
+                             AND oc.opcintype = CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN et.oid ELSE bt.oid END) AS hashable,
+                   CASE WHEN coll.oid IS NULL THEN NULL ELSE quote_ident(cn.nspname) || '.' || quote_ident(coll.collname) END AS collname, COALESCE(coll.collisdeterministic, true) AS deterministic
+            FROM col c
+            JOIN base b ON b.attnum = c.attnum
+            JOIN pg_catalog.pg_type bt ON bt.oid = b.cur AND bt.typtype <> 'd'
+            LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typlen = -1 AND bt.typelem <> 0
+            LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = c.attcollation AND c.attcollation <> 0
+            LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = coll.collnamespace
+            ORDER BY c.attnum
+            """;
+
+    private static final String KEY_SQL = """
+            SELECT a.attname
+            FROM pg_catalog.pg_index i
+            CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            WHERE i.indrelid = ?::regclass AND i.indisprimary
+            ORDER BY k.ord
+            """;
+
+    private static final String EXISTS_SQL = """
+            SELECT c.relkind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ? AND c.relname = ?
+            """;
+
+    /** The table's shape, or empty when the table does not exist on this node. */
+    public Optional<TableShape> read(Connection connection, TableName table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(EXISTS_SQL)) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !List.of("r", "p").contains(rs.getString(1))) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(COLUMNS_SQL)) {
+            ps.setString(1, table.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean array = rs.getLong("typelem") != 0 && rs.getString("elem_kind") != null;
+                    long elemOid = rs.getLong("elem_oid");
+                    boolean builtin = rs.getLong("base_oid") < FIRST_NORMAL_OID && (!array || elemOid < FIRST_NORMAL_OID);
+                    String elemKind = rs.getString("elem_kind");
+                    columns.add(new Column(rs.getString("attname"), rs.getString("declared"), rs.getString("base_name"),
+                            rs.getInt("base_typmod"), rs.getString("typtype").charAt(0), builtin, array,
+                            elemKind == null ? null : elemKind.charAt(0), rs.getBoolean("hashable"),
+                            rs.getBoolean("deterministic"), rs.getString("collname")));
+                }
+            }
+        }
+        List<String> keyNames = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(KEY_SQL)) {
+            ps.setString(1, table.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keyNames.add(rs.getString(1));
+                }
+            }
+        }
+        List<Column> key = keyNames.stream()
+                .map(k -> columns.stream().filter(c -> c.name().equals(k)).findFirst().orElseThrow())
+                .toList();
+        return Optional.of(new TableShape(table, columns, key));
+    }
+}

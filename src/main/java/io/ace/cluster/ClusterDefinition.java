@@ -1,0 +1,36 @@
+package io.ace.cluster;
+
+import io.ace.AceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A named cluster: its nodes in service-file order, and the file it came from. */
+public record ClusterDefinition(String name, Map<String, NodeDefinition> nodes, Path source) {
+
+    public ClusterDefinition {
+        nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    }
+
+    /** The nodes named (all when {@code names} is empty), in the order given, or a config error naming the unknown one. */
+    public List<NodeDefinition> select(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return List.copyOf(nodes.values());
+        }
+        List<NodeDefinition> chosen = new ArrayList<>();
+        for (String n : names) {
+            NodeDefinition node = nodes.get(n);
+            if (node == null) {
+                throw AceException.config("node '" + n + "' is not defined in cluster '" + name + "' (" + source
+                        + "); its nodes are " + String.join(", ", nodes.keySet()));
+            }
+            if (chosen.contains(node)) {
+                throw AceException.usage("node '" + n + "' is named twice in --nodes");
+            }
+            chosen.add(node);
+        }
+        return chosen;
+    }
+}

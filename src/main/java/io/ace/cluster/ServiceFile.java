@@ -1,0 +1,93 @@
+package io.ace.cluster;
+
+import io.ace.AceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A libpq service file read as pgEdge ACE reads it: section {@code [CLUSTER]} holds settings
+ * shared by every node, one section {@code [CLUSTER.NODE]} per node.
+ */
+public final class ServiceFile {
+
+    private final Path path;
+    private final Map<String, Map<String, String>> sections;
+
+    private ServiceFile(Path path, Map<String, Map<String, String>> sections) {
+        this.path = path;
+        this.sections = sections;
+    }
+
+    public static ServiceFile read(Path path) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw AceException.config("cannot read service file " + path + ": " + e.getMessage());
+        }
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        Map<String, String> current = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                if (!line.endsWith("]") || line.length() < 3) {
+                    throw AceException.config(path + ":" + (i + 1) + ": malformed section header '" + line + "'");
+                }
+                current = sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0 || current == null) {
+                throw AceException.config(path + ":" + (i + 1) + ": expected 'key=value' inside a [section]");
+            }
+            current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return new ServiceFile(path, sections);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Names of the clusters: sections that have at least one {@code [NAME.node]} section. */
+    public Set<String> clusterNames() {
+        Set<String> names = new TreeSet<>();
+        for (String s : sections.keySet()) {
+            int dot = s.indexOf('.');
+            if (dot > 0) {
+                names.add(s.substring(0, dot));
+            }
+        }
+        return names;
+    }
+
+    /** The cluster's nodes with shared settings merged under each node's own; passwords not resolved yet. */
+    public Map<String, Map<String, String>> nodeSettings(String cluster) {
+        Map<String, String> shared = sections.getOrDefault(cluster, Map.of());
+        Map<String, Map<String, String>> nodes = new LinkedHashMap<>();
+        String prefix = cluster + ".";
+        sections.forEach((name, settings) -> {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                Map<String, String> merged = new LinkedHashMap<>(shared);
+                merged.putAll(settings);
+                nodes.put(name.substring(prefix.length()), merged);
+            }
+        });
+        if (nodes.isEmpty()) {
+            throw AceException.config("cluster '" + cluster + "' is not defined in " + path
+                    + " (no [" + cluster + ".NODE] sections); clusters there: "
+                    + (clusterNames().isEmpty() ? "none" : String.join(", ", clusterNames())));
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,120 @@
+package io.ace.diff;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares one block across nodes: hash it on every node at once; only when the hashes
+ * disagree, stream every key's row hash from each node, keep the keys that differ, and fetch
+ * the full rows of just those keys.
+ */
+final class BlockComparer {
+
+    private final NodeFanOut fanOut;
+    private final int compareUnitSize;
+
+    BlockComparer(NodeFanOut fanOut, int compareUnitSize) {
+        this.fanOut = fanOut;
+        this.compareUnitSize = compareUnitSize;
+    }
+
+    BlockOutcome compare(List<NodeSnapshot> nodes, KeyRange range) throws Exception {
+        Map<String, BlockHash> hashes = fanOut.onEach(nodes, n -> n.hashBlock(range));
+        Map<String, Long> rows = new LinkedHashMap<>();
+        hashes.forEach((node, h) -> rows.put(node, h.rows()));
+        if (hashes.values().stream().distinct().count() <= 1) {
+            return new BlockOutcome(rows, false, List.of());
+        }
+        Map<String, Map<String, Long>> keyHashes = fanOut.onEach(nodes, n -> n.keyHashes(range));
+        List<List<String>> differing = differingKeys(keyHashes);
+        List<KeyDifference> differences = new ArrayList<>(differing.size());
+        for (int from = 0; from < differing.size(); from += compareUnitSize) {
+            List<List<String>> unit = differing.subList(from, Math.min(differing.size(), from + compareUnitSize));
+            List<List<String>> ordered = nodes.get(0).inKeyOrder(unit);
+            Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(ordered));
+            for (List<String> key : ordered) {
+                differences.add(difference(key, fetched));
+            }
+        }
+        return new BlockOutcome(rows, true, differences);
+    }
+
+    private static List<List<String>> differingKeys(Map<String, Map<String, Long>> keyHashes) {
+        Set<String> all = new HashSet<>();
+        keyHashes.values().forEach(m -> all.addAll(m.keySet()));
+        List<List<String>> differing = new ArrayList<>();
+        for (String key : all) {
+            Long first = null;
+            boolean seen = false;
+            boolean differs = false;
+            for (Map<String, Long> node : keyHashes.values()) {
+                Long h = node.get(key);
+                if (!seen) {
+                    first = h;
+                    seen = true;
+                } else if (h == null ? first != null : !h.equals(first)) {
+                    differs = true;
+                    break;
+                }
+            }
+            if (differs) {
+                differing.add(NodeSnapshot.splitKey(key));
+            }
+        }
+        return differing;
+    }
+
+    /**
+     * The rows of one key on each node. Rows re-read here come from the same snapshot as the
+     * hashes, so they still differ.
+     */
+    private static KeyDifference difference(List<String> key, Map<String, Map<String, NodeRow>> fetched) {
+        String joined = NodeSnapshot.joinKey(key);
+        Map<String, NodeRow> rows = new LinkedHashMap<>();
+        fetched.forEach((node, byKey) -> {
+            NodeRow row = byKey.get(joined);
+            if (row != null) {
+                rows.put(node, row);
+            }
+        });
+        return new KeyDifference(key, rows, oddNode(fetched.keySet(), rows));
+    }
+
+    /** With 3+ nodes: the one node whose row (or its absence) disagrees with all the others, which agree. */
+    static String oddNode(Set<String> nodes, Map<String, NodeRow> rows) {
+        if (nodes.size() < 3) {
+            return null;
+        }
+        Map<Long, List<String>> byHash = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String n : nodes) {
+            NodeRow r = rows.get(n);
+            if (r == null) {
+                missing.add(n);
+            } else {
+                byHash.computeIfAbsent(r.hash(), h -> new ArrayList<>()).add(n);
+            }
+        }
+        List<List<String>> groups = new ArrayList<>(byHash.values());
+        if (!missing.isEmpty()) {
+            groups.add(missing);
+        }
+        if (groups.size() != 2) {
+            return null;
+        }
+        List<String> a = groups.get(0);
+        List<String> b = groups.get(1);
+        if (a.size() == 1 && b.size() == nodes.size() - 1) {
+            return a.get(0);
+        }
+        if (b.size() == 1 && a.size() == nodes.size() - 1) {
+            return b.get(0);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package io.ace.diff;
+
+import io.ace.AceException;
+import java.util.List;
+
+/**
+ * The settings of one table comparison, with named defaults and one {@link #validate()}.
+ *
+ * @param nodes             nodes to compare (empty: all nodes of the cluster)
+ * @param blockSize         rows per hashed block
+ * @param concurrencyFactor partitions hashed at once, per available processor
+ * @param compareUnitSize   keys per batch when full rows of differing keys are fetched
+ * @param maxDiffRows       differing keys reported per node pair (0: no limit)
+ * @param tableFilter       SQL condition restricting the rows compared, run only in read-only transactions
+ * @param equality          exact (default) or semantic equality
+ */
+public record DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
+                          long maxDiffRows, String tableFilter, Equality equality) {
+
+    public static final int DEFAULT_BLOCK_SIZE = 100_000;
+    public static final double DEFAULT_CONCURRENCY_FACTOR = 1.0;
+    public static final int DEFAULT_COMPARE_UNIT_SIZE = 10_000;
+    public static final long DEFAULT_MAX_DIFF_ROWS = 1_000_000;
+    public static final int MIN_BLOCK_SIZE = 10;
+    public static final int MAX_BLOCK_SIZE = 10_000_000;
+
+    public DiffOptions {
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        equality = equality == null ? Equality.EXACT : equality;
+        tableFilter = tableFilter == null || tableFilter.isBlank() ? null : tableFilter.strip();
+    }
+
+    public static DiffOptions defaults() {
+        return new DiffOptions(List.of(), DEFAULT_BLOCK_SIZE, DEFAULT_CONCURRENCY_FACTOR, DEFAULT_COMPARE_UNIT_SIZE,
+                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT);
+    }
+
+    public DiffOptions validate() {
+        if (blockSize < MIN_BLOCK_SIZE || blockSize > MAX_BLOCK_SIZE) {
+            throw AceException.usage("--block-size must be between " + MIN_BLOCK_SIZE + " and " + MAX_BLOCK_SIZE + ", got " + blockSize);
+        }
+        if (!(concurrencyFactor > 0) || concurrencyFactor > 16) {
+            throw AceException.usage("--concurrency-factor must be greater than 0 and at most 16, got " + concurrencyFactor);
+        }
+        if (compareUnitSize < 1 || compareUnitSize > 1_000_000) {
+            throw AceException.usage("--compare-unit-size must be between 1 and 1000000, got " + compareUnitSize);
+        }
+        if (maxDiffRows < 0) {
+            throw AceException.usage("--max-diff-rows must be 0 (no limit) or positive, got " + maxDiffRows);
+        }
+        if (nodes.size() == 1) {
+            throw AceException.usage("--nodes must name at least two nodes to compare");
+        }
+        if (tableFilter != null && tableFilter.contains(";")) {
+            throw AceException.usage("--table-filter must be a single SQL condition without ';'");
+        }
+        return this;
+    }
+
+    /** Partitions hashed at once on this machine. */
+    public int workers() {
+        return Math.max(1, (int) Math.round(Runtime.getRuntime().availableProcessors() * concurrencyFactor));
+    }
+}

@@ -1,0 +1,9 @@
+package io.ace.diff;
+
+/** What makes two values equal (DESIGN.md §4). */
+public enum Equality {
+    /** Same value in the same representation: what an application reads back is identical. */
+    EXACT,
+    /** Each type's own equality operator (numeric scale, interval units, sign of zero ignored). */
+    SEMANTIC
+}

@@ -1,0 +1,24 @@
+package io.ace.diff;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A primary key whose row is not the same on every node.
+ *
+ * @param key     the key's column values as text
+ * @param rows    the row on each node that has it (a node missing from the map lacks the row)
+ * @param oddNode with 3+ nodes, the single node that disagrees while all others agree; else null
+ */
+public record KeyDifference(List<String> key, Map<String, NodeRow> rows, String oddNode) {
+
+    /** True when the two nodes disagree on this key (one lacks the row, or the rows differ). */
+    public boolean differs(String a, String b) {
+        NodeRow ra = rows.get(a);
+        NodeRow rb = rows.get(b);
+        if (ra == null || rb == null) {
+            return ra != rb;
+        }
+        return ra.hash() != rb.hash();
+    }
+}

@@ -1,0 +1,210 @@
+package io.ace.diff;
+
+import io.ace.cluster.NodeConnectionException;
+import io.ace.cluster.NodePool;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node seen through one read-only REPEATABLE READ transaction: every block of a partition
+ * is hashed, narrowed and fetched from the same snapshot, and nothing this session runs (the
+ * user's filter included) can write.
+ */
+final class NodeSnapshot implements AutoCloseable {
+
+    /** Separates key columns in a map key; PostgreSQL text never contains NUL. */
+    static final char KEY_SEPARATOR = '\0';
+
+    private static final int FETCH_SIZE = 10_000;
+
+    private final NodePool pool;
+    private final TableQueries queries;
+    private final Connection connection;
+
+    NodeSnapshot(NodePool pool, TableQueries queries) {
+        this.pool = pool;
+        this.queries = queries;
+        this.connection = pool.open();
+        try {
+            connection.setAutoCommit(false);
+            try (var st = connection.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+        } catch (SQLException e) {
+            closeQuietly();
+            throw NodeConnectionException.of(pool.node(), e);
+        }
+    }
+
+    String node() {
+        return pool.name();
+    }
+
+    BlockHash hashBlock(KeyRange range) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.blockHash(range.lower() != null, range.upper() != null))) {
+            bindRange(ps, range);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new BlockHash(rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /** Key (columns joined by {@link #KEY_SEPARATOR}) to row hash, for every row of the block. */
+    Map<String, Long> keyHashes(KeyRange range) throws SQLException {
+        int keyCount = queries.shape().primaryKey().size();
+        Map<String, Long> hashes = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(queries.keyHashes(range.lower() != null, range.upper() != null))) {
+            ps.setFetchSize(FETCH_SIZE);
+            bindRange(ps, range);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    /** Full rows of the given keys that exist on this node, by key. */
+    Map<String, NodeRow> rows(List<List<String>> keys) throws SQLException {
+        int keyCount = queries.shape().primaryKey().size();
+        int columnCount = queries.shape().columns().size();
+        Map<String, NodeRow> rows = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(queries.rowsByKeys())) {
+            ps.setFetchSize(FETCH_SIZE);
+            bindKeyArrays(ps, keys);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>(columnCount);
+                    for (int i = 0; i < columnCount; i++) {
+                        values.add(rs.getString(keyCount + 1 + i));
+                    }
+                    rows.put(readKey(rs, keyCount), new NodeRow(values, rs.getLong(keyCount + columnCount + 1)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The given keys reordered into the table's key order (this node's collations). */
+    List<List<String>> inKeyOrder(List<List<String>> keys) throws SQLException {
+        List<List<String>> ordered = new ArrayList<>(keys.size());
+        try (PreparedStatement ps = connection.prepareStatement(queries.keyOrder())) {
+            bindKeyArrays(ps, keys);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ordered.add(keys.get((int) rs.getLong(1) - 1));
+                }
+            }
+        }
+        return ordered;
+    }
+
+    /** Runs the user's filter once so a bad or writing filter fails before any work. */
+    void probeFilter() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.filterProbe()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+        }
+    }
+
+    long estimatedRows() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.estimatedRows()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long estimate = rs.getLong(1);
+            if (estimate >= 0) {
+                return estimate;
+            }
+        }
+        // never analyzed: count instead of guessing
+        try (PreparedStatement ps = connection.prepareStatement(queries.exactRows()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    List<List<String>> sampleKeys(double percent) throws SQLException {
+        int keyCount = queries.shape().primaryKey().size();
+        List<List<String>> keys = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(queries.sampleKeys(percent))) {
+            ps.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> key = new ArrayList<>(keyCount);
+                    for (int i = 1; i <= keyCount; i++) {
+                        key.add(rs.getString(i));
+                    }
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    static String joinKey(List<String> key) {
+        return String.join(String.valueOf(KEY_SEPARATOR), key);
+    }
+
+    static List<String> splitKey(String joined) {
+        return List.of(joined.split(String.valueOf(KEY_SEPARATOR), -1));
+    }
+
+    private static String readKey(ResultSet rs, int keyCount) throws SQLException {
+        if (keyCount == 1) {
+            return rs.getString(1);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= keyCount; i++) {
+            sb.append(i == 1 ? "" : String.valueOf(KEY_SEPARATOR)).append(rs.getString(i));
+        }
+        return sb.toString();
+    }
+
+    private void bindRange(PreparedStatement ps, KeyRange range) throws SQLException {
+        int i = 1;
+        for (List<String> bound : new List[] {range.lower(), range.upper()}) {
+            if (bound != null) {
+                for (String v : bound) {
+                    ps.setString(i++, v);
+                }
+            }
+        }
+    }
+
+    private void bindKeyArrays(PreparedStatement ps, List<List<String>> keys) throws SQLException {
+        int keyCount = queries.shape().primaryKey().size();
+        for (int c = 0; c < keyCount; c++) {
+            String[] column = new String[keys.size()];
+            for (int r = 0; r < keys.size(); r++) {
+                column[r] = keys.get(r).get(c);
+            }
+            Array array = connection.createArrayOf("text", column);
+            ps.setArray(c + 1, array);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the session is being discarded; a failed rollback changes nothing read-only
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // returning a broken connection to the pool: Hikari evicts it
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.ace.diff;
+
+import io.ace.AceException;
+import io.ace.ExitCode;
+import io.ace.catalog.CatalogReader;
+import io.ace.catalog.Column;
+import io.ace.catalog.TableName;
+import io.ace.catalog.TableShape;
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks, before any work, that a table can be compared: every node reachable, the table on
+ * every node with the same columns, types and primary key, and the filter valid and read-only.
+ * Each failure names the node and what to fix.
+ */
+public final class TablePreflight {
+
+    private final CatalogReader catalog = new CatalogReader();
+
+    public ComparedTable check(ClusterSessions sessions, TableName table, DiffOptions options) {
+        Map<String, TableShape> shapes = new LinkedHashMap<>();
+        for (NodePool pool : sessions.pools()) {
+            try (Connection c = pool.open()) {
+                Optional<TableShape> shape = catalog.read(c, table);
+                if (shape.isEmpty()) {
+                    throw AceException.config("table " + table + " does not exist on node " + pool.name()
+                            + "; create it there (same definition as on the other nodes) or leave the node out with --nodes");
+                }
+                shapes.put(pool.name(), shape.get());
+            } catch (SQLException e) {
+                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name() + ": " + e.getMessage(), e);
+            }
+        }
+        var first = shapes.entrySet().iterator().next();
+        TableShape reference = first.getValue();
+        if (reference.primaryKey().isEmpty()) {
+            throw AceException.config("table " + table + " has no primary key on node " + first.getKey()
+                    + "; ACE matches rows by primary key: add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+        }
+        shapes.forEach((node, shape) -> {
+            if (node.equals(first.getKey())) {
+                return;
+            }
+            String columnDiff = describeDifference(reference.columns(), shape.columns());
+            if (columnDiff != null) {
+                throw AceException.config("table " + table + " has different columns on node " + first.getKey() + " and node " + node
+                        + ": " + columnDiff + "; make the definitions match (schema-diff shows all differences)");
+            }
+            if (!reference.keyNames().equals(shape.keyNames())) {
+                throw AceException.config("table " + table + " has primary key (" + String.join(", ", reference.keyNames()) + ") on node "
+                        + first.getKey() + " but (" + (shape.keyNames().isEmpty() ? "none" : String.join(", ", shape.keyNames()))
+                        + ") on node " + node + "; the primary keys must be the same on every node");
+            }
+        });
+        ComparedTable compared = new ComparedTable(reference, options.tableFilter(), options.equality());
+        if (options.tableFilter() != null) {
+            for (NodePool pool : sessions.pools()) {
+                try (NodeSnapshot snapshot = new NodeSnapshot(pool, compared.queries())) {
+                    snapshot.probeFilter();
+                } catch (SQLException e) {
+                    throw AceException.usage("--table-filter cannot run on node " + pool.name() + " (it must be a read-only condition on "
+                            + table + "): " + e.getMessage());
+                }
+            }
+        }
+        return compared;
+    }
+
+    private static String describeDifference(List<Column> a, List<Column> b) {
+        List<String> sa = a.stream().map(Column::signature).toList();
+        List<String> sb = b.stream().map(Column::signature).toList();
+        if (sa.equals(sb)) {
+            return null;
+        }
+        for (int i = 0; i < Math.max(sa.size(), sb.size()); i++) {
+            String x = i < sa.size() ? sa.get(i) : "(no column)";
+            String y = i < sb.size() ? sb.get(i) : "(no column)";
+            if (!x.equals(y)) {
+                return "column " + (i + 1) + " is '" + x + "' vs '" + y + "'";
+            }
+        }
+        return "column lists differ";
+    }
+}

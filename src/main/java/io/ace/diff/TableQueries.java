@@ -1,0 +1,114 @@
+package io.ace.diff;
+
+import io.ace.catalog.Column;
+import io.ace.catalog.TableShape;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL ACE runs against one table, built from catalog data only: identifiers are quoted,
+ * key values travel as text parameters cast to the column's declared type, and the user's
+ * filter is parenthesized (it only ever runs inside read-only transactions).
+ */
+final class TableQueries {
+
+    private static final String ALIAS = "t";
+
+    private final TableShape shape;
+    private final String filter;
+    private final String rowHash;
+
+    TableQueries(TableShape shape, String filter, Equality equality) {
+        this.shape = shape;
+        this.filter = filter;
+        this.rowHash = "hash_record_extended(ROW(" + shape.columns().stream()
+                .map(c -> ColumnHashForm.expression(c, ALIAS, equality))
+                .collect(Collectors.joining(", ")) + "), 0)";
+    }
+
+    TableShape shape() {
+        return shape;
+    }
+
+    /** Row count and order-independent hash of one block: one index range scan. */
+    String blockHash(boolean hasLower, boolean hasUpper) {
+        return "SELECT count(*), COALESCE(bit_xor(" + rowHash + "), 0) FROM " + shape.name().sql() + " " + ALIAS
+                + where(hasLower, hasUpper);
+    }
+
+    /** Every key of a block (as text) with its row hash. */
+    String keyHashes(boolean hasLower, boolean hasUpper) {
+        return "SELECT " + keyTexts() + ", " + rowHash + " FROM " + shape.name().sql() + " " + ALIAS
+                + where(hasLower, hasUpper);
+    }
+
+    /** Full rows, every column as text, plus the row hash, for the keys given as text arrays. */
+    String rowsByKeys() {
+        String columns = shape.columns().stream().map(c -> ALIAS + "." + c.quoted() + "::text").collect(Collectors.joining(", "));
+        return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + " FROM " + shape.name().sql() + " " + ALIAS
+                + " WHERE " + shape.keyTuple(ALIAS) + " IN (SELECT * FROM " + unnestKeys() + ")"
+                + (filter == null ? "" : " AND (" + filter + ")");
+    }
+
+    /** Positions (1-based) of the given keys in the table's key order. */
+    String keyOrder() {
+        List<Column> key = shape.primaryKey();
+        StringBuilder order = new StringBuilder();
+        for (int i = 0; i < key.size(); i++) {
+            Column c = key.get(i);
+            order.append(i == 0 ? "" : ", ").append("u.k").append(i)
+                    .append(c.collation() == null ? "" : " COLLATE " + c.collation());
+        }
+        String names = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "k" + i).collect(Collectors.joining(", "));
+        return "SELECT u.ord FROM " + unnestKeys() + " WITH ORDINALITY AS u(" + names + ", ord) ORDER BY " + order;
+    }
+
+    /** Probe that the filter is valid SQL for this table; run in a read-only transaction. */
+    String filterProbe() {
+        return "SELECT 1 FROM " + shape.name().sql() + " " + ALIAS + " WHERE (" + filter + ") LIMIT 1";
+    }
+
+    /** Keys of a uniform sample of the table, in key order, for planning block boundaries. */
+    String sampleKeys(double percent) {
+        String pct = String.format(java.util.Locale.ROOT, "%.6f", Math.min(100.0, Math.max(0.000001, percent)));
+        return "SELECT " + keyTexts() + " FROM " + shape.name().sql() + " " + ALIAS + " TABLESAMPLE SYSTEM (" + pct + ")"
+                + (filter == null ? "" : " WHERE (" + filter + ")") + " ORDER BY " + shape.keyList(ALIAS);
+    }
+
+    String estimatedRows() {
+        return "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE oid = '" + shape.name().sql().replace("'", "''") + "'::regclass";
+    }
+
+    String exactRows() {
+        return "SELECT count(*) FROM " + shape.name().sql() + " " + ALIAS;
+    }
+
+    private String keyTexts() {
+        return shape.primaryKey().stream().map(c -> ALIAS + "." + c.quoted() + "::text").collect(Collectors.joining(", "));
+    }
+
+    private String unnestKeys() {
+        return "unnest(" + shape.primaryKey().stream().map(c -> "CAST(? AS text[])::" + c.type() + "[]")
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private String where(boolean hasLower, boolean hasUpper) {
+        StringBuilder sb = new StringBuilder();
+        String tuple = shape.keyTuple(ALIAS);
+        if (hasLower) {
+            sb.append(tuple).append(" >= ").append(params());
+        }
+        if (hasUpper) {
+            sb.append(sb.isEmpty() ? "" : " AND ").append(tuple).append(" < ").append(params());
+        }
+        if (filter != null) {
+            sb.append(sb.isEmpty() ? "" : " AND ").append('(').append(filter).append(')');
+        }
+        return sb.isEmpty() ? "" : " WHERE " + sb;
+    }
+
+    private String params() {
+        String list = shape.primaryKey().stream().map(c -> "CAST(? AS " + c.type() + ")").collect(Collectors.joining(", "));
+        return shape.primaryKey().size() == 1 ? list : "(" + list + ")";
+    }
+}
