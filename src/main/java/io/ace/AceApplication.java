@@ -1,2 +1,23 @@
 package io.ace;
-public class AceApplication { public static void main(String[] a) {} }
+
+import io.ace.cli.AceCommand;
+import io.ace.cli.CommandLines;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Entry point: starts the application context, runs one command, exits with its code (DESIGN.md §3). */
+@SpringBootApplication
+public class AceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(AceApplication.class);
+        // our flags (--nodes, --block-size, ...) are picocli's, not Spring properties
+        app.setAddCommandLineProperties(false);
+        int code;
+        try (ConfigurableApplicationContext context = app.run()) {
+            code = CommandLines.create(context).execute(args);
+        }
+        System.exit(code);
+    }
+}

@@ -1,0 +1,65 @@
+package io.ace.batch;
+
+import io.ace.cluster.ClusterRegistry;
+import io.ace.findings.FindingsStore;
+import io.ace.report.HtmlReportWriter;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.dao.JacksonExecutionContextStringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Wires the batch layer: the job repository's JSON contexts, the findings store and the launchers. */
+@Configuration(proxyBeanMethods = false)
+public class BatchConfiguration {
+
+    /** Execution contexts stored as readable JSON rather than Java serialization. */
+    @Bean
+    ExecutionContextSerializer executionContextSerializer() {
+        return new JacksonExecutionContextStringSerializer();
+    }
+
+    @Bean
+    FindingsStore findingsStore(DataSource dataSource) {
+        FindingsStore store = new FindingsStore(dataSource);
+        store.createSchema();
+        return store;
+    }
+
+    @Bean
+    ClusterRegistry clusterRegistry(@Value("${ace.default-cluster:}") String defaultCluster) {
+        return ClusterRegistry.fromEnvironment(defaultCluster);
+    }
+
+    @Bean
+    DiffProgress diffProgress() {
+        return new DiffProgress();
+    }
+
+    @Bean
+    HtmlReportWriter htmlReportWriter(@Value("${ace.reports.templates-dir:reports-templates}") Path templatesDir) {
+        return new HtmlReportWriter(templatesDir);
+    }
+
+    @Bean
+    TableDiffJobFactory tableDiffJobFactory(JobRepository repository, PlatformTransactionManager transactions,
+                                            ClusterRegistry clusters, FindingsStore findings, DiffProgress progress,
+                                            HtmlReportWriter html, ObjectProvider<BuildProperties> build,
+                                            @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
+        BuildProperties props = build.getIfAvailable();
+        return new TableDiffJobFactory(repository, transactions, clusters, findings, progress, html,
+                new BlockFailureInjector(failBeforeBlock), props == null ? "dev" : props.getVersion());
+    }
+
+    @Bean
+    RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, ClusterRegistry clusters) {
+        return new RunLauncher(operator, repository, tableDiff, clusters);
+    }
+}

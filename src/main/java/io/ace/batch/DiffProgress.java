@@ -1,0 +1,43 @@
+package io.ace.batch;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Live progress of the comparison running in this process, for progress bars and the UI. */
+public final class DiffProgress {
+
+    private final AtomicLong totalBlocks = new AtomicLong();
+    private final AtomicLong doneBlocks = new AtomicLong();
+    private final AtomicLong rowsChecked = new AtomicLong();
+    private final AtomicLong mismatchedBlocks = new AtomicLong();
+
+    void start(long total, long alreadyDone) {
+        totalBlocks.set(total);
+        doneBlocks.set(alreadyDone);
+        rowsChecked.set(0);
+        mismatchedBlocks.set(0);
+    }
+
+    void blockDone(long rows, boolean mismatched) {
+        doneBlocks.incrementAndGet();
+        rowsChecked.addAndGet(rows);
+        if (mismatched) {
+            mismatchedBlocks.incrementAndGet();
+        }
+    }
+
+    public long totalBlocks() {
+        return totalBlocks.get();
+    }
+
+    public long doneBlocks() {
+        return doneBlocks.get();
+    }
+
+    public long rowsChecked() {
+        return rowsChecked.get();
+    }
+
+    public long mismatchedBlocks() {
+        return mismatchedBlocks.get();
+    }
+}

@@ -1,0 +1,80 @@
+package io.ace.batch;
+
+import io.ace.diff.BlockOutcome;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffPlan;
+import io.ace.diff.KeyDifference;
+import io.ace.diff.PartitionScan;
+import io.ace.findings.BlockRecord;
+import io.ace.findings.FindingsStore;
+import io.ace.report.DifferenceJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 2, per partition: compares one block per call. Each call's transaction commits the
+ * block's findings together with the partition's next block, so a restart resumes after the
+ * last committed block and records nothing twice. The worker step runs for many partitions at
+ * once, so per-partition scans are kept by step execution.
+ */
+final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
+
+    private final TableDiffRun run;
+    private final FindingsStore findings;
+    private final DiffProgress progress;
+    private final BlockFailureInjector failureInjector;
+    private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
+
+    HashPartitionTasklet(TableDiffRun run, FindingsStore findings, DiffProgress progress, BlockFailureInjector failureInjector) {
+        this.run = run;
+        this.findings = findings;
+        this.progress = progress;
+        this.failureInjector = failureInjector;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = contribution.getStepExecution();
+        ExecutionContext context = step.getExecutionContext();
+        DiffPlan plan = run.plan(step.getJobExecution());
+        int partition = context.getInt(FrozenPlanPartitioner.PARTITION);
+        int block = context.getInt(FrozenPlanPartitioner.NEXT_BLOCK);
+        if (block >= plan.endBlock(partition)) {
+            return RepeatStatus.FINISHED;
+        }
+        ComparedTable table = run.table();
+        PartitionScan scan = scans.computeIfAbsent(step.getId(), id -> new PartitionScan(run.sessions(), table, run.request().options()));
+        failureInjector.beforeBlock(block);
+        BlockOutcome outcome = scan.compare(plan.block(block));
+        List<String> stored = new ArrayList<>(outcome.differences().size());
+        for (KeyDifference d : outcome.differences()) {
+            stored.add(DifferenceJson.write(table.shape(), d));
+        }
+        long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        findings.saveBlock(instance, partition, new BlockRecord(block, outcome.rowsChecked(), outcome.mismatched(), stored.size()), stored);
+        context.putInt(FrozenPlanPartitioner.NEXT_BLOCK, block + 1);
+        contribution.incrementWriteCount(stored.size());
+        context.putLong("rows.checked", context.getLong("rows.checked", 0L) + outcome.rowsChecked());
+        progress.blockDone(outcome.rowsChecked(), outcome.mismatched());
+        return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        PartitionScan scan = scans.remove(stepExecution.getId());
+        if (scan != null) {
+            scan.close();
+        }
+        return stepExecution.getExitStatus();
+    }
+}

@@ -1,0 +1,34 @@
+package io.ace.batch;
+
+import io.ace.diff.DiffPlan;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The frozen plan as JSON text in the job's execution context (readable in the repository and the UI). */
+final class PlanCodec {
+
+    static final String KEY = "ace.plan";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private PlanCodec() {
+    }
+
+    static String encode(DiffPlan plan) {
+        return MAPPER.writeValueAsString(java.util.Map.of("splits", plan.splits(), "blocks_per_partition", plan.blocksPerPartition(),
+                "estimated_rows", plan.estimatedRows()));
+    }
+
+    static DiffPlan decode(String json) {
+        JsonNode root = MAPPER.readTree(json);
+        List<List<String>> splits = new ArrayList<>();
+        for (JsonNode split : root.get("splits")) {
+            List<String> key = new ArrayList<>();
+            split.forEach(v -> key.add(v.asString()));
+            splits.add(key);
+        }
+        return new DiffPlan(splits, root.get("blocks_per_partition").asInt(), root.get("estimated_rows").asLong());
+    }
+}

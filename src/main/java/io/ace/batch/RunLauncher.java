@@ -1,0 +1,108 @@
+package io.ace.batch;
+
+import io.ace.AceException;
+import io.ace.ExitCode;
+import io.ace.cluster.ClusterDefinition;
+import io.ace.cluster.ClusterRegistry;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.TablePreflight;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Launches runs with the run-key contract: the same key resumes a failed or stopped run, answers
+ * "already completed" for a finished one, and recovers an execution left STARTED by a process
+ * that no longer exists. Bad input fails before anything is recorded.
+ */
+public final class RunLauncher {
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final TableDiffJobFactory tableDiff;
+    private final ClusterRegistry clusters;
+
+    public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, ClusterRegistry clusters) {
+        this.operator = operator;
+        this.repository = repository;
+        this.tableDiff = tableDiff;
+        this.clusters = clusters;
+    }
+
+    public RunOutcome tableDiff(TableDiffRequest request) throws Exception {
+        request.options().validate();
+        JobParameters parameters = request.toJobParameters();
+        Optional<RunOutcome> done = prepareInstance(TableDiffRequest.JOB_NAME, parameters);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        preflight(request);
+        JobExecution execution = operator.start(tableDiff.build(request), parameters);
+        return RunOutcome.of(execution);
+    }
+
+    /** Rebuilds a failed or stopped run from its recorded parameters and resumes it. */
+    public RunOutcome restart(long executionId) throws Exception {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw AceException.usage("no job execution " + executionId + " in the job repository");
+        }
+        if (!TableDiffRequest.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+            throw AceException.usage("job execution " + executionId + " is a " + execution.getJobInstance().getJobName()
+                    + " job, which this version cannot restart");
+        }
+        return tableDiff(TableDiffRequest.fromJobParameters(execution.getJobParameters()));
+    }
+
+    private void preflight(TableDiffRequest request) {
+        ClusterDefinition cluster = clusters.cluster(request.cluster());
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(request.options().nodes()), 1)) {
+            new TablePreflight().check(sessions, request.table(), request.options());
+        }
+    }
+
+    /** Empty when a launch should go ahead (new run, or resume); the outcome when there is nothing to do. */
+    private Optional<RunOutcome> prepareInstance(String jobName, JobParameters parameters) {
+        JobInstance instance = repository.getJobInstance(jobName, parameters);
+        if (instance == null) {
+            return Optional.empty();
+        }
+        JobExecution last = repository.getLastJobExecution(instance);
+        if (last == null) {
+            return Optional.empty();
+        }
+        BatchStatus status = last.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return Optional.of(new RunOutcome(last, ExitCode.ALREADY_COMPLETED, "run key '" + parameters.getString("run_key")
+                    + "' already completed as job execution " + last.getId() + "; nothing to do"));
+        }
+        if (status == BatchStatus.ABANDONED) {
+            throw new AceException(ExitCode.FAILED, "job execution " + last.getId() + " of run key '" + parameters.getString("run_key")
+                    + "' was abandoned and cannot be resumed; launch with a new --run-key");
+        }
+        if (status.isRunning()) {
+            String owner = last.getExecutionContext().getString(TableDiffRun.OWNER_KEY, null);
+            if (owner != null && ownerAlive(owner)) {
+                throw new AceException(ExitCode.FAILED, "run key '" + parameters.getString("run_key") + "' is running right now as job execution "
+                        + last.getId() + " (process " + owner + "); wait for it or stop it with 'ace jobs stop " + last.getId() + "'");
+            }
+            // the process that ran it is gone (killed): mark it failed so it can be resumed
+            operator.recover(last);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean ownerAlive(String owner) {
+        int colon = owner.lastIndexOf(':');
+        String host = owner.substring(0, colon);
+        long pid = Long.parseLong(owner.substring(colon + 1));
+        if (!host.equals(TableDiffRun.owner().substring(0, TableDiffRun.owner().lastIndexOf(':')))) {
+            return true; // another machine's process: assume alive, the operator can abandon it
+        }
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

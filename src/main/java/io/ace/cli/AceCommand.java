@@ -1,0 +1,20 @@
+package io.ace.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code ace} command and its subcommands. */
+@Command(name = "ace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Active Consistency Engine: finds, repairs and proves differences between PostgreSQL nodes.",
+        subcommands = {TableDiffCommand.class, JobsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:completed; nodes are in sync",
+            "1:completed; differences were found",
+            "2:the job failed (restartable with the same --run-key)",
+            "3:the job was stopped (restartable)",
+            "4:nothing to do: this run key already completed",
+            "64:bad usage",
+            "75:a node could not be reached (retry later)",
+            "78:configuration error"})
+public class AceCommand {
+}

@@ -1,0 +1,99 @@
+package io.ace.cli;
+
+import io.ace.AceException;
+import io.ace.batch.DiffProgress;
+import io.ace.batch.RunLauncher;
+import io.ace.batch.RunOutcome;
+import io.ace.batch.TableDiffRequest;
+import io.ace.catalog.TableName;
+import io.ace.diff.DiffOptions;
+import io.ace.diff.Equality;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ace table-diff [CLUSTER] SCHEMA.TABLE}: compares one table across the cluster's nodes. */
+@Command(name = "table-diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compares one table across all (or --nodes) nodes of a cluster and writes a diff file",
+            "<schema>_<table>_diffs-<YYYYMMDDHHMMSS>.json when rows differ."})
+public class TableDiffCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",
+            description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
+    List<String> positional = new ArrayList<>();
+
+    @Option(names = "--nodes", split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to compare (default: all).")
+    List<String> nodes = new ArrayList<>();
+
+    @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per hashed block (default: ${DEFAULT-VALUE}).")
+    int blockSize = DiffOptions.DEFAULT_BLOCK_SIZE;
+
+    @Option(names = "--concurrency-factor", paramLabel = "F",
+            description = "Partitions hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
+    double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
+
+    @Option(names = "--compare-unit-size", paramLabel = "KEYS",
+            description = "Keys per batch when fetching the full rows of differing keys (default: ${DEFAULT-VALUE}).")
+    int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
+
+    @Option(names = "--max-diff-rows", paramLabel = "N",
+            description = "Differing rows reported per node pair; 0 means no limit (default: ${DEFAULT-VALUE}).")
+    long maxDiffRows = DiffOptions.DEFAULT_MAX_DIFF_ROWS;
+
+    @Option(names = "--table-filter", paramLabel = "SQL",
+            description = "Compare only rows matching this condition; it runs in read-only transactions.")
+    String tableFilter;
+
+    @Option(names = "--equality", paramLabel = "exact|semantic",
+            description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
+    String equality = "exact";
+
+    @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
+    String output = "json";
+
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where reports are written (default: current directory).")
+    Path outputDir = Path.of(".");
+
+    @Option(names = "--run-key", paramLabel = "KEY",
+            description = "Makes the launch idempotent: the same command and key resumes a failed run or answers 4 if it completed.")
+    String runKey;
+
+    @Mixin
+    ProgressOptions progressOptions;
+
+    private final RunLauncher launcher;
+    private final DiffProgress progress;
+
+    public TableDiffCommand(RunLauncher launcher, DiffProgress progress) {
+        this.launcher = launcher;
+        this.progress = progress;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String cluster = positional.size() == 2 ? positional.get(0) : null;
+        TableName table = TableName.parse(positional.get(positional.size() - 1));
+        Equality eq = switch (equality.toLowerCase()) {
+            case "exact" -> Equality.EXACT;
+            case "semantic" -> Equality.SEMANTIC;
+            default -> throw AceException.usage("--equality must be exact or semantic, got '" + equality + "'");
+        };
+        if (!output.equals("json") && !output.equals("html")) {
+            throw AceException.usage("--output must be json or html, got '" + output + "'");
+        }
+        DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq).validate();
+        TableDiffRequest request = new TableDiffRequest(cluster, table, options,
+                runKey == null ? TableDiffRequest.newRunKey() : runKey, outputDir, output.equals("html"));
+        RunOutcome outcome;
+        try (ProgressDisplay ignored = progressOptions.display("Hashing " + table, progress)) {
+            outcome = launcher.tableDiff(request);
+        }
+        Outcomes.print(outcome);
+        return outcome.exitCode().code();
+    }
+}

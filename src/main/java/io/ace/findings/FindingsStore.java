@@ -1,0 +1,81 @@
+package io.ace.findings;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the partitions of a comparison found, kept in the job repository's database so that a
+ * partition's findings commit in the same transaction as its progress: a restart neither loses
+ * nor repeats them. Rows are keyed by job instance, so every execution of one run shares them.
+ */
+public final class FindingsStore {
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+
+    public FindingsStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(1_000);
+    }
+
+    public void createSchema() {
+        String text = largeTextType();
+        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_BLOCK (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
+                + " PARTITION_NO INT NOT NULL, ROWS_CHECKED BIGINT NOT NULL, MISMATCHED BOOLEAN NOT NULL, DIFF_KEYS INT NOT NULL,"
+                + " PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_KEY (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
+                + " SEQ INT NOT NULL, DIFF_JSON " + text + " NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ))");
+    }
+
+    private String largeTextType() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "TEXT" : "CLOB";
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces what is recorded for one block (a block re-run after a failure is recorded once). */
+    public void saveBlock(long jobInstanceId, int partition, BlockRecord block, List<String> differencesJson) {
+        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, block.blockNo());
+        jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, block.blockNo());
+        jdbc.update("INSERT INTO ACE_DIFF_BLOCK (JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_CHECKED, MISMATCHED, DIFF_KEYS)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", jobInstanceId, block.blockNo(), partition, block.rowsChecked(), block.mismatched(),
+                differencesJson.size());
+        if (!differencesJson.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ACE_DIFF_KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DIFF_JSON) VALUES (?, ?, ?, ?)",
+                    new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                            ps.setLong(1, jobInstanceId);
+                            ps.setInt(2, block.blockNo());
+                            ps.setInt(3, i);
+                            ps.setString(4, differencesJson.get(i));
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return differencesJson.size();
+                        }
+                    });
+        }
+    }
+
+    /** Every recorded difference in key order (block, then position in the block), streamed. */
+    public void forEachDifference(long jobInstanceId, Consumer<String> differenceJson) {
+        jdbc.query("SELECT DIFF_JSON FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? ORDER BY BLOCK_NO, SEQ",
+                rs -> {
+                    differenceJson.accept(rs.getString(1));
+                }, jobInstanceId);
+    }
+
+    public List<BlockRecord> blocks(long jobInstanceId) {
+        return jdbc.query("SELECT BLOCK_NO, ROWS_CHECKED, MISMATCHED, DIFF_KEYS FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? ORDER BY BLOCK_NO",
+                (rs, i) -> new BlockRecord(rs.getInt(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4)), jobInstanceId);
+    }
+}

@@ -1,0 +1,9 @@
+package io.ace.report;
+
+import java.util.function.Consumer;
+
+/** Streams stored differences (see {@link DifferenceJson}) in key order; may be read more than once. */
+@FunctionalInterface
+public interface DifferenceSource {
+    void forEach(Consumer<String> differenceJson);
+}
