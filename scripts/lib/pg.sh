@@ -57,3 +57,15 @@ ace_ensure_postgres() {
         ace_die "pglogical not found in $(pg_config --pkglibdir)/pglogical.so. Install postgresql-15-pglogical: apt-get install postgresql-15-pglogical"
     fi
 }
+
+# psql against one node named in a libpq service file, e.g. service local.n2, the way ACE
+# reaches it (TCP, password from the file). Quiet, unaligned, stops at the first error;
+# NOTICEs are dropped so callers' output stays parseable.
+# Usage: ace_service_psql SERVICEFILE SERVICE [psql args...]
+ace_service_psql() {
+    local file=$1 service=$2 bindir
+    shift 2
+    bindir=$(ace_pg_bindir) || ace_die "PostgreSQL client binaries not found (pg_config --bindir)"
+    PGSERVICEFILE=$file PGOPTIONS='-c client_min_messages=warning' \
+        "$bindir/psql" -X -q -At -v ON_ERROR_STOP=1 "service=$service" "$@"
+}

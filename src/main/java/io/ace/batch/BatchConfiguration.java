@@ -14,6 +14,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the batch layer: the job repository's JSON contexts, the findings store and the launchers. */
@@ -34,8 +35,9 @@ public class BatchConfiguration {
     }
 
     @Bean
-    ClusterRegistry clusterRegistry(@Value("${ace.default-cluster:}") String defaultCluster) {
-        return ClusterRegistry.fromEnvironment(defaultCluster);
+    ClusterRegistry clusterRegistry(Environment environment, @Value("${ace.default-cluster:}") String defaultCluster) {
+        // the environment covers process variables ($ACE_PGSERVICEFILE, $PGPASSFILE, ...) and same-named properties
+        return new ClusterRegistry(environment::getProperty, Path.of(System.getProperty("user.home")), defaultCluster);
     }
 
     @Bean

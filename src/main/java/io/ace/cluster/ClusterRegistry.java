@@ -24,9 +24,6 @@ public final class ClusterRegistry {
         this.defaultCluster = defaultCluster;
     }
 
-    public static ClusterRegistry fromEnvironment(String defaultCluster) {
-        return new ClusterRegistry(System::getenv, Path.of(System.getProperty("user.home")), defaultCluster);
-    }
 
     /** Candidate service files in lookup order: the first that exists wins. */
     public List<Path> candidates() {

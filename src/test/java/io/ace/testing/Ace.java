@@ -1,0 +1,110 @@
+package io.ace.testing;
+
+import io.ace.AceApplication;
+import io.ace.cli.CommandLines;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs ACE commands in-process exactly as the launcher does (same context, same command line,
+ * same exit codes), against a cluster's service file and a job repository of its own.
+ */
+public final class Ace implements AutoCloseable {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final ConfigurableApplicationContext context;
+    private final Path outputDir;
+
+    public Ace(Path serviceFile, Path home, String... properties) {
+        List<String> props = new ArrayList<>(List.of("ACE_PGSERVICEFILE=" + serviceFile, "ace.home=" + home));
+        props.addAll(List.of(properties));
+        this.context = new SpringApplicationBuilder(AceApplication.class).web(WebApplicationType.NONE)
+                .properties(props.toArray(String[]::new)).run();
+        this.outputDir = home.resolve("out");
+    }
+
+    /** The result of one command: exit code, stdout, stderr, and the diff file it wrote (if any). */
+    public record Result(int exitCode, String out, String err, Path diffFile) {
+        public JsonNode diff() {
+            if (diffFile == null) {
+                throw new AssertionError("no diff file was written; exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err);
+            }
+            try {
+                return MAPPER.readTree(Files.readString(diffFile));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
+        }
+    }
+
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public synchronized Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty() && all.get(0).equals("table-diff") && !all.contains("--output-dir")) {
+            all.add("--output-dir");
+            all.add(outputDir.toString());
+        }
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = CommandLines.create(context);
+            cl.setOut(new java.io.PrintWriter(System.out, true));
+            cl.setErr(new java.io.PrintWriter(System.err, true));
+            code = cl.execute(all.toArray(String[]::new));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        Path diffFile = stdout.lines().filter(l -> l.startsWith("diff file: ")).map(l -> Path.of(l.substring(11))).findFirst().orElse(null);
+        return new Result(code, stdout, err.toString(StandardCharsets.UTF_8), diffFile);
+    }
+
+    /** Files in the output directory (to prove that failed runs wrote nothing). */
+    public List<Path> outputFiles() {
+        if (!Files.isDirectory(outputDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(outputDir)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,126 @@
+package io.ace.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real PostgreSQL nodes for tests, started by the project's own {@code scripts/local-cluster}
+ * (so tests, demo and bench share one way of running servers). One cluster per configuration
+ * per test JVM, destroyed when the JVM exits.
+ */
+public final class LocalCluster {
+
+    public static final String PASSWORD = "ace-local-secret";
+
+    private static final Map<String, LocalCluster> RUNNING = new ConcurrentHashMap<>();
+
+    private final int nodes;
+    private final int portBase;
+    private final Path dir;
+    private final Path serviceFile;
+
+    private LocalCluster(int nodes, int portBase, String replication) {
+        this.nodes = nodes;
+        this.portBase = portBase;
+        this.dir = Path.of(System.getProperty("java.io.tmpdir"), "ace-test-" + portBase);
+        run("destroy", "--dir", dir.toString());
+        List<String> args = new ArrayList<>(List.of("start", "--nodes", Integer.toString(nodes), "--port-base",
+                Integer.toString(portBase), "--dir", dir.toString(), "--replication", replication));
+        run(args.toArray(String[]::new));
+        this.serviceFile = dir.resolve("pg_service.conf");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run("destroy", "--dir", dir.toString())));
+    }
+
+    /** A plain (unreplicated) cluster of four nodes n1..n4, shared by the tests of this JVM. */
+    public static LocalCluster plain() {
+        return RUNNING.computeIfAbsent("plain", k -> new LocalCluster(4, 58100, "none"));
+    }
+
+    /** A three-node pglogical mesh, shared by the tests of this JVM. */
+    public static LocalCluster pglogical() {
+        return RUNNING.computeIfAbsent("pglogical", k -> new LocalCluster(3, 58200, "pglogical"));
+    }
+
+    public Path serviceFile() {
+        return serviceFile;
+    }
+
+    public int port(String node) {
+        return portBase + Integer.parseInt(node.substring(1)) - 1;
+    }
+
+    public List<String> nodeNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            names.add("n" + i);
+        }
+        return names;
+    }
+
+    public Connection connect(String node) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port(node) + "/acedb", "ace", PASSWORD);
+    }
+
+    /** Runs SQL on the given nodes (all when none given). */
+    public void sql(String sql, String... onNodes) {
+        for (String node : onNodes.length == 0 ? nodeNames().toArray(String[]::new) : onNodes) {
+            try (Connection c = connect(node); Statement st = c.createStatement()) {
+                st.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("on " + node + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public long count(String node, String sql) {
+        try (Connection c = connect(node); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("on " + node + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(String... args) {
+        Path script = projectRoot().resolve("scripts/local-cluster");
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        try {
+            Path log = Files.createTempFile("local-cluster", ".log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("scripts/local-cluster " + String.join(" ", args) + " failed:\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path projectRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("scripts/local-cluster"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find the project root (scripts/local-cluster)");
+        }
+        return p;
+    }
+}
