@@ -54,8 +54,9 @@ public final class DiffFileWriter {
             g.writeStartObject();
             g.writeName("diffs");
             g.writeStartObject();
-            for (NodePair pair : NodePair.of(nodes)) {
-                PairWriter pw = new PairWriter(g, pair, maxDiffRows);
+            List<NodePair> pairs = NodePair.of(nodes);
+            for (NodePair pair : pairs) {
+                PairWriter pw = new PairWriter(g, pair, pairs, maxDiffRows);
                 source.forEach(json -> pw.sideA(DifferenceJson.read(json)));
                 if (pw.count == 0) {
                     continue;
@@ -87,6 +88,7 @@ public final class DiffFileWriter {
     private final class PairWriter {
         private final JsonGenerator g;
         private final NodePair pair;
+        private final List<NodePair> pairs;
         private final long max;
         private final List<JsonNode> sample = new ArrayList<>();
         private final Map<String, Long> oddCounts = new TreeMap<>();
@@ -95,9 +97,10 @@ public final class DiffFileWriter {
         private boolean started;
         private boolean limited;
 
-        PairWriter(JsonGenerator g, NodePair pair, long max) {
+        PairWriter(JsonGenerator g, NodePair pair, List<NodePair> pairs, long max) {
             this.g = g;
             this.pair = pair;
+            this.pairs = pairs;
             this.max = max;
         }
 
@@ -116,9 +119,14 @@ public final class DiffFileWriter {
                 sample.add(d);
             }
             String o = DifferenceJson.oddNode(d);
-            if (o != null) {
+            if (o != null && pair.equals(firstDifferingPair(d))) {
+                // a key differs in several pairs but has one odd node: count it once
                 oddCounts.merge(o, 1L, Long::sum);
             }
+        }
+
+        private NodePair firstDifferingPair(JsonNode d) {
+            return pairs.stream().filter(p -> DifferenceJson.differs(d, p.a(), p.b())).findFirst().orElse(null);
         }
 
         void switchToB() {
