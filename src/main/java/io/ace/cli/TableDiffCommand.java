@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "<schema>_<table>_diffs-<YYYYMMDDHHMMSS>.json when rows differ."})
 public class TableDiffCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",
+    @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE",
             description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
     List<String> positional = new ArrayList<>();
 
@@ -76,6 +76,9 @@ public class TableDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (positional.size() > 2) {
+            throw AceException.usage("expected [CLUSTER] SCHEMA.TABLE, got: " + String.join(" ", positional));
+        }
         String cluster = positional.size() == 2 ? positional.get(0) : null;
         TableName table = TableName.parse(positional.get(positional.size() - 1));
         Equality eq = switch (equality.toLowerCase()) {

@@ -3,6 +3,8 @@ package io.ace.cluster;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Properties;
 import java.sql.SQLException;
 
 /** A small connection pool to one node; every connection carries {@link SessionSettings}. */
@@ -12,29 +14,18 @@ public final class NodePool implements AutoCloseable {
 
     private final NodeDefinition node;
     private final HikariDataSource dataSource;
+    private final String url;
+    private final Properties properties;
+    private volatile boolean probed;
 
     public NodePool(NodeDefinition node, int maxConnections) {
         this.node = node;
+        this.url = "jdbc:postgresql://" + hostForUrl(node.host()) + ":" + node.port() + "/" + node.dbname();
+        this.properties = connectionProperties(node);
         HikariConfig config = new HikariConfig();
         config.setPoolName("ace-" + node.name());
-        config.setJdbcUrl("jdbc:postgresql://" + hostForUrl(node.host()) + ":" + node.port() + "/" + node.dbname());
-        config.setUsername(node.user());
-        if (node.password() != null) {
-            config.setPassword(node.password());
-        }
-        for (String key : new String[] {"sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword"}) {
-            String v = node.setting(key);
-            if (v != null) {
-                config.addDataSourceProperty(key, v);
-            }
-        }
-        if (node.setting("sslmode") == null) {
-            // libpq's default is 'prefer'; pgjdbc's is too, but say so explicitly
-            config.addDataSourceProperty("sslmode", "prefer");
-        }
-        config.addDataSourceProperty("ApplicationName", SessionSettings.APPLICATION_NAME);
-        config.addDataSourceProperty("connectTimeout", Integer.toString(DEFAULT_CONNECT_TIMEOUT_SECONDS));
-        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.setJdbcUrl(url);
+        config.setDataSourceProperties(properties);
         config.setConnectionInitSql(SessionSettings.INIT_SQL);
         config.setMaximumPoolSize(Math.max(1, maxConnections));
         config.setMinimumIdle(0);
@@ -43,6 +34,26 @@ public final class NodePool implements AutoCloseable {
         // fail on first use, not at construction: the caller names the node in the error
         config.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(config);
+    }
+
+    private static Properties connectionProperties(NodeDefinition node) {
+        Properties p = new Properties();
+        p.setProperty("user", node.user());
+        if (node.password() != null) {
+            p.setProperty("password", node.password());
+        }
+        for (String key : new String[] {"sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword"}) {
+            String v = node.setting(key);
+            if (v != null) {
+                p.setProperty(key, v);
+            }
+        }
+        // libpq's default; pgjdbc's too, said explicitly
+        p.putIfAbsent("sslmode", "prefer");
+        p.setProperty("ApplicationName", SessionSettings.APPLICATION_NAME);
+        p.setProperty("connectTimeout", Integer.toString(DEFAULT_CONNECT_TIMEOUT_SECONDS));
+        p.setProperty("tcpKeepAlive", "true");
+        return p;
     }
 
     private static String hostForUrl(String host) {
@@ -60,9 +71,24 @@ public final class NodePool implements AutoCloseable {
     /** A session, or an {@link io.ace.AceException} naming the node (exit 75 unreachable, 78 refused). */
     public Connection open() {
         try {
+            if (!probed) {
+                probe();
+            }
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw NodeConnectionException.of(node, e);
+        }
+    }
+
+    /**
+     * One direct connection before the pool's first: the pool retries a refused login until its
+     * timeout, a direct attempt reports the server's answer at once.
+     */
+    private synchronized void probe() throws SQLException {
+        if (!probed) {
+            try (Connection c = DriverManager.getConnection(url, properties)) {
+                probed = true;
+            }
         }
     }
 

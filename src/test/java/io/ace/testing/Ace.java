@@ -30,10 +30,13 @@ public final class Ace implements AutoCloseable {
     private final Path outputDir;
 
     public Ace(Path serviceFile, Path home, String... properties) {
-        List<String> props = new ArrayList<>(List.of("ACE_PGSERVICEFILE=" + serviceFile, "ace.home=" + home));
-        props.addAll(List.of(properties));
+        // as command-line properties: they must win over application.properties and the environment
+        List<String> props = new ArrayList<>(List.of("--ACE_PGSERVICEFILE=" + serviceFile, "--ace.home=" + home));
+        for (String p : properties) {
+            props.add("--" + p);
+        }
         this.context = new SpringApplicationBuilder(AceApplication.class).web(WebApplicationType.NONE)
-                .properties(props.toArray(String[]::new)).run();
+                .run(props.toArray(String[]::new));
         this.outputDir = home.resolve("out");
     }
 
