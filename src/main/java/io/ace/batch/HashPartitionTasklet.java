@@ -61,11 +61,11 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
             stored.add(DifferenceJson.write(table.shape(), d));
         }
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
-        findings.saveBlock(instance, partition, new BlockRecord(block, outcome.rowsChecked(), outcome.mismatched(), stored.size()), stored);
+        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), stored.size());
+        findings.saveBlock(instance, partition, record, stored);
         context.putInt(FrozenPlanPartitioner.NEXT_BLOCK, block + 1);
         contribution.incrementWriteCount(stored.size());
-        context.putLong("rows.checked", context.getLong("rows.checked", 0L) + outcome.rowsChecked());
-        progress.blockDone(outcome.rowsChecked(), outcome.mismatched());
+        progress.blockDone(record.rowsChecked(), record.mismatched());
         return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 

@@ -17,8 +17,8 @@ final class PlanCodec {
     }
 
     static String encode(DiffPlan plan) {
-        return MAPPER.writeValueAsString(java.util.Map.of("splits", plan.splits(), "blocks_per_partition", plan.blocksPerPartition(),
-                "estimated_rows", plan.estimatedRows()));
+        return MAPPER.writeValueAsString(java.util.Map.of("splits", plan.splits(), "ranges_per_block", plan.rangesPerBlock(),
+                "blocks_per_partition", plan.blocksPerPartition(), "estimated_rows", plan.estimatedRows()));
     }
 
     static DiffPlan decode(String json) {
@@ -29,6 +29,7 @@ final class PlanCodec {
             split.forEach(v -> key.add(v.asString()));
             splits.add(key);
         }
-        return new DiffPlan(splits, root.get("blocks_per_partition").asInt(), root.get("estimated_rows").asLong());
+        return new DiffPlan(splits, root.get("ranges_per_block").asInt(), root.get("blocks_per_partition").asInt(),
+                root.get("estimated_rows").asLong());
     }
 }

@@ -60,7 +60,10 @@ final class ReportTasklet implements Tasklet {
         TableDiffRequest request = run.request();
         DiffPlan plan = run.plan(job);
         List<BlockRecord> blocks = findings.blocks(instance);
-        long rowsChecked = blocks.stream().mapToLong(BlockRecord::rowsChecked).sum();
+        // the largest node's row count: every row of it was compared with every other node
+        Map<String, Long> rowsPerNode = new LinkedHashMap<>();
+        blocks.forEach(b -> b.rowsPerNode().forEach((n, c) -> rowsPerNode.merge(n, c, Long::sum)));
+        long rowsChecked = rowsPerNode.values().stream().mapToLong(Long::longValue).max().orElse(0);
         int mismatched = (int) blocks.stream().filter(BlockRecord::mismatched).count();
         List<String> nodes = run.sessions().nodeNames();
         LocalDateTime started = firstStart(job);
@@ -159,7 +162,7 @@ final class ReportTasklet implements Tasklet {
         StringBuilder sb = new StringBuilder();
         sb.append(request.table()).append(": ").append(String.format("%,d", rows)).append(" rows checked on ")
                 .append(nodes.size()).append(" nodes (").append(String.join(", ", nodes)).append(") in ")
-                .append(ranges).append(" blocks, ").append(mismatched).append(" mismatched; ");
+                .append(ranges).append(ranges == 1 ? " block, " : " blocks, ").append(mismatched).append(" mismatched; ");
         if (result.total() == 0) {
             sb.append("all nodes are in sync");
         } else {

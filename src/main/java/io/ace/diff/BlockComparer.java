@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares one block across nodes: hash it on every node at once; only when the hashes
- * disagree, stream every key's row hash from each node, keep the keys that differ, and fetch
- * the full rows of just those keys.
+ * Compares one block across nodes: hash each of its ranges on every node at once; only for a
+ * range whose hashes disagree, stream every key's row hash from each node, keep the keys that
+ * differ, and fetch the full rows of just those keys.
  */
 final class BlockComparer {
 
@@ -23,15 +23,23 @@ final class BlockComparer {
         this.compareUnitSize = compareUnitSize;
     }
 
-    BlockOutcome compare(List<NodeSnapshot> nodes, KeyRange range) throws Exception {
-        Map<String, BlockHash> hashes = fanOut.onEach(nodes, n -> n.hashBlock(range));
+    BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges) throws Exception {
+        Map<String, List<BlockHash>> hashes = fanOut.onEach(nodes, n -> n.hashRanges(ranges));
         Map<String, Long> rows = new LinkedHashMap<>();
-        hashes.forEach((node, h) -> rows.put(node, h.rows()));
-        if (hashes.values().stream().distinct().count() <= 1) {
-            return new BlockOutcome(rows, false, List.of());
+        hashes.forEach((node, h) -> rows.put(node, h.stream().mapToLong(BlockHash::rows).sum()));
+        List<List<String>> differing = new ArrayList<>();
+        int mismatchedRanges = 0;
+        for (int r = 0; r < ranges.size(); r++) {
+            int index = r;
+            if (hashes.values().stream().map(h -> h.get(index)).distinct().count() > 1) {
+                mismatchedRanges++;
+                KeyRange range = ranges.get(r);
+                differing.addAll(differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range))));
+            }
         }
-        Map<String, Map<String, Long>> keyHashes = fanOut.onEach(nodes, n -> n.keyHashes(range));
-        List<List<String>> differing = differingKeys(keyHashes);
+        if (mismatchedRanges == 0) {
+            return new BlockOutcome(rows, 0, List.of());
+        }
         List<KeyDifference> differences = new ArrayList<>(differing.size());
         for (int from = 0; from < differing.size(); from += compareUnitSize) {
             List<List<String>> unit = differing.subList(from, Math.min(differing.size(), from + compareUnitSize));
@@ -41,7 +49,7 @@ final class BlockComparer {
                 differences.add(difference(key, fetched));
             }
         }
-        return new BlockOutcome(rows, true, differences);
+        return new BlockOutcome(rows, mismatchedRanges, differences);
     }
 
     private static List<List<String>> differingKeys(Map<String, Map<String, Long>> keyHashes) {

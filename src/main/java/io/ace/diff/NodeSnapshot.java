@@ -47,8 +47,40 @@ final class NodeSnapshot implements AutoCloseable {
         return pool.name();
     }
 
-    BlockHash hashBlock(KeyRange range) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(queries.blockHash(range.lower() != null, range.upper() != null))) {
+    /** Row count and hash of each range, in the order given: bounded ranges in one statement. */
+    List<BlockHash> hashRanges(List<KeyRange> ranges) throws SQLException {
+        BlockHash[] hashes = new BlockHash[ranges.size()];
+        List<Integer> bounded = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            KeyRange r = ranges.get(i);
+            if (r.lower() != null && r.upper() != null) {
+                bounded.add(i);
+            } else {
+                hashes[i] = hashRange(r);
+            }
+        }
+        if (!bounded.isEmpty()) {
+            List<List<String>> lowers = new ArrayList<>();
+            List<List<String>> uppers = new ArrayList<>();
+            for (int i : bounded) {
+                lowers.add(ranges.get(i).lower());
+                uppers.add(ranges.get(i).upper());
+            }
+            try (PreparedStatement ps = connection.prepareStatement(queries.rangeHashes())) {
+                int next = bindKeyArrays(ps, lowers, 1);
+                bindKeyArrays(ps, uppers, next);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hashes[bounded.get((int) rs.getLong(1) - 1)] = new BlockHash(rs.getLong(2), rs.getLong(3));
+                    }
+                }
+            }
+        }
+        return List.of(hashes);
+    }
+
+    private BlockHash hashRange(KeyRange range) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.rangeHash(range.lower() != null, range.upper() != null))) {
             bindRange(ps, range);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -80,7 +112,7 @@ final class NodeSnapshot implements AutoCloseable {
         Map<String, NodeRow> rows = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(queries.rowsByKeys())) {
             ps.setFetchSize(FETCH_SIZE);
-            bindKeyArrays(ps, keys);
+            bindKeyArrays(ps, keys, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> values = new ArrayList<>(columnCount);
@@ -98,7 +130,7 @@ final class NodeSnapshot implements AutoCloseable {
     List<List<String>> inKeyOrder(List<List<String>> keys) throws SQLException {
         List<List<String>> ordered = new ArrayList<>(keys.size());
         try (PreparedStatement ps = connection.prepareStatement(queries.keyOrder())) {
-            bindKeyArrays(ps, keys);
+            bindKeyArrays(ps, keys, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ordered.add(keys.get((int) rs.getLong(1) - 1));
@@ -178,7 +210,8 @@ final class NodeSnapshot implements AutoCloseable {
         }
     }
 
-    private void bindKeyArrays(PreparedStatement ps, List<List<String>> keys) throws SQLException {
+    /** Binds one text array per key column from parameter {@code first}; returns the next parameter index. */
+    private int bindKeyArrays(PreparedStatement ps, List<List<String>> keys, int first) throws SQLException {
         int keyCount = queries.shape().primaryKey().size();
         for (int c = 0; c < keyCount; c++) {
             String[] column = new String[keys.size()];
@@ -186,8 +219,9 @@ final class NodeSnapshot implements AutoCloseable {
                 column[r] = keys.get(r).get(c);
             }
             Array array = connection.createArrayOf("text", column);
-            ps.setArray(c + 1, array);
+            ps.setArray(first + c, array);
         }
+        return first + keyCount;
     }
 
     @Override

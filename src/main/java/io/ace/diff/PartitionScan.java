@@ -28,7 +28,8 @@ public final class PartitionScan implements AutoCloseable {
         this.comparer = new BlockComparer(fanOut, options.compareUnitSize());
     }
 
-    public BlockOutcome compare(KeyRange block) throws Exception {
+    /** Compares the ranges of one block (see {@link DiffPlan#block(int)}). */
+    public BlockOutcome compare(List<KeyRange> block) throws Exception {
         return comparer.compare(snapshots, block);
     }
 

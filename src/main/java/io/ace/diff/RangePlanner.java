@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts the key space into blocks of about {@code blockSize} rows, from a page sample of the
- * largest node's keys: boundaries follow where the keys really are, not an assumed even spread.
+ * Cuts the key space into blocks of about {@code blockSize} rows, each made of up to
+ * {@link #RANGES_PER_BLOCK} ranges, from a page sample of the largest node's keys: boundaries
+ * follow where the keys really are, not an assumed even spread. Hashing a block returns one
+ * hash per range at the cost of one scan, so a difference is narrowed within a small range,
+ * not a whole block.
  */
 public final class RangePlanner {
 
     /** Sampled keys per block: enough that block sizes stay within a few percent of the target. */
     private static final int SAMPLES_PER_BLOCK = 50;
     private static final int MIN_SAMPLE = 2_000;
+    /** Ranges per block; {@link #SAMPLES_PER_BLOCK} must exceed it. */
+    static final int RANGES_PER_BLOCK = 16;
+    /** Smallest range worth its own hash: below it, per-range overhead outweighs narrowing saved. */
+    static final int MIN_RANGE_ROWS = 100;
 
     public DiffPlan plan(ClusterSessions sessions, ComparedTable table, DiffOptions options) throws Exception {
         List<NodeSnapshot> snapshots = new ArrayList<>();
@@ -25,28 +32,30 @@ public final class RangePlanner {
             Map<String, Long> estimates = fanOut.onEach(snapshots, NodeSnapshot::estimatedRows);
             String largest = estimates.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             long rows = estimates.get(largest);
-            int blocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, (rows + options.blockSize() - 1) / options.blockSize()));
+            int blocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE / RANGES_PER_BLOCK, (rows + options.blockSize() - 1) / options.blockSize()));
+            int rangesPerBlock = (int) Math.max(1, Math.min(RANGES_PER_BLOCK, Math.min(options.blockSize(), rows) / MIN_RANGE_ROWS));
+            int ranges = blocks * rangesPerBlock;
             List<List<String>> splits = List.of();
-            if (blocks > 1) {
+            if (ranges > 1) {
                 NodeSnapshot source = snapshots.stream().filter(s -> s.node().equals(largest)).findFirst().orElseThrow();
                 long wanted = Math.max(MIN_SAMPLE, (long) blocks * SAMPLES_PER_BLOCK);
                 List<List<String>> sample = source.sampleKeys(100.0 * wanted / Math.max(1, rows));
-                if (sample.size() < blocks * 4L) {
+                if (sample.size() < ranges * 2L) {
                     sample = source.sampleKeys(100.0);
                 }
-                splits = splitsFrom(sample, blocks);
+                splits = splitsFrom(sample, ranges);
             }
-            return DiffPlan.of(splits, options.workers(), rows);
+            return DiffPlan.of(splits, rangesPerBlock, options.workers(), rows);
         } finally {
             snapshots.forEach(NodeSnapshot::close);
         }
     }
 
-    /** Every (n/blocks)-th sampled key: {@code blocks - 1} split keys, strictly increasing. */
-    static List<List<String>> splitsFrom(List<List<String>> sortedSample, int blocks) {
+    /** Every (n/ranges)-th sampled key: at most {@code ranges - 1} split keys, strictly increasing. */
+    static List<List<String>> splitsFrom(List<List<String>> sortedSample, int ranges) {
         List<List<String>> splits = new ArrayList<>();
         int n = sortedSample.size();
-        int cuts = Math.min(blocks - 1, n);
+        int cuts = Math.min(ranges - 1, n);
         List<String> previous = null;
         for (int i = 1; i <= cuts; i++) {
             List<String> key = sortedSample.get((int) ((long) i * n / (cuts + 1)));

@@ -30,10 +30,39 @@ final class TableQueries {
         return shape;
     }
 
-    /** Row count and order-independent hash of one block: one index range scan. */
-    String blockHash(boolean hasLower, boolean hasUpper) {
+    /** Row count and order-independent hash of one range (open at one end at least): one index range scan. */
+    String rangeHash(boolean hasLower, boolean hasUpper) {
         return "SELECT count(*), COALESCE(bit_xor(" + rowHash + "), 0) FROM " + shape.name().sql() + " " + ALIAS
                 + where(hasLower, hasUpper);
+    }
+
+    /**
+     * One row per bounded range (given as arrays of lower and upper bounds): its position, row
+     * count and hash. Each range is an index range scan, so the block costs one scan in all.
+     */
+    String rangeHashes() {
+        List<Column> key = shape.primaryKey();
+        StringBuilder bounds = new StringBuilder();
+        StringBuilder lowerCols = new StringBuilder();
+        StringBuilder upperCols = new StringBuilder();
+        for (int i = 0; i < key.size(); i++) {
+            String arrayType = key.get(i).type() + "[]";
+            bounds.append(i == 0 ? "" : ", ").append("CAST(? AS text[])::").append(arrayType);
+            lowerCols.append(i == 0 ? "" : ", ").append("b.lo").append(i);
+            upperCols.append(i == 0 ? "" : ", ").append("b.hi").append(i);
+        }
+        for (int i = 0; i < key.size(); i++) {
+            bounds.append(", CAST(? AS text[])::").append(key.get(i).type()).append("[]");
+        }
+        String names = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "lo" + i).collect(Collectors.joining(", "))
+                + ", " + java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "hi" + i).collect(Collectors.joining(", "));
+        String lower = key.size() == 1 ? lowerCols.toString() : "(" + lowerCols + ")";
+        String upper = key.size() == 1 ? upperCols.toString() : "(" + upperCols + ")";
+        String tuple = shape.keyTuple(ALIAS);
+        return "SELECT b.ord, s.n, s.h FROM unnest(" + bounds + ") WITH ORDINALITY AS b(" + names + ", ord)"
+                + " CROSS JOIN LATERAL (SELECT count(*) AS n, COALESCE(bit_xor(" + rowHash + "), 0) AS h FROM "
+                + shape.name().sql() + " " + ALIAS + " WHERE " + tuple + " >= " + lower + " AND " + tuple + " < " + upper
+                + (filter == null ? "" : " AND (" + filter + ")") + ") s";
     }
 
     /** Every key of a block (as text) with its row hash. */

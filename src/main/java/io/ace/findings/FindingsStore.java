@@ -2,10 +2,13 @@ package io.ace.findings;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the partitions of a comparison found, kept in the job repository's database so that a
@@ -13,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nor repeats them. Rows are keyed by job instance, so every execution of one run shares them.
  */
 public final class FindingsStore {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -26,8 +31,8 @@ public final class FindingsStore {
     public void createSchema() {
         String text = largeTextType();
         jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_BLOCK (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
-                + " PARTITION_NO INT NOT NULL, ROWS_CHECKED BIGINT NOT NULL, MISMATCHED BOOLEAN NOT NULL, DIFF_KEYS INT NOT NULL,"
-                + " PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO))");
+                + " PARTITION_NO INT NOT NULL, ROWS_PER_NODE VARCHAR(4000) NOT NULL, MISMATCHED_RANGES INT NOT NULL,"
+                + " DIFF_KEYS INT NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO))");
         jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_KEY (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
                 + " SEQ INT NOT NULL, DIFF_JSON " + text + " NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ))");
     }
@@ -44,9 +49,9 @@ public final class FindingsStore {
     public void saveBlock(long jobInstanceId, int partition, BlockRecord block, List<String> differencesJson) {
         jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, block.blockNo());
         jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, block.blockNo());
-        jdbc.update("INSERT INTO ACE_DIFF_BLOCK (JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_CHECKED, MISMATCHED, DIFF_KEYS)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", jobInstanceId, block.blockNo(), partition, block.rowsChecked(), block.mismatched(),
-                differencesJson.size());
+        jdbc.update("INSERT INTO ACE_DIFF_BLOCK (JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", jobInstanceId, block.blockNo(), partition, MAPPER.writeValueAsString(block.rowsPerNode()),
+                block.mismatchedRanges(), differencesJson.size());
         if (!differencesJson.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO ACE_DIFF_KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DIFF_JSON) VALUES (?, ?, ?, ?)",
                     new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
@@ -75,7 +80,13 @@ public final class FindingsStore {
     }
 
     public List<BlockRecord> blocks(long jobInstanceId) {
-        return jdbc.query("SELECT BLOCK_NO, ROWS_CHECKED, MISMATCHED, DIFF_KEYS FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? ORDER BY BLOCK_NO",
-                (rs, i) -> new BlockRecord(rs.getInt(1), rs.getLong(2), rs.getBoolean(3), rs.getInt(4)), jobInstanceId);
+        return jdbc.query("SELECT BLOCK_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? ORDER BY BLOCK_NO",
+                (rs, i) -> new BlockRecord(rs.getInt(1), rowsPerNode(rs.getString(2)), rs.getInt(3), rs.getInt(4)), jobInstanceId);
+    }
+
+    private static Map<String, Long> rowsPerNode(String json) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        MAPPER.readTree(json).properties().forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
+        return rows;
     }
 }

@@ -1,0 +1,127 @@
+package io.ace.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ace.testing.LocalCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The operator's view of a crash: {@code kill -9} of {@code scripts/ace table-diff} partway,
+ * then the same command with the same run key recovers the dead execution, re-hashes no
+ * committed block, and reports the same differences as an uninterrupted run.
+ */
+class KillAndResumeIT {
+
+    private static final int BLOCKS = 300;
+
+    @Test
+    void killedRunResumesWithTheSameRunKey(@TempDir Path home) throws Exception {
+        LocalCluster cluster = LocalCluster.plain();
+        cluster.sql("DROP TABLE IF EXISTS public.killme; CREATE TABLE public.killme (id int PRIMARY KEY, v text, n numeric);"
+                + "INSERT INTO public.killme SELECT g, md5(g::text), g / 7.0 FROM generate_series(1, 300000) g; ANALYZE public.killme;",
+                "n1", "n2");
+        cluster.sql("UPDATE public.killme SET n = n + 1 WHERE id % 9973 = 0", "n2");
+
+        Process first = launch(cluster, home, "kill-test");
+        long blocksBeforeKill = waitForBlocks(home, 40, first);
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long committedAfterKill = committedBlocks(home);
+        assertThat(committedAfterKill).as("killed partway").isBetween(blocksBeforeKill, (long) BLOCKS - 1);
+
+        Process resumed = launch(cluster, home, "kill-test");
+        assertThat(resumed.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        String out = new String(resumed.getInputStream().readAllBytes());
+        assertThat(resumed.exitValue()).as(out + new String(resumed.getErrorStream().readAllBytes())).isEqualTo(1);
+
+        Process clean = launch(cluster, home, "kill-test-clean");
+        assertThat(clean.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        String cleanOut = new String(clean.getInputStream().readAllBytes());
+        assertThat(clean.exitValue()).isEqualTo(1);
+
+        JsonNode a = diffFile(out);
+        JsonNode b = diffFile(cleanOut);
+        assertThat(a.get("diffs")).isEqualTo(b.get("diffs"));
+        assertThat(a.get("summary").get("diff_rows_count").get("n1/n2").asInt()).isEqualTo(30);
+        assertThat(a.get("summary").get("total_rows_checked").asLong()).isEqualTo(300000);
+        // the resumed execution hashed only what the killed one had not committed
+        assertThat(blocksHashedByLastExecution(home, "kill-test")).isEqualTo(BLOCKS - committedAfterKill);
+
+        Process again = launch(cluster, home, "kill-test");
+        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).isEqualTo(4);
+    }
+
+    private static Process launch(LocalCluster cluster, Path home, String runKey) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(LocalCluster.projectRoot().resolve("scripts/ace").toString(), "table-diff", "local",
+                "public.killme", "--nodes", "n1,n2", "--block-size", "1000", "--concurrency-factor", "0.5", "--run-key", runKey,
+                "--output-dir", home.resolve("out").toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("ACE_PGSERVICEFILE", cluster.serviceFile().toString());
+        pb.environment().put("ACE_HOME", home.toString());
+        return pb.start();
+    }
+
+    private static Connection repository(Path home) throws Exception {
+        return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("repository") + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+
+    private static long committedBlocks(Path home) throws Exception {
+        if (!Files.exists(home.resolve("repository.mv.db"))) {
+            return 0;
+        }
+        try (Connection c = repository(home); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'ACE_DIFF_BLOCK'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return 0;
+            }
+        }
+        try (Connection c = repository(home); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM ACE_DIFF_BLOCK")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long waitForBlocks(Path home, long atLeast, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("the run ended before it could be killed").isTrue();
+            long n = committedBlocks(home);
+            if (n >= atLeast) {
+                return n;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no progress within 120 s");
+    }
+
+    /** Sum of committed tasklet iterations (one per block) of the partitions run by the run key's last execution. */
+    private static long blocksHashedByLastExecution(Path home, String runKey) throws Exception {
+        try (Connection c = repository(home); ResultSet rs = c.createStatement().executeQuery("""
+                SELECT sum(s.COMMIT_COUNT) FROM BATCH_STEP_EXECUTION s
+                WHERE s.STEP_NAME LIKE 'hash-partition:%' AND s.JOB_EXECUTION_ID = (
+                  SELECT max(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
+                    ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'run_key' AND p.PARAMETER_VALUE = '""" + runKey + "')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static JsonNode diffFile(String stdout) throws IOException {
+        String path = stdout.lines().filter(l -> l.startsWith("diff file: ")).findFirst().orElseThrow(
+                () -> new AssertionError("no diff file in: " + stdout)).substring(11);
+        return JsonMapper.builder().build().readTree(Files.readString(Path.of(path)));
+    }
+}
