@@ -162,10 +162,25 @@ final class NodeSnapshot implements AutoCloseable {
         }
     }
 
+    long pages() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.tablePages()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     List<List<String>> sampleKeys(double percent) throws SQLException {
+        return keys(queries.sampleKeys(percent));
+    }
+
+    List<List<String>> everyNthKey(long step) throws SQLException {
+        return keys(queries.everyNthKey(step));
+    }
+
+    private List<List<String>> keys(String sql) throws SQLException {
         int keyCount = queries.shape().primaryKey().size();
         List<List<String>> keys = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(queries.sampleKeys(percent))) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

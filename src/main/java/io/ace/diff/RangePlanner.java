@@ -15,10 +15,9 @@ import java.util.Map;
  */
 public final class RangePlanner {
 
-    /** Sampled keys per block: enough that block sizes stay within a few percent of the target. */
-    private static final int SAMPLES_PER_BLOCK = 50;
-    private static final int MIN_SAMPLE = 2_000;
-    /** Ranges per block; {@link #SAMPLES_PER_BLOCK} must exceed it. */
+    /** Sampled pages (one key each) per range: ranges then stay within about half of their target size, blocks closer. */
+    private static final int PAGES_PER_RANGE = 4;
+    /** Ranges per block. */
     static final int RANGES_PER_BLOCK = 16;
     /** Smallest range worth its own hash: below it, per-range overhead outweighs narrowing saved. */
     static final int MIN_RANGE_ROWS = 100;
@@ -38,12 +37,15 @@ public final class RangePlanner {
             List<List<String>> splits = List.of();
             if (ranges > 1) {
                 NodeSnapshot source = snapshots.stream().filter(s -> s.node().equals(largest)).findFirst().orElseThrow();
-                long wanted = Math.max(MIN_SAMPLE, (long) blocks * SAMPLES_PER_BLOCK);
-                List<List<String>> sample = source.sampleKeys(100.0 * wanted / Math.max(1, rows));
-                if (sample.size() < ranges * 2L) {
-                    sample = source.sampleKeys(100.0);
+                long pages = source.pages();
+                List<List<String>> sample = source.sampleKeys(100.0 * ranges * PAGES_PER_RANGE / pages);
+                if (sample.size() >= ranges * 2L) {
+                    splits = splitsFrom(sample, ranges);
+                } else {
+                    // a small table (or tiny ranges): too few pages to sample, so take exact quantiles
+                    List<List<String>> quantiles = source.everyNthKey(Math.max(1, rows / ranges));
+                    splits = quantiles.subList(0, Math.min(quantiles.size(), ranges - 1));
                 }
-                splits = splitsFrom(sample, ranges);
             }
             return DiffPlan.of(splits, rangesPerBlock, options.workers(), rows);
         } finally {

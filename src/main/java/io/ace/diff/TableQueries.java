@@ -97,11 +97,33 @@ final class TableQueries {
         return "SELECT 1 FROM " + shape.name().sql() + " " + ALIAS + " WHERE (" + filter + ") LIMIT 1";
     }
 
-    /** Keys of a uniform sample of the table, in key order, for planning block boundaries. */
+    /**
+     * One key from each page of a page sample, in key order. Keys of one page are neighbours,
+     * so taking them all would cluster the sample; one per page spreads it over the key space.
+     */
     String sampleKeys(double percent) {
         String pct = String.format(java.util.Locale.ROOT, "%.6f", Math.min(100.0, Math.max(0.000001, percent)));
-        return "SELECT " + keyTexts() + " FROM " + shape.name().sql() + " " + ALIAS + " TABLESAMPLE SYSTEM (" + pct + ")"
-                + (filter == null ? "" : " WHERE (" + filter + ")") + " ORDER BY " + shape.keyList(ALIAS);
+        String keys = shape.primaryKey().stream().map(c -> "s.k" + shape.primaryKey().indexOf(c)).collect(Collectors.joining(", "));
+        String inner = shape.primaryKey().stream().map(c -> ALIAS + "." + c.quoted() + " AS k" + shape.primaryKey().indexOf(c))
+                .collect(Collectors.joining(", "));
+        return "SELECT " + shape.primaryKey().stream().map(c -> "s.k" + shape.primaryKey().indexOf(c) + "::text").collect(Collectors.joining(", "))
+                + " FROM (SELECT DISTINCT ON ((" + ALIAS + ".ctid::text::point)[0]) " + inner + " FROM " + shape.name().sql() + " " + ALIAS
+                + " TABLESAMPLE SYSTEM (" + pct + ")" + (filter == null ? "" : " WHERE (" + filter + ")")
+                + " ORDER BY (" + ALIAS + ".ctid::text::point)[0]) s ORDER BY " + keys;
+    }
+
+    /** Every {@code step}-th key in key order (exact quantiles, thinned on the server). */
+    String everyNthKey(long step) {
+        String inner = shape.primaryKey().stream().map(c -> ALIAS + "." + c.quoted() + " AS k" + shape.primaryKey().indexOf(c))
+                .collect(Collectors.joining(", "));
+        return "SELECT " + shape.primaryKey().stream().map(c -> "s.k" + shape.primaryKey().indexOf(c) + "::text").collect(Collectors.joining(", "))
+                + " FROM (SELECT " + inner + ", row_number() OVER (ORDER BY " + shape.keyList(ALIAS) + ") AS rn FROM "
+                + shape.name().sql() + " " + ALIAS + (filter == null ? "" : " WHERE (" + filter + ")") + ") s WHERE s.rn % " + step
+                + " = 0 ORDER BY s.rn";
+    }
+
+    String tablePages() {
+        return "SELECT GREATEST(relpages, 1) FROM pg_catalog.pg_class WHERE oid = '" + shape.name().sql().replace("'", "''") + "'::regclass";
     }
 
     String estimatedRows() {
