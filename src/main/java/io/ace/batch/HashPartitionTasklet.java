@@ -55,16 +55,21 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         ComparedTable table = run.table();
         PartitionScan scan = scans.computeIfAbsent(step.getId(), id -> new PartitionScan(run.sessions(), table, run.request().options()));
         failureInjector.beforeBlock(block);
-        BlockOutcome outcome = scan.compare(plan.block(block));
-        List<String> stored = new ArrayList<>(outcome.differences().size());
-        for (KeyDifference d : outcome.differences()) {
-            stored.add(DifferenceJson.write(table.shape(), d));
-        }
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
-        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), stored.size());
-        findings.saveBlock(instance, partition, record, stored);
+        findings.clearBlock(instance, block);
+        int[] seq = {0};
+        BlockOutcome outcome = scan.compare(plan.block(block), unit -> {
+            List<String> stored = new ArrayList<>(unit.size());
+            for (KeyDifference d : unit) {
+                stored.add(DifferenceJson.write(table.shape(), d));
+            }
+            findings.addDifferences(instance, block, seq[0], stored);
+            seq[0] += stored.size();
+        });
+        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
+        findings.saveBlock(instance, partition, record);
+        contribution.incrementWriteCount(outcome.differingKeys());
         context.putInt(FrozenPlanPartitioner.NEXT_BLOCK, block + 1);
-        contribution.incrementWriteCount(stored.size());
         progress.blockDone(record.rowsChecked(), record.mismatched());
         return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }

@@ -23,7 +23,11 @@ final class BlockComparer {
         this.compareUnitSize = compareUnitSize;
     }
 
-    BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges) throws Exception {
+    /**
+     * Compares a block; differing keys go to {@code sink} in key order, one compare unit at a
+     * time, so memory holds one unit of full rows whatever the number of differences.
+     */
+    BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, DifferenceSink sink) throws Exception {
         Map<String, List<BlockHash>> hashes = fanOut.onEach(nodes, n -> n.hashRanges(ranges));
         Map<String, Long> rows = new LinkedHashMap<>();
         hashes.forEach((node, h) -> rows.put(node, h.stream().mapToLong(BlockHash::rows).sum()));
@@ -34,22 +38,21 @@ final class BlockComparer {
             if (hashes.values().stream().map(h -> h.get(index)).distinct().count() > 1) {
                 mismatchedRanges++;
                 KeyRange range = ranges.get(r);
-                differing.addAll(differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range))));
+                List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range)));
+                // ranges follow each other in key order, so sorting each range's keys orders them all
+                differing.addAll(keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys);
             }
         }
-        if (mismatchedRanges == 0) {
-            return new BlockOutcome(rows, 0, List.of());
-        }
-        List<KeyDifference> differences = new ArrayList<>(differing.size());
         for (int from = 0; from < differing.size(); from += compareUnitSize) {
             List<List<String>> unit = differing.subList(from, Math.min(differing.size(), from + compareUnitSize));
-            List<List<String>> ordered = nodes.get(0).inKeyOrder(unit);
-            Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(ordered));
-            for (List<String> key : ordered) {
+            Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(unit));
+            List<KeyDifference> differences = new ArrayList<>(unit.size());
+            for (List<String> key : unit) {
                 differences.add(difference(key, fetched));
             }
+            sink.accept(differences);
         }
-        return new BlockOutcome(rows, mismatchedRanges, differences);
+        return new BlockOutcome(rows, mismatchedRanges, differing.size());
     }
 
     private static List<List<String>> differingKeys(Map<String, Map<String, Long>> keyHashes) {

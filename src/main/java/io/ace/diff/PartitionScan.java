@@ -28,9 +28,9 @@ public final class PartitionScan implements AutoCloseable {
         this.comparer = new BlockComparer(fanOut, options.compareUnitSize());
     }
 
-    /** Compares the ranges of one block (see {@link DiffPlan#block(int)}). */
-    public BlockOutcome compare(List<KeyRange> block) throws Exception {
-        return comparer.compare(snapshots, block);
+    /** Compares the ranges of one block (see {@link DiffPlan#block(int)}); differing keys go to {@code sink}. */
+    public BlockOutcome compare(List<KeyRange> block, DifferenceSink sink) throws Exception {
+        return comparer.compare(snapshots, block, sink);
     }
 
     @Override

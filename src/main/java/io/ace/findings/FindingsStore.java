@@ -1,12 +1,14 @@
 package io.ace.findings;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,30 +47,35 @@ public final class FindingsStore {
         }
     }
 
-    /** Replaces what is recorded for one block (a block re-run after a failure is recorded once). */
-    public void saveBlock(long jobInstanceId, int partition, BlockRecord block, List<String> differencesJson) {
-        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, block.blockNo());
-        jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, block.blockNo());
+    /** Forgets what an earlier, rolled-forward attempt may have recorded for a block, before it is compared again. */
+    public void clearBlock(long jobInstanceId, int blockNo) {
+        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
+        jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
+    }
+
+    /** Records differing keys of a block, numbered from {@code firstSeq} in key order. */
+    public void addDifferences(long jobInstanceId, int blockNo, int firstSeq, List<String> differencesJson) {
+        jdbc.batchUpdate("INSERT INTO ACE_DIFF_KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DIFF_JSON) VALUES (?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setLong(1, jobInstanceId);
+                        ps.setInt(2, blockNo);
+                        ps.setInt(3, firstSeq + i);
+                        ps.setString(4, differencesJson.get(i));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return differencesJson.size();
+                    }
+                });
+    }
+
+    public void saveBlock(long jobInstanceId, int partition, BlockRecord block) {
         jdbc.update("INSERT INTO ACE_DIFF_BLOCK (JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", jobInstanceId, block.blockNo(), partition, MAPPER.writeValueAsString(block.rowsPerNode()),
-                block.mismatchedRanges(), differencesJson.size());
-        if (!differencesJson.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ACE_DIFF_KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DIFF_JSON) VALUES (?, ?, ?, ?)",
-                    new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-                        @Override
-                        public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
-                            ps.setLong(1, jobInstanceId);
-                            ps.setInt(2, block.blockNo());
-                            ps.setInt(3, i);
-                            ps.setString(4, differencesJson.get(i));
-                        }
-
-                        @Override
-                        public int getBatchSize() {
-                            return differencesJson.size();
-                        }
-                    });
-        }
+                block.mismatchedRanges(), block.diffKeys());
     }
 
     /** Every recorded difference in key order (block, then position in the block), streamed. */
