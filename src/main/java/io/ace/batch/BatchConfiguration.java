@@ -52,11 +52,11 @@ public class BatchConfiguration {
 
     @Bean
     TableDiffJobFactory tableDiffJobFactory(JobRepository repository, PlatformTransactionManager transactions,
-                                            ClusterRegistry clusters, FindingsStore findings, DiffProgress progress,
+                                            FindingsStore findings, DiffProgress progress,
                                             HtmlReportWriter html, ObjectProvider<BuildProperties> build,
                                             @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
         BuildProperties props = build.getIfAvailable();
-        return new TableDiffJobFactory(repository, transactions, clusters, findings, progress, html,
+        return new TableDiffJobFactory(repository, transactions, findings, progress, html,
                 new BlockFailureInjector(failBeforeBlock), props == null ? "dev" : props.getVersion());
     }
 

@@ -4,6 +4,7 @@ import io.ace.diff.BlockOutcome;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.KeyDifference;
+import io.ace.diff.KeyRange;
 import io.ace.diff.PartitionScan;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
@@ -53,7 +54,16 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         ComparedTable table = run.table();
-        PartitionScan scan = scans.computeIfAbsent(step.getId(), id -> new PartitionScan(run.sessions(), table, run.request().options()));
+        PartitionScan scan = scans.get(step.getId());
+        if (scan == null) {
+            scan = new PartitionScan(run.sessions(), table, run.request().options());
+            scans.put(step.getId(), scan);
+            List<KeyRange> remaining = new ArrayList<>();
+            for (int b = block; b < plan.endBlock(partition); b++) {
+                remaining.addAll(plan.block(b));
+            }
+            scan.prefetch(remaining);
+        }
         failureInjector.beforeBlock(block);
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
         findings.clearBlock(instance, block);

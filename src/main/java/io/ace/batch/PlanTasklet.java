@@ -8,7 +8,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 1: check the table on every node and freeze the key-space plan in the job's context. */
+/** Step 1: plan the key space of the checked table and freeze the plan in the job's context. */
 final class PlanTasklet implements Tasklet {
 
     private final TableDiffRun run;

@@ -5,6 +5,7 @@ import io.ace.ExitCode;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
 import io.ace.diff.TablePreflight;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
@@ -40,9 +41,12 @@ public final class RunLauncher {
         if (done.isPresent()) {
             return done.get();
         }
-        preflight(request);
-        JobExecution execution = operator.start(tableDiff.build(request), parameters);
-        return RunOutcome.of(execution);
+        ClusterDefinition cluster = clusters.cluster(request.cluster());
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(request.options().nodes()),
+                request.options().workers() + 1)) {
+            ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
+            return RunOutcome.of(operator.start(tableDiff.build(request, sessions, table), parameters));
+        }
     }
 
     /** Rebuilds a failed or stopped run from its recorded parameters and resumes it. */
@@ -56,13 +60,6 @@ public final class RunLauncher {
                     + " job, which this version cannot restart");
         }
         return tableDiff(TableDiffRequest.fromJobParameters(execution.getJobParameters()));
-    }
-
-    private void preflight(TableDiffRequest request) {
-        ClusterDefinition cluster = clusters.cluster(request.cluster());
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(request.options().nodes()), 1)) {
-            new TablePreflight().check(sessions, request.table(), request.options());
-        }
     }
 
     /** Empty when a launch should go ahead (new run, or resume); the outcome when there is nothing to do. */

@@ -1,6 +1,7 @@
 package io.ace.batch;
 
-import io.ace.cluster.ClusterRegistry;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import org.springframework.batch.core.job.Job;
@@ -19,19 +20,16 @@ public final class TableDiffJobFactory {
 
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
-    private final ClusterRegistry clusters;
     private final FindingsStore findings;
     private final DiffProgress progress;
     private final HtmlReportWriter html;
     private final BlockFailureInjector failureInjector;
     private final String version;
 
-    public TableDiffJobFactory(JobRepository repository, PlatformTransactionManager transactions, ClusterRegistry clusters,
-                               FindingsStore findings, DiffProgress progress, HtmlReportWriter html,
+    public TableDiffJobFactory(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings, DiffProgress progress, HtmlReportWriter html,
                                BlockFailureInjector failureInjector, String version) {
         this.repository = repository;
         this.transactions = transactions;
-        this.clusters = clusters;
         this.findings = findings;
         this.progress = progress;
         this.html = html;
@@ -39,8 +37,9 @@ public final class TableDiffJobFactory {
         this.version = version;
     }
 
-    public Job build(TableDiffRequest request) {
-        TableDiffRun run = new TableDiffRun(request, clusters, repository);
+    /** The job for one launch, on sessions the caller opened (and closes) and a table it checked. */
+    public Job build(TableDiffRequest request, ClusterSessions sessions, ComparedTable table) {
+        TableDiffRun run = new TableDiffRun(request, sessions, table, repository);
         Step plan = new StepBuilder("plan", repository).tasklet(new PlanTasklet(run), transactions).build();
         HashPartitionTasklet hashTasklet = new HashPartitionTasklet(run, findings, progress, failureInjector);
         Step hashPartition = new StepBuilder("hash-partition", repository).tasklet(hashTasklet, transactions)

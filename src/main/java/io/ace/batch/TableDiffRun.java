@@ -1,34 +1,32 @@
 package io.ace.batch;
 
-import io.ace.cluster.ClusterDefinition;
-import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
-import io.ace.diff.TablePreflight;
 import java.net.InetAddress;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * What one execution of a table-diff job shares between its steps: the node sessions (opened
- * when the job starts, closed when it ends), the checked table and the frozen plan.
+ * What one execution of a table-diff job shares between its steps: the node sessions and the
+ * table as the launcher checked it (a launch fails on bad input before any job is recorded),
+ * and the frozen plan.
  */
 final class TableDiffRun implements JobExecutionListener {
 
     static final String OWNER_KEY = "ace.owner";
 
     private final TableDiffRequest request;
-    private final ClusterRegistry clusters;
+    private final ClusterSessions sessions;
+    private final ComparedTable table;
     private final JobRepository repository;
-    private ClusterSessions sessions;
-    private ComparedTable table;
     private DiffPlan plan;
 
-    TableDiffRun(TableDiffRequest request, ClusterRegistry clusters, JobRepository repository) {
+    TableDiffRun(TableDiffRequest request, ClusterSessions sessions, ComparedTable table, JobRepository repository) {
         this.request = request;
-        this.clusters = clusters;
+        this.sessions = sessions;
+        this.table = table;
         this.repository = repository;
     }
 
@@ -37,15 +35,6 @@ final class TableDiffRun implements JobExecutionListener {
         // who runs this execution: a later launch with the same run key recovers it once this process is gone
         jobExecution.getExecutionContext().putString(OWNER_KEY, owner());
         repository.updateExecutionContext(jobExecution);
-        ClusterDefinition cluster = clusters.cluster(request.cluster());
-        sessions = new ClusterSessions(cluster, cluster.select(request.options().nodes()), request.options().workers() + 1);
-    }
-
-    @Override
-    public void afterJob(JobExecution jobExecution) {
-        if (sessions != null) {
-            sessions.close();
-        }
     }
 
     static String owner() {
@@ -66,11 +55,8 @@ final class TableDiffRun implements JobExecutionListener {
         return sessions;
     }
 
-    /** The table as checked on every node; checked on first use in this execution (a restart checks again). */
-    synchronized ComparedTable table() {
-        if (table == null) {
-            table = new TablePreflight().check(sessions, request.table(), request.options());
-        }
+    /** The table as checked on every node by this launch (a restart checks again). */
+    ComparedTable table() {
         return table;
     }
 

@@ -28,7 +28,12 @@ final class BlockComparer {
      * time, so memory holds one unit of full rows whatever the number of differences.
      */
     BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, DifferenceSink sink) throws Exception {
-        Map<String, List<BlockHash>> hashes = fanOut.onEach(nodes, n -> n.hashRanges(ranges));
+        return compare(nodes, ranges, fanOut.onEach(nodes, n -> n.hashRanges(ranges)), sink);
+    }
+
+    /** Compares a block whose range hashes (by node, in range order) were computed already. */
+    BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, Map<String, List<BlockHash>> hashes,
+                         DifferenceSink sink) throws Exception {
         Map<String, Long> rows = new LinkedHashMap<>();
         hashes.forEach((node, h) -> rows.put(node, h.stream().mapToLong(BlockHash::rows).sum()));
         List<List<String>> differing = new ArrayList<>();

@@ -15,8 +15,8 @@ import java.util.Map;
  */
 public final class RangePlanner {
 
-    /** Sampled pages (one key each) per range: ranges then stay within about half of their target size, blocks closer. */
-    private static final int PAGES_PER_RANGE = 4;
+    /** Sampled pages (one key each) per range: ranges vary in size, blocks of 16 ranges much less; narrowing a big range costs little. */
+    private static final int PAGES_PER_RANGE = 3;
     /** Ranges per block. */
     static final int RANGES_PER_BLOCK = 16;
     /** Smallest range worth its own hash: below it, per-range overhead outweighs narrowing saved. */
@@ -39,7 +39,7 @@ public final class RangePlanner {
                 NodeSnapshot source = snapshots.stream().filter(s -> s.node().equals(largest)).findFirst().orElseThrow();
                 long pages = source.pages();
                 List<List<String>> sample = source.sampleKeys(100.0 * ranges * PAGES_PER_RANGE / pages);
-                if (sample.size() >= ranges * 2L) {
+                if (sample.size() >= ranges) {
                     splits = splitsFrom(sample, ranges);
                 } else {
                     // a small table (or tiny ranges): too few pages to sample, so take exact quantiles
