@@ -1,7 +1,10 @@
 package io.ace.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,15 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import tools.jackson.core.JsonEncoding;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the diff file (DESIGN.md §3) by streaming the stored differences: per node pair one
- * pass per side, so memory does not grow with the number of differences. The file appears
- * under its final name only when complete, and only when something differs.
+ * Writes the diff file (DESIGN.md §3) from the stored differences in one streaming pass: each
+ * pair's rows go to a temporary file per side, which are then copied into place, so memory
+ * does not grow with the number of differences. The file appears under its final name only
+ * when complete, and only when something differs.
  */
 public final class DiffFileWriter {
 
@@ -45,134 +47,152 @@ public final class DiffFileWriter {
      */
     public Result write(Path target, List<String> nodes, long maxDiffRows, DifferenceSource source,
                         Function<Result, Map<String, Object>> summary) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Map<String, List<JsonNode>> samples = new LinkedHashMap<>();
-        Map<String, Long> odd = new TreeMap<>();
-        boolean limited = false;
-        try (OutputStream out = Files.newOutputStream(partial); JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeName("diffs");
-            g.writeStartObject();
-            List<NodePair> pairs = NodePair.of(nodes);
+        List<NodePair> pairs = NodePair.of(nodes);
+        Path work = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".ace-diff-");
+        Map<NodePair, PairRows> rows = new LinkedHashMap<>();
+        try {
             for (NodePair pair : pairs) {
-                PairWriter pw = new PairWriter(g, pair, pairs, maxDiffRows);
-                source.forEach(json -> pw.sideA(DifferenceJson.read(json)));
-                if (pw.count == 0) {
-                    continue;
-                }
-                pw.switchToB();
-                source.forEach(json -> pw.sideB(DifferenceJson.read(json)));
-                pw.finish();
-                counts.put(pair.key(), pw.count);
-                samples.put(pair.key(), pw.sample);
-                pw.oddCounts.forEach((n, c) -> odd.merge(n, c, Long::sum));
-                limited |= pw.limited;
+                rows.put(pair, new PairRows(work, pair));
             }
-            g.writeEndObject();
+            Map<String, Long> odd = new TreeMap<>();
+            IOException[] failure = {null};
+            source.forEach(json -> {
+                if (failure[0] != null) {
+                    return;
+                }
+                JsonNode d = DifferenceJson.read(json);
+                boolean counted = false;
+                for (NodePair pair : pairs) {
+                    if (!DifferenceJson.differs(d, pair.a(), pair.b())) {
+                        continue;
+                    }
+                    try {
+                        rows.get(pair).add(d, maxDiffRows, samplePerPair);
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                    String o = DifferenceJson.oddNode(d);
+                    if (o != null && !counted) {
+                        // a key differs in several pairs but has one odd node: count it once
+                        odd.merge(o, 1L, Long::sum);
+                        counted = true;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, List<JsonNode>> samples = new LinkedHashMap<>();
+            boolean limited = false;
+            for (PairRows pr : rows.values()) {
+                pr.close();
+                if (pr.count > 0) {
+                    counts.put(pr.pair.key(), pr.count);
+                    samples.put(pr.pair.key(), pr.sample);
+                }
+                limited |= pr.limited;
+            }
+            if (counts.isEmpty()) {
+                return new Result(null, counts, false, samples, odd);
+            }
             Result result = new Result(target, counts, limited, samples, odd);
-            g.writeName("summary");
-            g.writePOJO(summary.apply(result));
-            g.writeEndObject();
-        }
-        Result result = new Result(counts.isEmpty() ? null : target, counts, limited, samples, odd);
-        if (counts.isEmpty()) {
-            Files.deleteIfExists(partial);
-        } else {
+            Path partial = work.resolve("diff.json");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                out.write("{\"diffs\":{".getBytes(StandardCharsets.UTF_8));
+                boolean first = true;
+                for (PairRows pr : rows.values()) {
+                    if (pr.count == 0) {
+                        continue;
+                    }
+                    String head = (first ? "" : ",") + json(pr.pair.key()) + ":{\"rows\":{" + json(pr.pair.a()) + ":[";
+                    out.write(head.getBytes(StandardCharsets.UTF_8));
+                    Files.copy(pr.fileA, out);
+                    out.write(("]," + json(pr.pair.b()) + ":[").getBytes(StandardCharsets.UTF_8));
+                    Files.copy(pr.fileB, out);
+                    out.write("]}}".getBytes(StandardCharsets.UTF_8));
+                    first = false;
+                }
+                out.write(("},\"summary\":" + MAPPER.writeValueAsString(summary.apply(result)) + "}\n").getBytes(StandardCharsets.UTF_8));
+            }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return result;
+        } finally {
+            for (PairRows pr : rows.values()) {
+                pr.close();
+            }
+            try (var files = Files.list(work)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(work);
         }
-        return result;
     }
 
-    /** Writes one pair: rows of side a in a first pass, of side b in a second, the same keys each time. */
-    private final class PairWriter {
-        private final JsonGenerator g;
-        private final NodePair pair;
-        private final List<NodePair> pairs;
-        private final long max;
-        private final List<JsonNode> sample = new ArrayList<>();
-        private final Map<String, Long> oddCounts = new TreeMap<>();
-        private long count;
-        private long seenB;
-        private boolean started;
-        private boolean limited;
+    private static String json(String text) {
+        return MAPPER.writeValueAsString(text);
+    }
 
-        PairWriter(JsonGenerator g, NodePair pair, List<NodePair> pairs, long max) {
-            this.g = g;
+    /** One pair's rows, each side in a file of comma-separated JSON objects. */
+    private static final class PairRows {
+        private final NodePair pair;
+        private final Path fileA;
+        private final Path fileB;
+        private final Writer a;
+        private final Writer b;
+        private final List<JsonNode> sample = new ArrayList<>();
+        private long count;
+        private long writtenA;
+        private long writtenB;
+        private boolean limited;
+        private boolean closed;
+
+        PairRows(Path dir, NodePair pair) throws IOException {
             this.pair = pair;
-            this.pairs = pairs;
-            this.max = max;
+            this.fileA = Files.createTempFile(dir, "a", ".json");
+            this.fileB = Files.createTempFile(dir, "b", ".json");
+            this.a = new BufferedWriter(Files.newBufferedWriter(fileA, StandardCharsets.UTF_8), 1 << 16);
+            this.b = new BufferedWriter(Files.newBufferedWriter(fileB, StandardCharsets.UTF_8), 1 << 16);
         }
 
-        void sideA(JsonNode d) {
-            if (!DifferenceJson.differs(d, pair.a(), pair.b())) {
-                return;
-            }
+        void add(JsonNode d, long max, int samplePerPair) throws IOException {
             if (max > 0 && count >= max) {
                 limited = true;
                 return;
             }
             count++;
-            start();
-            writeRow(d, pair.a());
+            writtenA = write(a, writtenA, d, pair.a());
+            writtenB = write(b, writtenB, d, pair.b());
             if (sample.size() < samplePerPair) {
                 sample.add(d);
             }
-            String o = DifferenceJson.oddNode(d);
-            if (o != null && pair.equals(firstDifferingPair(d))) {
-                // a key differs in several pairs but has one odd node: count it once
-                oddCounts.merge(o, 1L, Long::sum);
-            }
         }
 
-        private NodePair firstDifferingPair(JsonNode d) {
-            return pairs.stream().filter(p -> DifferenceJson.differs(d, p.a(), p.b())).findFirst().orElse(null);
-        }
-
-        void switchToB() {
-            g.writeEndArray();
-            g.writeName(pair.b());
-            g.writeStartArray();
-        }
-
-        void sideB(JsonNode d) {
-            if (seenB >= count || !DifferenceJson.differs(d, pair.a(), pair.b())) {
-                return;
-            }
-            seenB++;
-            writeRow(d, pair.b());
-        }
-
-        void finish() {
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
-        }
-
-        private void start() {
-            if (!started) {
-                started = true;
-                g.writeName(pair.key());
-                g.writeStartObject();
-                g.writeName("rows");
-                g.writeStartObject();
-                g.writeName(pair.a());
-                g.writeStartArray();
-            }
-        }
-
-        private void writeRow(JsonNode d, String node) {
+        private static long write(Writer w, long written, JsonNode d, String node) throws IOException {
             String row = DifferenceJson.row(d, node);
             if (row == null) {
-                return;
+                return written;
             }
             String o = DifferenceJson.oddNode(d);
             if (o != null && row.endsWith("}")) {
                 // metadata beside the columns, as pgEdge ACE does with _spock_metadata_; repair ignores it
                 row = row.substring(0, row.length() - 1) + (row.length() > 2 ? "," : "")
-                        + "\"_ace_metadata_\":{\"odd_node\":" + MAPPER.writeValueAsString(o) + "}}";
+                        + "\"_ace_metadata_\":{\"odd_node\":" + json(o) + "}}";
             }
-            g.writeRawValue(row);
+            if (written > 0) {
+                w.write(',');
+            }
+            w.write(row);
+            return written + 1;
+        }
+
+        void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                a.close();
+                b.close();
+            }
         }
     }
 }
