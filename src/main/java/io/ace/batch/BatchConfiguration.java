@@ -61,7 +61,19 @@ public class BatchConfiguration {
     }
 
     @Bean
-    RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, ClusterRegistry clusters) {
-        return new RunLauncher(operator, repository, tableDiff, clusters);
+    RepairJobFactory repairJobFactory(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
+                                      HtmlReportWriter html) {
+        return new RepairJobFactory(repository, transactions, findings, html);
+    }
+
+    @Bean
+    RerunJobFactory rerunJobFactory(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings) {
+        return new RerunJobFactory(repository, transactions, findings);
+    }
+
+    @Bean
+    RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
+                            RerunJobFactory rerun, ClusterRegistry clusters) {
+        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters);
     }
 }

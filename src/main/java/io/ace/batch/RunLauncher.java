@@ -5,7 +5,12 @@ import io.ace.ExitCode;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
+import io.ace.catalog.TableName;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
+import io.ace.report.DiffFileReader;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
 import io.ace.diff.TablePreflight;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
@@ -25,12 +30,17 @@ public final class RunLauncher {
     private final JobOperator operator;
     private final JobRepository repository;
     private final TableDiffJobFactory tableDiff;
+    private final RepairJobFactory repair;
+    private final RerunJobFactory rerun;
     private final ClusterRegistry clusters;
 
-    public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, ClusterRegistry clusters) {
+    public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
+                       RerunJobFactory rerun, ClusterRegistry clusters) {
         this.operator = operator;
         this.repository = repository;
         this.tableDiff = tableDiff;
+        this.repair = repair;
+        this.rerun = rerun;
         this.clusters = clusters;
     }
 
@@ -49,17 +59,72 @@ public final class RunLauncher {
         }
     }
 
+    /** Repairs the rows of a diff file; every check (flags, file, table, nodes) passes before anything is recorded or written. */
+    public RunOutcome tableRepair(TableRepairRequest request) throws Exception {
+        request.options().validate();
+        List<String> nodes = diffNodes(request.diffFile(), request.table());
+        String source = request.options().sourceOfTruth();
+        if (source != null && !nodes.contains(source)) {
+            throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
+        }
+        List<String> targets = nodes.stream().filter(n -> !n.equals(source)).toList();
+        JobParameters parameters = request.toJobParameters();
+        Optional<RunOutcome> done = prepareInstance(TableRepairRequest.JOB_NAME, parameters);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        ClusterDefinition cluster = clusters.cluster(request.cluster());
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), 2)) {
+            ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
+            return RunOutcome.of(operator.start(repair.build(request, sessions, table, targets), parameters));
+        }
+    }
+
+    /** Re-checks the keys of a diff file on its nodes. */
+    public RunOutcome tableRerun(TableRerunRequest request) throws Exception {
+        List<String> nodes = diffNodes(request.diffFile(), request.table());
+        JobParameters parameters = request.toJobParameters();
+        Optional<RunOutcome> done = prepareInstance(TableRerunRequest.JOB_NAME, parameters);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        ClusterDefinition cluster = clusters.cluster(request.cluster());
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), 2)) {
+            ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
+            return RunOutcome.of(operator.start(rerun.build(request, sessions, table), parameters));
+        }
+    }
+
+    /** The diff file's nodes, after checking that the file is whole and of this table. */
+    private static List<String> diffNodes(java.nio.file.Path diffFile, TableName table) {
+        JsonNode summary = new DiffFileReader(diffFile).summary();
+        String schema = summary.path("schema").asString("");
+        String name = summary.path("table").asString("");
+        if (!schema.equals(table.schema()) || !name.equals(table.table())) {
+            throw AceException.usage("diff file " + diffFile + " is of table " + schema + "." + name + ", not " + table);
+        }
+        List<String> nodes = new java.util.ArrayList<>();
+        summary.path("nodes").forEach(n -> nodes.add(n.asString()));
+        if (nodes.size() < 2) {
+            throw AceException.usage("diff file " + diffFile + " names fewer than two nodes in summary.nodes");
+        }
+        return nodes;
+    }
+
     /** Rebuilds a failed or stopped run from its recorded parameters and resumes it. */
     public RunOutcome restart(long executionId) throws Exception {
         JobExecution execution = repository.getJobExecution(executionId);
         if (execution == null) {
             throw AceException.usage("no job execution " + executionId + " in the job repository");
         }
-        if (!TableDiffRequest.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
-            throw AceException.usage("job execution " + executionId + " is a " + execution.getJobInstance().getJobName()
+        JobParameters p = execution.getJobParameters();
+        return switch (execution.getJobInstance().getJobName()) {
+            case TableDiffRequest.JOB_NAME -> tableDiff(TableDiffRequest.fromJobParameters(p));
+            case TableRepairRequest.JOB_NAME -> tableRepair(TableRepairRequest.fromJobParameters(p));
+            case TableRerunRequest.JOB_NAME -> tableRerun(TableRerunRequest.fromJobParameters(p));
+            default -> throw AceException.usage("job execution " + executionId + " is a " + execution.getJobInstance().getJobName()
                     + " job, which this version cannot restart");
-        }
-        return tableDiff(TableDiffRequest.fromJobParameters(execution.getJobParameters()));
+        };
     }
 
     /** Empty when a launch should go ahead (new run, or resume); the outcome when there is nothing to do. */

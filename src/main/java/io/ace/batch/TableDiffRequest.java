@@ -53,7 +53,7 @@ public record TableDiffRequest(String cluster, TableName table, DiffOptions opti
         return "adhoc-" + UUID.randomUUID();
     }
 
-    private static String quoted(String schemaDotTable) {
+    static String quoted(String schemaDotTable) {
         int dot = schemaDotTable.indexOf('.');
         return "\"" + schemaDotTable.substring(0, dot).replace("\"", "\"\"") + "\".\""
                 + schemaDotTable.substring(dot + 1).replace("\"", "\"\"") + "\"";

@@ -76,11 +76,9 @@ public class TableDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (positional.size() > 2) {
-            throw AceException.usage("expected [CLUSTER] SCHEMA.TABLE, got: " + String.join(" ", positional));
-        }
-        String cluster = positional.size() == 2 ? positional.get(0) : null;
-        TableName table = TableName.parse(positional.get(positional.size() - 1));
+        Target target = Target.of(positional);
+        String cluster = target.cluster();
+        TableName table = target.table();
         Equality eq = switch (equality.toLowerCase()) {
             case "exact" -> Equality.EXACT;
             case "semantic" -> Equality.SEMANTIC;

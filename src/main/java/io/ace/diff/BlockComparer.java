@@ -89,7 +89,7 @@ final class BlockComparer {
      * The rows of one key on each node. Rows re-read here come from the same snapshot as the
      * hashes, so they still differ.
      */
-    private static KeyDifference difference(List<String> key, Map<String, Map<String, NodeRow>> fetched) {
+    static KeyDifference difference(List<String> key, Map<String, Map<String, NodeRow>> fetched) {
         String joined = NodeSnapshot.joinKey(key);
         Map<String, NodeRow> rows = new LinkedHashMap<>();
         fetched.forEach((node, byKey) -> {

@@ -135,14 +135,19 @@ final class NodeSnapshot implements AutoCloseable {
         return rows;
     }
 
-    /** The given keys reordered into the table's key order (this node's collations). */
+    /** The given keys in the table's key order, as this node prints them (see {@link TableQueries#keyOrder()}). */
     List<List<String>> inKeyOrder(List<List<String>> keys) throws SQLException {
         List<List<String>> ordered = new ArrayList<>(keys.size());
+        int keyCount = queries.shape().primaryKey().size();
         try (PreparedStatement ps = connection.prepareStatement(queries.keyOrder())) {
             bindKeyArrays(ps, keys, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ordered.add(keys.get((int) rs.getLong(1) - 1));
+                    List<String> key = new ArrayList<>(keyCount);
+                    for (int i = 1; i <= keyCount; i++) {
+                        key.add(rs.getString(i));
+                    }
+                    ordered.add(key);
                 }
             }
         }

@@ -79,17 +79,22 @@ final class TableQueries {
                 + (filter == null ? "" : " AND (" + filter + ")");
     }
 
-    /** Positions (1-based) of the given keys in the table's key order. */
+    /**
+     * The given keys in the table's key order, each column as PostgreSQL prints it (a diff file
+     * may spell a key otherwise, e.g. timestamps in RFC 3339).
+     */
     String keyOrder() {
         List<Column> key = shape.primaryKey();
         StringBuilder order = new StringBuilder();
+        StringBuilder texts = new StringBuilder();
         for (int i = 0; i < key.size(); i++) {
             Column c = key.get(i);
             order.append(i == 0 ? "" : ", ").append("u.k").append(i)
                     .append(c.collation() == null ? "" : " COLLATE " + c.collation());
+            texts.append(i == 0 ? "" : ", ").append("u.k").append(i).append("::text");
         }
         String names = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "k" + i).collect(Collectors.joining(", "));
-        return "SELECT u.ord FROM " + unnestKeys() + " WITH ORDINALITY AS u(" + names + ", ord) ORDER BY " + order;
+        return "SELECT " + texts + " FROM " + unnestKeys() + " AS u(" + names + ") ORDER BY " + order;
     }
 
     /** Probe that the filter is valid SQL for this table; run in a read-only transaction. */

@@ -42,11 +42,20 @@ public final class HtmlReportWriter {
     }
 
     public void writeDiffReport(Path target, DiffReport report) throws IOException {
+        render("diff-report", java.util.Map.of("report", report), target);
+    }
+
+    /** The repair report: its summary and the changes (before and after) it lists. */
+    public void writeRepairReport(Path target, java.util.Map<String, Object> summary, java.util.List<?> changes) throws IOException {
+        render("repair-report", java.util.Map.of("summary", summary, "changes", changes), target);
+    }
+
+    private void render(String template, java.util.Map<String, Object> variables, Path target) throws IOException {
         Context context = new Context(Locale.ROOT);
-        context.setVariable("report", report);
+        variables.forEach(context::setVariable);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            engine.process("diff-report", context, out);
+            engine.process(template, context, out);
         }
         Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -1,0 +1,25 @@
+package io.ace.batch;
+
+import io.ace.AceException;
+import io.ace.report.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The sha256 that identifies a diff file in a run's parameters. */
+final class DiffFileDigest {
+
+    private DiffFileDigest() {
+    }
+
+    static String of(Path diffFile) {
+        if (!Files.isRegularFile(diffFile)) {
+            throw AceException.usage("diff file " + diffFile + " does not exist");
+        }
+        try {
+            return Sha256.of(diffFile);
+        } catch (IOException e) {
+            throw AceException.usage("cannot read diff file " + diffFile + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.ace.batch;
+
+import io.ace.catalog.Column;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.KeyDifference;
+import io.ace.diff.KeyRecheck;
+import io.ace.report.DiffFileReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** After a repair: re-checks every key the diff file names, on every node of the diff, and records how many still differ. */
+final class RepairVerifyTasklet implements Tasklet {
+
+    static final String STILL_DIFFERING = "ace.still.differing";
+    static final String VERIFIED = "ace.verified";
+
+    private final Path diffFile;
+    private final ClusterSessions sessions;
+    private final ComparedTable table;
+    private final int unit;
+
+    RepairVerifyTasklet(Path diffFile, ClusterSessions sessions, ComparedTable table, int unit) {
+        this.diffFile = diffFile;
+        this.sessions = sessions;
+        this.table = table;
+        this.unit = unit;
+    }
+
+    /** Every distinct key named in the diff file, in file order. */
+    static List<List<String>> keys(Path diffFile, List<Column> key) {
+        Set<List<String>> keys = new LinkedHashSet<>();
+        new DiffFileReader(diffFile).rows(row -> {
+            List<String> k = new ArrayList<>(key.size());
+            for (Column c : key) {
+                k.add(row.values().get(c.name()).text());
+            }
+            keys.add(k);
+        });
+        return new ArrayList<>(keys);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        List<List<String>> keys = keys(diffFile, table.shape().primaryKey());
+        long still = 0;
+        for (int from = 0; from < keys.size(); from += unit) {
+            try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+                List<KeyDifference> d = recheck.stillDiffering(keys.subList(from, Math.min(keys.size(), from + unit)));
+                still += d.size();
+            }
+        }
+        var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        context.putLong(STILL_DIFFERING, still);
+        context.putLong(VERIFIED, keys.size() - still);
+        return RepeatStatus.FINISHED;
+    }
+}

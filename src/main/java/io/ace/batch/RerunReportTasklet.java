@@ -1,0 +1,60 @@
+package io.ace.batch;
+
+import io.ace.cluster.ClusterSessions;
+import io.ace.findings.FindingsStore;
+import io.ace.report.DiffFileWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Writes {@code <schema>_<table>_rerun-diffs-<ts>.json} with the keys that still differ, or says all resolved. */
+final class RerunReportTasklet implements Tasklet {
+
+    private final TableRerunRequest request;
+    private final ClusterSessions sessions;
+    private final FindingsStore findings;
+
+    RerunReportTasklet(TableRerunRequest request, ClusterSessions sessions, FindingsStore findings) {
+        this.request = request;
+        this.sessions = sessions;
+        this.findings = findings;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long instance = job.getJobInstance().getInstanceId();
+        Files.createDirectories(request.outputDir());
+        Path target = request.outputDir().resolve(request.table().schema() + "_" + request.table().table() + "_rerun-diffs-"
+                + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(LocalDateTime.now()) + ".json").toAbsolutePath();
+        DiffFileWriter.Result result = new DiffFileWriter(0).write(target, sessions.nodeNames(), 0,
+                consumer -> findings.forEachDifference(instance, consumer), r -> {
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("schema", request.table().schema());
+                    s.put("table", request.table().table());
+                    s.put("nodes", sessions.nodeNames());
+                    s.put("rerun_of", request.diffFile().toAbsolutePath().toString());
+                    s.put("diff_rows_count", r.diffRowsCount());
+                    s.put("job_execution_id", job.getId());
+                    s.put("run_key", request.runKey());
+                    return s;
+                });
+        ExecutionContext context = job.getExecutionContext();
+        context.putLong(ReportTasklet.DIFF_TOTAL, result.total());
+        if (result.file() != null) {
+            context.putString(ReportTasklet.DIFF_FILE, result.file().toString());
+        }
+        context.putString(ReportTasklet.SUMMARY_LINE, request.table() + ": " + (result.total() == 0 ? "all differences resolved"
+                : result.total() + " rows still differ " + result.diffRowsCount()));
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,67 @@
+package io.ace.batch;
+
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.KeyDifference;
+import io.ace.diff.KeyRecheck;
+import io.ace.findings.BlockRecord;
+import io.ace.findings.FindingsStore;
+import io.ace.report.DifferenceJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Re-checks the diff file's keys one batch per call; a batch's findings commit with the
+ * position of the next batch, so a restart continues where it stopped.
+ */
+final class RerunTasklet implements Tasklet {
+
+    static final String NEXT = "next.key";
+    static final String KEYS = "keys";
+
+    private final TableRerunRequest request;
+    private final ClusterSessions sessions;
+    private final ComparedTable table;
+    private final FindingsStore findings;
+    private List<List<String>> keys;
+
+    RerunTasklet(TableRerunRequest request, ClusterSessions sessions, ComparedTable table, FindingsStore findings) {
+        this.request = request;
+        this.sessions = sessions;
+        this.table = table;
+        this.findings = findings;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (keys == null) {
+            keys = RepairVerifyTasklet.keys(request.diffFile(), table.shape().primaryKey());
+        }
+        ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+        context.putLong(KEYS, keys.size());
+        int from = context.getInt(NEXT, 0);
+        int to = Math.min(keys.size(), from + request.compareUnitSize());
+        long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        int batch = from / request.compareUnitSize();
+        findings.clearBlock(instance, batch);
+        List<KeyDifference> still;
+        try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+            still = recheck.stillDiffering(keys.subList(from, to));
+        }
+        List<String> stored = new ArrayList<>(still.size());
+        for (KeyDifference d : still) {
+            stored.add(DifferenceJson.write(table.shape(), d));
+        }
+        findings.addDifferences(instance, batch, 0, stored);
+        findings.saveBlock(instance, 0, new BlockRecord(batch, Map.of(), still.isEmpty() ? 0 : 1, still.size()));
+        context.putInt(NEXT, to);
+        contribution.incrementWriteCount(still.size());
+        return to < keys.size() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,55 @@
+package io.ace.diff;
+
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-reads only the given keys on every node, in batches (no scan of the table), and returns
+ * those that still differ. Used after a repair and by table-rerun.
+ */
+public final class KeyRecheck implements AutoCloseable {
+
+    private final List<NodeSnapshot> snapshots = new ArrayList<>();
+    private final NodeFanOut fanOut;
+
+    public KeyRecheck(ClusterSessions sessions, ComparedTable table) {
+        this.fanOut = new NodeFanOut(sessions.pools().size());
+        try {
+            for (NodePool pool : sessions.pools()) {
+                snapshots.add(new NodeSnapshot(pool, table.queries()));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The keys of {@code keys} (each the key's column values as text) whose rows differ between nodes, in key order. */
+    public List<KeyDifference> stillDiffering(List<List<String>> keys) throws Exception {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> ordered = snapshots.get(0).inKeyOrder(keys);
+        Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(snapshots, n -> n.rows(ordered));
+        List<KeyDifference> differing = new ArrayList<>();
+        for (List<String> key : ordered) {
+            KeyDifference d = BlockComparer.difference(key, fetched);
+            if (d.rows().size() != snapshots.size() || new HashSet<>(d.rows().values().stream().map(NodeRow::hash).toList()).size() > 1) {
+                if (!d.rows().isEmpty()) {
+                    differing.add(d);
+                }
+            }
+        }
+        return differing;
+    }
+
+    @Override
+    public void close() {
+        snapshots.forEach(NodeSnapshot::close);
+        fanOut.close();
+    }
+}

@@ -1,0 +1,172 @@
+package io.ace.report;
+
+import io.ace.AceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a diff file, ours or pgEdge ACE's (DESIGN.md §3), as a stream. Values keep their exact
+ * JSON spelling (a number's digits are never re-printed), metadata objects such as
+ * {@code _spock_metadata_} are dropped, and a malformed or truncated file is a usage error that
+ * names the file and position.
+ */
+public final class DiffFileReader {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** A JSON value as the file spells it: null, a string's text, a number's digits, or a boolean. */
+    public record Value(Kind kind, String text) {
+        public enum Kind { NULL, STRING, NUMBER, BOOLEAN }
+
+        /** The value as PostgreSQL input text, or null for SQL NULL. */
+        public String sqlText() {
+            return kind == Kind.NULL ? null : text;
+        }
+    }
+
+    /** A row of one node in one pair's list. */
+    public record Row(String pair, String node, Map<String, Value> values) {
+    }
+
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(Row row) throws Exception;
+    }
+
+    private final Path file;
+
+    public DiffFileReader(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The summary object; the whole file is read through, so truncation is found before any change. */
+    public JsonNode summary() {
+        JsonNode[] summary = {null};
+        parse((p, name) -> {
+            if (name.equals("summary")) {
+                summary[0] = p.readValueAsTree();
+            } else {
+                p.skipChildren();
+            }
+        });
+        if (summary[0] == null || !summary[0].isObject()) {
+            throw AceException.usage("diff file " + file + " has no \"summary\" object; is it a diff file?");
+        }
+        return summary[0];
+    }
+
+    /** Streams every row of every pair, in file order. */
+    public void rows(RowHandler handler) {
+        parse((p, name) -> {
+            if (!name.equals("diffs")) {
+                p.skipChildren();
+                return;
+            }
+            expect(p, p.currentToken(), JsonToken.START_OBJECT, "\"diffs\"");
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String pair = p.currentName();
+                expect(p, p.nextToken(), JsonToken.START_OBJECT, "pair " + pair);
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    if (!p.currentName().equals("rows")) {
+                        p.nextToken();
+                        p.skipChildren();
+                        continue;
+                    }
+                    expect(p, p.nextToken(), JsonToken.START_OBJECT, "rows of pair " + pair);
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String node = p.currentName();
+                        JsonToken list = p.nextToken();
+                        if (list == JsonToken.VALUE_NULL) {
+                            continue;
+                        }
+                        expect(p, list, JsonToken.START_ARRAY, "rows of node " + node + " in pair " + pair);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            try {
+                                handler.row(new Row(pair, node, readRow(p)));
+                            } catch (AceException | JacksonException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static Map<String, Value> readRow(JsonParser p) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String column = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (t) {
+                case VALUE_NULL -> values.put(column, new Value(Value.Kind.NULL, null));
+                case VALUE_STRING -> values.put(column, new Value(Value.Kind.STRING, p.getString()));
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> values.put(column, new Value(Value.Kind.NUMBER, p.getString()));
+                case VALUE_TRUE, VALUE_FALSE -> values.put(column, new Value(Value.Kind.BOOLEAN, Boolean.toString(t == JsonToken.VALUE_TRUE)));
+                case START_OBJECT, START_ARRAY -> p.skipChildren(); // metadata such as _spock_metadata_
+                default -> throw new IllegalStateException("unexpected " + t);
+            }
+        }
+        return values;
+    }
+
+    private interface TopLevel {
+        void field(JsonParser p, String name) throws IOException;
+    }
+
+    private void parse(TopLevel visitor) {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.createParser(in)) {
+            expect(p, p.nextToken(), JsonToken.START_OBJECT, "the file");
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                visitor.field(p, name);
+            }
+            expect(p, p.currentToken(), JsonToken.END_OBJECT, "the end of the file");
+            if (p.nextToken() != null) {
+                throw AceException.usage("diff file " + file + " has data after its closing brace");
+            }
+        } catch (JacksonException e) {
+            throw AceException.usage("diff file " + file + " is malformed or truncated: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw AceException.usage("diff file " + file + " does not exist");
+        } catch (IOException e) {
+            throw AceException.usage("cannot read diff file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void expect(JsonParser p, JsonToken actual, JsonToken wanted, String what) {
+        if (actual != wanted) {
+            throw AceException.usage("diff file " + file + " is malformed: expected " + what + " to be "
+                    + (wanted == JsonToken.START_OBJECT ? "an object" : wanted == JsonToken.START_ARRAY ? "an array" : wanted)
+                    + " but found " + actual + " (line " + p.currentLocation().getLineNr() + ")");
+        }
+    }
+
+    /** Node names of a pair key {@code a/b}. */
+    public static List<String> pairNodes(String pair) {
+        int slash = pair.indexOf('/');
+        List<String> nodes = new ArrayList<>();
+        nodes.add(pair.substring(0, slash));
+        nodes.add(pair.substring(slash + 1));
+        return nodes;
+    }
+}
