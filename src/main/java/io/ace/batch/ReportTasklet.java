@@ -73,10 +73,15 @@ final class ReportTasklet implements Tasklet {
         Files.createDirectories(request.outputDir());
         Path jsonPath = request.outputDir().resolve(base + "_diffs-" + stamp + ".json");
 
+        List<Map<String, Object>> written = new java.util.ArrayList<>(1);
         DiffFileWriter.Result result = new DiffFileWriter(HTML_ROWS_PER_PAIR).write(jsonPath, nodes,
-                request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer),
-                r -> summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
-        Map<String, Object> summary = summary(request, nodes, started, now, result, rowsChecked, plan.blockCount(), mismatched, job);
+                request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer), r -> {
+                    written.add(summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
+                    return written.get(0);
+                });
+        // no file (nothing differs): the summary was not needed for it, the HTML report still shows one
+        Map<String, Object> summary = written.isEmpty()
+                ? summary(request, nodes, started, now, result, rowsChecked, plan.blockCount(), mismatched, job) : written.get(0);
 
         ExecutionContext context = job.getExecutionContext();
         context.putLong(DIFF_TOTAL, result.total());

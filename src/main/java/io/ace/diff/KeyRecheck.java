@@ -1,7 +1,6 @@
 package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,19 +12,10 @@ import java.util.Map;
  */
 public final class KeyRecheck implements AutoCloseable {
 
-    private final List<NodeSnapshot> snapshots = new ArrayList<>();
-    private final NodeFanOut fanOut;
+    private final NodeSnapshots nodes;
 
     public KeyRecheck(ClusterSessions sessions, ComparedTable table) {
-        this.fanOut = new NodeFanOut(sessions.pools().size());
-        try {
-            for (NodePool pool : sessions.pools()) {
-                snapshots.add(new NodeSnapshot(pool, table.queries()));
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.nodes = new NodeSnapshots(sessions, table);
     }
 
     /** The keys of {@code keys} (each the key's column values as text) whose rows differ between nodes, in key order. */
@@ -33,12 +23,12 @@ public final class KeyRecheck implements AutoCloseable {
         if (keys.isEmpty()) {
             return List.of();
         }
-        List<List<String>> ordered = snapshots.get(0).inKeyOrder(keys);
-        Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(snapshots, n -> n.rows(ordered));
+        List<List<String>> ordered = nodes.first().inKeyOrder(keys);
+        Map<String, Map<String, NodeRow>> fetched = nodes.onEach(n -> n.rows(ordered));
         List<KeyDifference> differing = new ArrayList<>();
         for (List<String> key : ordered) {
             KeyDifference d = BlockComparer.difference(key, fetched);
-            if (d.rows().size() != snapshots.size() || new HashSet<>(d.rows().values().stream().map(NodeRow::hash).toList()).size() > 1) {
+            if (d.rows().size() != nodes.all().size() || new HashSet<>(d.rows().values().stream().map(NodeRow::hash).toList()).size() > 1) {
                 if (!d.rows().isEmpty()) {
                     differing.add(d);
                 }
@@ -49,7 +39,6 @@ public final class KeyRecheck implements AutoCloseable {
 
     @Override
     public void close() {
-        snapshots.forEach(NodeSnapshot::close);
-        fanOut.close();
+        nodes.close();
     }
 }

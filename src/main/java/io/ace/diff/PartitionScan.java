@@ -1,7 +1,6 @@
 package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,22 +13,13 @@ import java.util.Map;
  */
 public final class PartitionScan implements AutoCloseable {
 
-    private final List<NodeSnapshot> snapshots = new ArrayList<>();
-    private final NodeFanOut fanOut;
+    private final NodeSnapshots nodes;
     private final BlockComparer comparer;
     private final Map<KeyRange, Map<String, BlockHash>> prefetched = new HashMap<>();
 
     public PartitionScan(ClusterSessions sessions, ComparedTable table, DiffOptions options) {
-        this.fanOut = new NodeFanOut(sessions.pools().size());
-        try {
-            for (NodePool pool : sessions.pools()) {
-                snapshots.add(new NodeSnapshot(pool, table.queries()));
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-        this.comparer = new BlockComparer(fanOut, options.compareUnitSize());
+        this.nodes = new NodeSnapshots(sessions, table);
+        this.comparer = new BlockComparer(nodes.fanOut(), options.compareUnitSize());
     }
 
     /**
@@ -37,7 +27,7 @@ public final class PartitionScan implements AutoCloseable {
      * of them at its own pace instead of waiting for the slowest node after every block.
      */
     public void prefetch(List<KeyRange> ranges) throws Exception {
-        Map<String, List<BlockHash>> hashes = fanOut.onEach(snapshots, n -> n.hashRanges(ranges));
+        Map<String, List<BlockHash>> hashes = nodes.onEach(n -> n.hashRanges(ranges));
         for (int r = 0; r < ranges.size(); r++) {
             Map<String, BlockHash> byNode = new LinkedHashMap<>();
             for (Map.Entry<String, List<BlockHash>> e : hashes.entrySet()) {
@@ -50,10 +40,10 @@ public final class PartitionScan implements AutoCloseable {
     /** Compares the ranges of one block (see {@link DiffPlan#block(int)}); differing keys go to {@code sink}. */
     public BlockOutcome compare(List<KeyRange> block, DifferenceSink sink) throws Exception {
         if (!prefetched.keySet().containsAll(block)) {
-            return comparer.compare(snapshots, block, sink);
+            return comparer.compare(nodes.all(), block, sink);
         }
         Map<String, List<BlockHash>> hashes = new LinkedHashMap<>();
-        for (NodeSnapshot s : snapshots) {
+        for (NodeSnapshot s : nodes.all()) {
             List<BlockHash> list = new ArrayList<>(block.size());
             for (KeyRange r : block) {
                 list.add(prefetched.get(r).get(s.node()));
@@ -61,12 +51,11 @@ public final class PartitionScan implements AutoCloseable {
             hashes.put(s.node(), list);
         }
         block.forEach(prefetched::remove);
-        return comparer.compare(snapshots, block, hashes, sink);
+        return comparer.compare(nodes.all(), block, hashes, sink);
     }
 
     @Override
     public void close() {
-        snapshots.forEach(NodeSnapshot::close);
-        fanOut.close();
+        nodes.close();
     }
 }

@@ -1,7 +1,6 @@
 package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,8 @@ public final class RangePlanner {
     static final int MIN_RANGE_ROWS = 100;
 
     public DiffPlan plan(ClusterSessions sessions, ComparedTable table, DiffOptions options) throws Exception {
-        List<NodeSnapshot> snapshots = new ArrayList<>();
-        try (NodeFanOut fanOut = new NodeFanOut(sessions.pools().size())) {
-            for (NodePool pool : sessions.pools()) {
-                snapshots.add(new NodeSnapshot(pool, table.queries()));
-            }
-            Map<String, Long> estimates = fanOut.onEach(snapshots, NodeSnapshot::estimatedRows);
+        try (NodeSnapshots nodes = new NodeSnapshots(sessions, table)) {
+            Map<String, Long> estimates = nodes.onEach(NodeSnapshot::estimatedRows);
             String largest = estimates.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             long rows = estimates.get(largest);
             int blocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE / RANGES_PER_BLOCK, (rows + options.blockSize() - 1) / options.blockSize()));
@@ -36,7 +31,7 @@ public final class RangePlanner {
             int ranges = blocks * rangesPerBlock;
             List<List<String>> splits = List.of();
             if (ranges > 1) {
-                NodeSnapshot source = snapshots.stream().filter(s -> s.node().equals(largest)).findFirst().orElseThrow();
+                NodeSnapshot source = nodes.all().stream().filter(s -> s.node().equals(largest)).findFirst().orElseThrow();
                 long pages = source.pages();
                 List<List<String>> sample = source.sampleKeys(100.0 * ranges * PAGES_PER_RANGE / pages);
                 if (sample.size() >= ranges) {
@@ -48,8 +43,6 @@ public final class RangePlanner {
                 }
             }
             return DiffPlan.of(splits, rangesPerBlock, options.workers(), rows);
-        } finally {
-            snapshots.forEach(NodeSnapshot::close);
         }
     }
 

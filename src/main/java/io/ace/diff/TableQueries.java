@@ -42,27 +42,25 @@ final class TableQueries {
      */
     String rangeHashes() {
         List<Column> key = shape.primaryKey();
-        StringBuilder bounds = new StringBuilder();
-        StringBuilder lowerCols = new StringBuilder();
-        StringBuilder upperCols = new StringBuilder();
-        for (int i = 0; i < key.size(); i++) {
-            String arrayType = key.get(i).type() + "[]";
-            bounds.append(i == 0 ? "" : ", ").append("CAST(? AS text[])::").append(arrayType);
-            lowerCols.append(i == 0 ? "" : ", ").append("b.lo").append(i);
-            upperCols.append(i == 0 ? "" : ", ").append("b.hi").append(i);
-        }
-        for (int i = 0; i < key.size(); i++) {
-            bounds.append(", CAST(? AS text[])::").append(key.get(i).type()).append("[]");
-        }
-        String names = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "lo" + i).collect(Collectors.joining(", "))
-                + ", " + java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "hi" + i).collect(Collectors.joining(", "));
-        String lower = key.size() == 1 ? lowerCols.toString() : "(" + lowerCols + ")";
-        String upper = key.size() == 1 ? upperCols.toString() : "(" + upperCols + ")";
+        String arrays = key.stream().map(c -> "CAST(? AS text[])::" + c.type() + "[]").collect(Collectors.joining(", "));
         String tuple = shape.keyTuple(ALIAS);
-        return "SELECT b.ord, s.n, s.h FROM unnest(" + bounds + ") WITH ORDINALITY AS b(" + names + ", ord)"
+        return "SELECT b.ord, s.n, s.h FROM unnest(" + arrays + ", " + arrays + ") WITH ORDINALITY AS b("
+                + aliases("lo", ", ") + ", " + aliases("hi", ", ") + ", ord)"
                 + " CROSS JOIN LATERAL (SELECT count(*) AS n, COALESCE(bit_xor(" + rowHash + "), 0) AS h FROM "
-                + shape.name().sql() + " " + ALIAS + " WHERE " + tuple + " >= " + lower + " AND " + tuple + " < " + upper
+                + shape.name().sql() + " " + ALIAS + " WHERE " + tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi")
                 + (filter == null ? "" : " AND (" + filter + ")") + ") s";
+    }
+
+    /** {@code p0, p1, ...} for the key columns. */
+    private String aliases(String prefix, String separator) {
+        return java.util.stream.IntStream.range(0, shape.primaryKey().size()).mapToObj(i -> prefix + i)
+                .collect(Collectors.joining(separator));
+    }
+
+    /** {@code p0} for a single-column key, {@code (p0, p1)} for a composite one. */
+    private String tupleOf(String prefix) {
+        String list = aliases(prefix, ", ");
+        return shape.primaryKey().size() == 1 ? list : "(" + list + ")";
     }
 
     /** Every key of a block (as text) with its row hash. */
@@ -85,16 +83,10 @@ final class TableQueries {
      */
     String keyOrder() {
         List<Column> key = shape.primaryKey();
-        StringBuilder order = new StringBuilder();
-        StringBuilder texts = new StringBuilder();
-        for (int i = 0; i < key.size(); i++) {
-            Column c = key.get(i);
-            order.append(i == 0 ? "" : ", ").append("u.k").append(i)
-                    .append(c.collation() == null ? "" : " COLLATE " + c.collation());
-            texts.append(i == 0 ? "" : ", ").append("u.k").append(i).append("::text");
-        }
-        String names = java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> "k" + i).collect(Collectors.joining(", "));
-        return "SELECT " + texts + " FROM " + unnestKeys() + " AS u(" + names + ") ORDER BY " + order;
+        String order = java.util.stream.IntStream.range(0, key.size())
+                .mapToObj(i -> "u.k" + i + (key.get(i).collation() == null ? "" : " COLLATE " + key.get(i).collation()))
+                .collect(Collectors.joining(", "));
+        return "SELECT " + keyTextsOf("u.k") + " FROM " + unnestKeys() + " AS u(" + aliases("k", ", ") + ") ORDER BY " + order;
     }
 
     /** Probe that the filter is valid SQL for this table; run in a read-only transaction. */
@@ -108,23 +100,29 @@ final class TableQueries {
      */
     String sampleKeys(double percent) {
         String pct = String.format(java.util.Locale.ROOT, "%.6f", Math.min(100.0, Math.max(0.000001, percent)));
-        String keys = shape.primaryKey().stream().map(c -> "s.k" + shape.primaryKey().indexOf(c)).collect(Collectors.joining(", "));
-        String inner = shape.primaryKey().stream().map(c -> ALIAS + "." + c.quoted() + " AS k" + shape.primaryKey().indexOf(c))
-                .collect(Collectors.joining(", "));
-        return "SELECT " + shape.primaryKey().stream().map(c -> "s.k" + shape.primaryKey().indexOf(c) + "::text").collect(Collectors.joining(", "))
-                + " FROM (SELECT DISTINCT ON ((" + ALIAS + ".ctid::text::point)[0]) " + inner + " FROM " + shape.name().sql() + " " + ALIAS
-                + " TABLESAMPLE SYSTEM (" + pct + ")" + (filter == null ? "" : " WHERE (" + filter + ")")
-                + " ORDER BY (" + ALIAS + ".ctid::text::point)[0]) s ORDER BY " + keys;
+        String page = "(" + ALIAS + ".ctid::text::point)[0]";
+        return "SELECT " + keyTextsOf("s.k") + " FROM (SELECT DISTINCT ON (" + page + ") " + keysAs("k") + " FROM "
+                + shape.name().sql() + " " + ALIAS + " TABLESAMPLE SYSTEM (" + pct + ")" + (filter == null ? "" : " WHERE (" + filter + ")")
+                + " ORDER BY " + page + ") s ORDER BY " + aliases("s.k", ", ");
     }
 
     /** Every {@code step}-th key in key order (exact quantiles, thinned on the server). */
     String everyNthKey(long step) {
-        String inner = shape.primaryKey().stream().map(c -> ALIAS + "." + c.quoted() + " AS k" + shape.primaryKey().indexOf(c))
+        return "SELECT " + keyTextsOf("s.k") + " FROM (SELECT " + keysAs("k") + ", row_number() OVER (ORDER BY " + shape.keyList(ALIAS)
+                + ") AS rn FROM " + shape.name().sql() + " " + ALIAS + (filter == null ? "" : " WHERE (" + filter + ")")
+                + ") s WHERE s.rn % " + step + " = 0 ORDER BY s.rn";
+    }
+
+    /** {@code t."a" AS k0, t."b" AS k1}. */
+    private String keysAs(String prefix) {
+        List<Column> key = shape.primaryKey();
+        return java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> ALIAS + "." + key.get(i).quoted() + " AS " + prefix + i)
                 .collect(Collectors.joining(", "));
-        return "SELECT " + shape.primaryKey().stream().map(c -> "s.k" + shape.primaryKey().indexOf(c) + "::text").collect(Collectors.joining(", "))
-                + " FROM (SELECT " + inner + ", row_number() OVER (ORDER BY " + shape.keyList(ALIAS) + ") AS rn FROM "
-                + shape.name().sql() + " " + ALIAS + (filter == null ? "" : " WHERE (" + filter + ")") + ") s WHERE s.rn % " + step
-                + " = 0 ORDER BY s.rn";
+    }
+
+    /** {@code s.k0::text, s.k1::text}. */
+    private String keyTextsOf(String prefix) {
+        return aliases(prefix, "::text, ") + "::text";
     }
 
     String tablePages() {
