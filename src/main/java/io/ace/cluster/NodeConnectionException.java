@@ -13,7 +13,7 @@ public final class NodeConnectionException {
     public static AceException of(NodeDefinition node, Throwable failure) {
         SQLException sql = findSqlException(failure);
         String state = sql == null ? null : sql.getSQLState();
-        String detail = sql != null ? sql.getMessage() : String.valueOf(failure.getMessage());
+        String detail = (sql != null ? sql.getMessage() : String.valueOf(failure.getMessage())).replaceAll("[.\\s]+$", "");
         if (state != null && (state.startsWith("28") || state.equals("3D000"))) {
             return new AceException(ExitCode.CONFIG, "node " + node.name() + " (" + node.connectionString()
                     + ") refused the login: " + detail + ". Check user, password and dbname in the service file or ~/.pgpass", failure);
