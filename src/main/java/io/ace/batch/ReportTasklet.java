@@ -95,7 +95,8 @@ final class ReportTasklet implements Tasklet {
                     run.table().shape().columnNames(), DiffReport.pairs(result, run.table().shape().columnNames()), blocks));
             context.putString(HTML_FILE, htmlPath.toAbsolutePath().toString());
         }
-        context.putString(SUMMARY_LINE, summaryLine(request, nodes, rowsChecked, plan.blockCount(), mismatched, result));
+        context.putString(SUMMARY_LINE, summaryLine(request, nodes, rowsChecked, plan.blockCount(), mismatched, result)
+                + transientNote(context));
         contribution.setExitStatus(result.total() > 0 ? DIFFERENCES : ExitStatus.COMPLETED);
         return RepeatStatus.FINISHED;
     }
@@ -127,6 +128,12 @@ final class ReportTasklet implements Tasklet {
         s.put("initial_ranges_count", ranges);
         s.put("mismatched_ranges_count", mismatched);
         s.put("odd_node_counts", result.oddNodeCounts());
+        ExecutionContext jobContext = job.getExecutionContext();
+        s.put("transient_keys", jobContext.getLong(RecheckTasklet.TRANSIENT, 0L));
+        s.put("recheck", request.options().recheck());
+        s.put("recheck_seconds", Math.round(jobContext.getDouble(RecheckTasklet.SECONDS, 0.0) * 1000) / 1000.0);
+        String lagging = jobContext.getString(RecheckTasklet.LAGGING, "");
+        s.put("recheck_lagging_nodes", lagging.isEmpty() ? List.of() : List.of(lagging.split(",")));
         s.put("job_execution_id", job.getId());
         s.put("run_key", request.runKey());
         s.put("tool_version", version);
@@ -160,6 +167,13 @@ final class ReportTasklet implements Tasklet {
         Map<String, String> m = new LinkedHashMap<>();
         run.sessions().pools().forEach(p -> m.put(p.name(), p.node().connectionString()));
         return m;
+    }
+
+    private static String transientNote(ExecutionContext job) {
+        long transientKeys = job.getLong(RecheckTasklet.TRANSIENT, 0L);
+        String lagging = job.getString(RecheckTasklet.LAGGING, "");
+        return (transientKeys == 0 ? "" : "; " + transientKeys + " transient (in flight, resolved on re-check)")
+                + (lagging.isEmpty() ? "" : "; replication did not catch up within --recheck-timeout on: " + lagging);
     }
 
     private static String summaryLine(TableDiffRequest request, List<String> nodes, long rows, int ranges, int mismatched,

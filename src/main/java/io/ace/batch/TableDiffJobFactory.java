@@ -13,8 +13,9 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds the table-diff job for one launch: plan (check + freeze the key space), hash
- * (partitions of blocks on a bounded pool), report (diff file and HTML from the findings).
+ * Builds the table-diff job for one launch: plan (freeze the key space), hash (partitions of
+ * blocks on a bounded pool), recheck (differing keys again, after pending replication), report
+ * (diff file and HTML from the findings).
  */
 public final class TableDiffJobFactory {
 
@@ -50,8 +51,9 @@ public final class TableDiffJobFactory {
         executor.setConcurrencyLimit(workers);
         Step hash = new StepBuilder("hash", repository).partitioner("hash-partition", partitioner).step(hashPartition)
                 .gridSize(workers).taskExecutor(executor).listener(partitioner).build();
+        Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run, findings), transactions).build();
         Step report = new StepBuilder("report", repository)
                 .tasklet(new ReportTasklet(run, findings, html, version), transactions).build();
-        return new JobBuilder(TableDiffRequest.JOB_NAME, repository).listener(run).start(plan).next(hash).next(report).build();
+        return new JobBuilder(TableDiffRequest.JOB_NAME, repository).listener(run).start(plan).next(hash).next(recheck).next(report).build();
     }
 }

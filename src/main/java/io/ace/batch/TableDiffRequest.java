@@ -33,6 +33,8 @@ public record TableDiffRequest(String cluster, TableName table, DiffOptions opti
                 .addString("run_key", runKey)
                 .addDouble("concurrency_factor", options.concurrencyFactor(), false)
                 .addLong("compare_unit_size", (long) options.compareUnitSize(), false)
+                .addString("recheck", Boolean.toString(options.recheck()), false)
+                .addLong("recheck_timeout", (long) options.recheckTimeoutSeconds(), false)
                 .addString("output_dir", outputDir.toAbsolutePath().toString(), false)
                 .addString("output", html ? "html" : "json", false);
         return b.toJobParameters();
@@ -43,7 +45,9 @@ public record TableDiffRequest(String cluster, TableName table, DiffOptions opti
         DiffOptions options = new DiffOptions(nodes.isEmpty() ? List.of() : Arrays.asList(nodes.split(",")),
                 p.getLong("block_size").intValue(), p.getDouble("concurrency_factor"),
                 p.getLong("compare_unit_size").intValue(), p.getLong("max_diff_rows"),
-                p.getString("table_filter", ""), Equality.valueOf(p.getString("equality").toUpperCase()));
+                p.getString("table_filter", ""), Equality.valueOf(p.getString("equality").toUpperCase()),
+                Boolean.parseBoolean(p.getString("recheck", "true")),
+                p.getLong("recheck_timeout", (long) DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS).intValue());
         return new TableDiffRequest(p.getString("cluster"), TableName.parse(quoted(p.getString("table"))), options,
                 p.getString("run_key"), Path.of(p.getString("output_dir")), "html".equals(p.getString("output")));
     }

@@ -53,6 +53,14 @@ public class TableDiffCommand implements Callable<Integer> {
             description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
     String equality = "exact";
 
+    @Option(names = "--no-recheck", negatable = false,
+            description = "Report differing keys as first seen, without re-reading them after pending replication is applied.")
+    boolean noRecheck;
+
+    @Option(names = "--recheck-timeout", paramLabel = "SECONDS",
+            description = "How long the re-check waits for replication to catch up (default: ${DEFAULT-VALUE}); nodes still behind are named.")
+    int recheckTimeout = DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS;
+
     @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
     String output = "json";
 
@@ -87,7 +95,8 @@ public class TableDiffCommand implements Callable<Integer> {
         if (!output.equals("json") && !output.equals("html")) {
             throw AceException.usage("--output must be json or html, got '" + output + "'");
         }
-        DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq).validate();
+        DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq,
+                !noRecheck, recheckTimeout).validate();
         TableDiffRequest request = new TableDiffRequest(cluster, table, options,
                 runKey == null ? TableDiffRequest.newRunKey() : runKey, outputDir, output.equals("html"));
         RunOutcome outcome;

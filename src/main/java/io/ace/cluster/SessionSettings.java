@@ -18,7 +18,9 @@ public final class SessionSettings {
             "SET extra_float_digits = 3",
             "SET bytea_output = 'hex'",
             "SET search_path = ''",
-            "SET jit = off");
+            "SET jit = off",
+            // never queue behind an application's lock (DDL, LOCK TABLE): fail the block, let a restart retry it
+            "SET lock_timeout = '10s'");
 
     public static final String APPLICATION_NAME = "ace";
 

@@ -13,9 +13,11 @@ import java.util.List;
  * @param maxDiffRows       differing keys reported per node pair (0: no limit)
  * @param tableFilter       SQL condition restricting the rows compared, run only in read-only transactions
  * @param equality          exact (default) or semantic equality
+ * @param recheck           re-read differing keys after pending replication is applied, drop those that resolve
+ * @param recheckTimeoutSeconds how long the re-check waits for replication to catch up
  */
 public record DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
-                          long maxDiffRows, String tableFilter, Equality equality) {
+                          long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds) {
 
     public static final int DEFAULT_BLOCK_SIZE = 100_000;
     public static final double DEFAULT_CONCURRENCY_FACTOR = 1.0;
@@ -23,6 +25,7 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     public static final long DEFAULT_MAX_DIFF_ROWS = 1_000_000;
     public static final int MIN_BLOCK_SIZE = 10;
     public static final int MAX_BLOCK_SIZE = 10_000_000;
+    public static final int DEFAULT_RECHECK_TIMEOUT_SECONDS = 60;
 
     public DiffOptions {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -32,7 +35,7 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
 
     public static DiffOptions defaults() {
         return new DiffOptions(List.of(), DEFAULT_BLOCK_SIZE, DEFAULT_CONCURRENCY_FACTOR, DEFAULT_COMPARE_UNIT_SIZE,
-                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT);
+                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT, true, DEFAULT_RECHECK_TIMEOUT_SECONDS);
     }
 
     public DiffOptions validate() {
@@ -47,6 +50,9 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         }
         if (maxDiffRows < 0) {
             throw AceException.usage("--max-diff-rows must be 0 (no limit) or positive, got " + maxDiffRows);
+        }
+        if (recheckTimeoutSeconds < 0 || recheckTimeoutSeconds > 86_400) {
+            throw AceException.usage("--recheck-timeout must be between 0 and 86400 seconds, got " + recheckTimeoutSeconds);
         }
         if (nodes.size() == 1) {
             throw AceException.usage("--nodes must name at least two nodes to compare");

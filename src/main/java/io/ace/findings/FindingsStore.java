@@ -80,6 +80,26 @@ public final class FindingsStore {
                 block.mismatchedRanges(), block.diffKeys());
     }
 
+    /** Blocks with differing keys, in key order. */
+    public List<Integer> blocksWithDifferences(long jobInstanceId) {
+        return jdbc.queryForList("SELECT BLOCK_NO FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND DIFF_KEYS > 0 ORDER BY BLOCK_NO",
+                Integer.class, jobInstanceId);
+    }
+
+    /** The recorded differences of one block, in key order. */
+    public List<String> differences(long jobInstanceId, int blockNo) {
+        return jdbc.queryForList("SELECT DIFF_JSON FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? ORDER BY SEQ",
+                String.class, jobInstanceId, blockNo);
+    }
+
+    /** Replaces a block's differences (after a re-check) and its count. */
+    public void replaceDifferences(long jobInstanceId, int blockNo, List<String> differencesJson) {
+        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
+        addDifferences(jobInstanceId, blockNo, 0, differencesJson);
+        jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", differencesJson.size(),
+                jobInstanceId, blockNo);
+    }
+
     /** Every recorded difference in key order (block, then position in the block), streamed. */
     public void forEachDifference(long jobInstanceId, Consumer<String> differenceJson) {
         jdbc.query("SELECT DIFF_JSON FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? ORDER BY BLOCK_NO, SEQ",

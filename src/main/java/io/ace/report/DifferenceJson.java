@@ -62,6 +62,13 @@ public final class DifferenceJson {
         return n == null ? null : n.get("row").asString();
     }
 
+    /** The key's column values as text. */
+    public static java.util.List<String> key(JsonNode difference) {
+        java.util.List<String> key = new java.util.ArrayList<>();
+        difference.get("key").forEach(k -> key.add(k.asString()));
+        return key;
+    }
+
     public static String oddNode(JsonNode difference) {
         JsonNode odd = difference.get("odd");
         return odd == null ? null : odd.asString();
