@@ -9,12 +9,43 @@ public final class DiffProgress {
     private final AtomicLong doneBlocks = new AtomicLong();
     private final AtomicLong rowsChecked = new AtomicLong();
     private final AtomicLong mismatchedBlocks = new AtomicLong();
+    private final AtomicLong pauses = new AtomicLong();
+    private final AtomicLong pausedMillis = new AtomicLong();
+    private volatile String pauseReason;
 
     void start(long total, long alreadyDone) {
         totalBlocks.set(total);
         doneBlocks.set(alreadyDone);
         rowsChecked.set(0);
         mismatchedBlocks.set(0);
+        pauses.set(0);
+        pausedMillis.set(0);
+        pauseReason = null;
+    }
+
+    void pausing(String reason) {
+        if (pauseReason == null) {
+            pauses.incrementAndGet();
+        }
+        pauseReason = reason;
+    }
+
+    void resumed(long millis) {
+        pausedMillis.addAndGet(millis);
+        pauseReason = null;
+    }
+
+    /** Why hashing waits right now, or null. */
+    public String pauseReason() {
+        return pauseReason;
+    }
+
+    public long pauses() {
+        return pauses.get();
+    }
+
+    public long pausedMillis() {
+        return pausedMillis.get();
     }
 
     void blockDone(long rows, boolean mismatched) {

@@ -56,6 +56,7 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         ComparedTable table = run.table();
         PartitionScan scan = scans.get(step.getId());
         if (scan == null) {
+            progress.resumed(run.request().options().throttle().awaitCapacity(run.sessions(), progress::pausing));
             scan = new PartitionScan(run.sessions(), table, run.request().options());
             scans.put(step.getId(), scan);
             List<KeyRange> remaining = new ArrayList<>();

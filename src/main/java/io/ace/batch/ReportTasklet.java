@@ -45,8 +45,10 @@ final class ReportTasklet implements Tasklet {
     private final FindingsStore findings;
     private final HtmlReportWriter html;
     private final String version;
+    private final DiffProgress progress;
 
-    ReportTasklet(TableDiffRun run, FindingsStore findings, HtmlReportWriter html, String version) {
+    ReportTasklet(TableDiffRun run, FindingsStore findings, HtmlReportWriter html, String version, DiffProgress progress) {
+        this.progress = progress;
         this.run = run;
         this.findings = findings;
         this.html = html;
@@ -96,7 +98,7 @@ final class ReportTasklet implements Tasklet {
             context.putString(HTML_FILE, htmlPath.toAbsolutePath().toString());
         }
         context.putString(SUMMARY_LINE, summaryLine(request, nodes, rowsChecked, plan.blockCount(), mismatched, result)
-                + transientNote(context));
+                + liveNotes(context));
         contribution.setExitStatus(result.total() > 0 ? DIFFERENCES : ExitStatus.COMPLETED);
         return RepeatStatus.FINISHED;
     }
@@ -131,6 +133,8 @@ final class ReportTasklet implements Tasklet {
         ExecutionContext jobContext = job.getExecutionContext();
         s.put("transient_keys", jobContext.getLong(RecheckTasklet.TRANSIENT, 0L));
         s.put("recheck", request.options().recheck());
+        s.put("throttle_pauses", progress.pauses());
+        s.put("throttle_paused_seconds", progress.pausedMillis() / 1000.0);
         s.put("recheck_seconds", Math.round(jobContext.getDouble(RecheckTasklet.SECONDS, 0.0) * 1000) / 1000.0);
         String lagging = jobContext.getString(RecheckTasklet.LAGGING, "");
         s.put("recheck_lagging_nodes", lagging.isEmpty() ? List.of() : List.of(lagging.split(",")));
@@ -169,11 +173,14 @@ final class ReportTasklet implements Tasklet {
         return m;
     }
 
-    private static String transientNote(ExecutionContext job) {
+    /** What the live-cluster safeguards did: transient keys, lagging nodes, throttle pauses. */
+    private String liveNotes(ExecutionContext job) {
         long transientKeys = job.getLong(RecheckTasklet.TRANSIENT, 0L);
         String lagging = job.getString(RecheckTasklet.LAGGING, "");
         return (transientKeys == 0 ? "" : "; " + transientKeys + " transient (in flight, resolved on re-check)")
-                + (lagging.isEmpty() ? "" : "; replication did not catch up within --recheck-timeout on: " + lagging);
+                + (lagging.isEmpty() ? "" : "; replication did not catch up within --recheck-timeout on: " + lagging)
+                + (progress.pauses() == 0 ? "" : String.format("; paused %d times (%.0f s) for --max-load/--max-lag",
+                        progress.pauses(), progress.pausedMillis() / 1000.0));
     }
 
     private static String summaryLine(TableDiffRequest request, List<String> nodes, long rows, int ranges, int mismatched,

@@ -53,7 +53,7 @@ public final class TableDiffJobFactory {
                 .gridSize(workers).taskExecutor(executor).listener(partitioner).build();
         Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run, findings), transactions).build();
         Step report = new StepBuilder("report", repository)
-                .tasklet(new ReportTasklet(run, findings, html, version), transactions).build();
+                .tasklet(new ReportTasklet(run, findings, html, version, progress), transactions).build();
         return new JobBuilder(TableDiffRequest.JOB_NAME, repository).listener(run).start(plan).next(hash).next(recheck).next(report).build();
     }
 }

@@ -28,7 +28,9 @@ abstract class ProgressDisplay implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 bar.maxHint(Math.max(1, progress.totalBlocks()));
                 bar.stepTo(progress.doneBlocks());
-                bar.setExtraMessage(String.format("%,d rows, %d mismatched", progress.rowsChecked(), progress.mismatchedBlocks()));
+                String paused = progress.pauseReason();
+                bar.setExtraMessage(paused != null ? "paused: " + paused
+                        : String.format("%,d rows, %d mismatched", progress.rowsChecked(), progress.mismatchedBlocks()));
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {

@@ -61,6 +61,14 @@ public class TableDiffCommand implements Callable<Integer> {
             description = "How long the re-check waits for replication to catch up (default: ${DEFAULT-VALUE}); nodes still behind are named.")
     int recheckTimeout = DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS;
 
+    @Option(names = "--max-load", paramLabel = "SESSIONS",
+            description = "Pause while a node has more active application sessions than this (default: no limit).")
+    int maxLoad;
+
+    @Option(names = "--max-lag", paramLabel = "SECONDS",
+            description = "Pause while a node's subscribers lag by more than this (default: no limit).")
+    int maxLag;
+
     @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
     String output = "json";
 
@@ -96,7 +104,7 @@ public class TableDiffCommand implements Callable<Integer> {
             throw AceException.usage("--output must be json or html, got '" + output + "'");
         }
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq,
-                !noRecheck, recheckTimeout).validate();
+                !noRecheck, recheckTimeout, maxLoad, maxLag).validate();
         TableDiffRequest request = new TableDiffRequest(cluster, table, options,
                 runKey == null ? TableDiffRequest.newRunKey() : runKey, outputDir, output.equals("html"));
         RunOutcome outcome;

@@ -15,9 +15,12 @@ import java.util.List;
  * @param equality          exact (default) or semantic equality
  * @param recheck           re-read differing keys after pending replication is applied, drop those that resolve
  * @param recheckTimeoutSeconds how long the re-check waits for replication to catch up
+ * @param maxLoad           pause while a node has more active application sessions (0: no limit)
+ * @param maxLagSeconds     pause while a node's subscribers lag by more seconds (0: no limit)
  */
 public record DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
-                          long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds) {
+                          long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds,
+                          int maxLoad, int maxLagSeconds) {
 
     public static final int DEFAULT_BLOCK_SIZE = 100_000;
     public static final double DEFAULT_CONCURRENCY_FACTOR = 1.0;
@@ -35,7 +38,7 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
 
     public static DiffOptions defaults() {
         return new DiffOptions(List.of(), DEFAULT_BLOCK_SIZE, DEFAULT_CONCURRENCY_FACTOR, DEFAULT_COMPARE_UNIT_SIZE,
-                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT, true, DEFAULT_RECHECK_TIMEOUT_SECONDS);
+                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT, true, DEFAULT_RECHECK_TIMEOUT_SECONDS, 0, 0);
     }
 
     public DiffOptions validate() {
@@ -54,6 +57,9 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         if (recheckTimeoutSeconds < 0 || recheckTimeoutSeconds > 86_400) {
             throw AceException.usage("--recheck-timeout must be between 0 and 86400 seconds, got " + recheckTimeoutSeconds);
         }
+        if (maxLoad < 0 || maxLagSeconds < 0) {
+            throw AceException.usage("--max-load and --max-lag must be 0 (no limit) or positive");
+        }
         if (nodes.size() == 1) {
             throw AceException.usage("--nodes must name at least two nodes to compare");
         }
@@ -61,6 +67,10 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
             throw AceException.usage("--table-filter must be a single SQL condition without ';'");
         }
         return this;
+    }
+
+    public Throttle throttle() {
+        return new Throttle(maxLoad, maxLagSeconds);
     }
 
     /** Partitions hashed at once on this machine. */

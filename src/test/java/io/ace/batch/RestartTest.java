@@ -66,7 +66,7 @@ class RestartTest {
             Map<String, StepExecution> steps = new TreeMap<>();
             second.getStepExecutions().forEach(s -> steps.put(s.getStepName(), s));
             // 20 blocks in 4 partitions of 5, one at a time: 0, 1 and 3 completed in the first execution, only 2 runs again
-            assertThat(steps.keySet()).containsExactlyInAnyOrder("hash", "hash-partition:partition-000002", "report");
+            assertThat(steps.keySet()).containsExactlyInAnyOrder("hash", "hash-partition:partition-000002", "recheck", "report");
             StepExecution resumedPartition = steps.get("hash-partition:partition-000002");
             assertThat(resumedPartition.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(resumedPartition.getCommitCount()).as("blocks 10 and 11 were committed before the failure").isEqualTo(3);

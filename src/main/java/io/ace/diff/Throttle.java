@@ -1,0 +1,75 @@
+package io.ace.diff;
+
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+/**
+ * Courtesy to production nodes: before a partition's hashing, wait while any node runs more
+ * than {@code maxLoad} active application sessions, or its subscribers lag by more than
+ * {@code maxLagSeconds}. Zero turns a limit off.
+ */
+public final class Throttle {
+
+    private static final String ACTIVE = "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE state = 'active'"
+            + " AND backend_type = 'client backend' AND application_name <> 'ace'";
+    private static final String LAG = "SELECT COALESCE(max(EXTRACT(epoch FROM GREATEST(write_lag, flush_lag, replay_lag))), 0)"
+            + " FROM pg_catalog.pg_stat_replication";
+    private static final long POLL_MILLIS = 1_000;
+
+    private final int maxLoad;
+    private final int maxLagSeconds;
+
+    public Throttle(int maxLoad, int maxLagSeconds) {
+        this.maxLoad = maxLoad;
+        this.maxLagSeconds = maxLagSeconds;
+    }
+
+    /** Returns once every node is under its limits; {@code onPause} hears why each wait happens. Returns the milliseconds paused. */
+    public long awaitCapacity(ClusterSessions sessions, Consumer<String> onPause) throws SQLException, InterruptedException {
+        if (maxLoad <= 0 && maxLagSeconds <= 0) {
+            return 0;
+        }
+        long paused = 0;
+        while (true) {
+            String reason = overLimit(sessions);
+            if (reason == null) {
+                return paused;
+            }
+            onPause.accept(reason);
+            Thread.sleep(POLL_MILLIS);
+            paused += POLL_MILLIS;
+        }
+    }
+
+    private String overLimit(ClusterSessions sessions) throws SQLException {
+        for (NodePool pool : sessions.pools()) {
+            try (Connection c = pool.open()) {
+                if (maxLoad > 0) {
+                    long active = single(c, ACTIVE);
+                    if (active > maxLoad) {
+                        return pool.name() + ": " + active + " active sessions > --max-load " + maxLoad;
+                    }
+                }
+                if (maxLagSeconds > 0) {
+                    long lag = single(c, LAG);
+                    if (lag > maxLagSeconds) {
+                        return pool.name() + ": replication lag " + lag + " s > --max-lag " + maxLagSeconds;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return (long) Math.ceil(rs.getDouble(1));
+        }
+    }
+}

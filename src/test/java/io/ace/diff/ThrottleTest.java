@@ -1,0 +1,39 @@
+package io.ace.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ace.testing.Ace;
+import io.ace.testing.LocalCluster;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** --max-load holds hashing back while a node is busier than allowed, and the summary counts the pauses. */
+class ThrottleTest {
+
+    @Test
+    void hashingWaitsWhileANodeRunsMoreActiveSessionsThanMaxLoad(@TempDir Path home) throws Exception {
+        LocalCluster cluster = LocalCluster.plain();
+        cluster.sql("DROP TABLE IF EXISTS public.busy; CREATE TABLE public.busy (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.busy SELECT g, 'v' FROM generate_series(1, 1000) g", "n1", "n2");
+        cluster.sql("UPDATE public.busy SET v = 'w' WHERE id = 1", "n2");
+        try (Ace ace = new Ace(cluster.serviceFile(), home)) {
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> cluster.sql("SELECT pg_sleep(4)", "n2"));
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> cluster.sql("SELECT pg_sleep(4)", "n2"));
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            Ace.Result r = ace.run("table-diff", "local", "public.busy", "--nodes", "n1,n2", "--max-load", "1");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            JsonNode summary = r.diff().get("summary");
+            assertThat(summary.get("throttle_pauses").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(summary.get("throttle_paused_seconds").asDouble()).isGreaterThanOrEqualTo(2.0);
+            assertThat(seconds).isGreaterThan(2.5);
+            assertThat(r.out()).contains("paused 1 times").contains("--max-load");
+            assertThat(summary.get("diff_rows_count").get("n1/n2").asInt()).isEqualTo(1);
+            CompletableFuture.allOf(a, b).join();
+        }
+    }
+}
