@@ -67,8 +67,10 @@ final class RecheckTasklet implements Tasklet {
                 remaining += left;
             }
             blocks = still;
-            if (remaining == 0 || remaining == previous) {
-                break; // all resolved, or nothing resolved in this round: what is left is real
+            if (remaining == 0 || remaining == previous || !fence.laggingNodes().isEmpty()) {
+                // all resolved; or nothing resolved this round, so what is left is real; or replication
+                // did not catch up within the timeout, and another round would only wait as long again
+                break;
             }
         }
         job.putLong(TRANSIENT, before - remaining);

@@ -2,11 +2,14 @@ package io.ace.batch;
 
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
+import io.ace.replication.ReplicationFence;
 import io.ace.report.DifferenceJson;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +20,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Re-checks the diff file's keys one batch per call; a batch's findings commit with the
- * position of the next batch, so a restart continues where it stopped.
+ * Re-checks the diff file's keys one batch per call, after waiting (bounded) for the replication
+ * pending at its start; a batch's findings commit with the position of the next batch, so a
+ * restart continues where it stopped.
  */
 final class RerunTasklet implements Tasklet {
 
@@ -40,10 +44,14 @@ final class RerunTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         if (keys == null) {
             keys = RepairVerifyTasklet.keys(request.diffFile(), table.shape().primaryKey());
+            // rows written before now must have replicated before they are judged (bounded wait)
+            ReplicationFence.Result fence = new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
+            context.putDouble("fence.seconds", fence.waited().toMillis() / 1000.0);
+            context.putString("fence.lagging", String.join(",", fence.laggingNodes()));
         }
-        ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         context.putLong(KEYS, keys.size());
         int from = context.getInt(NEXT, 0);
         int to = Math.min(keys.size(), from + request.compareUnitSize());
