@@ -11,14 +11,4 @@ import java.util.Map;
  * @param oddNode with 3+ nodes, the single node that disagrees while all others agree; else null
  */
 public record KeyDifference(List<String> key, Map<String, NodeRow> rows, String oddNode) {
-
-    /** True when the two nodes disagree on this key (one lacks the row, or the rows differ). */
-    public boolean differs(String a, String b) {
-        NodeRow ra = rows.get(a);
-        NodeRow rb = rows.get(b);
-        if (ra == null || rb == null) {
-            return ra != rb;
-        }
-        return ra.hash() != rb.hash();
-    }
 }
