@@ -3,9 +3,12 @@ package io.ace.batch;
 import io.ace.catalog.Column;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
+import io.ace.replication.ReplicationFence;
 import io.ace.report.DiffFileReader;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,6 +53,8 @@ final class RepairVerifyTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         List<List<String>> keys = keys(diffFile, table.shape().primaryKey());
+        // what other sessions wrote before now must have replicated before the nodes are compared (bounded wait)
+        new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
         long still = 0;
         for (int from = 0; from < keys.size(); from += unit) {
             try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
