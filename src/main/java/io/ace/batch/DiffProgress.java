@@ -10,6 +10,7 @@ public final class DiffProgress {
     private final AtomicLong rowsChecked = new AtomicLong();
     private final AtomicLong mismatchedBlocks = new AtomicLong();
     private final AtomicLong pauses = new AtomicLong();
+    private final AtomicLong hashStatements = new AtomicLong();
     private final AtomicLong pausedMillis = new AtomicLong();
     private volatile String pauseReason;
 
@@ -19,8 +20,18 @@ public final class DiffProgress {
         rowsChecked.set(0);
         mismatchedBlocks.set(0);
         pauses.set(0);
+        hashStatements.set(0);
         pausedMillis.set(0);
         pauseReason = null;
+    }
+
+    void hashStatement() {
+        hashStatements.incrementAndGet();
+    }
+
+    /** Hashing statements run per node in this execution. */
+    public long hashStatements() {
+        return hashStatements.get();
     }
 
     void pausing(String reason) {

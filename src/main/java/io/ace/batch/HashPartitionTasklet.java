@@ -6,6 +6,7 @@ import io.ace.diff.DiffPlan;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRange;
 import io.ace.diff.PartitionScan;
+import io.ace.diff.QueryPacer;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
 import io.ace.report.DifferenceJson;
@@ -34,7 +35,11 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
     private final FindingsStore findings;
     private final DiffProgress progress;
     private final BlockFailureInjector failureInjector;
-    private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
+    private final Map<Long, Partition> partitions = new ConcurrentHashMap<>();
+
+    /** A running partition: its scan, and the pacer that sizes its hashing statements. */
+    private record Partition(PartitionScan scan, QueryPacer pacer) {
+    }
 
     HashPartitionTasklet(TableDiffRun run, FindingsStore findings, DiffProgress progress, BlockFailureInjector failureInjector) {
         this.run = run;
@@ -54,16 +59,20 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         ComparedTable table = run.table();
-        PartitionScan scan = scans.get(step.getId());
-        if (scan == null) {
+        Partition state = partitions.computeIfAbsent(step.getId(), id -> new Partition(
+                new PartitionScan(run.sessions(), table, run.request().options()), new QueryPacer(run.request().options().targetQuerySeconds())));
+        PartitionScan scan = state.scan();
+        if (!scan.prefetched(plan.block(block))) {
             progress.resumed(run.request().options().throttle().awaitCapacity(run.sessions(), progress::pausing));
-            scan = new PartitionScan(run.sessions(), table, run.request().options());
-            scans.put(step.getId(), scan);
-            List<KeyRange> remaining = new ArrayList<>();
-            for (int b = block; b < plan.endBlock(partition); b++) {
-                remaining.addAll(plan.block(b));
+            int blocks = state.pacer().nextBlocks(plan.endBlock(partition) - block);
+            List<KeyRange> ranges = new ArrayList<>();
+            for (int b = block; b < block + blocks; b++) {
+                ranges.addAll(plan.block(b));
             }
-            scan.prefetch(remaining);
+            long started = System.nanoTime();
+            scan.prefetch(ranges);
+            state.pacer().observed(blocks, System.nanoTime() - started);
+            progress.hashStatement();
         }
         failureInjector.beforeBlock(block);
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
@@ -87,9 +96,9 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        PartitionScan scan = scans.remove(stepExecution.getId());
-        if (scan != null) {
-            scan.close();
+        Partition state = partitions.remove(stepExecution.getId());
+        if (state != null) {
+            state.scan().close();
         }
         return stepExecution.getExitStatus();
     }

@@ -133,6 +133,7 @@ final class ReportTasklet implements Tasklet {
         ExecutionContext jobContext = job.getExecutionContext();
         s.put("transient_keys", jobContext.getLong(RecheckTasklet.TRANSIENT, 0L));
         s.put("recheck", request.options().recheck());
+        s.put("hash_statements", progress.hashStatements());
         s.put("throttle_pauses", progress.pauses());
         s.put("throttle_paused_seconds", progress.pausedMillis() / 1000.0);
         s.put("recheck_seconds", Math.round(jobContext.getDouble(RecheckTasklet.SECONDS, 0.0) * 1000) / 1000.0);

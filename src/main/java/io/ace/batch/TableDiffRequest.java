@@ -37,6 +37,7 @@ public record TableDiffRequest(String cluster, TableName table, DiffOptions opti
                 .addLong("recheck_timeout", (long) options.recheckTimeoutSeconds(), false)
                 .addLong("max_load", (long) options.maxLoad(), false)
                 .addLong("max_lag", (long) options.maxLagSeconds(), false)
+                .addDouble("target_query_time", options.targetQuerySeconds(), false)
                 .addString("output_dir", outputDir.toAbsolutePath().toString(), false)
                 .addString("output", html ? "html" : "json", false);
         return b.toJobParameters();
@@ -50,7 +51,7 @@ public record TableDiffRequest(String cluster, TableName table, DiffOptions opti
                 p.getString("table_filter", ""), Equality.valueOf(p.getString("equality").toUpperCase()),
                 Boolean.parseBoolean(p.getString("recheck", "true")),
                 p.getLong("recheck_timeout", (long) DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS).intValue(),
-                p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue());
+                p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue(), p.getDouble("target_query_time", 0.0));
         return new TableDiffRequest(p.getString("cluster"), TableName.parse(quoted(p.getString("table"))), options,
                 p.getString("run_key"), Path.of(p.getString("output_dir")), "html".equals(p.getString("output")));
     }

@@ -69,6 +69,10 @@ public class TableDiffCommand implements Callable<Integer> {
             description = "Pause while a node's subscribers lag by more than this (default: no limit).")
     int maxLag;
 
+    @Option(names = "--target-query-time", paramLabel = "SECONDS",
+            description = "Size each hashing statement to take about this long, learning as it goes (default: off, one per partition).")
+    double targetQueryTime;
+
     @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
     String output = "json";
 
@@ -104,7 +108,7 @@ public class TableDiffCommand implements Callable<Integer> {
             throw AceException.usage("--output must be json or html, got '" + output + "'");
         }
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq,
-                !noRecheck, recheckTimeout, maxLoad, maxLag).validate();
+                !noRecheck, recheckTimeout, maxLoad, maxLag, targetQueryTime).validate();
         TableDiffRequest request = new TableDiffRequest(cluster, table, options,
                 runKey == null ? TableDiffRequest.newRunKey() : runKey, outputDir, output.equals("html"));
         RunOutcome outcome;

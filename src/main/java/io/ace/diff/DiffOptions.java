@@ -17,10 +17,11 @@ import java.util.List;
  * @param recheckTimeoutSeconds how long the re-check waits for replication to catch up
  * @param maxLoad           pause while a node has more active application sessions (0: no limit)
  * @param maxLagSeconds     pause while a node's subscribers lag by more seconds (0: no limit)
+ * @param targetQuerySeconds size hashing statements to take about this long (0: one per partition)
  */
 public record DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
                           long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds,
-                          int maxLoad, int maxLagSeconds) {
+                          int maxLoad, int maxLagSeconds, double targetQuerySeconds) {
 
     public static final int DEFAULT_BLOCK_SIZE = 100_000;
     public static final double DEFAULT_CONCURRENCY_FACTOR = 1.0;
@@ -38,7 +39,7 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
 
     public static DiffOptions defaults() {
         return new DiffOptions(List.of(), DEFAULT_BLOCK_SIZE, DEFAULT_CONCURRENCY_FACTOR, DEFAULT_COMPARE_UNIT_SIZE,
-                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT, true, DEFAULT_RECHECK_TIMEOUT_SECONDS, 0, 0);
+                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT, true, DEFAULT_RECHECK_TIMEOUT_SECONDS, 0, 0, 0);
     }
 
     public DiffOptions validate() {
@@ -56,6 +57,9 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         }
         if (recheckTimeoutSeconds < 0 || recheckTimeoutSeconds > 86_400) {
             throw AceException.usage("--recheck-timeout must be between 0 and 86400 seconds, got " + recheckTimeoutSeconds);
+        }
+        if (targetQuerySeconds < 0 || targetQuerySeconds > 3_600) {
+            throw AceException.usage("--target-query-time must be between 0 (off) and 3600 seconds, got " + targetQuerySeconds);
         }
         if (maxLoad < 0 || maxLagSeconds < 0) {
             throw AceException.usage("--max-load and --max-lag must be 0 (no limit) or positive");

@@ -37,6 +37,11 @@ public final class PartitionScan implements AutoCloseable {
         }
     }
 
+    /** Whether every range of the block was hashed ahead. */
+    public boolean prefetched(List<KeyRange> block) {
+        return prefetched.keySet().containsAll(block);
+    }
+
     /** Compares the ranges of one block (see {@link DiffPlan#block(int)}); differing keys go to {@code sink}. */
     public BlockOutcome compare(List<KeyRange> block, DifferenceSink sink) throws Exception {
         if (!prefetched.keySet().containsAll(block)) {

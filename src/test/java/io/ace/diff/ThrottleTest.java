@@ -10,8 +10,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** --max-load holds hashing back while a node is busier than allowed, and the summary counts the pauses. */
+/**
+ * Production courtesy: --max-load holds hashing back while a node is busier than allowed (the
+ * summary counts the pauses), and --target-query-time keeps each hashing statement short.
+ */
 class ThrottleTest {
+
+    @Test
+    void targetQueryTimeSizesHashingStatements(@TempDir Path home) {
+        LocalCluster cluster = LocalCluster.plain();
+        cluster.sql("DROP TABLE IF EXISTS public.paced; CREATE TABLE public.paced (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.paced SELECT g, 'v' FROM generate_series(1, 20000) g; ANALYZE public.paced", "n1", "n2");
+        cluster.sql("UPDATE public.paced SET v = 'w' WHERE id = 7777", "n2");
+        try (Ace ace = new Ace(cluster.serviceFile(), home)) {
+            Ace.Result whole = ace.run("table-diff", "local", "public.paced", "--nodes", "n1,n2", "--block-size", "500",
+                    "--concurrency-factor", "0.5");
+            Ace.Result paced = ace.run("table-diff", "local", "public.paced", "--nodes", "n1,n2", "--block-size", "500",
+                    "--concurrency-factor", "0.5", "--target-query-time", "0.000001");
+            JsonNode w = whole.diff().get("summary");
+            JsonNode p = paced.diff().get("summary");
+            int blocks = w.get("initial_ranges_count").asInt();
+            assertThat(blocks).isGreaterThan(20);
+            // one worker: 4 partitions, one statement each; paced to the minimum, one statement per block
+            assertThat(w.get("hash_statements").asLong()).isEqualTo(4);
+            assertThat(p.get("hash_statements").asLong()).isEqualTo(blocks);
+            assertThat(paced.diff().get("diffs")).isEqualTo(whole.diff().get("diffs"));
+        }
+    }
 
     @Test
     void hashingWaitsWhileANodeRunsMoreActiveSessionsThanMaxLoad(@TempDir Path home) throws Exception {
