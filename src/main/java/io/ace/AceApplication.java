@@ -1,6 +1,5 @@
 package io.ace;
 
-import io.ace.cli.AceCommand;
 import io.ace.cli.CommandLines;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

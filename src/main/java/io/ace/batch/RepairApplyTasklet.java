@@ -10,6 +10,7 @@ import io.ace.repair.RepairOutcome;
 import io.ace.repair.RepairPlanner;
 import io.ace.report.DiffFileReader;
 import io.ace.report.RepairJson;
+import io.ace.report.ReportName;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -60,9 +61,8 @@ final class RepairApplyTasklet implements Tasklet {
         context.putLong("stale", outcome.stale().size());
         context.putLong("already", outcome.already().size());
         if (request.options().dryRun()) {
-            java.nio.file.Files.createDirectories(request.outputDir());
-            java.nio.file.Path sql = request.outputDir().resolve(request.table().schema() + "_" + request.table().table() + "_dry-run-" + node
-                    + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(java.time.LocalDateTime.now()) + ".sql");
+            java.nio.file.Path sql = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(),
+                    request.table().table(), "dry-run-" + node, List.of(".sql")), ".sql");
             java.nio.file.Files.write(sql, outcome.statements().stream().map(st -> st + ";").toList());
             context.putString("statements.file", sql.toAbsolutePath().toString());
         }

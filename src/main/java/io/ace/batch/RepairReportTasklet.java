@@ -2,12 +2,11 @@ package io.ace.batch;
 
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
+import io.ace.report.ReportName;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,10 +92,8 @@ final class RepairReportTasklet implements Tasklet {
     }
 
     private Path writeReport(JobExecution job, Map<String, Map<String, Long>> perNode, long still) throws Exception {
-        Files.createDirectories(request.outputDir());
-        String base = request.table().schema() + "_" + request.table().table() + "_repair-"
-                + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(LocalDateTime.now());
-        Path json = request.outputDir().resolve(base + ".json").toAbsolutePath();
+        Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "repair", List.of(".json", ".html"));
+        Path json = ReportName.withExtension(base, ".json");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("schema", request.table().schema());
         summary.put("table", request.table().table());
@@ -127,7 +124,7 @@ final class RepairReportTasklet implements Tasklet {
             });
             out.write("]}\n");
         }
-        html.writeRepairReport(request.outputDir().resolve(base + ".html"), summary, sample);
+        html.writeRepairReport(ReportName.withExtension(base, ".html"), summary, sample);
         return json;
     }
 }

@@ -6,8 +6,8 @@ import io.ace.findings.FindingsStore;
 import io.ace.report.DiffFileWriter;
 import io.ace.report.DiffReport;
 import io.ace.report.HtmlReportWriter;
+import io.ace.report.ReportName;
 import io.ace.report.Sha256;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -38,7 +38,6 @@ final class ReportTasklet implements Tasklet {
     static final String SUMMARY_LINE = "ace.summary";
     static final ExitStatus DIFFERENCES = new ExitStatus("DIFFERENCES", "differences found");
 
-    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final int HTML_ROWS_PER_PAIR = 500;
 
     private final TableDiffRun run;
@@ -70,10 +69,8 @@ final class ReportTasklet implements Tasklet {
         List<String> nodes = run.sessions().nodeNames();
         LocalDateTime started = firstStart(job);
         LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
-        String stamp = FILE_STAMP.format(now);
-        String base = request.table().schema() + "_" + request.table().table();
-        Files.createDirectories(request.outputDir());
-        Path jsonPath = request.outputDir().resolve(base + "_diffs-" + stamp + ".json");
+        Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "diffs", List.of(".json", ".html"));
+        Path jsonPath = ReportName.withExtension(base, ".json");
 
         List<Map<String, Object>> written = new java.util.ArrayList<>(1);
         DiffFileWriter.Result result = new DiffFileWriter(HTML_ROWS_PER_PAIR).write(jsonPath, nodes,
@@ -92,7 +89,7 @@ final class ReportTasklet implements Tasklet {
             context.putString(DIFF_FILE, result.file().toAbsolutePath().toString());
         }
         if (request.html()) {
-            Path htmlPath = request.outputDir().resolve(base + "_diffs-" + stamp + ".html");
+            Path htmlPath = ReportName.withExtension(base, ".html");
             html.writeDiffReport(htmlPath, new DiffReport(summary, metadata(job, result), connections(),
                     run.table().shape().columnNames(), DiffReport.pairs(result, run.table().shape().columnNames()), blocks));
             context.putString(HTML_FILE, htmlPath.toAbsolutePath().toString());

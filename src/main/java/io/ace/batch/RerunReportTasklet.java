@@ -3,11 +3,10 @@ package io.ace.batch;
 import io.ace.cluster.ClusterSessions;
 import io.ace.findings.FindingsStore;
 import io.ace.report.DiffFileWriter;
-import java.nio.file.Files;
+import io.ace.report.ReportName;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -33,9 +32,8 @@ final class RerunReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instance = job.getJobInstance().getInstanceId();
-        Files.createDirectories(request.outputDir());
-        Path target = request.outputDir().resolve(request.table().schema() + "_" + request.table().table() + "_rerun-diffs-"
-                + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(LocalDateTime.now()) + ".json").toAbsolutePath();
+        Path target = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(), request.table().table(),
+                "rerun-diffs", List.of(".json")), ".json");
         DiffFileWriter.Result result = new DiffFileWriter(0).write(target, sessions.nodeNames(), 0,
                 consumer -> findings.forEachDifference(instance, consumer), r -> {
                     Map<String, Object> s = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.ace.cli;
 
-import io.ace.AceException;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
 import io.ace.batch.TableRepairRequest;
