@@ -1,9 +1,10 @@
 package io.ace.batch;
 
+import io.ace.diff.ScanListener;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Live progress of the comparison running in this process, for progress bars and the UI. */
-public final class DiffProgress {
+public final class DiffProgress implements ScanListener {
 
     private final AtomicLong totalBlocks = new AtomicLong();
     private final AtomicLong doneBlocks = new AtomicLong();
@@ -25,7 +26,8 @@ public final class DiffProgress {
         pauseReason = null;
     }
 
-    void hashStatement() {
+    @Override
+    public void hashStatement() {
         hashStatements.incrementAndGet();
     }
 
@@ -34,14 +36,16 @@ public final class DiffProgress {
         return hashStatements.get();
     }
 
-    void pausing(String reason) {
+    @Override
+    public void pausing(String reason) {
         if (pauseReason == null) {
             pauses.incrementAndGet();
         }
         pauseReason = reason;
     }
 
-    void resumed(long millis) {
+    @Override
+    public void resumed(long millis) {
         pausedMillis.addAndGet(millis);
         pauseReason = null;
     }

@@ -3,15 +3,10 @@ package io.ace.batch;
 import io.ace.diff.BlockOutcome;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
-import io.ace.diff.KeyDifference;
-import io.ace.diff.KeyRange;
 import io.ace.diff.PartitionScan;
-import io.ace.diff.QueryPacer;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
 import io.ace.report.DifferenceJson;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.ExitStatus;
@@ -35,11 +30,7 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
     private final FindingsStore findings;
     private final DiffProgress progress;
     private final BlockFailureInjector failureInjector;
-    private final Map<Long, Partition> partitions = new ConcurrentHashMap<>();
-
-    /** A running partition: its scan, and the pacer that sizes its hashing statements. */
-    private record Partition(PartitionScan scan, QueryPacer pacer) {
-    }
+    private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
 
     HashPartitionTasklet(TableDiffRun run, FindingsStore findings, DiffProgress progress, BlockFailureInjector failureInjector) {
         this.run = run;
@@ -59,32 +50,15 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         ComparedTable table = run.table();
-        Partition state = partitions.computeIfAbsent(step.getId(), id -> new Partition(
-                new PartitionScan(run.sessions(), table, run.request().options()), new QueryPacer(run.request().options().targetQuerySeconds())));
-        PartitionScan scan = state.scan();
-        if (!scan.prefetched(plan.block(block))) {
-            progress.resumed(run.request().options().throttle().awaitCapacity(run.sessions(), progress::pausing));
-            int blocks = state.pacer().nextBlocks(plan.endBlock(partition) - block);
-            List<KeyRange> ranges = new ArrayList<>();
-            for (int b = block; b < block + blocks; b++) {
-                ranges.addAll(plan.block(b));
-            }
-            long started = System.nanoTime();
-            scan.prefetch(ranges);
-            state.pacer().observed(blocks, System.nanoTime() - started);
-            progress.hashStatement();
-        }
+        PartitionScan scan = scans.computeIfAbsent(step.getId(),
+                id -> new PartitionScan(run.sessions(), table, run.request().options(), progress));
         failureInjector.beforeBlock(block);
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
         findings.clearBlock(instance, block);
         int[] seq = {0};
-        BlockOutcome outcome = scan.compare(plan.block(block), unit -> {
-            List<String> stored = new ArrayList<>(unit.size());
-            for (KeyDifference d : unit) {
-                stored.add(DifferenceJson.write(table.shape(), d));
-            }
-            findings.addDifferences(instance, block, seq[0], stored);
-            seq[0] += stored.size();
+        BlockOutcome outcome = scan.compare(plan.blocks(block, plan.endBlock(partition)), unit -> {
+            findings.addDifferences(instance, block, seq[0], DifferenceJson.writeAll(table.shape(), unit));
+            seq[0] += unit.size();
         });
         BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
         findings.saveBlock(instance, partition, record);
@@ -96,9 +70,9 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        Partition state = partitions.remove(stepExecution.getId());
-        if (state != null) {
-            state.scan().close();
+        PartitionScan scan = scans.remove(stepExecution.getId());
+        if (scan != null) {
+            scan.close();
         }
         return stepExecution.getExitStatus();
     }

@@ -1,6 +1,5 @@
 package io.ace.batch;
 
-import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.findings.FindingsStore;
 import io.ace.replication.ReplicationFence;
@@ -85,14 +84,9 @@ final class RecheckTasklet implements Tasklet {
         for (String json : findings.differences(instance, block)) {
             keys.add(DifferenceJson.key(DifferenceJson.read(json)));
         }
-        int unit = run.request().options().compareUnitSize();
-        List<String> still = new ArrayList<>();
-        try (KeyRecheck recheck = new KeyRecheck(run.sessions(), run.table())) {
-            for (int from = 0; from < keys.size(); from += unit) {
-                for (KeyDifference d : recheck.stillDiffering(keys.subList(from, Math.min(keys.size(), from + unit)))) {
-                    still.add(DifferenceJson.write(run.table().shape(), d));
-                }
-            }
+        List<String> still;
+        try (KeyRecheck recheck = new KeyRecheck(run.sessions(), run.table(), run.request().options().compareUnitSize())) {
+            still = DifferenceJson.writeAll(run.table().shape(), recheck.stillDiffering(keys));
         }
         findings.replaceDifferences(instance, block, still);
         return still.size();

@@ -4,7 +4,6 @@ import io.ace.catalog.Column;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
-import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.replication.ReplicationFence;
 import io.ace.report.DiffFileReader;
@@ -55,12 +54,9 @@ final class RepairVerifyTasklet implements Tasklet {
         List<List<String>> keys = keys(diffFile, table.shape().primaryKey());
         // what other sessions wrote before now must have replicated before the nodes are compared (bounded wait)
         new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
-        long still = 0;
-        for (int from = 0; from < keys.size(); from += unit) {
-            try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
-                List<KeyDifference> d = recheck.stillDiffering(keys.subList(from, Math.min(keys.size(), from + unit)));
-                still += d.size();
-            }
+        long still;
+        try (KeyRecheck recheck = new KeyRecheck(sessions, table, unit)) {
+            still = recheck.stillDiffering(keys).size();
         }
         var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         context.putLong(STILL_DIFFERING, still);

@@ -72,15 +72,9 @@ final class ReportTasklet implements Tasklet {
         Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "diffs", List.of(".json", ".html"));
         Path jsonPath = ReportName.withExtension(base, ".json");
 
-        List<Map<String, Object>> written = new java.util.ArrayList<>(1);
         DiffFileWriter.Result result = new DiffFileWriter(HTML_ROWS_PER_PAIR).write(jsonPath, nodes,
-                request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer), r -> {
-                    written.add(summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
-                    return written.get(0);
-                });
-        // no file (nothing differs): the summary was not needed for it, the HTML report still shows one
-        Map<String, Object> summary = written.isEmpty()
-                ? summary(request, nodes, started, now, result, rowsChecked, plan.blockCount(), mismatched, job) : written.get(0);
+                request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer),
+                r -> summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
 
         ExecutionContext context = job.getExecutionContext();
         context.putLong(DIFF_TOTAL, result.total());
@@ -90,7 +84,7 @@ final class ReportTasklet implements Tasklet {
         }
         if (request.html()) {
             Path htmlPath = ReportName.withExtension(base, ".html");
-            html.writeDiffReport(htmlPath, new DiffReport(summary, metadata(job, result), connections(),
+            html.writeDiffReport(htmlPath, new DiffReport(result.summary(), metadata(job, result), connections(),
                     run.table().shape().columnNames(), DiffReport.pairs(result, run.table().shape().columnNames()), blocks));
             context.putString(HTML_FILE, htmlPath.toAbsolutePath().toString());
         }

@@ -3,14 +3,12 @@ package io.ace.batch;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
-import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
 import io.ace.replication.ReplicationFence;
 import io.ace.report.DifferenceJson;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -48,9 +46,7 @@ final class RerunTasklet implements Tasklet {
         if (keys == null) {
             keys = RepairVerifyTasklet.keys(request.diffFile(), table.shape().primaryKey());
             // rows written before now must have replicated before they are judged (bounded wait)
-            ReplicationFence.Result fence = new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
-            context.putDouble("fence.seconds", fence.waited().toMillis() / 1000.0);
-            context.putString("fence.lagging", String.join(",", fence.laggingNodes()));
+            new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
         }
         context.putLong(KEYS, keys.size());
         int from = context.getInt(NEXT, 0);
@@ -58,15 +54,11 @@ final class RerunTasklet implements Tasklet {
         long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         int batch = from / request.compareUnitSize();
         findings.clearBlock(instance, batch);
-        List<KeyDifference> still;
-        try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
-            still = recheck.stillDiffering(keys.subList(from, to));
+        List<String> still;
+        try (KeyRecheck recheck = new KeyRecheck(sessions, table, request.compareUnitSize())) {
+            still = DifferenceJson.writeAll(table.shape(), recheck.stillDiffering(keys.subList(from, to)));
         }
-        List<String> stored = new ArrayList<>(still.size());
-        for (KeyDifference d : still) {
-            stored.add(DifferenceJson.write(table.shape(), d));
-        }
-        findings.addDifferences(instance, batch, 0, stored);
+        findings.addDifferences(instance, batch, 0, still);
         findings.saveBlock(instance, 0, new BlockRecord(batch, Map.of(), still.isEmpty() ? 0 : 1, still.size()));
         context.putInt(NEXT, to);
         contribution.incrementWriteCount(still.size());

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import io.ace.diff.TablePreflight;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -46,17 +47,9 @@ public final class RunLauncher {
 
     public RunOutcome tableDiff(TableDiffRequest request) throws Exception {
         request.options().validate();
-        JobParameters parameters = request.toJobParameters();
-        Optional<RunOutcome> done = prepareInstance(TableDiffRequest.JOB_NAME, parameters);
-        if (done.isPresent()) {
-            return done.get();
-        }
-        ClusterDefinition cluster = clusters.cluster(request.cluster());
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(request.options().nodes()),
-                request.options().workers() + 1)) {
-            ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
-            return RunOutcome.of(operator.start(tableDiff.build(request, sessions, table), parameters));
-        }
+        return launch(TableDiffRequest.JOB_NAME, request.toJobParameters(), request.cluster(), request.options().nodes(),
+                request.options().workers() + 1, request.table(), request.options(),
+                (sessions, table) -> tableDiff.build(request, sessions, table));
     }
 
     /** Repairs the rows of a diff file; every check (flags, file, table, nodes) passes before anything is recorded or written. */
@@ -68,30 +61,37 @@ public final class RunLauncher {
             throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
         }
         List<String> targets = nodes.stream().filter(n -> !n.equals(source)).toList();
-        JobParameters parameters = request.toJobParameters();
-        Optional<RunOutcome> done = prepareInstance(TableRepairRequest.JOB_NAME, parameters);
-        if (done.isPresent()) {
-            return done.get();
-        }
-        ClusterDefinition cluster = clusters.cluster(request.cluster());
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), 2)) {
-            ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
-            return RunOutcome.of(operator.start(repair.build(request, sessions, table, targets), parameters));
-        }
+        return launch(TableRepairRequest.JOB_NAME, request.toJobParameters(), request.cluster(), nodes, 2, request.table(),
+                DiffOptions.defaults(), (sessions, table) -> repair.build(request, sessions, table, targets));
     }
 
     /** Re-checks the keys of a diff file on its nodes. */
     public RunOutcome tableRerun(TableRerunRequest request) throws Exception {
         List<String> nodes = diffNodes(request.diffFile(), request.table());
-        JobParameters parameters = request.toJobParameters();
-        Optional<RunOutcome> done = prepareInstance(TableRerunRequest.JOB_NAME, parameters);
+        return launch(TableRerunRequest.JOB_NAME, request.toJobParameters(), request.cluster(), nodes, 2, request.table(),
+                DiffOptions.defaults(), (sessions, table) -> rerun.build(request, sessions, table));
+    }
+
+    /** Builds one launch's job on the sessions and table the launcher opened and checked. */
+    @FunctionalInterface
+    private interface JobBuild {
+        Job build(ClusterSessions sessions, ComparedTable table);
+    }
+
+    /**
+     * The one way every operation launches: answer from the repository when the run key is done
+     * (or recover it), open the nodes, check the table, run the job, close the nodes.
+     */
+    private RunOutcome launch(String jobName, JobParameters parameters, String clusterName, List<String> nodes,
+                              int connectionsPerNode, TableName tableName, DiffOptions checks, JobBuild job) throws Exception {
+        Optional<RunOutcome> done = prepareInstance(jobName, parameters);
         if (done.isPresent()) {
             return done.get();
         }
-        ClusterDefinition cluster = clusters.cluster(request.cluster());
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), 2)) {
-            ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
-            return RunOutcome.of(operator.start(rerun.build(request, sessions, table), parameters));
+        ClusterDefinition cluster = clusters.cluster(clusterName);
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), connectionsPerNode)) {
+            ComparedTable table = new TablePreflight().check(sessions, tableName, checks);
+            return RunOutcome.of(operator.start(job.build(sessions, table), parameters));
         }
     }
 

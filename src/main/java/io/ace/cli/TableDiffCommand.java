@@ -8,7 +8,6 @@ import io.ace.batch.TableDiffRequest;
 import io.ace.catalog.TableName;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -76,12 +75,10 @@ public class TableDiffCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
     String output = "json";
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where reports are written (default: current directory).")
-    Path outputDir = Path.of(".");
 
-    @Option(names = "--run-key", paramLabel = "KEY",
-            description = "Makes the launch idempotent: the same command and key resumes a failed run or answers 4 if it completed.")
-    String runKey;
+
+    @Mixin
+    RunOptions run;
 
     @Mixin
     ProgressOptions progressOptions;
@@ -110,7 +107,7 @@ public class TableDiffCommand implements Callable<Integer> {
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq,
                 !noRecheck, recheckTimeout, maxLoad, maxLag, targetQueryTime).validate();
         TableDiffRequest request = new TableDiffRequest(cluster, table, options,
-                runKey == null ? TableDiffRequest.newRunKey() : runKey, outputDir, output.equals("html"));
+                run.runKey(), run.outputDir(), output.equals("html"));
         RunOutcome outcome;
         try (ProgressDisplay ignored = progressOptions.display("Hashing " + table, progress)) {
             outcome = launcher.tableDiff(request);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,14 +50,14 @@ public class TableRepairCommand implements Callable<Integer> {
     @Option(names = "--generate-report", description = "Write the repair report (JSON and HTML): per node the rows changed, before and after.")
     boolean generateReport;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where reports are written (default: current directory).")
-    Path outputDir = Path.of(".");
 
-    @Option(names = "--run-key", paramLabel = "KEY", description = "Relaunching with the same key resumes a failed repair or answers 4.")
-    String runKey;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    ProgressOptions progressOptions;
 
     private final RunLauncher launcher;
 
@@ -69,7 +70,7 @@ public class TableRepairCommand implements Callable<Integer> {
         Target target = Target.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
         RunOutcome outcome = launcher.tableRepair(TableRepairRequest.of(target.cluster(), target.table(), diffFile, options,
-                runKey == null ? io.ace.batch.TableDiffRequest.newRunKey() : runKey, outputDir, generateReport));
+                run.runKey(), run.outputDir(), generateReport));
         Outcomes.print(outcome);
         return outcome.exitCode().code();
     }

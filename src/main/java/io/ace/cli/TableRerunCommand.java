@@ -2,7 +2,6 @@ package io.ace.cli;
 
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
-import io.ace.batch.TableDiffRequest;
 import io.ace.batch.TableRerunRequest;
 import io.ace.diff.DiffOptions;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,14 +28,14 @@ public class TableRerunCommand implements Callable<Integer> {
     @Option(names = "--compare-unit-size", paramLabel = "KEYS", description = "Keys re-checked per batch (default: ${DEFAULT-VALUE}).")
     int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where the rerun diff file is written (default: current directory).")
-    Path outputDir = Path.of(".");
 
-    @Option(names = "--run-key", paramLabel = "KEY", description = "Relaunching with the same key resumes a failed rerun or answers 4.")
-    String runKey;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    ProgressOptions progressOptions;
 
     private final RunLauncher launcher;
 
@@ -50,7 +50,7 @@ public class TableRerunCommand implements Callable<Integer> {
         }
         Target target = Target.of(positional);
         RunOutcome outcome = launcher.tableRerun(TableRerunRequest.of(target.cluster(), target.table(), diffFile, compareUnitSize,
-                runKey == null ? TableDiffRequest.newRunKey() : runKey, outputDir));
+                run.runKey(), run.outputDir()));
         Outcomes.print(outcome);
         return outcome.exitCode().code();
     }

@@ -24,23 +24,18 @@ final class BlockComparer {
     }
 
     /**
-     * Compares a block; differing keys go to {@code sink} in key order, one compare unit at a
-     * time, so memory holds one unit of full rows whatever the number of differences.
+     * Compares a block from its ranges' hashes (per range, by node); differing keys go to
+     * {@code sink} in key order, one compare unit at a time, so memory holds one unit of full
+     * rows whatever the number of differences.
      */
-    BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, DifferenceSink sink) throws Exception {
-        return compare(nodes, ranges, fanOut.onEach(nodes, n -> n.hashRanges(ranges)), sink);
-    }
-
-    /** Compares a block whose range hashes (by node, in range order) were computed already. */
-    BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, Map<String, List<BlockHash>> hashes,
+    BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, List<Map<String, BlockHash>> hashes,
                          DifferenceSink sink) throws Exception {
         Map<String, Long> rows = new LinkedHashMap<>();
-        hashes.forEach((node, h) -> rows.put(node, h.stream().mapToLong(BlockHash::rows).sum()));
+        hashes.forEach(byNode -> byNode.forEach((node, h) -> rows.merge(node, h.rows(), Long::sum)));
         List<List<String>> differing = new ArrayList<>();
         int mismatchedRanges = 0;
         for (int r = 0; r < ranges.size(); r++) {
-            int index = r;
-            if (hashes.values().stream().map(h -> h.get(index)).distinct().count() > 1) {
+            if (hashes.get(r).values().stream().distinct().count() > 1) {
                 mismatchedRanges++;
                 KeyRange range = ranges.get(r);
                 List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range)));
@@ -60,25 +55,13 @@ final class BlockComparer {
         return new BlockOutcome(rows, mismatchedRanges, differing.size());
     }
 
+    /** Keys whose row hash is not the same on every node (a node without the row counts as different). */
     private static List<List<String>> differingKeys(Map<String, Map<String, Long>> keyHashes) {
         Set<String> all = new HashSet<>();
         keyHashes.values().forEach(m -> all.addAll(m.keySet()));
         List<List<String>> differing = new ArrayList<>();
         for (String key : all) {
-            Long first = null;
-            boolean seen = false;
-            boolean differs = false;
-            for (Map<String, Long> node : keyHashes.values()) {
-                Long h = node.get(key);
-                if (!seen) {
-                    first = h;
-                    seen = true;
-                } else if (h == null ? first != null : !h.equals(first)) {
-                    differs = true;
-                    break;
-                }
-            }
-            if (differs) {
+            if (keyHashes.values().stream().map(m -> m.get(key)).distinct().count() > 1) {
                 differing.add(NodeSnapshot.splitKey(key));
             }
         }

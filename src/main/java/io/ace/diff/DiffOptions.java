@@ -73,7 +73,7 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         return this;
     }
 
-    public Throttle throttle() {
+    Throttle throttle() {
         return new Throttle(maxLoad, maxLagSeconds);
     }
 

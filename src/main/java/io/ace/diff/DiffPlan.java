@@ -58,6 +58,15 @@ public record DiffPlan(List<List<String>> splits, int rangesPerBlock, int blocks
         return ranges;
     }
 
+    /** Blocks {@code from} (inclusive) to {@code to} (exclusive), each as its ranges. */
+    public List<List<KeyRange>> blocks(int from, int to) {
+        List<List<KeyRange>> blocks = new ArrayList<>(Math.max(0, to - from));
+        for (int b = from; b < to; b++) {
+            blocks.add(block(b));
+        }
+        return blocks;
+    }
+
     public int firstBlock(int partition) {
         return partition * blocksPerPartition;
     }

@@ -11,4 +11,9 @@ import java.util.Map;
  * @param oddNode with 3+ nodes, the single node that disagrees while all others agree; else null
  */
 public record KeyDifference(List<String> key, Map<String, NodeRow> rows, String oddNode) {
+
+    /** True when the key no longer differs: the same row on all {@code nodes}, or no row anywhere. */
+    public boolean resolved(int nodes) {
+        return rows.isEmpty() || rows.size() == nodes && rows.values().stream().map(NodeRow::hash).distinct().count() == 1;
+    }
 }

@@ -2,7 +2,6 @@ package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -13,23 +12,23 @@ import java.util.Map;
 public final class KeyRecheck implements AutoCloseable {
 
     private final NodeSnapshots nodes;
+    private final int unit;
 
-    public KeyRecheck(ClusterSessions sessions, ComparedTable table) {
+    /** Snapshots of every node taken now; keys are read back {@code unit} at a time. */
+    public KeyRecheck(ClusterSessions sessions, ComparedTable table, int unit) {
         this.nodes = new NodeSnapshots(sessions, table);
+        this.unit = unit;
     }
 
     /** The keys of {@code keys} (each the key's column values as text) whose rows differ between nodes, in key order. */
     public List<KeyDifference> stillDiffering(List<List<String>> keys) throws Exception {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<List<String>> ordered = nodes.first().inKeyOrder(keys);
-        Map<String, Map<String, NodeRow>> fetched = nodes.onEach(n -> n.rows(ordered));
         List<KeyDifference> differing = new ArrayList<>();
-        for (List<String> key : ordered) {
-            KeyDifference d = BlockComparer.difference(key, fetched);
-            if (d.rows().size() != nodes.all().size() || new HashSet<>(d.rows().values().stream().map(NodeRow::hash).toList()).size() > 1) {
-                if (!d.rows().isEmpty()) {
+        for (int from = 0; from < keys.size(); from += unit) {
+            List<List<String>> ordered = nodes.first().inKeyOrder(keys.subList(from, Math.min(keys.size(), from + unit)));
+            Map<String, Map<String, NodeRow>> fetched = nodes.onEach(n -> n.rows(ordered));
+            for (List<String> key : ordered) {
+                KeyDifference d = BlockComparer.difference(key, fetched);
+                if (!d.resolved(nodes.all().size())) {
                     differing.add(d);
                 }
             }

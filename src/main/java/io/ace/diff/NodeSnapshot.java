@@ -137,21 +137,10 @@ final class NodeSnapshot implements AutoCloseable {
 
     /** The given keys in the table's key order, as this node prints them (see {@link TableQueries#keyOrder()}). */
     List<List<String>> inKeyOrder(List<List<String>> keys) throws SQLException {
-        List<List<String>> ordered = new ArrayList<>(keys.size());
-        int keyCount = queries.shape().primaryKey().size();
         try (PreparedStatement ps = connection.prepareStatement(queries.keyOrder())) {
             bindKeyArrays(ps, keys, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<String> key = new ArrayList<>(keyCount);
-                    for (int i = 1; i <= keyCount; i++) {
-                        key.add(rs.getString(i));
-                    }
-                    ordered.add(key);
-                }
-            }
+            return readKeys(ps);
         }
-        return ordered;
     }
 
     /** Runs the user's filter once so a bad or writing filter fails before any work. */
@@ -192,18 +181,23 @@ final class NodeSnapshot implements AutoCloseable {
     }
 
     private List<List<String>> keys(String sql) throws SQLException {
-        int keyCount = queries.shape().primaryKey().size();
-        List<List<String>> keys = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setFetchSize(FETCH_SIZE);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<String> key = new ArrayList<>(keyCount);
-                    for (int i = 1; i <= keyCount; i++) {
-                        key.add(rs.getString(i));
-                    }
-                    keys.add(key);
+            return readKeys(ps);
+        }
+    }
+
+    /** Runs a statement whose leading columns are the key's, as text; one key per row. */
+    private List<List<String>> readKeys(PreparedStatement ps) throws SQLException {
+        int keyCount = queries.shape().primaryKey().size();
+        List<List<String>> keys = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> key = new ArrayList<>(keyCount);
+                for (int i = 1; i <= keyCount; i++) {
+                    key.add(rs.getString(i));
                 }
+                keys.add(key);
             }
         }
         return keys;

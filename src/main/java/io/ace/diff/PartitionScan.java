@@ -1,7 +1,6 @@
 package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,47 +14,46 @@ public final class PartitionScan implements AutoCloseable {
 
     private final NodeSnapshots nodes;
     private final BlockComparer comparer;
-    private final Map<KeyRange, Map<String, BlockHash>> prefetched = new HashMap<>();
+    private final Throttle throttle;
+    private final QueryPacer pacer;
+    private final ScanListener listener;
+    private final ClusterSessions sessions;
+    private final Map<KeyRange, Map<String, BlockHash>> hashed = new HashMap<>();
 
-    public PartitionScan(ClusterSessions sessions, ComparedTable table, DiffOptions options) {
+    public PartitionScan(ClusterSessions sessions, ComparedTable table, DiffOptions options, ScanListener listener) {
+        this.sessions = sessions;
         this.nodes = new NodeSnapshots(sessions, table);
         this.comparer = new BlockComparer(nodes.fanOut(), options.compareUnitSize());
+        this.throttle = options.throttle();
+        this.pacer = new QueryPacer(options.targetQuerySeconds());
+        this.listener = listener;
     }
 
     /**
-     * Hashes the given ranges on every node, one statement per node: each node runs through all
-     * of them at its own pace instead of waiting for the slowest node after every block.
+     * Compares the first of {@code upcoming} (the partition's blocks from here on, see
+     * {@link DiffPlan#block(int)}); differing keys go to {@code sink}. Hashing runs ahead:
+     * when the block is not hashed yet, one statement per node hashes as many upcoming blocks
+     * as the pacer allows, each node at its own pace, after the throttle lets it.
      */
-    public void prefetch(List<KeyRange> ranges) throws Exception {
-        Map<String, List<BlockHash>> hashes = nodes.onEach(n -> n.hashRanges(ranges));
-        for (int r = 0; r < ranges.size(); r++) {
-            Map<String, BlockHash> byNode = new LinkedHashMap<>();
-            for (Map.Entry<String, List<BlockHash>> e : hashes.entrySet()) {
-                byNode.put(e.getKey(), e.getValue().get(r));
+    public BlockOutcome compare(List<List<KeyRange>> upcoming, DifferenceSink sink) throws Exception {
+        List<KeyRange> block = upcoming.get(0);
+        if (!hashed.keySet().containsAll(block)) {
+            listener.resumed(throttle.awaitCapacity(sessions, listener::pausing));
+            int blocks = pacer.nextBlocks(upcoming.size());
+            List<KeyRange> ranges = upcoming.subList(0, blocks).stream().flatMap(List::stream).toList();
+            long started = System.nanoTime();
+            Map<String, List<BlockHash>> byNode = nodes.onEach(n -> n.hashRanges(ranges));
+            pacer.observed(blocks, System.nanoTime() - started);
+            listener.hashStatement();
+            for (int r = 0; r < ranges.size(); r++) {
+                Map<String, BlockHash> range = new LinkedHashMap<>();
+                for (Map.Entry<String, List<BlockHash>> e : byNode.entrySet()) {
+                    range.put(e.getKey(), e.getValue().get(r));
+                }
+                hashed.put(ranges.get(r), range);
             }
-            prefetched.put(ranges.get(r), byNode);
         }
-    }
-
-    /** Whether every range of the block was hashed ahead. */
-    public boolean prefetched(List<KeyRange> block) {
-        return prefetched.keySet().containsAll(block);
-    }
-
-    /** Compares the ranges of one block (see {@link DiffPlan#block(int)}); differing keys go to {@code sink}. */
-    public BlockOutcome compare(List<KeyRange> block, DifferenceSink sink) throws Exception {
-        if (!prefetched.keySet().containsAll(block)) {
-            return comparer.compare(nodes.all(), block, sink);
-        }
-        Map<String, List<BlockHash>> hashes = new LinkedHashMap<>();
-        for (NodeSnapshot s : nodes.all()) {
-            List<BlockHash> list = new ArrayList<>(block.size());
-            for (KeyRange r : block) {
-                list.add(prefetched.get(r).get(s.node()));
-            }
-            hashes.put(s.node(), list);
-        }
-        block.forEach(prefetched::remove);
+        List<Map<String, BlockHash>> hashes = block.stream().map(hashed::remove).toList();
         return comparer.compare(nodes.all(), block, hashes, sink);
     }
 

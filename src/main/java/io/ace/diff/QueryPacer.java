@@ -5,22 +5,22 @@ package io.ace.diff;
  * nodes (short statements, frequent pause points), learning the cost per block from the last
  * statement. A target of zero means no pacing: one statement for everything that is left.
  */
-public final class QueryPacer {
+final class QueryPacer {
 
     private final double targetSeconds;
     private int blocks = 1;
 
-    public QueryPacer(double targetSeconds) {
+    QueryPacer(double targetSeconds) {
         this.targetSeconds = targetSeconds;
     }
 
     /** Blocks the next statement should cover. */
-    public int nextBlocks(int remaining) {
+    int nextBlocks(int remaining) {
         return targetSeconds <= 0 ? remaining : Math.max(1, Math.min(remaining, blocks));
     }
 
     /** Records how long a statement over {@code covered} blocks took. */
-    public void observed(int covered, long nanos) {
+    void observed(int covered, long nanos) {
         if (targetSeconds > 0 && covered > 0) {
             double perBlock = Math.max(1e-6, nanos / 1e9 / covered);
             // move halfway towards the estimate: one slow statement does not swing the size

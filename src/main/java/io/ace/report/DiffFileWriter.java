@@ -27,9 +27,9 @@ public final class DiffFileWriter {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    /** Counts per pair, and the first differing keys of each pair for the HTML report. */
+    /** Counts per pair, the first differing keys of each pair for the HTML report, and the summary written. */
     public record Result(Path file, Map<String, Long> diffRowsCount, boolean limitReached,
-                         Map<String, List<JsonNode>> samples, Map<String, Long> oddNodeCounts) {
+                         Map<String, List<JsonNode>> samples, Map<String, Long> oddNodeCounts, Map<String, Object> summary) {
         public long total() {
             return diffRowsCount.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -42,8 +42,9 @@ public final class DiffFileWriter {
     }
 
     /**
-     * Writes {@code target}; {@code summary} receives the counts and returns the summary object.
-     * Returns a result whose file is null when no pair differs (nothing is left on disk then).
+     * Writes {@code target}; {@code summary} receives the counts and returns the summary object
+     * (built whether or not a file is written). The result's file is null when no pair differs
+     * (nothing is left on disk then).
      */
     public Result write(Path target, List<String> nodes, long maxDiffRows, DifferenceSource source,
                         Function<Result, Map<String, Object>> summary) throws IOException {
@@ -93,10 +94,11 @@ public final class DiffFileWriter {
                 }
                 limited |= pr.limited;
             }
+            Result counted = new Result(counts.isEmpty() ? null : target, counts, limited, samples, odd, Map.of());
+            Result result = new Result(counted.file(), counts, limited, samples, odd, summary.apply(counted));
             if (counts.isEmpty()) {
-                return new Result(null, counts, false, samples, odd);
+                return result;
             }
-            Result result = new Result(target, counts, limited, samples, odd);
             Path partial = work.resolve("diff.json");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 out.write("{\"diffs\":{".getBytes(StandardCharsets.UTF_8));
@@ -113,7 +115,7 @@ public final class DiffFileWriter {
                     out.write("]}}".getBytes(StandardCharsets.UTF_8));
                     first = false;
                 }
-                out.write(("},\"summary\":" + MAPPER.writeValueAsString(summary.apply(result)) + "}\n").getBytes(StandardCharsets.UTF_8));
+                out.write(("},\"summary\":" + MAPPER.writeValueAsString(result.summary()) + "}\n").getBytes(StandardCharsets.UTF_8));
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return result;

@@ -52,6 +52,11 @@ public final class DifferenceJson {
         return out.toString();
     }
 
+    /** Every difference of a unit, in order. */
+    public static java.util.List<String> writeAll(TableShape shape, java.util.List<KeyDifference> differences) {
+        return differences.stream().map(d -> write(shape, d)).toList();
+    }
+
     public static JsonNode read(String json) {
         return MAPPER.readTree(json);
     }
