@@ -62,6 +62,8 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         });
         BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
         findings.saveBlock(instance, partition, record);
+        // read count = blocks compared in this execution (a restarted step may commit once without comparing any)
+        contribution.incrementReadCount();
         contribution.incrementWriteCount(outcome.differingKeys());
         context.putInt(FrozenPlanPartitioner.NEXT_BLOCK, block + 1);
         progress.blockDone(record.rowsChecked(), record.mismatched());

@@ -107,10 +107,10 @@ class KillAndResumeIT {
         throw new AssertionError("no progress within 120 s");
     }
 
-    /** Sum of committed tasklet iterations (one per block) of the partitions run by the run key's last execution. */
+    /** Blocks compared (the partitions' read counts) by the run key's last execution. */
     private static long blocksHashedByLastExecution(Path home, String runKey) throws Exception {
         try (Connection c = repository(home); ResultSet rs = c.createStatement().executeQuery("""
-                SELECT sum(s.COMMIT_COUNT) FROM BATCH_STEP_EXECUTION s
+                SELECT sum(s.READ_COUNT) FROM BATCH_STEP_EXECUTION s
                 WHERE s.STEP_NAME LIKE 'hash-partition:%' AND s.JOB_EXECUTION_ID = (
                   SELECT max(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
                     ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'run_key' AND p.PARAMETER_VALUE = '""" + runKey + "')")) {
