@@ -76,4 +76,9 @@ public class BatchConfiguration {
                             RerunJobFactory rerun, ClusterRegistry clusters) {
         return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters);
     }
+
+    @Bean
+    JobControl jobControl(JobRepository repository, JobOperator operator) {
+        return new JobControl(repository, operator);
+    }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import io.ace.diff.TablePreflight;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -45,31 +48,36 @@ public final class RunLauncher {
         this.clusters = clusters;
     }
 
-    public RunOutcome tableDiff(TableDiffRequest request) throws Exception {
-        request.options().validate();
-        return launch(TableDiffRequest.JOB_NAME, request.toJobParameters(), request.cluster(), request.options().nodes(),
-                request.options().workers() + 1, request.table(), request.options(),
-                (sessions, table) -> tableDiff.build(request, sessions, table));
+    /** Runs a launch to its end on this thread. */
+    public RunOutcome launch(LaunchRequest request) throws Exception {
+        return launch(request, execution -> { });
     }
 
-    /** Repairs the rows of a diff file; every check (flags, file, table, nodes) passes before anything is recorded or written. */
-    public RunOutcome tableRepair(TableRepairRequest request) throws Exception {
-        request.options().validate();
-        List<String> nodes = diffNodes(request.diffFile(), request.table());
-        String source = request.options().sourceOfTruth();
-        if (source != null && !nodes.contains(source)) {
-            throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
+    /**
+     * Runs a launch to its end on this thread; {@code started} hears of the execution as soon as
+     * it exists (so an asynchronous caller can answer with its id). Nothing is recorded when a
+     * check fails first.
+     */
+    public RunOutcome launch(LaunchRequest request, Consumer<JobExecution> started) throws Exception {
+        if (request instanceof TableDiffRequest diff) {
+            diff.options().validate();
+            return launch(diff, diff.options().nodes(), diff.options().workers() + 1, diff.options(), started,
+                    (sessions, table) -> tableDiff.build(diff, sessions, table));
         }
-        List<String> targets = nodes.stream().filter(n -> !n.equals(source)).toList();
-        return launch(TableRepairRequest.JOB_NAME, request.toJobParameters(), request.cluster(), nodes, 2, request.table(),
-                DiffOptions.defaults(), (sessions, table) -> repair.build(request, sessions, table, targets));
-    }
-
-    /** Re-checks the keys of a diff file on its nodes. */
-    public RunOutcome tableRerun(TableRerunRequest request) throws Exception {
-        List<String> nodes = diffNodes(request.diffFile(), request.table());
-        return launch(TableRerunRequest.JOB_NAME, request.toJobParameters(), request.cluster(), nodes, 2, request.table(),
-                DiffOptions.defaults(), (sessions, table) -> rerun.build(request, sessions, table));
+        if (request instanceof TableRepairRequest repairRequest) {
+            repairRequest.options().validate();
+            List<String> nodes = diffNodes(repairRequest.diffFile(), repairRequest.table());
+            String source = repairRequest.options().sourceOfTruth();
+            if (source != null && !nodes.contains(source)) {
+                throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
+            }
+            List<String> targets = nodes.stream().filter(n -> !n.equals(source)).toList();
+            return launch(repairRequest, nodes, 2, DiffOptions.defaults(), started,
+                    (sessions, table) -> repair.build(repairRequest, sessions, table, targets));
+        }
+        TableRerunRequest rerunRequest = (TableRerunRequest) request;
+        return launch(rerunRequest, diffNodes(rerunRequest.diffFile(), rerunRequest.table()), 2, DiffOptions.defaults(), started,
+                (sessions, table) -> rerun.build(rerunRequest, sessions, table));
     }
 
     /** Builds one launch's job on the sessions and table the launcher opened and checked. */
@@ -82,16 +90,24 @@ public final class RunLauncher {
      * The one way every operation launches: answer from the repository when the run key is done
      * (or recover it), open the nodes, check the table, run the job, close the nodes.
      */
-    private RunOutcome launch(String jobName, JobParameters parameters, String clusterName, List<String> nodes,
-                              int connectionsPerNode, TableName tableName, DiffOptions checks, JobBuild job) throws Exception {
-        Optional<RunOutcome> done = prepareInstance(jobName, parameters);
+    private RunOutcome launch(LaunchRequest request, List<String> nodes, int connectionsPerNode, DiffOptions checks,
+                              Consumer<JobExecution> started, JobBuild job) throws Exception {
+        JobParameters parameters = request.toJobParameters();
+        Optional<RunOutcome> done = prepareInstance(request.operation(), parameters);
         if (done.isPresent()) {
             return done.get();
         }
-        ClusterDefinition cluster = clusters.cluster(clusterName);
+        ClusterDefinition cluster = clusters.cluster(request.cluster());
         try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), connectionsPerNode)) {
-            ComparedTable table = new TablePreflight().check(sessions, tableName, checks);
-            return RunOutcome.of(operator.start(job.build(sessions, table), parameters));
+            ComparedTable table = new TablePreflight().check(sessions, request.table(), checks);
+            Job built = job.build(sessions, table);
+            ((AbstractJob) built).registerJobExecutionListener(new JobExecutionListener() {
+                @Override
+                public void beforeJob(JobExecution execution) {
+                    started.accept(execution);
+                }
+            });
+            return RunOutcome.of(operator.start(built, parameters));
         }
     }
 
@@ -117,12 +133,17 @@ public final class RunLauncher {
         if (execution == null) {
             throw AceException.usage("no job execution " + executionId + " in the job repository");
         }
+        return launch(recorded(execution));
+    }
+
+    /** The request an execution was launched with, rebuilt from its recorded parameters. */
+    public static LaunchRequest recorded(JobExecution execution) {
         JobParameters p = execution.getJobParameters();
         return switch (execution.getJobInstance().getJobName()) {
-            case TableDiffRequest.JOB_NAME -> tableDiff(TableDiffRequest.fromJobParameters(p));
-            case TableRepairRequest.JOB_NAME -> tableRepair(TableRepairRequest.fromJobParameters(p));
-            case TableRerunRequest.JOB_NAME -> tableRerun(TableRerunRequest.fromJobParameters(p));
-            default -> throw AceException.usage("job execution " + executionId + " is a " + execution.getJobInstance().getJobName()
+            case TableDiffRequest.JOB_NAME -> TableDiffRequest.fromJobParameters(p);
+            case TableRepairRequest.JOB_NAME -> TableRepairRequest.fromJobParameters(p);
+            case TableRerunRequest.JOB_NAME -> TableRerunRequest.fromJobParameters(p);
+            default -> throw AceException.usage("job execution " + execution.getId() + " is a " + execution.getJobInstance().getJobName()
                     + " job, which this version cannot restart");
         };
     }

@@ -16,9 +16,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * repository rebuilds exactly the same job.
  */
 public record TableDiffRequest(String cluster, TableName table, DiffOptions options, String runKey,
-                               Path outputDir, boolean html) {
+                               Path outputDir, boolean html) implements LaunchRequest {
 
     public static final String JOB_NAME = "table-diff";
+
+    @Override
+    public String operation() {
+        return JOB_NAME;
+    }
 
     public JobParameters toJobParameters() {
         JobParametersBuilder b = new JobParametersBuilder()

@@ -11,9 +11,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * an edited diff file is another run, not a resume.
  */
 public record TableRepairRequest(String cluster, TableName table, Path diffFile, String diffSha256, RepairOptions options,
-                                 String runKey, Path outputDir, boolean generateReport) {
+                                 String runKey, Path outputDir, boolean generateReport) implements LaunchRequest {
 
     public static final String JOB_NAME = "table-repair";
+
+    @Override
+    public String operation() {
+        return JOB_NAME;
+    }
 
     /** A request for a diff file that exists, identified by its sha256. */
     public static TableRepairRequest of(String cluster, TableName table, Path diffFile, RepairOptions options, String runKey,

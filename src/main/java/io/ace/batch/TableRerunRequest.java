@@ -7,9 +7,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /** One table-rerun launch: re-check the keys of a diff file. */
 public record TableRerunRequest(String cluster, TableName table, Path diffFile, String diffSha256, int compareUnitSize,
-                                String runKey, Path outputDir) {
+                                String runKey, Path outputDir) implements LaunchRequest {
 
     public static final String JOB_NAME = "table-rerun";
+
+    @Override
+    public String operation() {
+        return JOB_NAME;
+    }
 
     public static TableRerunRequest of(String cluster, TableName table, Path diffFile, int compareUnitSize, String runKey, Path outputDir) {
         return new TableRerunRequest(cluster, table, diffFile, DiffFileDigest.of(diffFile), compareUnitSize, runKey, outputDir);

@@ -1,7 +1,6 @@
 package io.ace.cli;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.batch.JobControl;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
 import java.time.format.DateTimeFormatter;
@@ -9,10 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.Command;
@@ -29,14 +26,6 @@ public class JobsCommand {
 
     static String time(java.time.LocalDateTime t) {
         return t == null ? "-" : TIME.format(t);
-    }
-
-    static JobExecution execution(JobRepository repository, long id) {
-        JobExecution e = repository.getJobExecution(id);
-        if (e == null) {
-            throw AceException.usage("no job execution " + id + " in the job repository ('ace jobs list' shows them)");
-        }
-        return e;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Recent executions, newest first.")
@@ -74,15 +63,15 @@ public class JobsCommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;
 
-        private final JobRepository repository;
+        private final JobControl control;
 
-        public Show(JobRepository repository) {
-            this.repository = repository;
+        public Show(JobControl control) {
+            this.control = control;
         }
 
         @Override
         public Integer call() {
-            JobExecution e = execution(repository, id);
+            JobExecution e = control.execution(id);
             System.out.printf("execution %d of %s (instance %d): %s, exit %s%n", e.getId(), e.getJobInstance().getJobName(),
                     e.getJobInstance().getInstanceId(), e.getStatus(), e.getExitStatus().getExitCode());
             System.out.printf("started %s, ended %s%n", time(e.getStartTime()), time(e.getEndTime()));
@@ -127,21 +116,15 @@ public class JobsCommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;
 
-        private final JobRepository repository;
+        private final JobControl control;
 
-        public Stop(JobRepository repository) {
-            this.repository = repository;
+        public Stop(JobControl control) {
+            this.control = control;
         }
 
         @Override
         public Integer call() {
-            JobExecution e = execution(repository, id);
-            if (!e.isRunning()) {
-                throw new AceException(ExitCode.USAGE, "job execution " + id + " is not running (" + e.getStatus() + ")");
-            }
-            // the running process sees STOPPING at its next commit and stops its steps
-            e.setStatus(BatchStatus.STOPPING);
-            repository.update(e);
+            control.stop(id);
             System.out.println("job execution " + id + " is stopping");
             return 0;
         }
@@ -153,17 +136,15 @@ public class JobsCommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;
 
-        private final JobRepository repository;
-        private final JobOperator operator;
+        private final JobControl control;
 
-        public Abandon(JobRepository repository, JobOperator operator) {
-            this.repository = repository;
-            this.operator = operator;
+        public Abandon(JobControl control) {
+            this.control = control;
         }
 
         @Override
         public Integer call() throws Exception {
-            operator.abandon(execution(repository, id));
+            control.abandon(id);
             System.out.println("job execution " + id + " is abandoned");
             return 0;
         }

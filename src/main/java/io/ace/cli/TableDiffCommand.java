@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "table-diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares one table across all (or --nodes) nodes of a cluster and writes a diff file",
             "<schema>_<table>_diffs-<YYYYMMDDHHMMSS>.json when rows differ."})
-public class TableDiffCommand implements Callable<Integer> {
+public class TableDiffCommand implements Callable<Integer>, LaunchCommand {
 
     @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE",
             description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
@@ -75,8 +75,6 @@ public class TableDiffCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
     String output = "json";
 
-
-
     @Mixin
     RunOptions run;
 
@@ -92,7 +90,7 @@ public class TableDiffCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public TableDiffRequest request() {
         Target target = Target.of(positional);
         String cluster = target.cluster();
         TableName table = target.table();
@@ -106,11 +104,15 @@ public class TableDiffCommand implements Callable<Integer> {
         }
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq,
                 !noRecheck, recheckTimeout, maxLoad, maxLag, targetQueryTime).validate();
-        TableDiffRequest request = new TableDiffRequest(cluster, table, options,
-                run.runKey(), run.outputDir(), output.equals("html"));
+        return new TableDiffRequest(cluster, table, options, run.runKey(), run.outputDir(), output.equals("html"));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TableDiffRequest request = request();
         RunOutcome outcome;
-        try (ProgressDisplay ignored = progressOptions.display("Hashing " + table, progress)) {
-            outcome = launcher.tableDiff(request);
+        try (ProgressDisplay ignored = progressOptions.display("Hashing " + request.table(), progress)) {
+            outcome = launcher.launch(request);
         }
         Outcomes.print(outcome);
         return outcome.exitCode().code();

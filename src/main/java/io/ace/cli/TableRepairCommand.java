@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
         description = {"Repairs exactly the rows of a diff file: makes the other nodes match the source of truth",
             "(or, with --bidirectional / --fix-nulls, fills each side from the other). Atomic per node; rows changed",
             "since the diff are skipped as stale; writes do not replicate onward; the result is re-checked."})
-public class TableRepairCommand implements Callable<Integer> {
+public class TableRepairCommand implements Callable<Integer>, LaunchCommand {
 
     @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE")
     List<String> positional = new ArrayList<>();
@@ -50,9 +50,6 @@ public class TableRepairCommand implements Callable<Integer> {
     @Option(names = "--generate-report", description = "Write the repair report (JSON and HTML): per node the rows changed, before and after.")
     boolean generateReport;
 
-
-
-
     @Mixin
     RunOptions run;
 
@@ -66,11 +63,15 @@ public class TableRepairCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public TableRepairRequest request() {
         Target target = Target.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
-        RunOutcome outcome = launcher.tableRepair(TableRepairRequest.of(target.cluster(), target.table(), diffFile, options,
-                run.runKey(), run.outputDir(), generateReport));
+        return TableRepairRequest.of(target.cluster(), target.table(), diffFile, options, run.runKey(), run.outputDir(), generateReport);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunOutcome outcome = launcher.launch(request());
         Outcomes.print(outcome);
         return outcome.exitCode().code();
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "table-rerun", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-checks only the rows named in a diff file, on the diff's nodes, in batches (no table scan).",
             "Exit 0 when all now match; otherwise writes <schema>_<table>_rerun-diffs-<ts>.json and exits 1."})
-public class TableRerunCommand implements Callable<Integer> {
+public class TableRerunCommand implements Callable<Integer>, LaunchCommand {
 
     @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE")
     List<String> positional = new ArrayList<>();
@@ -27,9 +27,6 @@ public class TableRerunCommand implements Callable<Integer> {
 
     @Option(names = "--compare-unit-size", paramLabel = "KEYS", description = "Keys re-checked per batch (default: ${DEFAULT-VALUE}).")
     int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
-
-
-
 
     @Mixin
     RunOptions run;
@@ -44,13 +41,17 @@ public class TableRerunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public TableRerunRequest request() {
         if (compareUnitSize < 1) {
             throw io.ace.AceException.usage("--compare-unit-size must be positive, got " + compareUnitSize);
         }
         Target target = Target.of(positional);
-        RunOutcome outcome = launcher.tableRerun(TableRerunRequest.of(target.cluster(), target.table(), diffFile, compareUnitSize,
-                run.runKey(), run.outputDir()));
+        return TableRerunRequest.of(target.cluster(), target.table(), diffFile, compareUnitSize, run.runKey(), run.outputDir());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunOutcome outcome = launcher.launch(request());
         Outcomes.print(outcome);
         return outcome.exitCode().code();
     }

@@ -23,6 +23,9 @@ public final class LocalCluster {
 
     public static final String PASSWORD = "ace-local-secret";
 
+    /** Moves every test port, so two test runs on one machine do not share servers ({@code ACE_TEST_PORT_OFFSET}). */
+    private static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("ACE_TEST_PORT_OFFSET", "0"));
+
     private static final Map<String, LocalCluster> RUNNING = new ConcurrentHashMap<>();
 
     private final int nodes;
@@ -44,12 +47,12 @@ public final class LocalCluster {
 
     /** A plain (unreplicated) cluster of four nodes n1..n4, shared by the tests of this JVM. */
     public static LocalCluster plain() {
-        return RUNNING.computeIfAbsent("plain", k -> new LocalCluster(4, 58100, "none"));
+        return RUNNING.computeIfAbsent("plain", k -> new LocalCluster(4, 58100 + PORT_OFFSET, "none"));
     }
 
     /** A three-node pglogical mesh, shared by the tests of this JVM. */
     public static LocalCluster pglogical() {
-        return RUNNING.computeIfAbsent("pglogical", k -> new LocalCluster(3, 58200, "pglogical"));
+        return RUNNING.computeIfAbsent("pglogical", k -> new LocalCluster(3, 58200 + PORT_OFFSET, "pglogical"));
     }
 
     public Path serviceFile() {

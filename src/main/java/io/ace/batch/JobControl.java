@@ -1,0 +1,48 @@
+package io.ace.batch;
+
+import io.ace.AceException;
+import io.ace.ExitCode;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/** Stops and abandons executions through the job repository, from any process that shares it. */
+public final class JobControl {
+
+    private final JobRepository repository;
+    private final JobOperator operator;
+
+    public JobControl(JobRepository repository, JobOperator operator) {
+        this.repository = repository;
+        this.operator = operator;
+    }
+
+    public JobExecution execution(long id) {
+        JobExecution e = repository.getJobExecution(id);
+        if (e == null) {
+            throw AceException.usage("no job execution " + id + " in the job repository ('ace jobs list' shows them)");
+        }
+        return e;
+    }
+
+    /** Asks a running execution to stop after its current block; it stays restartable. */
+    public void stop(long id) {
+        JobExecution e = execution(id);
+        if (!e.isRunning()) {
+            throw new AceException(ExitCode.USAGE, "job execution " + id + " is not running (" + e.getStatus() + ")");
+        }
+        // the running process, wherever it is, sees STOPPING at its next commit and stops its steps
+        e.setStatus(BatchStatus.STOPPING);
+        repository.update(e);
+    }
+
+    /** Marks a stopped or failed execution as never to be resumed. */
+    public void abandon(long id) throws Exception {
+        JobExecution e = execution(id);
+        if (e.isRunning()) {
+            throw new AceException(ExitCode.USAGE, "job execution " + id + " is running; stop it before abandoning it");
+        }
+        operator.abandon(e);
+    }
+}

@@ -1,0 +1,99 @@
+package io.ace.batch;
+
+import io.ace.AceException;
+import io.ace.ExitCode;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * Launches runs in the background for callers that answer at once (the UI, the API, the
+ * scheduler): each launch gets its own thread, and the caller learns the execution id as soon as
+ * the job has started, or the error or "already completed" answer when it never does.
+ */
+public final class RunSubmitter implements AutoCloseable {
+
+    /** How long a caller waits for a launch's checks (cluster, nodes, table) before it gives up waiting. */
+    public static final long DEFAULT_START_WAIT_SECONDS = 60;
+
+    private final RunLauncher launcher;
+    private final ExecutorService threads;
+    private final Map<Long, Submission> running = new ConcurrentHashMap<>();
+
+    public RunSubmitter(RunLauncher launcher) {
+        this.launcher = launcher;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "ace-run-" + n.incrementAndGet());
+            t.setDaemon(false);
+            return t;
+        });
+    }
+
+    /** A launch under way: {@code started} completes with the execution, {@code finished} with the outcome. */
+    public record Submission(LaunchRequest request, CompletableFuture<JobExecution> started, CompletableFuture<RunOutcome> finished) {
+
+        /**
+         * The started execution, or the answer of a launch that ended without one: the outcome of
+         * an already completed run key (exit 4), or the launch's error as an {@link AceException}.
+         */
+        public JobExecution awaitStart(long seconds) {
+            try {
+                return started.get(seconds, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof AceException ace ? ace
+                        : new AceException(ExitCode.FAILED, "launch failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new AceException(ExitCode.UNREACHABLE, "the launch's checks did not finish within " + seconds
+                        + " s (a node may be slow to answer); it goes on in the background");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AceException(ExitCode.FAILED, "interrupted while waiting for the launch");
+            }
+        }
+    }
+
+    public Submission submit(LaunchRequest request) {
+        CompletableFuture<JobExecution> started = new CompletableFuture<>();
+        CompletableFuture<RunOutcome> finished = new CompletableFuture<>();
+        Submission submission = new Submission(request, started, finished);
+        threads.execute(() -> {
+            try {
+                RunOutcome outcome = launcher.launch(request, execution -> {
+                    running.put(execution.getId(), submission);
+                    started.complete(execution);
+                });
+                started.complete(outcome.execution());
+                finished.complete(outcome);
+            } catch (Throwable t) {
+                started.completeExceptionally(t);
+                finished.completeExceptionally(t);
+            } finally {
+                if (started.isDone() && !started.isCompletedExceptionally() && started.join() != null) {
+                    running.remove(started.join().getId());
+                }
+            }
+        });
+        return submission;
+    }
+
+    /** Launches that have started and not yet ended in this process. */
+    public Collection<Submission> running() {
+        return running.values();
+    }
+
+    /** Waits for every launch of this process to end (after they were asked to stop). */
+    @Override
+    public void close() throws InterruptedException {
+        threads.shutdown();
+        threads.awaitTermination(5, TimeUnit.MINUTES);
+    }
+}
