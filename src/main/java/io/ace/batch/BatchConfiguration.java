@@ -81,4 +81,9 @@ public class BatchConfiguration {
     JobControl jobControl(JobRepository repository, JobOperator operator) {
         return new JobControl(repository, operator);
     }
+
+    @Bean(destroyMethod = "close")
+    RunSubmitter runSubmitter(RunLauncher launcher) {
+        return new RunSubmitter(launcher);
+    }
 }
