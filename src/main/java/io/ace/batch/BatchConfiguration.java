@@ -78,8 +78,8 @@ public class BatchConfiguration {
     }
 
     @Bean
-    JobControl jobControl(JobRepository repository, JobOperator operator) {
-        return new JobControl(repository, operator);
+    JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher) {
+        return new JobControl(repository, operator, launcher);
     }
 
     @Bean(destroyMethod = "close")

@@ -12,10 +12,12 @@ public final class JobControl {
 
     private final JobRepository repository;
     private final JobOperator operator;
+    private final RunLauncher launcher;
 
-    public JobControl(JobRepository repository, JobOperator operator) {
+    public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher) {
         this.repository = repository;
         this.operator = operator;
+        this.launcher = launcher;
     }
 
     public JobExecution execution(long id) {
@@ -44,5 +46,21 @@ public final class JobControl {
             throw new AceException(ExitCode.USAGE, "job execution " + id + " is running; stop it before abandoning it");
         }
         operator.abandon(e);
+    }
+
+    /**
+     * Marks an execution left STARTED by a process that no longer exists as failed, so that it can
+     * be restarted. Refused while its process is alive.
+     */
+    public void recover(long id) {
+        JobExecution e = execution(id);
+        if (!e.isRunning()) {
+            throw new AceException(ExitCode.USAGE, "job execution " + id + " is not left running (" + e.getStatus() + "); nothing to recover");
+        }
+        if (launcher.alive(e)) {
+            throw new AceException(ExitCode.USAGE, "job execution " + id + " is running in process "
+                    + e.getExecutionContext().getString(TableDiffRun.OWNER_KEY, "?") + "; stop it instead");
+        }
+        operator.recover(e);
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import io.ace.diff.TablePreflight;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -37,6 +39,7 @@ public final class RunLauncher {
     private final RepairJobFactory repair;
     private final RerunJobFactory rerun;
     private final ClusterRegistry clusters;
+    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
                        RerunJobFactory rerun, ClusterRegistry clusters) {
@@ -104,7 +107,13 @@ public final class RunLauncher {
             ((AbstractJob) built).registerJobExecutionListener(new JobExecutionListener() {
                 @Override
                 public void beforeJob(JobExecution execution) {
+                    runningHere.add(execution.getId());
                     started.accept(execution);
+                }
+
+                @Override
+                public void afterJob(JobExecution execution) {
+                    runningHere.remove(execution.getId());
                 }
             });
             return RunOutcome.of(operator.start(built, parameters));
@@ -168,10 +177,10 @@ public final class RunLauncher {
                     + "' was abandoned and cannot be resumed; launch with a new --run-key");
         }
         if (status.isRunning()) {
-            String owner = last.getExecutionContext().getString(TableDiffRun.OWNER_KEY, null);
-            if (owner != null && ownerAlive(owner)) {
+            if (alive(last)) {
                 throw new AceException(ExitCode.FAILED, "run key '" + parameters.getString("run_key") + "' is running right now as job execution "
-                        + last.getId() + " (process " + owner + "); wait for it or stop it with 'ace jobs stop " + last.getId() + "'");
+                        + last.getId() + " (process " + last.getExecutionContext().getString(TableDiffRun.OWNER_KEY, "?")
+                        + "); wait for it or stop it with 'ace jobs stop " + last.getId() + "'");
             }
             // the process that ran it is gone (killed): mark it failed so it can be resumed
             operator.recover(last);
@@ -179,13 +188,25 @@ public final class RunLauncher {
         return Optional.empty();
     }
 
-    private static boolean ownerAlive(String owner) {
-        int colon = owner.lastIndexOf(':');
-        String host = owner.substring(0, colon);
-        long pid = Long.parseLong(owner.substring(colon + 1));
-        if (!host.equals(TableDiffRun.owner().substring(0, TableDiffRun.owner().lastIndexOf(':')))) {
-            return true; // another machine's process: assume alive, the operator can abandon it
+    /**
+     * Whether a running execution's process still runs it: this process knows its own runs; another
+     * process on this machine is checked by pid; another machine's is assumed alive (the operator
+     * can abandon it).
+     */
+    public boolean alive(JobExecution execution) {
+        if (runningHere.contains(execution.getId())) {
+            return true;
         }
+        String owner = execution.getExecutionContext().getString(TableDiffRun.OWNER_KEY, null);
+        if (owner == null) {
+            return false;
+        }
+        int colon = owner.lastIndexOf(':');
+        String self = TableDiffRun.owner();
+        if (!owner.substring(0, colon).equals(self.substring(0, self.lastIndexOf(':')))) {
+            return true;
+        }
+        long pid = Long.parseLong(owner.substring(colon + 1));
         return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -5,6 +5,7 @@ import io.ace.cluster.NodePool;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import io.ace.replication.NodeHealth;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 
@@ -17,8 +18,6 @@ public final class Throttle {
 
     private static final String ACTIVE = "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE state = 'active'"
             + " AND backend_type = 'client backend' AND application_name <> 'ace'";
-    private static final String LAG = "SELECT COALESCE(max(EXTRACT(epoch FROM GREATEST(write_lag, flush_lag, replay_lag))), 0)"
-            + " FROM pg_catalog.pg_stat_replication";
     private static final long POLL_MILLIS = 1_000;
 
     private final int maxLoad;
@@ -56,7 +55,7 @@ public final class Throttle {
                     }
                 }
                 if (maxLagSeconds > 0) {
-                    long lag = single(c, LAG);
+                    long lag = single(c, NodeHealth.LAG_SQL);
                     if (lag > maxLagSeconds) {
                         return pool.name() + ": replication lag " + lag + " s > --max-lag " + maxLagSeconds;
                     }

@@ -1,0 +1,16 @@
+package io.ace.audit;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+    @Bean
+    AuditLog auditLog(DataSource dataSource) {
+        AuditLog log = new AuditLog(dataSource);
+        log.createSchema();
+        return log;
+    }
+}
