@@ -26,4 +26,13 @@ public final class Sha256 {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Of a text's UTF-8 bytes (API tokens are configured as their sha256). */
+    public static String ofText(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,0 +1,48 @@
+package io.ace.web.api;
+
+import io.ace.AceException;
+import io.ace.ExitCode;
+import io.ace.batch.ExecutionView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * API errors as JSON carrying the command line's exit code and its meaning, so a script reads the
+ * same answer over HTTP as from {@code scripts/ace}.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+public class ApiErrors {
+
+    @ExceptionHandler(AceException.class)
+    ResponseEntity<Map<String, Object>> ace(AceException e) {
+        HttpStatus status = switch (e.exitCode()) {
+            case USAGE -> HttpStatus.BAD_REQUEST;
+            case CONFIG -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNREACHABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case ALREADY_COMPLETED -> HttpStatus.CONFLICT;
+            default -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+        return body(status, e.exitCode(), e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+        return body(HttpStatus.FORBIDDEN, null, e.getMessage());
+    }
+
+    static ResponseEntity<Map<String, Object>> body(HttpStatus status, ExitCode code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", status.getReasonPhrase().toLowerCase().replace(' ', '_'));
+        if (code != null) {
+            body.put("exit_code", code.code());
+            body.put("meaning", ExecutionView.meaning(code.code()));
+        }
+        body.put("message", message);
+        return ResponseEntity.status(status).body(body);
+    }
+}

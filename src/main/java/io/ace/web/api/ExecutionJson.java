@@ -1,0 +1,57 @@
+package io.ace.web.api;
+
+import io.ace.batch.ExecutionView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+
+/** An execution as the API answers it. */
+final class ExecutionJson {
+
+    private ExecutionJson() {
+    }
+
+    static Map<String, Object> of(ExecutionView v, boolean detail) {
+        JobExecution e = v.execution();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("execution_id", e.getId());
+        m.put("operation", v.operation());
+        m.put("cluster", v.cluster());
+        m.put("table", v.table());
+        m.put("run_key", v.runKey());
+        m.put("status", e.getStatus().name());
+        m.put("exit_code", v.exitCode());
+        m.put("meaning", v.exitCode() == null ? null : ExecutionView.meaning(v.exitCode()));
+        m.put("summary", v.summary());
+        m.put("started", e.getStartTime());
+        m.put("ended", e.getEndTime());
+        m.put("progress", v.progress());
+        m.put("eta", v.eta());
+        Map<String, Object> reports = new LinkedHashMap<>();
+        reports.put("diff_file", v.diffFile());
+        reports.put("html_file", v.htmlFile());
+        m.put("reports", reports);
+        if (detail) {
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            v.parameters().forEach(p -> parameters.put(p.name(), p.value()));
+            m.put("parameters", parameters);
+            m.put("steps", v.steps().stream().map(s -> {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("id", s.id());
+                step.put("name", s.name());
+                step.put("status", s.status());
+                step.put("read_count", s.readCount());
+                step.put("write_count", s.writeCount());
+                step.put("commit_count", s.commitCount());
+                step.put("rollback_count", s.rollbackCount());
+                step.put("duration_seconds", s.duration().toMillis() / 1000.0);
+                if (s.progress() >= 0) {
+                    step.put("progress", s.progress());
+                }
+                step.put("error", s.error());
+                return step;
+            }).toList());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,149 @@
+package io.ace.web.api;
+
+import io.ace.AceException;
+import io.ace.ExitCode;
+import io.ace.batch.ExecutionQueries;
+import io.ace.batch.ExecutionView;
+import io.ace.batch.TableDiffRequest;
+import io.ace.batch.TableRepairRequest;
+import io.ace.batch.TableRerunRequest;
+import io.ace.cli.LaunchArguments;
+import io.ace.web.RunActions;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The REST API at the paths pgEdge ACE uses: launch an operation (202 with the execution id),
+ * follow and control executions. Bodies name the cluster and table and, by their long names,
+ * the command line's flags ({@code "block_size": 10000}, {@code "nodes": ["n1","n2"]}).
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class OperationsApi {
+
+    private static final Set<String> OPERATIONS = Set.of(TableDiffRequest.JOB_NAME, TableRerunRequest.JOB_NAME, TableRepairRequest.JOB_NAME);
+    private static final Set<String> NOT_IN_THIS_VERSION = Set.of("repset-diff", "schema-diff", "spock-diff");
+
+    private final RunActions actions;
+    private final ExecutionQueries queries;
+
+    public OperationsApi(RunActions actions, ExecutionQueries queries) {
+        this.actions = actions;
+        this.queries = queries;
+    }
+
+    @PostMapping("/{operation}")
+    ResponseEntity<Map<String, Object>> launch(@PathVariable String operation, @RequestBody(required = false) Map<String, Object> body,
+                                               Authentication who) {
+        if (NOT_IN_THIS_VERSION.contains(operation)) {
+            return notInThisVersion(operation);
+        }
+        if (!OPERATIONS.contains(operation)) {
+            throw AceException.usage("unknown operation '" + operation + "'; this version launches " + String.join(", ", OPERATIONS.stream().sorted().toList()));
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
+        String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
+        String table = text(fields.remove("table_name"), fields.remove("table"));
+        if (table == null) {
+            throw AceException.usage("the body must name the table: {\"table_name\": \"schema.table\"}");
+        }
+        RunActions.Launched launched = actions.launch(LaunchArguments.commandLine(operation, cluster, table, fields), who);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("execution_id", launched.executionId());
+        answer.put("status_url", "/api/v1/executions/" + launched.executionId());
+        answer.put("command", launched.command());
+        answer.put("message", launched.message());
+        if (launched.alreadyCompleted()) {
+            answer.put("exit_code", ExitCode.ALREADY_COMPLETED.code());
+            answer.put("meaning", ExecutionView.meaning(ExitCode.ALREADY_COMPLETED.code()));
+            return ResponseEntity.ok(answer);
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+    }
+
+    @PostMapping("/mtree/{verb}")
+    ResponseEntity<Map<String, Object>> mtree(@PathVariable String verb) {
+        return notInThisVersion("mtree " + verb);
+    }
+
+    @GetMapping("/executions")
+    Map<String, Object> executions(@RequestParam(required = false) String operation, @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) String cluster, @RequestParam(required = false) String table,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw AceException.usage("page must be >= 0 and size between 1 and 500");
+        }
+        ExecutionQueries.Page found = queries.find(new ExecutionQueries.Filter(operation, status, cluster, table, from, to), page, size);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("total", found.total());
+        answer.put("page", page);
+        answer.put("size", size);
+        answer.put("executions", found.executions().stream().map(e -> ExecutionJson.of(ExecutionView.of(e, List.of()), false)).toList());
+        return answer;
+    }
+
+    @GetMapping("/executions/{id}")
+    Map<String, Object> execution(@PathVariable long id) {
+        var execution = actions.execution(id);
+        var view = ExecutionView.of(execution, queries.history(execution.getJobInstance().getJobName(),
+                execution.getJobParameters().getString("cluster", ""), execution.getJobParameters().getString("table", ""), 20));
+        return ExecutionJson.of(view, true);
+    }
+
+    @PostMapping("/executions/{id}/stop")
+    ResponseEntity<Map<String, Object>> stop(@PathVariable long id, Authentication who) {
+        actions.stop(id, who);
+        return accepted(id, "stopping after the current block");
+    }
+
+    @PostMapping("/executions/{id}/restart")
+    ResponseEntity<Map<String, Object>> restart(@PathVariable long id, Authentication who) {
+        RunActions.Launched launched = actions.restart(id, who);
+        return accepted(launched.executionId(), launched.message());
+    }
+
+    @PostMapping("/executions/{id}/recover")
+    ResponseEntity<Map<String, Object>> recover(@PathVariable long id, Authentication who) {
+        actions.recover(id, who);
+        return accepted(id, "marked failed; it can be restarted");
+    }
+
+    @PostMapping("/executions/{id}/abandon")
+    ResponseEntity<Map<String, Object>> abandon(@PathVariable long id, Authentication who) {
+        actions.abandon(id, who);
+        return accepted(id, "abandoned");
+    }
+
+    private static ResponseEntity<Map<String, Object>> accepted(long id, String message) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("execution_id", id);
+        answer.put("status_url", "/api/v1/executions/" + id);
+        answer.put("message", message);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+    }
+
+    private static ResponseEntity<Map<String, Object>> notInThisVersion(String operation) {
+        return ApiErrors.body(HttpStatus.NOT_IMPLEMENTED, ExitCode.USAGE, operation + " is not available in this version of ACE");
+    }
+
+    private static String text(Object first, Object second) {
+        Object v = first != null ? first : second;
+        return v == null ? null : v.toString();
+    }
+}

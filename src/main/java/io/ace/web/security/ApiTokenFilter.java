@@ -1,0 +1,48 @@
+package io.ace.web.security;
+
+import io.ace.report.Sha256;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer TOKEN} for schedulers and scripts: the token's sha256 is looked up
+ * among the configured ones, so the configuration never holds a usable secret.
+ */
+public final class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final Map<String, ServeProperties.Token> tokens;
+
+    public ApiTokenFilter(ServeProperties properties) {
+        this.tokens = properties.getTokens();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            byte[] given = Sha256.ofText(header.substring(7).strip()).getBytes(StandardCharsets.US_ASCII);
+            for (Map.Entry<String, ServeProperties.Token> t : tokens.entrySet()) {
+                String expected = t.getValue().getSha256();
+                if (expected != null && MessageDigest.isEqual(given, expected.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+                    var auth = new UsernamePasswordAuthenticationToken("token:" + t.getKey(), null,
+                            List.of(new SimpleGrantedAuthority(t.getValue().getRole().authority())));
+                    SecurityContextHolder.getContext().setAuthentication(auth);
+                    break;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

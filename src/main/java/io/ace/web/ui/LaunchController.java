@@ -1,0 +1,100 @@
+package io.ace.web.ui;
+
+import io.ace.AceException;
+import io.ace.batch.ExecutionView;
+import io.ace.batch.TableDiffRequest;
+import io.ace.batch.TableRepairRequest;
+import io.ace.batch.TableRerunRequest;
+import io.ace.cli.LaunchArguments;
+import io.ace.web.RunActions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The launch form of each operation, built from the command line's own flags, so the form has
+ * every flag and checks it the same way; it shows the equivalent command for a scheduler.
+ */
+@Controller
+class LaunchController {
+
+    static final List<String> OPERATIONS = List.of(TableDiffRequest.JOB_NAME, TableRerunRequest.JOB_NAME, TableRepairRequest.JOB_NAME);
+    private static final String FIELD = "f_";
+
+    private final LaunchArguments arguments;
+    private final RunActions actions;
+
+    LaunchController(LaunchArguments arguments, RunActions actions) {
+        this.arguments = arguments;
+        this.actions = actions;
+    }
+
+    /** {@code execution}: prefill a repair or rerun with that execution's diff file. */
+    @GetMapping("/launch")
+    String form(@RequestParam(defaultValue = TableDiffRequest.JOB_NAME) String operation, @RequestParam(required = false) Long execution,
+                Model model) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String cluster = "";
+        String table = "";
+        if (execution != null) {
+            JobExecution e = actions.execution(execution);
+            cluster = e.getJobParameters().getString("cluster", "");
+            table = e.getJobParameters().getString("table", "");
+            String diffFile = ExecutionView.of(e, List.of()).diffFile();
+            if (diffFile != null) {
+                values.put("diff-file", diffFile);
+            }
+        }
+        return render(model, operation, cluster, table, values, null);
+    }
+
+    @PostMapping("/launch")
+    String launch(@RequestParam String operation, @RequestParam(defaultValue = "") String cluster, @RequestParam(defaultValue = "") String table,
+                  @RequestParam Map<String, String> form, Authentication who, Model model, RedirectAttributes flash) {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith(FIELD) && !v.isBlank()) {
+                String name = k.substring(FIELD.length());
+                values.put(name, v.strip());
+                flags.put(name, v.equals("on") ? Boolean.TRUE : v.strip());
+            }
+        });
+        try {
+            if (!OPERATIONS.contains(operation)) {
+                throw AceException.usage("unknown operation '" + operation + "'");
+            }
+            RunActions.Launched launched = actions.launch(LaunchArguments.commandLine(operation, cluster.strip(), table.strip(), flags), who);
+            flash.addFlashAttribute("flash", launched.message());
+            return "redirect:/executions/" + launched.executionId();
+        } catch (AceException | AccessDeniedException e) {
+            return render(model, operation, cluster, table, values, e.getMessage());
+        }
+    }
+
+    private String render(Model model, String operation, String cluster, String table, Map<String, String> values, String error) {
+        if (!OPERATIONS.contains(operation)) {
+            throw AceException.usage("unknown operation '" + operation + "'");
+        }
+        model.addAttribute("operations", OPERATIONS);
+        model.addAttribute("operation", operation);
+        model.addAttribute("fields", arguments.fields(operation));
+        model.addAttribute("cluster", cluster);
+        model.addAttribute("table", table);
+        model.addAttribute("values", values);
+        if (error != null) {
+            model.addAttribute("flash", error);
+            model.addAttribute("flashBad", true);
+        }
+        return "launch";
+    }
+}
