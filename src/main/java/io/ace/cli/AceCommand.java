@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The {@code ace} command and its subcommands. */
 @Command(name = "ace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Active Consistency Engine: finds, repairs and proves differences between PostgreSQL nodes.",
-        subcommands = {TableDiffCommand.class, TableRepairCommand.class, TableRerunCommand.class, JobsCommand.class},
+        subcommands = {TableDiffCommand.class, TableRepairCommand.class, TableRerunCommand.class, JobsCommand.class,
+            ReportsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:completed; nodes are in sync",
