@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,10 @@ public final class RunArchiver {
     private ArchivedRun describe(RunOutcome outcome) {
         JobExecution execution = outcome.execution();
         JobParameters parameters = execution.getJobParameters();
+        // sorted: the repository hands them over in no stable order, and manifests are compared by eye
         List<ArchivedRun.Parameter> recorded = parameters.parameters().stream()
-                .map(p -> new ArchivedRun.Parameter(p.name(), String.valueOf(p.value()), p.identifying())).toList();
+                .map(p -> new ArchivedRun.Parameter(p.name(), String.valueOf(p.value()), p.identifying()))
+                .sorted(Comparator.comparing(ArchivedRun.Parameter::name)).toList();
         return new ArchivedRun(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getJobInstance().getJobName(),
                 parameters.getString("cluster", ""), parameters.getString("table", ""), parameters.getString("run_key", ""), recorded,
                 toolVersion, execution.getStatus().name(), outcome.exitCode().code(), outcome.message(),

@@ -109,7 +109,7 @@ public final class ReportArchive {
                 copyInto(staging, file, archived);
             }
             Files.writeString(staging.resolve(MANIFEST),
-                    MAPPER.writeValueAsString(new Manifest(run, OffsetDateTime.now(), List.copyOf(archived.values()))));
+                    MAPPER.writeValueAsString(new Manifest(run, OffsetDateTime.now(), List.copyOf(archived.values()))) + "\n");
             publish(staging, entry);
         } finally {
             deleteTree(staging);
