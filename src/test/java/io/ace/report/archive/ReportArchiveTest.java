@@ -3,7 +3,12 @@ package io.ace.report.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.ace.AceException;
+import io.ace.batch.RunArchiver;
 import io.ace.report.Sha256;
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
@@ -12,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,10 +28,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every run's reports land in the archive with a manifest that proves them; verify, prune and the read API. */
+/** Every run's reports land in the archive with a manifest that proves them; verify, prune, re-archiving, failures and the read API. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportArchiveTest {
 
@@ -176,6 +183,44 @@ class ReportArchiveTest {
         Ace.Result r = ace.run("table-diff", "local", "public.no_such_table", "--nodes", "n1,n2");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(78);
         assertThat(entryDirs()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void archivingTheSameExecutionAgainKeepsItsFiles(@TempDir Path dir) throws Exception {
+        ReportArchive fresh = new ReportArchive(dir.resolve("archive"), 0);
+        ArchivedRun run = new ArchivedRun(7, 3, "table-diff", "local", "public.arch_t", "k", List.of(), "dev", "FAILED", 2,
+                "failed", OffsetDateTime.now(), OffsetDateTime.now());
+        Path first = Files.writeString(dir.resolve("a.json"), "first");
+        Path second = Files.writeString(Files.createDirectories(dir.resolve("later")).resolve("a.json"), "second, same name");
+        Path entry = fresh.archive(run, List.of(first));
+        assertThat(fresh.archive(run, List.of(first, second))).isEqualTo(entry);
+        assertThat(fresh.entry(7).orElseThrow().files()).extracting(ArchivedFile::name).containsExactly("a.json", "a-2.json");
+        assertThat(Files.readString(entry.resolve("a.json"))).isEqualTo("first");
+        assertThat(Files.readString(entry.resolve("a-2.json"))).isEqualTo("second, same name");
+        assertThat(fresh.verify().problems()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aFailedArchiveIsLoggedAndTheRunKeepsItsExitCode(@TempDir Path home) throws Exception {
+        Path notADirectory = Files.writeString(home.resolve("archive-is-a-file"), "");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(RunArchiver.class);
+        logger.addAppender(log);
+        cluster.sql("UPDATE public.arch_t SET v = 'again' WHERE id = 9", "n2");
+        try (Ace other = new Ace(cluster.serviceFile(), home, "ace.archive.root=" + notADirectory)) {
+            Ace.Result diff = other.run("table-diff", "local", "public.arch_t", "--nodes", "n1,n2");
+            assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
+            long executionId = executionId(diff);
+            assertThat(log.list).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(e.getFormattedMessage()).contains("job execution " + executionId).contains(notADirectory.toString());
+            });
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     /** The execution that wrote a run's first JSON report, from the report's summary. */
