@@ -235,11 +235,13 @@ public final class ReportArchive {
             throw AceException.usage("'" + fileName + "' is not a file name");
         }
         Path file = entry.resolve(fileName);
+        boolean inArchive;
         try {
-            if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(root.toRealPath())) {
-                throw AceException.usage("no file '" + fileName + "' in archive entry " + relativeEntryPath);
-            }
+            inArchive = Files.isRegularFile(file) && file.toRealPath().startsWith(root.toRealPath());
         } catch (IOException e) {
+            inArchive = false;
+        }
+        if (!inArchive) {
             throw AceException.usage("no file '" + fileName + "' in archive entry " + relativeEntryPath);
         }
         return file;
