@@ -3,6 +3,7 @@ package io.ace.batch;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
+import io.ace.report.archive.ReportArchive;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the batch layer: the job repository's JSON contexts, the findings store and the launchers. */
+/** Wires the batch layer: the job repository's JSON contexts, the findings store, the report archive and the launchers. */
 @Configuration(proxyBeanMethods = false)
 public class BatchConfiguration {
 
@@ -55,9 +56,14 @@ public class BatchConfiguration {
                                             FindingsStore findings, DiffProgress progress,
                                             HtmlReportWriter html, ObjectProvider<BuildProperties> build,
                                             @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
-        BuildProperties props = build.getIfAvailable();
         return new TableDiffJobFactory(repository, transactions, findings, progress, html,
-                new BlockFailureInjector(failBeforeBlock), props == null ? "dev" : props.getVersion());
+                new BlockFailureInjector(failBeforeBlock), toolVersion(build));
+    }
+
+    /** The version the build recorded; "dev" when run from classes that were not packaged. */
+    private static String toolVersion(ObjectProvider<BuildProperties> build) {
+        BuildProperties props = build.getIfAvailable();
+        return props == null ? "dev" : props.getVersion();
     }
 
     @Bean
@@ -72,9 +78,19 @@ public class BatchConfiguration {
     }
 
     @Bean
+    ReportArchive reportArchive(@Value("${ace.archive.root}") Path root, @Value("${ace.archive.retention-days}") int retentionDays) {
+        return new ReportArchive(root, retentionDays);
+    }
+
+    @Bean
+    RunArchiver runArchiver(ReportArchive archive, ObjectProvider<BuildProperties> build) {
+        return new RunArchiver(archive, toolVersion(build));
+    }
+
+    @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                            RerunJobFactory rerun, ClusterRegistry clusters) {
-        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters);
+                            RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver) {
+        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters, archiver);
     }
 
     @Bean

@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class RepairReportTasklet implements Tasklet {
 
     static final String REPORT_FILE = "ace.repair.report";
+    /** The dry run's statement files, one path a line. */
+    static final String STATEMENT_FILES = "ace.repair.statements";
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -74,11 +76,13 @@ final class RepairReportTasklet implements Tasklet {
             line.append(context.getLong(RepairVerifyTasklet.VERIFIED, 0L)).append(" keys verified identical on ")
                     .append(String.join(", ", nodes)).append(still == 0 ? "" : "; " + still + " keys still differ");
         }
-        statementFiles.forEach(f -> line.append("\nstatements: ").append(f));
+        if (!statementFiles.isEmpty()) {
+            context.putString(STATEMENT_FILES, String.join("\n", statementFiles));
+        }
         if (request.generateReport() || request.options().dryRun()) {
-            Path report = writeReport(job, perNode, still);
-            context.putString(REPORT_FILE, report.toString());
-            line.append("\nrepair report: ").append(report);
+            Path base = writeReport(job, perNode, still);
+            context.putString(REPORT_FILE, ReportName.withExtension(base, ".json").toString());
+            context.putString(ReportTasklet.HTML_FILE, ReportName.withExtension(base, ".html").toString());
         }
         context.putString(ReportTasklet.SUMMARY_LINE, line.toString());
         context.putLong(ReportTasklet.DIFF_TOTAL, request.options().dryRun() ? 0 : still);
@@ -91,6 +95,7 @@ final class RepairReportTasklet implements Tasklet {
                 .orElseGet(() -> repository.getLastStepExecution(job.getJobInstance(), name));
     }
 
+    /** Writes the repair report's JSON and HTML; returns their base path (no extension). */
     private Path writeReport(JobExecution job, Map<String, Map<String, Long>> perNode, long still) throws Exception {
         Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "repair", List.of(".json", ".html"));
         Path json = ReportName.withExtension(base, ".json");
@@ -125,6 +130,6 @@ final class RepairReportTasklet implements Tasklet {
             out.write("]}\n");
         }
         html.writeRepairReport(ReportName.withExtension(base, ".html"), summary, sample);
-        return json;
+        return base;
     }
 }

@@ -39,16 +39,18 @@ public final class RunLauncher {
     private final RepairJobFactory repair;
     private final RerunJobFactory rerun;
     private final ClusterRegistry clusters;
+    private final RunArchiver archiver;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                       RerunJobFactory rerun, ClusterRegistry clusters) {
+                       RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver) {
         this.operator = operator;
         this.repository = repository;
         this.tableDiff = tableDiff;
         this.repair = repair;
         this.rerun = rerun;
         this.clusters = clusters;
+        this.archiver = archiver;
     }
 
     /** Runs a launch to its end on this thread. */
@@ -91,7 +93,7 @@ public final class RunLauncher {
 
     /**
      * The one way every operation launches: answer from the repository when the run key is done
-     * (or recover it), open the nodes, check the table, run the job, close the nodes.
+     * (or recover it), open the nodes, check the table, run the job, close the nodes, archive the reports.
      */
     private RunOutcome launch(LaunchRequest request, List<String> nodes, int connectionsPerNode, DiffOptions checks,
                               Consumer<JobExecution> started, JobBuild job) throws Exception {
@@ -101,6 +103,7 @@ public final class RunLauncher {
             return done.get();
         }
         ClusterDefinition cluster = clusters.cluster(request.cluster());
+        RunOutcome outcome;
         try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), connectionsPerNode)) {
             ComparedTable table = new TablePreflight().check(sessions, request.table(), checks);
             Job built = job.build(sessions, table);
@@ -116,8 +119,10 @@ public final class RunLauncher {
                     runningHere.remove(execution.getId());
                 }
             });
-            return RunOutcome.of(operator.start(built, parameters));
+            outcome = RunOutcome.of(operator.start(built, parameters));
         }
+        archiver.archive(outcome);
+        return outcome;
     }
 
     /** The diff file's nodes, after checking that the file is whole and of this table. */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Active Consistency Engine: finds, repairs and proves differences between PostgreSQL nodes.",
         subcommands = {TableDiffCommand.class, TableRepairCommand.class, TableRerunCommand.class, JobsCommand.class,
-            ServeCommand.class, HashPasswordCommand.class},
+            ServeCommand.class, HashPasswordCommand.class, ReportsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:completed; nodes are in sync",

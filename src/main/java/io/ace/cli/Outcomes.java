@@ -2,7 +2,7 @@ package io.ace.cli;
 
 import io.ace.batch.RunOutcome;
 
-/** Prints how a run ended: the summary on stdout, problems on stderr. */
+/** Prints how a run ended: the summary on stdout, problems on stderr, then the files it wrote. */
 final class Outcomes {
 
     private Outcomes() {
@@ -13,11 +13,6 @@ final class Outcomes {
             case IN_SYNC, DIFFERENCES, ALREADY_COMPLETED -> System.out.println(outcome.message());
             default -> System.err.println("ace: " + outcome.message());
         }
-        if (outcome.diffFile() != null) {
-            System.out.println("diff file: " + outcome.diffFile());
-        }
-        if (outcome.htmlFile() != null) {
-            System.out.println("report: " + outcome.htmlFile());
-        }
+        outcome.reportFiles().forEach(file -> System.out.println(file.label() + ": " + file.path()));
     }
 }

@@ -1,0 +1,70 @@
+package io.ace.batch;
+
+import io.ace.report.archive.ArchivedRun;
+import io.ace.report.archive.ReportArchive;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+/**
+ * Hands the reports of every execution that ran to the {@link ReportArchive}. Archiving never
+ * changes a run's result: when it fails, the error is logged and the run's exit code stands.
+ */
+public final class RunArchiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunArchiver.class);
+
+    private final ReportArchive archive;
+    private final String toolVersion;
+
+    public RunArchiver(ReportArchive archive, String toolVersion) {
+        this.archive = archive;
+        this.toolVersion = toolVersion;
+    }
+
+    /**
+     * Archives what the run wrote. A completed run is archived even with no report (an in-sync
+     * diff writes none), as proof it ran; a stopped or failed run only when it wrote something.
+     */
+    void archive(RunOutcome outcome) {
+        JobExecution execution = outcome.execution();
+        List<Path> files = outcome.reportFiles().stream().map(ReportFile::path).toList();
+        if (files.isEmpty() && execution.getStatus() != BatchStatus.COMPLETED) {
+            return;
+        }
+        Path entry = archive.root();
+        try {
+            ArchivedRun run = describe(outcome);
+            entry = archive.entryDirectory(run);
+            archive.archive(run, files);
+        } catch (Exception e) {
+            LOG.error("could not archive the reports of job execution {} in {}: {}", execution.getId(), entry, e.toString());
+        }
+    }
+
+    private ArchivedRun describe(RunOutcome outcome) {
+        JobExecution execution = outcome.execution();
+        JobParameters parameters = execution.getJobParameters();
+        // sorted: the repository hands them over in no stable order, and manifests are compared by eye
+        List<ArchivedRun.Parameter> recorded = parameters.parameters().stream()
+                .map(p -> new ArchivedRun.Parameter(p.name(), String.valueOf(p.value()), p.identifying()))
+                .sorted(Comparator.comparing(ArchivedRun.Parameter::name)).toList();
+        return new ArchivedRun(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getJobInstance().getJobName(),
+                parameters.getString("cluster", ""), parameters.getString("table", ""), parameters.getString("run_key", ""), recorded,
+                toolVersion, execution.getStatus().name(), outcome.exitCode().code(), outcome.message(),
+                local(execution.getStartTime()), local(execution.getEndTime()));
+    }
+
+    /** The repository's times are local; the manifest carries their offset. */
+    private static OffsetDateTime local(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    }
+}
