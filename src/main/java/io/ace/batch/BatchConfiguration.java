@@ -5,6 +5,7 @@ import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.archive.ReportArchive;
 import java.nio.file.Path;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.ExecutionContextSerializer;
@@ -42,8 +43,14 @@ public class BatchConfiguration {
     }
 
     @Bean
-    DiffProgress diffProgress() {
-        return new DiffProgress();
+    RunMetrics runMetrics(ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry r = registry.getIfAvailable();
+        return r == null ? RunMetrics.unregistered() : new RunMetrics(r);
+    }
+
+    @Bean
+    DiffProgress diffProgress(RunMetrics metrics) {
+        return new DiffProgress(metrics);
     }
 
     @Bean
@@ -89,8 +96,8 @@ public class BatchConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                            RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver) {
-        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters, archiver);
+                            RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics) {
+        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters, archiver, metrics);
     }
 
     @Bean

@@ -14,6 +14,11 @@ public final class DiffProgress implements ScanListener {
     private final AtomicLong hashStatements = new AtomicLong();
     private final AtomicLong pausedMillis = new AtomicLong();
     private volatile String pauseReason;
+    private final RunMetrics metrics;
+
+    public DiffProgress(RunMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     void start(long total, long alreadyDone) {
         totalBlocks.set(total);
@@ -64,6 +69,7 @@ public final class DiffProgress implements ScanListener {
     }
 
     void blockDone(long rows, boolean mismatched) {
+        metrics.blockCompared(rows, mismatched);
         doneBlocks.incrementAndGet();
         rowsChecked.addAndGet(rows);
         if (mismatched) {

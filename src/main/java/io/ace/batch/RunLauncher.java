@@ -40,10 +40,12 @@ public final class RunLauncher {
     private final RerunJobFactory rerun;
     private final ClusterRegistry clusters;
     private final RunArchiver archiver;
+    private final RunMetrics metrics;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                       RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver) {
+                       RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics) {
+        this.metrics = metrics;
         this.operator = operator;
         this.repository = repository;
         this.tableDiff = tableDiff;
@@ -121,6 +123,7 @@ public final class RunLauncher {
             });
             outcome = RunOutcome.of(operator.start(built, parameters));
         }
+        metrics.runEnded(outcome);
         archiver.archive(outcome);
         return outcome;
     }

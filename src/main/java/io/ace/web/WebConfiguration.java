@@ -7,14 +7,13 @@ import io.ace.cli.LaunchArguments;
 import io.ace.cluster.ClusterRegistry;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 
 /** The web side of {@code serve}: the actions the UI and the API share. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication
+@ServeOnly
 public class WebConfiguration {
 
     @Bean

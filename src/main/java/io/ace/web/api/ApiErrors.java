@@ -1,5 +1,6 @@
 package io.ace.web.api;
 
+import io.ace.web.ServeOnly;
 import io.ace.AceException;
 import io.ace.ExitCode;
 import io.ace.batch.ExecutionView;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * API errors as JSON carrying the command line's exit code and its meaning, so a script reads the
  * same answer over HTTP as from {@code scripts/ace}.
  */
+@ServeOnly
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 public class ApiErrors {
 

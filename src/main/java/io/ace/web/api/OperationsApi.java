@@ -1,5 +1,6 @@
 package io.ace.web.api;
 
+import io.ace.web.ServeOnly;
 import io.ace.AceException;
 import io.ace.ExitCode;
 import io.ace.batch.ExecutionQueries;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * follow and control executions. Bodies name the cluster and table and, by their long names,
  * the command line's flags ({@code "block_size": 10000}, {@code "nodes": ["n1","n2"]}).
  */
+@ServeOnly
 @RestController
 @RequestMapping("/api/v1")
 public class OperationsApi {

@@ -1,9 +1,9 @@
 package io.ace.web.security;
 
+import io.ace.web.ServeOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +31,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * open; everything else needs at least VIEWER, and launches check their operation's role.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication
+@ServeOnly
 @EnableWebSecurity
 @EnableConfigurationProperties(ServeProperties.class)
 public class SecurityConfiguration {

@@ -1,11 +1,13 @@
 package io.ace.web.ui;
 
+import io.ace.web.ServeOnly;
 import io.ace.audit.AuditLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+@ServeOnly
 @Controller
 class AuditController {
 

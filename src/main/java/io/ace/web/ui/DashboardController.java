@@ -1,5 +1,6 @@
 package io.ace.web.ui;
 
+import io.ace.web.ServeOnly;
 import io.ace.batch.ExecutionQueries;
 import io.ace.batch.ExecutionView;
 import io.ace.web.NodeHealthBoard;
@@ -15,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** What an operator looks at first: what runs now, how the last night went, whether the nodes answer. */
+@ServeOnly
 @Controller
 class DashboardController {
 

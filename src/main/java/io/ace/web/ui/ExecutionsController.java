@@ -1,5 +1,6 @@
 package io.ace.web.ui;
 
+import io.ace.web.ServeOnly;
 import io.ace.AceException;
 import io.ace.batch.ExecutionQueries;
 import io.ace.batch.ExecutionView;
@@ -29,6 +30,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Executions: filtered list, detail with partitions, one partition's context and attempts, and the controls. */
+@ServeOnly
 @Controller
 class ExecutionsController {
 

@@ -1,5 +1,6 @@
 package io.ace.web.ui;
 
+import io.ace.web.ServeOnly;
 import io.ace.batch.ExecutionQueries;
 import io.ace.batch.ExecutionView;
 import io.ace.batch.TableDiffRequest;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** A table over time: duration and differences found per run, as charts and as a table. */
+@ServeOnly
 @Controller
 class HistoryController {
 

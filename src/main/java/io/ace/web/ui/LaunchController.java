@@ -1,5 +1,6 @@
 package io.ace.web.ui;
 
+import io.ace.web.ServeOnly;
 import io.ace.AceException;
 import io.ace.batch.ExecutionView;
 import io.ace.batch.TableDiffRequest;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The launch form of each operation, built from the command line's own flags, so the form has
  * every flag and checks it the same way; it shows the equivalent command for a scheduler.
  */
+@ServeOnly
 @Controller
 class LaunchController {
 

@@ -1,5 +1,6 @@
 package io.ace.web.ui;
 
+import io.ace.web.ServeOnly;
 import io.ace.AceException;
 import io.ace.batch.ExecutionView;
 import io.ace.web.RunActions;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** An execution's reports where it wrote them: the HTML in place, the diff file as a download. Only files an execution recorded are served. */
+@ServeOnly
 @Controller
 class ReportsController {
 

@@ -1,0 +1,109 @@
+package io.ace.testing;
+
+import io.ace.AceApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ace serve} in-process on a free port, as the launcher starts it, with three users
+ * (viewer, operator, admin; password = user name + "-pw") and one API token.
+ */
+public final class Serve implements AutoCloseable {
+
+    public static final String TOKEN = "test-token-7f3a";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Serve(Path serviceFile, Path home, String... properties) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        List<String> props = new ArrayList<>(List.of("--ACE_PGSERVICEFILE=" + serviceFile, "--ace.home=" + home, "--server.port=0",
+                "--ace.schedule.dir=" + home.resolve("jobs"), "--ace.archive.root=" + home.resolve("archive"),
+                "--ace.serve.tokens.ci.sha256=" + io.ace.report.Sha256.ofText(TOKEN), "--ace.serve.tokens.ci.role=OPERATOR"));
+        for (String user : List.of("viewer", "operator", "admin")) {
+            props.add("--ace.serve.users." + user + ".password={bcrypt}" + bcrypt.encode(user + "-pw"));
+            props.add("--ace.serve.users." + user + ".role=" + user.toUpperCase());
+        }
+        for (String p : properties) {
+            props.add("--" + p);
+        }
+        this.context = new SpringApplicationBuilder(AceApplication.class).web(WebApplicationType.SERVLET).profiles("serve")
+                .run(props.toArray(String[]::new));
+        this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String url(String path) {
+        return base + path;
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** A request with HTTP basic credentials ({@code user} null: anonymous). */
+    public HttpResponse<String> send(String method, String path, String user, String jsonBody) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(90))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(b);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return MAPPER.readTree(response.body());
+    }
+
+    /** Polls an execution through the API until it has ended; its final JSON. */
+    public JsonNode awaitEnd(long executionId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode e = json(send("GET", "/api/v1/executions/" + executionId, "viewer", null));
+            if (!e.path("exit_code").isNull() && !e.path("exit_code").isMissingNode()) {
+                return e;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("execution " + executionId + " did not end in " + timeout + ": " + e);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
