@@ -21,7 +21,13 @@ public final class JobControl {
     }
 
     public JobExecution execution(long id) {
-        JobExecution e = repository.getJobExecution(id);
+        JobExecution e;
+        try {
+            e = repository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException missing) {
+            // the JDBC repository answers an unknown id this way rather than with null
+            e = null;
+        }
         if (e == null) {
             throw AceException.usage("no job execution " + id + " in the job repository ('ace jobs list' shows them)");
         }

@@ -144,15 +144,6 @@ public final class RunLauncher {
         return nodes;
     }
 
-    /** Rebuilds a failed or stopped run from its recorded parameters and resumes it. */
-    public RunOutcome restart(long executionId) throws Exception {
-        JobExecution execution = repository.getJobExecution(executionId);
-        if (execution == null) {
-            throw AceException.usage("no job execution " + executionId + " in the job repository");
-        }
-        return launch(recorded(execution));
-    }
-
     /** The request an execution was launched with, rebuilt from its recorded parameters. */
     public static LaunchRequest recorded(JobExecution execution) {
         JobParameters p = execution.getJobParameters();

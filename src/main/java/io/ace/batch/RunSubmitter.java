@@ -71,11 +71,12 @@ public final class RunSubmitter implements AutoCloseable {
                     running.put(execution.getId(), submission);
                     started.complete(execution);
                 });
-                started.complete(outcome.execution());
+                // finished first: a caller woken by started may ask whether the launch already ended
                 finished.complete(outcome);
+                started.complete(outcome.execution());
             } catch (Throwable t) {
-                started.completeExceptionally(t);
                 finished.completeExceptionally(t);
+                started.completeExceptionally(t);
             } finally {
                 if (started.isDone() && !started.isCompletedExceptionally() && started.join() != null) {
                     running.remove(started.join().getId());

@@ -97,14 +97,17 @@ public class JobsCommand {
         long id;
 
         private final RunLauncher launcher;
+        private final JobControl control;
 
-        public Restart(RunLauncher launcher) {
+        public Restart(RunLauncher launcher, JobControl control) {
             this.launcher = launcher;
+            this.control = control;
         }
 
         @Override
         public Integer call() throws Exception {
-            RunOutcome outcome = launcher.restart(id);
+            // rebuilt from its recorded parameters: the same run key resumes it
+            RunOutcome outcome = launcher.launch(RunLauncher.recorded(control.execution(id)));
             Outcomes.print(outcome);
             return outcome.exitCode().code();
         }

@@ -1,11 +1,11 @@
 package io.ace.schedule;
 
+import io.ace.cli.LaunchArguments;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -16,9 +16,6 @@ import org.springframework.scheduling.support.CronExpression;
  */
 public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, String operation, String cluster, String target,
                                  List<String> flagArguments, boolean enabled, Path file) {
-
-    /** What a shell word may contain without quotes; anything else is single-quoted. */
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./,=@%+-]+");
 
     public ScheduleDefinition {
         flagArguments = List.copyOf(flagArguments);
@@ -42,11 +39,7 @@ public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, 
 
     /** The shell command that launches (or resumes) one fire by hand. */
     public String commandLine(OffsetDateTime fireTime) {
-        StringBuilder line = new StringBuilder("scripts/ace");
-        for (String arg : commandWithoutOutputDir(fireTime)) {
-            line.append(' ').append(SHELL_SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");
-        }
-        return line.toString();
+        return LaunchArguments.shellText(commandWithoutOutputDir(fireTime));
     }
 
     private List<String> commandWithoutOutputDir(OffsetDateTime fireTime) {

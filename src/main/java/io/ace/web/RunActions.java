@@ -54,8 +54,9 @@ public final class RunActions {
         }
         String command = LaunchArguments.shellText(all);
         try {
+            // the role first: a refused caller learns nothing about files or tables
+            require(who, Role.toLaunch(all.get(0)), "launch " + all.get(0));
             LaunchRequest request = arguments.parse(all);
-            require(who, Role.toLaunch(request.operation()), "launch " + request.operation());
             RunSubmitter.Submission submission = submitter.submit(request);
             JobExecution execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
             boolean done = submission.finished().isDone() && !submission.finished().isCompletedExceptionally()

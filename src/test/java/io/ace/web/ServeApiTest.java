@@ -179,6 +179,7 @@ class ServeApiTest {
         // the audit trail names who did what
         var audit = serve.context().getBean(io.ace.audit.AuditLog.class).recent(0, 50);
         assertThat(audit).anyMatch(e -> e.actor().equals("operator") && e.action().equals("stop") && e.executionId() == id);
-        assertThat(audit).anyMatch(e -> e.actor().equals("viewer") && e.action().equals("restart") && e.outcome().startsWith("refused"));
+        assertThat(audit).anyMatch(e -> e.actor().equals("operator") && e.action().equals("restart") && e.executionId() == resumed);
+        assertThat(audit).anyMatch(e -> e.actor().equals("operator") && e.action().equals("launch") && e.outcome().startsWith("refused"));
     }
 }
