@@ -79,6 +79,7 @@ class AdminUiBrowserTest {
 
         login("operator", "operator-pw");
         assertThat(browser.getTitle()).contains("Dashboard");
+        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("operator");
         shot("02-dashboard");
 
         browser.get(serve.url("/launch?operation=table-diff"));

@@ -1,0 +1,26 @@
+package io.ace.web.ui;
+
+import io.ace.web.ServeOnly;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Who is logged in, for the header of every page. */
+@ServeOnly
+@ControllerAdvice(basePackageClasses = CurrentUser.class)
+class CurrentUser {
+
+    record User(String name, String roles) {
+    }
+
+    @ModelAttribute("user")
+    User user(Authentication who) {
+        if (who == null) {
+            return null;
+        }
+        List<String> roles = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "")).toList();
+        return new User(who.getName(), String.join(", ", roles));
+    }
+}
