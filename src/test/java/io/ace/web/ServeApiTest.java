@@ -81,6 +81,10 @@ class ServeApiTest {
         assertThat(nodes.path("n1").path("reachable").asBoolean()).isTrue();
         assertThat(health.body()).doesNotContain(LocalCluster.PASSWORD);
 
+        HttpResponse<String> openApi = serve.send("GET", "/v3/api-docs", "viewer", null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/{operation}").contains("/api/v1/executions/{id}/stop");
+
         HttpResponse<String> metrics = serve.send("GET", "/actuator/prometheus", "viewer", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("ace_rows_hashed_total").contains("ace_blocks_compared_total");
