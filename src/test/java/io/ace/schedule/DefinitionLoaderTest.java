@@ -64,7 +64,7 @@ class DefinitionLoaderTest {
                 "--block-size", "10000", "--nodes", "n1,n2", "--no-recheck",
                 "--run-key", "scheduled:nightly-orders:2026-11-22T02:30+01:00", "--output-dir", "reports");
         assertThat(d.commandLine(fire)).isEqualTo("scripts/ace table-diff local public.orders --block-size 10000 --nodes n1,n2"
-                + " --no-recheck --run-key 'scheduled:nightly-orders:2026-11-22T02:30+01:00'");
+                + " --no-recheck --run-key scheduled:nightly-orders:2026-11-22T02:30+01:00");
     }
 
     @Test
@@ -83,7 +83,7 @@ class DefinitionLoaderTest {
         assertThat(d.cluster()).isNull();
         assertThat(d.enabled()).isFalse();
         assertThat(d.commandLine(OffsetDateTime.parse("2026-01-01T00:00Z"))).isEqualTo(
-                "scripts/ace table-diff public.t --table-filter 'note <> '\\''x'\\''' --run-key 'scheduled:minimal:2026-01-01T00:00Z'");
+                "scripts/ace table-diff public.t --table-filter 'note <> '\\''x'\\''' --run-key scheduled:minimal:2026-01-01T00:00Z");
     }
 
     @Test

@@ -121,7 +121,7 @@ class SchedulerTest {
         assertThat(status.nextFire()).isNotNull();
         assertThat(status.lastFire()).isNotNull();
         assertThat(scheduler.commandLine("small", launched.get(0).fireTime())).isEqualTo("scripts/ace table-diff local public.sched_small"
-                + " --nodes n1,n2 --concurrency-factor 0.5 --run-key 'scheduled:small:" + launched.get(0).fireTime() + "'");
+                + " --nodes n1,n2 --concurrency-factor 0.5 --run-key scheduled:small:" + launched.get(0).fireTime());
 
         define("small.yml", good + "enabled: false\n");
         Instant disabled = Instant.now();

@@ -112,7 +112,7 @@ class ReportArchiveTest {
         repairEntry = entryOf(executionId(repair));
         JsonNode repairManifest = manifest(repairEntry);
         assertThat(repairManifest.path("exit_code").asInt()).isEqualTo(0);
-        assertThat(names(repairManifest)).hasSize(2).allMatch(n -> n.matches("public_arch_t_repair-\\d+\\.(json|html)"));
+        assertThat(names(repairManifest)).hasSize(2).allMatch(n -> n.matches("public_arch_t_repair-\\d+(-\\d+)?\\.(json|html)"));
 
         // the read API the UI uses
         List<ArchiveEntry> newest = archive.entries(0, 10);
