@@ -20,4 +20,14 @@ public enum ExitCode {
     public int code() {
         return code;
     }
+
+    /** What an exit code means, in words ({@code differences}, {@code config}, ...), or {@code unknown}. */
+    public static String meaning(int code) {
+        for (ExitCode c : values()) {
+            if (c.code == code) {
+                return c.name().toLowerCase().replace('_', ' ');
+            }
+        }
+        return "unknown";
+    }
 }

@@ -109,9 +109,4 @@ public class BatchConfiguration {
     RunSubmitter runSubmitter(RunLauncher launcher) {
         return new RunSubmitter(launcher);
     }
-
-    @Bean
-    ExecutionQueries executionQueries(DataSource dataSource, JobRepository repository) {
-        return new ExecutionQueries(dataSource, repository);
-    }
 }

@@ -1,6 +1,5 @@
 package io.ace.batch;
 
-import io.ace.ExitCode;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.KeyRange;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.step.StepExecution;
@@ -19,7 +19,7 @@ import org.springframework.batch.core.step.StepExecution;
 public record ExecutionView(JobExecution execution, String operation, String cluster, String table, String runKey,
                             Integer exitCode, String summary, List<JobParameter<?>> parameters, PlanView plan,
                             List<StepView> steps, double progress, Duration elapsed, LocalDateTime eta, long differences,
-                            String diffFile, String htmlFile) {
+                            List<ReportFile> reports) {
 
     /** The frozen plan: its size, and each partition's key range. */
     public record PlanView(int partitions, int blocks, long estimatedRows, List<String> partitionRanges) {
@@ -34,8 +34,16 @@ public record ExecutionView(JobExecution execution, String operation, String clu
                            long rollbackCount, Duration duration, double progress, String error) {
     }
 
-    /** {@code earlier}: ended executions of the same operation and table, for the ETA. */
-    public static ExecutionView of(JobExecution e, List<JobExecution> earlier) {
+    /** For lists: no ETA from earlier runs. */
+    public static ExecutionView of(JobExecution e) {
+        return of(e, List::of);
+    }
+
+    /**
+     * {@code earlier}: ended executions of the same operation and table, asked for only when the
+     * ETA needs them (a running execution with less than a tenth done).
+     */
+    public static ExecutionView of(JobExecution e, Supplier<List<JobExecution>> earlier) {
         var p = e.getJobParameters();
         DiffPlan plan = plan(e);
         List<StepView> steps = new ArrayList<>();
@@ -57,33 +65,32 @@ public record ExecutionView(JobExecution execution, String operation, String clu
         double progress = e.isRunning() ? (plan == null || plan.blockCount() == 0 ? 0 : doneBlocks / (double) plan.blockCount()) : 1.0;
         Duration elapsed = between(e.getStartTime(), e.getEndTime());
         LocalDateTime eta = e.isRunning() && e.getStartTime() != null ? eta(e.getStartTime(), elapsed, progress, earlier) : null;
-        Integer exit = e.isRunning() ? null : RunOutcome.of(e).exitCode().code();
-        String summary = e.isRunning() ? null : RunOutcome.of(e).message();
+        RunOutcome outcome = e.isRunning() ? null : RunOutcome.of(e);
         return new ExecutionView(e, e.getJobInstance().getJobName(), p.getString("cluster", ""), p.getString("table", ""),
-                p.getString("run_key", ""), exit, summary, List.copyOf(p.parameters()), planView(plan), steps, progress, elapsed, eta,
-                e.getExecutionContext().getLong(ReportTasklet.DIFF_TOTAL, 0L), e.getExecutionContext().getString(ReportTasklet.DIFF_FILE, null),
-                e.getExecutionContext().getString(ReportTasklet.HTML_FILE, null));
+                p.getString("run_key", ""), outcome == null ? null : outcome.exitCode().code(), outcome == null ? null : outcome.message(),
+                List.copyOf(p.parameters()), planView(plan), steps, progress, elapsed, eta,
+                e.getExecutionContext().getLong(ReportTasklet.DIFF_TOTAL, 0L), ReportFile.written(e));
     }
 
-    /** The meaning of an exit code, as the command line's help states it. */
-    public static String meaning(int exitCode) {
-        for (ExitCode c : ExitCode.values()) {
-            if (c.code() == exitCode) {
-                return c.name().toLowerCase().replace('_', ' ');
-            }
-        }
-        return "unknown";
+    /** The diff file this execution wrote, or null. */
+    public String diffFile() {
+        return ReportFile.find(reports, ReportFile.DIFF_FILE);
+    }
+
+    /** The HTML report this execution wrote, or null. */
+    public String htmlFile() {
+        return ReportFile.find(reports, ReportFile.HTML_REPORT);
     }
 
     /**
      * From this run's own pace once it has done a tenth of the work; before that, from the median
      * duration of earlier completed runs of the same table.
      */
-    private static LocalDateTime eta(LocalDateTime start, Duration elapsed, double progress, List<JobExecution> earlier) {
+    private static LocalDateTime eta(LocalDateTime start, Duration elapsed, double progress, Supplier<List<JobExecution>> earlier) {
         if (progress >= 0.1) {
             return start.plus(Duration.ofMillis((long) (elapsed.toMillis() / progress)));
         }
-        List<Duration> durations = earlier.stream().filter(x -> x.getStatus().name().equals("COMPLETED"))
+        List<Duration> durations = earlier.get().stream().filter(x -> x.getStatus().name().equals("COMPLETED"))
                 .map(x -> between(x.getStartTime(), x.getEndTime())).sorted().toList();
         return durations.isEmpty() ? null : start.plus(durations.get(durations.size() / 2));
     }

@@ -2,12 +2,9 @@ package io.ace.batch;
 
 import io.ace.AceException;
 import io.ace.ExitCode;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * How a launch ended, as the exit code contract (DESIGN.md §3) sees it.
@@ -20,21 +17,7 @@ public record RunOutcome(JobExecution execution, ExitCode exitCode, String messa
 
     /** Every report file this run wrote (diff file, HTML report, repair report, dry-run statements), none when it wrote none. */
     public List<ReportFile> reportFiles() {
-        ExecutionContext context = execution.getExecutionContext();
-        List<ReportFile> files = new ArrayList<>();
-        addFile(files, "diff file", context.getString(ReportTasklet.DIFF_FILE, null));
-        addFile(files, "repair report", context.getString(RepairReportTasklet.REPORT_FILE, null));
-        addFile(files, "report", context.getString(ReportTasklet.HTML_FILE, null));
-        for (String statements : context.getString(RepairReportTasklet.STATEMENT_FILES, "").lines().toList()) {
-            addFile(files, "statements", statements);
-        }
-        return files;
-    }
-
-    private static void addFile(List<ReportFile> files, String label, String path) {
-        if (path != null) {
-            files.add(new ReportFile(label, Path.of(path)));
-        }
+        return ReportFile.written(execution);
     }
 
     static RunOutcome of(JobExecution execution) {

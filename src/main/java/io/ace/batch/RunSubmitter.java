@@ -2,10 +2,7 @@ package io.ace.batch;
 
 import io.ace.AceException;
 import io.ace.ExitCode;
-import java.util.Collection;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +23,6 @@ public final class RunSubmitter implements AutoCloseable {
 
     private final RunLauncher launcher;
     private final ExecutorService threads;
-    private final Map<Long, Submission> running = new ConcurrentHashMap<>();
 
     public RunSubmitter(RunLauncher launcher) {
         this.launcher = launcher;
@@ -67,28 +63,16 @@ public final class RunSubmitter implements AutoCloseable {
         Submission submission = new Submission(request, started, finished);
         threads.execute(() -> {
             try {
-                RunOutcome outcome = launcher.launch(request, execution -> {
-                    running.put(execution.getId(), submission);
-                    started.complete(execution);
-                });
+                RunOutcome outcome = launcher.launch(request, started::complete);
                 // finished first: a caller woken by started may ask whether the launch already ended
                 finished.complete(outcome);
                 started.complete(outcome.execution());
             } catch (Throwable t) {
                 finished.completeExceptionally(t);
                 started.completeExceptionally(t);
-            } finally {
-                if (started.isDone() && !started.isCompletedExceptionally() && started.join() != null) {
-                    running.remove(started.join().getId());
-                }
             }
         });
         return submission;
-    }
-
-    /** Launches that have started and not yet ended in this process. */
-    public Collection<Submission> running() {
-        return running.values();
     }
 
     /** Waits for every launch of this process to end (after they were asked to stop). */

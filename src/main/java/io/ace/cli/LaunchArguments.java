@@ -85,21 +85,20 @@ public final class LaunchArguments {
         if (target != null && !target.isBlank()) {
             args.add(target);
         }
-        flags.forEach((name, value) -> {
-            String flag = "--" + name.replace('_', '-');
-            if (value instanceof Boolean b) {
-                if (b) {
-                    args.add(flag);
-                }
-            } else if (value instanceof Collection<?> list) {
-                args.add(flag);
-                args.add(String.join(",", list.stream().map(String::valueOf).toList()));
-            } else if (value != null) {
-                args.add(flag);
-                args.add(String.valueOf(value));
-            }
-        });
+        flags.forEach((name, value) -> args.addAll(flagArguments(name, value)));
         return args;
+    }
+
+    /** One flag's arguments: {@code true} a bare flag, {@code false} or null none, a list joined with commas. */
+    public static List<String> flagArguments(String name, Object value) {
+        String flag = "--" + name.replace('_', '-');
+        if (value instanceof Boolean b) {
+            return b ? List.of(flag) : List.of();
+        }
+        if (value instanceof Collection<?> list) {
+            return List.of(flag, String.join(",", list.stream().map(String::valueOf).toList()));
+        }
+        return value == null ? List.of() : List.of(flag, String.valueOf(value));
     }
 
     /** The command line as an operator would type it, each argument quoted for a POSIX shell where needed. */

@@ -14,18 +14,14 @@ public final class NodePool implements AutoCloseable {
 
     private final NodeDefinition node;
     private final HikariDataSource dataSource;
-    private final String url;
-    private final Properties properties;
     private volatile boolean probed;
 
     public NodePool(NodeDefinition node, int maxConnections) {
         this.node = node;
-        this.url = "jdbc:postgresql://" + hostForUrl(node.host()) + ":" + node.port() + "/" + node.dbname();
-        this.properties = connectionProperties(node);
         HikariConfig config = new HikariConfig();
         config.setPoolName("ace-" + node.name());
-        config.setJdbcUrl(url);
-        config.setDataSourceProperties(properties);
+        config.setJdbcUrl(url(node));
+        config.setDataSourceProperties(connectionProperties(node));
         config.setConnectionInitSql(SessionSettings.INIT_SQL);
         config.setMaximumPoolSize(Math.max(1, maxConnections));
         config.setMinimumIdle(0);
@@ -54,6 +50,22 @@ public final class NodePool implements AutoCloseable {
         p.setProperty("connectTimeout", Integer.toString(DEFAULT_CONNECT_TIMEOUT_SECONDS));
         p.setProperty("tcpKeepAlive", "true");
         return p;
+    }
+
+    private static String url(NodeDefinition node) {
+        return "jdbc:postgresql://" + hostForUrl(node.host()) + ":" + node.port() + "/" + node.dbname();
+    }
+
+    /**
+     * One session outside any pool, for a single question (is the node up, how far behind are its
+     * subscribers); an {@link io.ace.AceException} naming the node when it cannot be opened.
+     */
+    public static Connection connect(NodeDefinition node) {
+        try {
+            return DriverManager.getConnection(url(node), connectionProperties(node));
+        } catch (SQLException e) {
+            throw NodeConnectionException.of(node, e);
+        }
     }
 
     private static String hostForUrl(String host) {
@@ -86,7 +98,7 @@ public final class NodePool implements AutoCloseable {
      */
     private synchronized void probe() throws SQLException {
         if (!probed) {
-            try (Connection c = DriverManager.getConnection(url, properties)) {
+            try (Connection c = connect(node)) {
                 probed = true;
             }
         }

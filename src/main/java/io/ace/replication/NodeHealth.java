@@ -24,8 +24,7 @@ public record NodeHealth(String node, boolean reachable, long lagSeconds, String
             + " FROM pg_catalog.pg_stat_replication";
 
     public static NodeHealth check(NodeDefinition node) {
-        try (NodePool pool = new NodePool(node, 1); Connection c = pool.open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(LAG_SQL)) {
+        try (Connection c = NodePool.connect(node); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(LAG_SQL)) {
             rs.next();
             return new NodeHealth(node.name(), true, rs.getLong(1), null);
         } catch (AceException | SQLException e) {

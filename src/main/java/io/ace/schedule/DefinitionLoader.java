@@ -2,6 +2,7 @@ package io.ace.schedule;
 
 import io.ace.AceException;
 import io.ace.catalog.TableName;
+import io.ace.cli.LaunchArguments;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -292,17 +293,11 @@ public final class DefinitionLoader {
                 Node value = tuple.getValueNode();
                 if (value instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
                     String text = scalar.getValue();
-                    if (text.equals("false")) {
-                        return;
-                    }
-                    arguments.add("--" + flag);
-                    if (!text.equals("true")) {
-                        arguments.add(text);
-                    }
+                    arguments.addAll(LaunchArguments.flagArguments(flag,
+                            text.equals("true") || text.equals("false") ? (Object) Boolean.valueOf(text) : text));
                 } else if (value instanceof SequenceNode list && !list.getValue().isEmpty()
                         && list.getValue().stream().allMatch(n -> n instanceof ScalarNode)) {
-                    arguments.add("--" + flag);
-                    arguments.add(String.join(",", list.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList()));
+                    arguments.addAll(LaunchArguments.flagArguments(flag, list.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList()));
                 } else {
                     error(value.getStartMark(), "flag '" + flag + "' needs a value, true, false or a list of values");
                 }

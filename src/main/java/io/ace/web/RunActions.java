@@ -24,8 +24,15 @@ import org.springframework.security.core.Authentication;
  */
 public final class RunActions {
 
-    /** How an accepted launch answered: the execution it started (or the completed one, exit 4). */
-    public record Launched(long executionId, boolean alreadyCompleted, String command, String message) {
+    /**
+     * How an accepted action answered.
+     *
+     * @param executionId      the execution it started or acted on (for exit 4, the completed one)
+     * @param alreadyCompleted a launch whose run key had already completed: nothing ran
+     * @param command          the same launch as a shell command, or null for controls
+     * @param message          one line for the operator
+     */
+    public record Answer(long executionId, boolean alreadyCompleted, String command, String message) {
     }
 
     private final LaunchArguments arguments;
@@ -46,28 +53,18 @@ public final class RunActions {
     }
 
     /** Launches the command line {@code args} (as typed after {@code ace}); reports go to the server's output directory unless given. */
-    public Launched launch(List<String> args, Authentication who) {
+    public Answer launch(List<String> args, Authentication who) {
         List<String> all = new ArrayList<>(args);
         if (!all.contains("--output-dir")) {
             all.add("--output-dir");
             all.add(outputDir.toString());
         }
         String command = LaunchArguments.shellText(all);
-        try {
+        return audited(who, "launch", command, null, () -> {
             // the role first: a refused caller learns nothing about files or tables
             require(who, Role.toLaunch(all.get(0)), "launch " + all.get(0));
-            LaunchRequest request = arguments.parse(all);
-            RunSubmitter.Submission submission = submitter.submit(request);
-            JobExecution execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
-            boolean done = submission.finished().isDone() && !submission.finished().isCompletedExceptionally()
-                    && submission.finished().join().exitCode() == ExitCode.ALREADY_COMPLETED;
-            String message = done ? submission.finished().join().message() : "started as job execution " + execution.getId();
-            audit.record(actor(who), "launch", command, execution.getId(), message);
-            return new Launched(execution.getId(), done, command, message);
-        } catch (RuntimeException e) {
-            audit.record(actor(who), "launch", command, null, refusal(e));
-            throw e;
-        }
+            return start(arguments.parse(all), command);
+        });
     }
 
     /** An execution by id, or a usage error naming it. */
@@ -75,51 +72,63 @@ public final class RunActions {
         return control.execution(id);
     }
 
-    public void stop(long id, Authentication who) {
-        act(id, who, Role.OPERATOR, "stop", () -> control.stop(id));
-    }
-
-    /** Resumes a failed or stopped execution from its recorded parameters; answers with the new execution. */
-    public Launched restart(long id, Authentication who) {
-        JobExecution previous = control.execution(id);
-        LaunchRequest request = RunLauncher.recorded(previous);
-        String subject = "execution " + id + " (" + request.operation() + " " + request.cluster() + " " + request.table() + ")";
-        try {
-            require(who, Role.toLaunch(request.operation()), "restart " + subject);
-            if (previous.isRunning()) {
-                throw AceException.usage("job execution " + id + " is still running (" + previous.getStatus() + "); stop it or recover it first");
+    /**
+     * One of the controls of an execution: {@code stop} (after its current block), {@code restart}
+     * (resume from its recorded parameters, a new execution), {@code recover} (mark failed an
+     * execution whose process died) or {@code abandon} (never to be resumed).
+     */
+    public Answer act(long id, String action, Authentication who) {
+        String subject = "execution " + id;
+        return switch (action) {
+            case "stop" -> audited(who, action, subject, id, () -> {
+                require(who, Role.OPERATOR, "stop " + subject);
+                control.stop(id);
+                return new Answer(id, false, null, "job execution " + id + " is stopping after its current block");
+            });
+            case "restart" -> {
+                LaunchRequest request = RunLauncher.recorded(control.execution(id));
+                String restarted = subject + " (" + request.operation() + " " + request.cluster() + " " + request.table() + ")";
+                // the launcher itself refuses a run still alive and recovers one whose process died
+                yield audited(who, action, restarted, id, () -> {
+                    require(who, Role.toLaunch(request.operation()), "restart " + restarted);
+                    return start(request, LaunchArguments.shellText(List.of("jobs", "restart", Long.toString(id))));
+                });
             }
-            RunSubmitter.Submission submission = submitter.submit(request);
-            JobExecution execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
-            String message = "restarted as job execution " + execution.getId();
-            audit.record(actor(who), "restart", subject, execution.getId(), message);
-            return new Launched(execution.getId(), false, LaunchArguments.shellText(List.of("jobs", "restart", Long.toString(id))), message);
-        } catch (RuntimeException e) {
-            audit.record(actor(who), "restart", subject, id, refusal(e));
-            throw e;
-        }
+            case "recover" -> audited(who, action, subject, id, () -> {
+                require(who, Role.OPERATOR, "recover " + subject);
+                control.recover(id);
+                return new Answer(id, false, null, "job execution " + id + " is marked failed; it can be restarted");
+            });
+            case "abandon" -> audited(who, action, subject, id, () -> {
+                require(who, Role.ADMIN, "abandon " + subject);
+                control.abandon(id);
+                return new Answer(id, false, null, "job execution " + id + " is abandoned");
+            });
+            default -> throw AceException.usage("unknown action '" + action + "'; use stop, restart, recover or abandon");
+        };
     }
 
-    /** Marks an execution left running by a process that died as failed, so it can be restarted. */
-    public void recover(long id, Authentication who) {
-        act(id, who, Role.OPERATOR, "recover", () -> control.recover(id));
-    }
-
-    public void abandon(long id, Authentication who) {
-        act(id, who, Role.ADMIN, "abandon", () -> control.abandon(id));
+    /** Submits a launch and waits until its execution exists (or the launch answered without one). */
+    private Answer start(LaunchRequest request, String command) {
+        RunSubmitter.Submission submission = submitter.submit(request);
+        JobExecution execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
+        boolean done = submission.finished().isDone() && !submission.finished().isCompletedExceptionally()
+                && submission.finished().join().exitCode() == ExitCode.ALREADY_COMPLETED;
+        String message = done ? submission.finished().join().message() : "started as job execution " + execution.getId();
+        return new Answer(execution.getId(), done, command, message);
     }
 
     @FunctionalInterface
     private interface Action {
-        void run() throws Exception;
+        Answer run() throws Exception;
     }
 
-    private void act(long id, Authentication who, Role role, String action, Action body) {
-        String subject = "execution " + id;
+    /** Runs an action and records it in the audit log, accepted or refused. */
+    private Answer audited(Authentication who, String action, String subject, Long id, Action body) {
         try {
-            require(who, role, action + " " + subject);
-            body.run();
-            audit.record(actor(who), action, subject, id, "accepted");
+            Answer answer = body.run();
+            audit.record(actor(who), action, subject, answer.executionId(), answer.message());
+            return answer;
         } catch (RuntimeException e) {
             audit.record(actor(who), action, subject, id, refusal(e));
             throw e;

@@ -5,7 +5,10 @@ import io.ace.batch.JobControl;
 import io.ace.batch.RunSubmitter;
 import io.ace.cli.LaunchArguments;
 import io.ace.cluster.ClusterRegistry;
+import io.ace.executions.ExecutionQueries;
 import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,5 +33,10 @@ public class WebConfiguration {
     @Bean
     ClusterHealthIndicator clustersHealthIndicator(NodeHealthBoard board) {
         return new ClusterHealthIndicator(board);
+    }
+
+    @Bean
+    ExecutionQueries executionQueries(DataSource dataSource, JobRepository repository) {
+        return new ExecutionQueries(dataSource, repository);
     }
 }

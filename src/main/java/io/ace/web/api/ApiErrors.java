@@ -3,7 +3,6 @@ package io.ace.web.api;
 import io.ace.web.ServeOnly;
 import io.ace.AceException;
 import io.ace.ExitCode;
-import io.ace.batch.ExecutionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -42,7 +41,7 @@ public class ApiErrors {
         body.put("error", status.getReasonPhrase().toLowerCase().replace(' ', '_'));
         if (code != null) {
             body.put("exit_code", code.code());
-            body.put("meaning", ExecutionView.meaning(code.code()));
+            body.put("meaning", ExitCode.meaning(code.code()));
         }
         body.put("message", message);
         return ResponseEntity.status(status).body(body);

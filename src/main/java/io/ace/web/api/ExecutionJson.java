@@ -1,5 +1,6 @@
 package io.ace.web.api;
 
+import io.ace.ExitCode;
 import io.ace.batch.ExecutionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class ExecutionJson {
         m.put("run_key", v.runKey());
         m.put("status", e.getStatus().name());
         m.put("exit_code", v.exitCode());
-        m.put("meaning", v.exitCode() == null ? null : ExecutionView.meaning(v.exitCode()));
+        m.put("meaning", v.exitCode() == null ? null : ExitCode.meaning(v.exitCode()));
         m.put("summary", v.summary());
         m.put("started", e.getStartTime());
         m.put("ended", e.getEndTime());

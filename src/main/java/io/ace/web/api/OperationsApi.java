@@ -3,7 +3,7 @@ package io.ace.web.api;
 import io.ace.web.ServeOnly;
 import io.ace.AceException;
 import io.ace.ExitCode;
-import io.ace.batch.ExecutionQueries;
+import io.ace.executions.ExecutionQueries;
 import io.ace.batch.ExecutionView;
 import io.ace.batch.TableDiffRequest;
 import io.ace.batch.TableRepairRequest;
@@ -12,7 +12,6 @@ import io.ace.cli.LaunchArguments;
 import io.ace.web.RunActions;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -63,18 +62,7 @@ public class OperationsApi {
         if (table == null) {
             throw AceException.usage("the body must name the table: {\"table_name\": \"schema.table\"}");
         }
-        RunActions.Launched launched = actions.launch(LaunchArguments.commandLine(operation, cluster, table, fields), who);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("execution_id", launched.executionId());
-        answer.put("status_url", "/api/v1/executions/" + launched.executionId());
-        answer.put("command", launched.command());
-        answer.put("message", launched.message());
-        if (launched.alreadyCompleted()) {
-            answer.put("exit_code", ExitCode.ALREADY_COMPLETED.code());
-            answer.put("meaning", ExecutionView.meaning(ExitCode.ALREADY_COMPLETED.code()));
-            return ResponseEntity.ok(answer);
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+        return answer(actions.launch(LaunchArguments.commandLine(operation, cluster, table, fields), who));
     }
 
     @PostMapping("/mtree/{verb}")
@@ -96,48 +84,37 @@ public class OperationsApi {
         answer.put("total", found.total());
         answer.put("page", page);
         answer.put("size", size);
-        answer.put("executions", found.executions().stream().map(e -> ExecutionJson.of(ExecutionView.of(e, List.of()), false)).toList());
+        answer.put("executions", found.executions().stream().map(e -> ExecutionJson.of(ExecutionView.of(e), false)).toList());
         return answer;
     }
 
     @GetMapping("/executions/{id}")
     Map<String, Object> execution(@PathVariable long id) {
         var execution = actions.execution(id);
-        var view = ExecutionView.of(execution, queries.history(execution.getJobInstance().getJobName(),
-                execution.getJobParameters().getString("cluster", ""), execution.getJobParameters().getString("table", ""), 20));
-        return ExecutionJson.of(view, true);
+        return ExecutionJson.of(ExecutionView.of(execution, () -> queries.earlierRuns(execution, 20)), true);
     }
 
-    @PostMapping("/executions/{id}/stop")
-    ResponseEntity<Map<String, Object>> stop(@PathVariable long id, Authentication who) {
-        actions.stop(id, who);
-        return accepted(id, "stopping after the current block");
+    /** {@code stop}, {@code restart}, {@code recover} or {@code abandon}; a restart answers with its new execution. */
+    @PostMapping("/executions/{id}/{action}")
+    ResponseEntity<Map<String, Object>> act(@PathVariable long id, @PathVariable String action, Authentication who) {
+        return answer(actions.act(id, action, who));
     }
 
-    @PostMapping("/executions/{id}/restart")
-    ResponseEntity<Map<String, Object>> restart(@PathVariable long id, Authentication who) {
-        RunActions.Launched launched = actions.restart(id, who);
-        return accepted(launched.executionId(), launched.message());
-    }
-
-    @PostMapping("/executions/{id}/recover")
-    ResponseEntity<Map<String, Object>> recover(@PathVariable long id, Authentication who) {
-        actions.recover(id, who);
-        return accepted(id, "marked failed; it can be restarted");
-    }
-
-    @PostMapping("/executions/{id}/abandon")
-    ResponseEntity<Map<String, Object>> abandon(@PathVariable long id, Authentication who) {
-        actions.abandon(id, who);
-        return accepted(id, "abandoned");
-    }
-
-    private static ResponseEntity<Map<String, Object>> accepted(long id, String message) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("execution_id", id);
-        answer.put("status_url", "/api/v1/executions/" + id);
-        answer.put("message", message);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
+    /** 202 with the execution to follow; 200 with exit code 4 when the run key had already completed and nothing ran. */
+    private static ResponseEntity<Map<String, Object>> answer(RunActions.Answer answer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("execution_id", answer.executionId());
+        body.put("status_url", "/api/v1/executions/" + answer.executionId());
+        if (answer.command() != null) {
+            body.put("command", answer.command());
+        }
+        body.put("message", answer.message());
+        if (answer.alreadyCompleted()) {
+            body.put("exit_code", ExitCode.ALREADY_COMPLETED.code());
+            body.put("meaning", ExitCode.meaning(ExitCode.ALREADY_COMPLETED.code()));
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 
     private static ResponseEntity<Map<String, Object>> notInThisVersion(String operation) {

@@ -1,15 +1,13 @@
 package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
-import io.ace.batch.ExecutionQueries;
+import io.ace.executions.ExecutionQueries;
 import io.ace.batch.ExecutionView;
 import io.ace.web.NodeHealthBoard;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardController {
 
-    private static final int RECENT = 500;
+    private static final int ETA_RUNS = 10;
 
     private final ExecutionQueries queries;
     private final NodeHealthBoard health;
@@ -32,20 +30,16 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(Model model) {
-        List<ExecutionView> running = queries.running().stream().map(e -> ExecutionView.of(e, queries.history(
-                e.getJobInstance().getJobName(), e.getJobParameters().getString("cluster", ""),
-                e.getJobParameters().getString("table", ""), 10))).toList();
-        // the last day's executions, newest first: the latest per operation and table is "last night's result"
-        List<ExecutionView> recent = queries.find(new ExecutionQueries.Filter(null, null, null, null,
-                LocalDate.now().minusDays(1), null), 0, RECENT).executions().stream()
-                .filter(e -> !e.isRunning()).map(e -> ExecutionView.of(e, List.of())).toList();
-        Map<String, ExecutionView> latest = new LinkedHashMap<>();
-        recent.forEach(v -> latest.putIfAbsent(v.operation() + " " + v.cluster() + " " + v.table(), v));
+        List<ExecutionView> running = queries.running().stream()
+                .map(e -> ExecutionView.of(e, () -> queries.earlierRuns(e, ETA_RUNS))).toList();
+        LocalDate since = LocalDate.now().minusDays(1);
+        // "last night's result" per table: the newest ended execution of each operation and table
+        List<ExecutionView> latest = queries.latestPerTarget(since).stream().map(ExecutionView::of).toList();
         model.addAttribute("running", running);
-        model.addAttribute("latest", latest.values());
-        model.addAttribute("failures", recent.stream().filter(v -> v.execution().getStatus() == BatchStatus.FAILED).count());
-        model.addAttribute("differences", latest.values().stream().mapToLong(ExecutionView::differences).sum());
-        model.addAttribute("runs", recent.size());
+        model.addAttribute("latest", latest);
+        model.addAttribute("failures", queries.count(new ExecutionQueries.Filter(null, BatchStatus.FAILED.name(), null, null, since, null)));
+        model.addAttribute("differences", latest.stream().mapToLong(ExecutionView::differences).sum());
+        model.addAttribute("runs", queries.count(new ExecutionQueries.Filter(null, null, null, null, since, null)));
         NodeHealthBoard.Board board = health.board();
         model.addAttribute("health", board);
         model.addAttribute("checkedAt", LocalDateTime.ofInstant(board.checkedAt(), ZoneId.systemDefault()));

@@ -2,7 +2,7 @@ package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
 import io.ace.AceException;
-import io.ace.batch.ExecutionQueries;
+import io.ace.executions.ExecutionQueries;
 import io.ace.batch.ExecutionView;
 import io.ace.batch.TableDiffRequest;
 import io.ace.batch.TableRepairRequest;
@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExecutionsController {
 
     static final int PAGE_SIZE = 25;
+    static final int ETA_RUNS = 20;
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final ExecutionQueries queries;
@@ -57,7 +58,7 @@ class ExecutionsController {
         ExecutionQueries.Page found = queries.find(filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("filter", filter);
         model.addAttribute("found", found);
-        model.addAttribute("views", found.executions().stream().map(e -> ExecutionView.of(e, List.of())).toList());
+        model.addAttribute("views", found.executions().stream().map(ExecutionView::of).toList());
         model.addAttribute("operations", List.of(TableDiffRequest.JOB_NAME, TableRerunRequest.JOB_NAME, TableRepairRequest.JOB_NAME));
         model.addAttribute("statuses", BatchStatus.values());
         return "executions";
@@ -66,8 +67,7 @@ class ExecutionsController {
     @GetMapping("/executions/{id}")
     String detail(@PathVariable long id, Model model, Authentication who) {
         JobExecution e = actions.execution(id);
-        ExecutionView view = ExecutionView.of(e, queries.history(e.getJobInstance().getJobName(),
-                e.getJobParameters().getString("cluster", ""), e.getJobParameters().getString("table", ""), 20));
+        ExecutionView view = ExecutionView.of(e, () -> queries.earlierRuns(e, ETA_RUNS));
         model.addAttribute("v", view);
         model.addAttribute("canOperate", actions.allowed(who, Role.toLaunch(view.operation())));
         model.addAttribute("canAbandon", actions.allowed(who, Role.ADMIN));
@@ -97,29 +97,9 @@ class ExecutionsController {
     @PostMapping("/executions/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, Authentication who, RedirectAttributes flash) {
         try {
-            long target = id;
-            String message = switch (action) {
-                case "stop" -> {
-                    actions.stop(id, who);
-                    yield "Execution " + id + " is stopping after its current block.";
-                }
-                case "restart" -> {
-                    RunActions.Launched l = actions.restart(id, who);
-                    target = l.executionId();
-                    yield "Execution " + id + " " + l.message() + ".";
-                }
-                case "recover" -> {
-                    actions.recover(id, who);
-                    yield "Execution " + id + " is marked failed; it can be restarted.";
-                }
-                case "abandon" -> {
-                    actions.abandon(id, who);
-                    yield "Execution " + id + " is abandoned.";
-                }
-                default -> throw AceException.usage("unknown action '" + action + "'");
-            };
-            flash.addFlashAttribute("flash", message);
-            return "redirect:/executions/" + target;
+            RunActions.Answer answer = actions.act(id, action, who);
+            flash.addFlashAttribute("flash", answer.message() + ".");
+            return "redirect:/executions/" + answer.executionId();
         } catch (AceException | AccessDeniedException e) {
             flash.addFlashAttribute("flash", e.getMessage());
             flash.addFlashAttribute("flashBad", true);

@@ -1,9 +1,10 @@
 package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
-import io.ace.batch.ExecutionQueries;
+import io.ace.executions.ExecutionQueries;
 import io.ace.batch.ExecutionView;
 import io.ace.batch.TableDiffRequest;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HistoryController {
 
     private static final int RUNS = 60;
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ExecutionQueries queries;
 
@@ -32,14 +34,14 @@ class HistoryController {
             table = targets.get(0)[1];
         }
         List<ExecutionView> runs = cluster == null ? List.of()
-                : queries.history(operation, cluster, table, RUNS).stream().map(e -> ExecutionView.of(e, List.of())).toList();
+                : queries.history(operation, cluster, table, RUNS).stream().map(ExecutionView::of).toList();
         model.addAttribute("operation", operation);
         model.addAttribute("operations", LaunchController.OPERATIONS);
         model.addAttribute("targets", targets);
         model.addAttribute("cluster", cluster);
         model.addAttribute("table", table);
         model.addAttribute("runs", runs);
-        model.addAttribute("labels", runs.stream().map(v -> v.execution().getStartTime() == null ? "" : v.execution().getStartTime().toString().replace('T', ' ').substring(0, 16)).toList());
+        model.addAttribute("labels", runs.stream().map(v -> v.execution().getStartTime() == null ? "" : LABEL.format(v.execution().getStartTime())).toList());
         model.addAttribute("durations", runs.stream().map(v -> v.elapsed().toMillis() / 1000.0).toList());
         model.addAttribute("differences", runs.stream().map(ExecutionView::differences).toList());
         model.addAttribute("ids", runs.stream().map(v -> v.execution().getId()).toList());

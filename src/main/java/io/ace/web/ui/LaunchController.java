@@ -2,7 +2,7 @@ package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
 import io.ace.AceException;
-import io.ace.batch.ExecutionView;
+import io.ace.batch.ReportFile;
 import io.ace.batch.TableDiffRequest;
 import io.ace.batch.TableRepairRequest;
 import io.ace.batch.TableRerunRequest;
@@ -51,7 +51,7 @@ class LaunchController {
             JobExecution e = actions.execution(execution);
             cluster = e.getJobParameters().getString("cluster", "");
             table = e.getJobParameters().getString("table", "");
-            String diffFile = ExecutionView.of(e, List.of()).diffFile();
+            String diffFile = ReportFile.find(ReportFile.written(e), ReportFile.DIFF_FILE);
             if (diffFile != null) {
                 values.put("diff-file", diffFile);
             }
@@ -75,7 +75,7 @@ class LaunchController {
             if (!OPERATIONS.contains(operation)) {
                 throw AceException.usage("unknown operation '" + operation + "'");
             }
-            RunActions.Launched launched = actions.launch(LaunchArguments.commandLine(operation, cluster.strip(), table.strip(), flags), who);
+            RunActions.Answer launched = actions.launch(LaunchArguments.commandLine(operation, cluster.strip(), table.strip(), flags), who);
             flash.addFlashAttribute("flash", launched.message());
             return "redirect:/executions/" + launched.executionId();
         } catch (AceException | AccessDeniedException e) {

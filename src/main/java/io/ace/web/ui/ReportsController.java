@@ -2,7 +2,7 @@ package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
 import io.ace.AceException;
-import io.ace.batch.ExecutionView;
+import io.ace.batch.ReportFile;
 import io.ace.web.RunActions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +29,10 @@ class ReportsController {
 
     @GetMapping("/reports/execution/{id}/{kind}")
     ResponseEntity<FileSystemResource> executionReport(@PathVariable long id, @PathVariable String kind) {
-        ExecutionView v = ExecutionView.of(actions.execution(id), List.of());
+        List<ReportFile> written = ReportFile.written(actions.execution(id));
         String file = switch (kind) {
-            case "html" -> v.htmlFile();
-            case "json" -> v.diffFile();
+            case "html" -> ReportFile.find(written, ReportFile.HTML_REPORT);
+            case "json" -> ReportFile.find(written, ReportFile.DIFF_FILE);
             default -> throw AceException.usage("unknown report kind '" + kind + "'");
         };
         if (file == null || !Files.isRegularFile(Path.of(file))) {

@@ -1,4 +1,4 @@
-package io.ace.batch;
+package io.ace.executions;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -10,8 +10,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Finds executions in the job repository by what operators filter on (operation, status,
- * cluster, table, date), a page at a time; the executions themselves come from the repository.
+ * Finds executions in the job repository's tables by what operators filter on (operation,
+ * status, cluster, table, date), a page at a time; the executions themselves come from the
+ * repository. Kept out of the batch package, which builds no SQL.
  */
 public final class ExecutionQueries {
 
@@ -51,14 +52,32 @@ public final class ExecutionQueries {
     public Page find(Filter filter, int page, int size) {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
-        Long total = jdbc.queryForObject("SELECT count(*) FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
-                + " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID" + where, Long.class, args.toArray());
+        long total = count(filter);
         args.add((long) page * size);
         args.add(size);
         List<Long> ids = jdbc.queryForList("SELECT E.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
                 + " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID" + where + " ORDER BY E.JOB_EXECUTION_ID DESC"
                 + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", Long.class, args.toArray());
-        return new Page(load(ids), total == null ? 0 : total, page, size);
+        return new Page(load(ids), total, page, size);
+    }
+
+    /** How many executions match. */
+    public long count(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        Long total = jdbc.queryForObject("SELECT count(*) FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
+                + " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID" + where(filter, args), Long.class, args.toArray());
+        return total == null ? 0 : total;
+    }
+
+    /** The newest ended execution of each operation and table created since a day, newest first. */
+    public List<JobExecution> latestPerTarget(LocalDate since) {
+        return load(jdbc.queryForList("SELECT max(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
+                + " JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = 'cluster'"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME = 'table'"
+                + " WHERE E.END_TIME IS NOT NULL AND E.CREATE_TIME >= ?"
+                + " GROUP BY I.JOB_NAME, C.PARAMETER_VALUE, T.PARAMETER_VALUE ORDER BY 1 DESC", Long.class,
+                Timestamp.valueOf(since.atStartOfDay())));
     }
 
     /** Executions not yet ended (STARTING, STARTED, STOPPING), newest first. */
@@ -76,6 +95,12 @@ public final class ExecutionQueries {
         List<JobExecution> executions = new ArrayList<>(load(ids));
         java.util.Collections.reverse(executions);
         return executions;
+    }
+
+    /** The ended executions of the same operation on the same table as this one, oldest first. */
+    public List<JobExecution> earlierRuns(JobExecution execution, int limit) {
+        return history(execution.getJobInstance().getJobName(), execution.getJobParameters().getString("cluster", ""),
+                execution.getJobParameters().getString("table", ""), limit);
     }
 
     /** The (cluster, table) pairs that have executions of an operation, for history pages. */
