@@ -94,10 +94,26 @@ public class OperationsApi {
         return ExecutionJson.of(ExecutionView.of(execution, () -> queries.earlierRuns(execution, 20)), true);
     }
 
-    /** {@code stop}, {@code restart}, {@code recover} or {@code abandon}; a restart answers with its new execution. */
-    @PostMapping("/executions/{id}/{action}")
-    ResponseEntity<Map<String, Object>> act(@PathVariable long id, @PathVariable String action, Authentication who) {
-        return answer(actions.act(id, action, who));
+    // one endpoint per control, so the OpenAPI description names each
+    @PostMapping("/executions/{id}/stop")
+    ResponseEntity<Map<String, Object>> stop(@PathVariable long id, Authentication who) {
+        return answer(actions.act(id, "stop", who));
+    }
+
+    /** Answers with the new execution that resumes the run. */
+    @PostMapping("/executions/{id}/restart")
+    ResponseEntity<Map<String, Object>> restart(@PathVariable long id, Authentication who) {
+        return answer(actions.act(id, "restart", who));
+    }
+
+    @PostMapping("/executions/{id}/recover")
+    ResponseEntity<Map<String, Object>> recover(@PathVariable long id, Authentication who) {
+        return answer(actions.act(id, "recover", who));
+    }
+
+    @PostMapping("/executions/{id}/abandon")
+    ResponseEntity<Map<String, Object>> abandon(@PathVariable long id, Authentication who) {
+        return answer(actions.act(id, "abandon", who));
     }
 
     /** 202 with the execution to follow; 200 with exit code 4 when the run key had already completed and nothing ran. */
