@@ -6,7 +6,7 @@ import io.ace.diff.DiffPlan;
 import io.ace.diff.PartitionScan;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
-import io.ace.report.DifferenceJson;
+import io.ace.difffile.DifferenceJson;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.ExitStatus;

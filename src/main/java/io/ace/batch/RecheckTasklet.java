@@ -3,7 +3,7 @@ package io.ace.batch;
 import io.ace.diff.KeyRecheck;
 import io.ace.findings.FindingsStore;
 import io.ace.replication.ReplicationFence;
-import io.ace.report.DifferenceJson;
+import io.ace.difffile.DifferenceJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -8,7 +8,7 @@ import io.ace.repair.RepairApplier;
 import io.ace.repair.RepairChange;
 import io.ace.repair.RepairOutcome;
 import io.ace.repair.RepairPlanner;
-import io.ace.report.DiffFileReader;
+import io.ace.difffile.DiffFileReader;
 import io.ace.report.RepairJson;
 import io.ace.report.ReportName;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.KeyRecheck;
 import io.ace.replication.ReplicationFence;
-import io.ace.report.DiffFileReader;
+import io.ace.difffile.DiffFileReader;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.ace.batch;
 
 import io.ace.cluster.ClusterSessions;
 import io.ace.findings.FindingsStore;
-import io.ace.report.DiffFileWriter;
+import io.ace.difffile.DiffFileWriter;
 import io.ace.report.ReportName;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

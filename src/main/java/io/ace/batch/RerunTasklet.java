@@ -7,7 +7,7 @@ import io.ace.diff.KeyRecheck;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
 import io.ace.replication.ReplicationFence;
-import io.ace.report.DifferenceJson;
+import io.ace.difffile.DifferenceJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.ace.cluster.ClusterSessions;
 import io.ace.catalog.TableName;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
-import io.ace.report.DiffFileReader;
+import io.ace.difffile.DiffFileReader;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import io.ace.diff.TablePreflight;

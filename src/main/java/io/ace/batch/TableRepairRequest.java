@@ -1,6 +1,7 @@
 package io.ace.batch;
 
 import io.ace.catalog.TableName;
+import io.ace.difffile.DiffFileDigest;
 import io.ace.repair.RepairOptions;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -3,7 +3,7 @@ package io.ace.repair;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.NodeConnectionException;
 import io.ace.cluster.NodePool;
-import io.ace.report.DiffFileReader.Value;
+import io.ace.difffile.DiffFileReader.Value;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.ace.repair;
 
-import io.ace.report.DiffFileReader.Value;
+import io.ace.difffile.DiffFileReader.Value;
 import java.util.List;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package io.ace.repair;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
-import io.ace.report.DiffFileReader.Value;
+import io.ace.difffile.DiffFileReader.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

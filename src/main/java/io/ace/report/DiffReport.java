@@ -1,5 +1,7 @@
 package io.ace.report;
 
+import io.ace.difffile.DiffFileWriter;
+import io.ace.difffile.DifferenceJson;
 import io.ace.findings.BlockRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.ace.report;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.repair.RepairChange;
-import io.ace.report.DiffFileReader.Value;
+import io.ace.difffile.DiffFileReader.Value;
 import java.io.StringWriter;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;

@@ -38,7 +38,7 @@ public final class Serve implements AutoCloseable {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         List<String> props = new ArrayList<>(List.of("--ACE_PGSERVICEFILE=" + serviceFile, "--ace.home=" + home, "--server.port=0",
                 "--ace.schedule.dir=" + home.resolve("jobs"), "--ace.archive.root=" + home.resolve("archive"),
-                "--ace.serve.tokens.ci.sha256=" + io.ace.report.Sha256.ofText(TOKEN), "--ace.serve.tokens.ci.role=OPERATOR"));
+                "--ace.serve.tokens.ci.sha256=" + io.ace.difffile.Sha256.ofText(TOKEN), "--ace.serve.tokens.ci.role=OPERATOR"));
         for (String user : List.of("viewer", "operator", "admin")) {
             props.add("--ace.serve.users." + user + ".password={bcrypt}" + bcrypt.encode(user + "-pw"));
             props.add("--ace.serve.users." + user + ".role=" + user.toUpperCase());

@@ -1,7 +1,7 @@
 package io.ace.report.archive;
 
 import io.ace.AceException;
-import io.ace.report.Sha256;
+import io.ace.difffile.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

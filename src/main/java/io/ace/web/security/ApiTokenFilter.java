@@ -1,6 +1,6 @@
 package io.ace.web.security;
 
-import io.ace.report.Sha256;
+import io.ace.difffile.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

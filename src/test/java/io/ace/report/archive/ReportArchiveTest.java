@@ -9,7 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.ace.AceException;
 import io.ace.batch.RunArchiver;
-import io.ace.report.Sha256;
+import io.ace.difffile.Sha256;
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
 import java.io.IOException;

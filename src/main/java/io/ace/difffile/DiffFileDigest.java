@@ -1,18 +1,17 @@
-package io.ace.batch;
+package io.ace.difffile;
 
 import io.ace.AceException;
-import io.ace.report.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The sha256 that identifies a diff file in a run's parameters. */
-final class DiffFileDigest {
+public final class DiffFileDigest {
 
     private DiffFileDigest() {
     }
 
-    static String of(Path diffFile) {
+    public static String of(Path diffFile) {
         if (!Files.isRegularFile(diffFile)) {
             throw AceException.usage("diff file " + diffFile + " does not exist");
         }

@@ -1,4 +1,4 @@
-package io.ace.report;
+package io.ace.difffile;
 
 import io.ace.AceException;
 import java.io.IOException;

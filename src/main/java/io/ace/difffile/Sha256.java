@@ -1,4 +1,4 @@
-package io.ace.report;
+package io.ace.difffile;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.ace.report;
+package io.ace.difffile;
 
 import io.ace.catalog.TableShape;
 import io.ace.diff.KeyDifference;

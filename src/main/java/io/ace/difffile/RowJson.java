@@ -1,4 +1,4 @@
-package io.ace.report;
+package io.ace.difffile;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
