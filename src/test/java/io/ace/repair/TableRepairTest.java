@@ -4,30 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.OnCluster;
 import io.ace.testing.TortureTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** diff → repair → rerun → identical nodes, in every mode, on real nodes. */
+@OnCluster
 class TableRepairTest {
 
     static LocalCluster cluster;
     static Ace ace;
 
     @BeforeAll
-    static void setUp(@TempDir Path home) {
-        cluster = LocalCluster.plain();
-        ace = new Ace(cluster.serviceFile(), home);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ace.close();
+    static void setUp(LocalCluster localCluster, Ace classAce) {
+        cluster = localCluster;
+        ace = classAce;
     }
 
     /** Every column's text on two nodes, for the whole table, as one string per node. */
