@@ -10,10 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Definition files: what they turn into, and errors that name the file, line and column. */
+@Tag("fast")
 class DefinitionLoaderTest {
 
     @TempDir
