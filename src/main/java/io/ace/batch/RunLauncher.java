@@ -1,7 +1,7 @@
 package io.ace.batch;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;

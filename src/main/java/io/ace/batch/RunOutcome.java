@@ -1,7 +1,7 @@
 package io.ace.batch;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

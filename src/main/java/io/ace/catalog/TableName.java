@@ -1,6 +1,6 @@
 package io.ace.catalog;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 
 /** A schema-qualified table name as the user typed it: {@code schema.table}, either part may be double-quoted. */
 public record TableName(String schema, String table) {

@@ -1,7 +1,7 @@
 package io.ace.cli;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 

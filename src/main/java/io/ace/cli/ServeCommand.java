@@ -31,7 +31,7 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (!(context instanceof WebServerApplicationContext web)) {
-            throw io.ace.AceException.usage("serve must be the first argument: scripts/ace serve");
+            throw io.ace.exit.AceException.usage("serve must be the first argument: scripts/ace serve");
         }
         CountDownLatch closed = new CountDownLatch(1);
         ((ConfigurableApplicationContext) context).addApplicationListener(event -> {

@@ -1,6 +1,6 @@
 package io.ace.cli;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.batch.DiffProgress;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;

@@ -43,7 +43,7 @@ public class TableRerunCommand implements Callable<Integer>, LaunchCommand {
     @Override
     public TableRerunRequest request() {
         if (compareUnitSize < 1) {
-            throw io.ace.AceException.usage("--compare-unit-size must be positive, got " + compareUnitSize);
+            throw io.ace.exit.AceException.usage("--compare-unit-size must be positive, got " + compareUnitSize);
         }
         Target target = Target.of(positional);
         return TableRerunRequest.of(target.cluster(), target.table(), diffFile, compareUnitSize, run.runKey(), run.outputDir());

@@ -1,6 +1,6 @@
 package io.ace.cli;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.catalog.TableName;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.ace.cluster;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.sql.SQLException;
 
 /** Turns a failure to open a session into an operator's error that names the node. */

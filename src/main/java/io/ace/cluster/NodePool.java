@@ -58,7 +58,7 @@ public final class NodePool implements AutoCloseable {
 
     /**
      * One session outside any pool, for a single question (is the node up, how far behind are its
-     * subscribers); an {@link io.ace.AceException} naming the node when it cannot be opened.
+     * subscribers); an {@link io.ace.exit.AceException} naming the node when it cannot be opened.
      */
     public static Connection connect(NodeDefinition node) {
         try {
@@ -80,7 +80,7 @@ public final class NodePool implements AutoCloseable {
         return node.name();
     }
 
-    /** A session, or an {@link io.ace.AceException} naming the node (exit 75 unreachable, 78 refused). */
+    /** A session, or an {@link io.ace.exit.AceException} naming the node (exit 75 unreachable, 78 refused). */
     public Connection open() {
         try {
             if (!probed) {

@@ -1,7 +1,7 @@
 package io.ace.diff;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.catalog.CatalogReader;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableName;

@@ -1,6 +1,6 @@
 package io.ace.difffile;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

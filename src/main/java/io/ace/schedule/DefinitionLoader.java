@@ -1,6 +1,6 @@
 package io.ace.schedule;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.catalog.TableName;
 import io.ace.cli.LaunchArguments;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.ace.schedule;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.batch.LaunchRequest;
 import io.ace.batch.RunSubmitter;
 import io.ace.batch.RunSubmitter.Submission;

@@ -1,7 +1,7 @@
 package io.ace.web;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.audit.AuditLog;
 import io.ace.batch.JobControl;
 import io.ace.batch.LaunchRequest;

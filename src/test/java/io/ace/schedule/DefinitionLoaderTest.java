@@ -2,7 +2,7 @@ package io.ace.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.ace.report.archive;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.difffile.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;

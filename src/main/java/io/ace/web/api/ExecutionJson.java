@@ -1,6 +1,6 @@
 package io.ace.web.api;
 
-import io.ace.ExitCode;
+import io.ace.exit.ExitCode;
 import io.ace.batch.ExecutionView;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.ace.web.api;
 
 import io.ace.web.ServeOnly;
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.executions.ExecutionQueries;
 import io.ace.batch.ExecutionView;
 import io.ace.batch.TableDiffRequest;

@@ -1,7 +1,7 @@
 package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.batch.ReportFile;
 import io.ace.web.RunActions;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.batch.RunArchiver;
 import io.ace.difffile.Sha256;
 import io.ace.testing.Ace;

@@ -1,4 +1,4 @@
-package io.ace;
+package io.ace.exit;
 
 /**
  * An error an operator can act on: its message names what is wrong (node, table, flag) and

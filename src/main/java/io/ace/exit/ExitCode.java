@@ -1,4 +1,4 @@
-package io.ace;
+package io.ace.exit;
 
 /** Process exit codes: the diff(1) convention, extended for schedulers (DESIGN.md §3). */
 public enum ExitCode {
