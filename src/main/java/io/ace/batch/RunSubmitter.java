@@ -2,6 +2,7 @@ package io.ace.batch;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.operation.LaunchRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -9,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.batch.core.job.JobExecution;
 
 /**
  * Launches runs in the background for callers that answer at once (the UI, the API, the
@@ -34,14 +34,14 @@ public final class RunSubmitter implements AutoCloseable {
         });
     }
 
-    /** A launch under way: {@code started} completes with the execution, {@code finished} with the outcome. */
-    public record Submission(LaunchRequest request, CompletableFuture<JobExecution> started, CompletableFuture<RunOutcome> finished) {
+    /** A launch under way: {@code started} completes with the execution's id, {@code finished} with the outcome. */
+    public record Submission(LaunchRequest request, CompletableFuture<Long> started, CompletableFuture<RunOutcome> finished) {
 
         /**
-         * The started execution, or the answer of a launch that ended without one: the outcome of
-         * an already completed run key (exit 4), or the launch's error as an {@link AceException}.
+         * The started execution's id, or the answer of a launch that ended without one: the id of
+         * an already completed run (exit 4), or the launch's error as an {@link AceException}.
          */
-        public JobExecution awaitStart(long seconds) {
+        public long awaitStart(long seconds) {
             try {
                 return started.get(seconds, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -58,7 +58,7 @@ public final class RunSubmitter implements AutoCloseable {
     }
 
     public Submission submit(LaunchRequest request) {
-        CompletableFuture<JobExecution> started = new CompletableFuture<>();
+        CompletableFuture<Long> started = new CompletableFuture<>();
         CompletableFuture<RunOutcome> finished = new CompletableFuture<>();
         Submission submission = new Submission(request, started, finished);
         threads.execute(() -> {
@@ -66,7 +66,7 @@ public final class RunSubmitter implements AutoCloseable {
                 RunOutcome outcome = launcher.launch(request, started::complete);
                 // finished first: a caller woken by started may ask whether the launch already ended
                 finished.complete(outcome);
-                started.complete(outcome.execution());
+                started.complete(outcome.executionId());
             } catch (Throwable t) {
                 finished.completeExceptionally(t);
                 started.completeExceptionally(t);

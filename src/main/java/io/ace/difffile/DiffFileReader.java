@@ -1,5 +1,7 @@
 package io.ace.difffile;
 
+import io.ace.catalog.Column;
+import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +70,35 @@ public final class DiffFileReader {
             throw AceException.usage("diff file " + file + " has no \"summary\" object; is it a diff file?");
         }
         return summary[0];
+    }
+
+    /** The diff file's nodes, after checking that the file is whole and of this table; a usage error otherwise. */
+    public List<String> nodesOf(TableName table) {
+        JsonNode summary = summary();
+        String schema = summary.path("schema").asString("");
+        String name = summary.path("table").asString("");
+        if (!schema.equals(table.schema()) || !name.equals(table.table())) {
+            throw AceException.usage("diff file " + file + " is of table " + schema + "." + name + ", not " + table);
+        }
+        List<String> nodes = new ArrayList<>();
+        summary.path("nodes").forEach(n -> nodes.add(n.asString()));
+        if (nodes.size() < 2) {
+            throw AceException.usage("diff file " + file + " names fewer than two nodes in summary.nodes");
+        }
+        return nodes;
+    }
+
+    /** Every distinct key the file names (each the key columns' values as text), in file order. */
+    public List<List<String>> distinctKeys(List<Column> key) {
+        java.util.Set<List<String>> keys = new java.util.LinkedHashSet<>();
+        rows(row -> {
+            List<String> k = new ArrayList<>(key.size());
+            for (Column c : key) {
+                k.add(row.values().get(c.name()).text());
+            }
+            keys.add(k);
+        });
+        return new ArrayList<>(keys);
     }
 
     /** Streams every row of every pair, in file order. */

@@ -4,15 +4,14 @@ import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.audit.AuditLog;
 import io.ace.batch.JobControl;
-import io.ace.batch.LaunchRequest;
-import io.ace.batch.RunLauncher;
 import io.ace.batch.RunSubmitter;
-import io.ace.cli.LaunchArguments;
-import io.ace.web.security.Role;
+import io.ace.batch.RunView;
+import io.ace.launch.LaunchGrammar;
+import io.ace.operation.LaunchRequest;
+import io.ace.operation.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -35,16 +34,16 @@ public final class RunActions {
     public record Answer(long executionId, boolean alreadyCompleted, String command, String message) {
     }
 
-    private final LaunchArguments arguments;
+    private final LaunchGrammar grammar;
     private final RunSubmitter submitter;
     private final JobControl control;
     private final AuditLog audit;
     private final RoleHierarchy roles;
     private final Path outputDir;
 
-    public RunActions(LaunchArguments arguments, RunSubmitter submitter, JobControl control, AuditLog audit, RoleHierarchy roles,
+    public RunActions(LaunchGrammar grammar, RunSubmitter submitter, JobControl control, AuditLog audit, RoleHierarchy roles,
                       Path outputDir) {
-        this.arguments = arguments;
+        this.grammar = grammar;
         this.submitter = submitter;
         this.control = control;
         this.audit = audit;
@@ -59,17 +58,22 @@ public final class RunActions {
             all.add("--output-dir");
             all.add(outputDir.toString());
         }
-        String command = LaunchArguments.shellText(all);
+        String command = LaunchGrammar.shellText(all);
         return audited(who, "launch", command, null, () -> {
             // the role first: a refused caller learns nothing about files or tables
-            require(who, Role.toLaunch(all.get(0)), "launch " + all.get(0));
-            return start(arguments.parse(all), command);
+            require(who, roleToLaunch(all.get(0)), "launch " + all.get(0));
+            return start(grammar.parse(all), command);
         });
     }
 
+    /** The role a launch of this operation needs; a name that is no operation needs what any launch needs, then fails as unknown. */
+    public Role roleToLaunch(String operation) {
+        return grammar.operations().contains(operation) ? grammar.operations().get(operation).role() : Role.OPERATOR;
+    }
+
     /** An execution by id, or a usage error naming it. */
-    public JobExecution execution(long id) {
-        return control.execution(id);
+    public RunView execution(long id) {
+        return control.view(id);
     }
 
     /**
@@ -86,12 +90,12 @@ public final class RunActions {
                 return new Answer(id, false, null, "job execution " + id + " is stopping after its current block");
             });
             case "restart" -> {
-                LaunchRequest request = RunLauncher.recorded(control.execution(id));
-                String restarted = subject + " (" + request.operation() + " " + request.cluster() + " " + request.table() + ")";
+                LaunchRequest request = control.recordedRequest(id);
+                String restarted = subject + " (" + request.operation() + " " + request.cluster() + " " + request.target() + ")";
                 // the launcher itself refuses a run still alive and recovers one whose process died
                 yield audited(who, action, restarted, id, () -> {
-                    require(who, Role.toLaunch(request.operation()), "restart " + restarted);
-                    return start(request, LaunchArguments.shellText(List.of("jobs", "restart", Long.toString(id))));
+                    require(who, roleToLaunch(request.operation()), "restart " + restarted);
+                    return start(request, LaunchGrammar.shellText(List.of("jobs", "restart", Long.toString(id))));
                 });
             }
             case "recover" -> audited(who, action, subject, id, () -> {
@@ -111,11 +115,11 @@ public final class RunActions {
     /** Submits a launch and waits until its execution exists (or the launch answered without one). */
     private Answer start(LaunchRequest request, String command) {
         RunSubmitter.Submission submission = submitter.submit(request);
-        JobExecution execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
+        long execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
         boolean done = submission.finished().isDone() && !submission.finished().isCompletedExceptionally()
                 && submission.finished().join().exitCode() == ExitCode.ALREADY_COMPLETED;
-        String message = done ? submission.finished().join().message() : "started as job execution " + execution.getId();
-        return new Answer(execution.getId(), done, command, message);
+        String message = done ? submission.finished().join().message() : "started as job execution " + execution;
+        return new Answer(execution, done, command, message);
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package io.ace.web.security;
 
+import io.ace.operation.Role;
 import io.ace.web.ServeOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;

@@ -1,0 +1,16 @@
+package io.ace.batch;
+
+import io.ace.findings.FindingsStore;
+import io.ace.report.HtmlReportWriter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * What every operation's job is built from: the job repository and its transactions, the
+ * findings steps hand each other, the report writer, live progress, and the tool's version.
+ *
+ * @param failBeforeBlock a test hook: the block before which table-diff fails on purpose (-1: never)
+ */
+public record BatchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
+                             HtmlReportWriter html, DiffProgress progress, String toolVersion, int failBeforeBlock) {
+}
