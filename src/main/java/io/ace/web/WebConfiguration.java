@@ -4,8 +4,6 @@ import io.ace.audit.AuditLog;
 import io.ace.batch.JobControl;
 import io.ace.batch.RunSubmitter;
 import io.ace.launch.LaunchGrammar;
-import io.ace.web.security.ServeUsers;
-import org.springframework.core.env.Environment;
 import io.ace.cluster.ClusterRegistry;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,10 +22,6 @@ public class WebConfiguration {
         return new RunActions(grammar, submitter, control, audit, roles, outputDir.toAbsolutePath());
     }
 
-    @Bean
-    ServeAnnouncement serveAnnouncement(ServeUsers users, Environment environment) {
-        return new ServeAnnouncement(users, environment);
-    }
 
     @Bean
     NodeHealthBoard nodeHealthBoard(ClusterRegistry registry) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -48,6 +49,11 @@ public class SecurityConfiguration {
     @Bean
     ServeUsers serveUsers(ServeProperties properties, PasswordEncoder encoder, @Value("${ace.home}") Path home) {
         return new ServeUsers(properties, encoder, home);
+    }
+
+    @Bean
+    ServeAnnouncement serveAnnouncement(ServeUsers users, Environment environment) {
+        return new ServeAnnouncement(users, environment);
     }
 
     @Bean

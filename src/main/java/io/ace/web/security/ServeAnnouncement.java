@@ -1,6 +1,5 @@
-package io.ace.web;
+package io.ace.web.security;
 
-import io.ace.web.security.ServeUsers;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
