@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a diff file, ours or pgEdge ACE's (DESIGN.md §3), as a stream. Values keep their exact
+ * Reads a diff file, ours or pgEdge ACE's (README, "The diff file"), as a stream. Values keep their exact
  * JSON spelling (a number's digits are never re-printed), metadata objects such as
  * {@code _spock_metadata_} are dropped, and a malformed or truncated file is a usage error that
  * names the file and position.
