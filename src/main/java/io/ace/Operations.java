@@ -1,6 +1,7 @@
 package io.ace;
 
 import io.ace.batch.BatchResources;
+import io.ace.batch.JobControl;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.tablediff.TableDiff;
@@ -23,7 +24,7 @@ public class Operations {
     }
 
     @Bean
-    LaunchGrammar launchGrammar(OperationRegistry operations) {
-        return new LaunchGrammar(operations);
+    LaunchGrammar launchGrammar(OperationRegistry operations, JobControl control) {
+        return new LaunchGrammar(operations, control::diffFileOf);
     }
 }

@@ -62,8 +62,10 @@ public class BatchConfiguration {
     @Bean
     BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
                                   HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build,
+                                  @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
                                   @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
-        return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), failBeforeBlock);
+        return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
+                failBeforeBlock);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
@@ -100,7 +102,7 @@ public class BatchConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RunSubmitter runSubmitter(RunLauncher launcher) {
-        return new RunSubmitter(launcher);
+    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns) {
+        return new RunSubmitter(launcher, maxRuns);
     }
 }

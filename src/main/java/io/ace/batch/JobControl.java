@@ -4,6 +4,8 @@ import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.OperationRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +39,12 @@ public final class JobControl {
      * @param errors  the stack trace of each failure
      */
     public record StepDetail(long executionId, RunView.StepView step, String context, List<String> errors, List<StepAttempt> attempts) {
+
+        /** For a web caller who is not an administrator: failures by kind only. */
+        public StepDetail redacted() {
+            return new StepDetail(executionId, step.redacted(), context, errors.isEmpty() ? errors : List.of(step.redacted().error()),
+                    attempts.stream().map(a -> new StepAttempt(a.executionId(), a.step().redacted())).toList());
+        }
     }
 
     /** The same step in one execution of the run. */
@@ -91,6 +99,18 @@ public final class JobControl {
             throw AceException.usage("job execution " + id + " is a " + name + " job, which this version cannot restart");
         }
         return operations.get(name).codec().decode(e.getJobParameters());
+    }
+
+    /** The diff file an execution wrote, as the job repository recorded it; a usage error when it wrote none or it is gone. */
+    public Path diffFileOf(long id) {
+        String file = view(id).diffFile();
+        if (file == null) {
+            throw AceException.usage("job execution " + id + " wrote no diff file; name an execution that found differences");
+        }
+        if (!Files.isRegularFile(Path.of(file))) {
+            throw AceException.usage("the diff file of job execution " + id + " is no longer where it was written");
+        }
+        return Path.of(file);
     }
 
     /** Asks a running execution to stop after its current block; it stays restartable. */

@@ -18,14 +18,15 @@ import org.springframework.batch.core.step.StepExecution;
  * end and what it wrote. Built from the job repository; holds none of its types.
  *
  * @param exitCode null while it runs
- * @param summary  the outcome line, null while it runs
+ * @param summary  the outcome line, null while it runs; see {@link #redacted()}
  * @param progress done fraction (0..1)
  * @param eta      expected end, or null when unknown
+ * @param publicSummary the outcome line without text from outside the tool
  */
 public record RunView(long id, long instanceId, String operation, String cluster, String target, String runKey, String status,
                       boolean running, Integer exitCode, String summary, List<Parameter> parameters, PlanView plan,
                       List<StepView> steps, double progress, LocalDateTime startTime, LocalDateTime endTime, Duration elapsed,
-                      LocalDateTime eta, long differences, List<ReportFile> reports) {
+                      LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary) {
 
     /** A job parameter as recorded. */
     public record Parameter(String name, String value, boolean identifying) {
@@ -43,6 +44,27 @@ public record RunView(long id, long instanceId, String operation, String cluster
      */
     public record StepView(long id, String name, String status, long readCount, long writeCount, long commitCount,
                            long rollbackCount, Duration duration, double progress, String error) {
+
+        StepView redacted() {
+            return new StepView(id, name, status, readCount, writeCount, commitCount, rollbackCount, duration, progress,
+                    error == null ? null : error.lines().findFirst().map(RunView::kindOf).orElse("") + " (the cause is in the server log)");
+        }
+    }
+
+    /**
+     * This view for a web caller who is not an administrator: no text from outside the tool (a
+     * node's error message, a stack trace) in the summary or the steps.
+     */
+    public RunView redacted() {
+        return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, publicSummary, parameters, plan,
+                steps.stream().map(StepView::redacted).toList(), progress, startTime, endTime, elapsed, eta, differences, reports,
+                publicSummary);
+    }
+
+    /** The exception class of a stack trace's first line ({@code java.sql.SQLException: ...} gives {@code SQLException}). */
+    private static String kindOf(String firstLine) {
+        String type = firstLine.contains(":") ? firstLine.substring(0, firstLine.indexOf(':')) : firstLine;
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     /** Failed or stopped: the same run key resumes it. */
@@ -103,7 +125,8 @@ public record RunView(long id, long instanceId, String operation, String cluster
         return new RunView(e.getId(), e.getJobInstance().getInstanceId(), e.getJobInstance().getJobName(), p.getString("cluster", ""),
                 target(e), p.getString("run_key", ""), e.getStatus().name(), e.isRunning(),
                 outcome == null ? null : outcome.exitCode().code(), outcome == null ? null : outcome.message(), parameters,
-                planView(plan), steps, progress, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(), context.reports());
+                planView(plan), steps, progress, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(), context.reports(),
+                outcome == null ? null : outcome.publicMessage());
     }
 
     /** What an execution works on: the table of a table operation, otherwise its target parameter. */

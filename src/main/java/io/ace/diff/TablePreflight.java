@@ -35,7 +35,7 @@ public final class TablePreflight {
                 }
                 shapes.put(pool.name(), shape.get());
             } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name() + ": " + e.getMessage(), e);
+                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name(), e.getMessage(), e);
             }
         }
         var first = shapes.entrySet().iterator().next();

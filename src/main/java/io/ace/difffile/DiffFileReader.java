@@ -3,6 +3,7 @@ package io.ace.difffile;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -175,12 +176,14 @@ public final class DiffFileReader {
                 throw AceException.usage("diff file " + file + " has data after its closing brace");
             }
         } catch (JacksonException e) {
-            throw AceException.usage("diff file " + file + " is malformed or truncated: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            // the parser's message may quote the file's content: it is detail, not ours to publish
+            throw new AceException(ExitCode.USAGE, "diff file " + file + " is malformed or truncated"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()),
+                    e.getOriginalMessage(), e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw AceException.usage("diff file " + file + " does not exist");
         } catch (IOException e) {
-            throw AceException.usage("cannot read diff file " + file + ": " + e.getMessage());
+            throw new AceException(ExitCode.USAGE, "cannot read diff file " + file, e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ace.launch;
 
 import io.ace.exit.AceException;
+import io.ace.operation.DiffFiles;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.Operation;
 import io.ace.operation.OperationRegistry;
@@ -21,15 +22,20 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class LaunchGrammar {
 
+    /** Flags that name a file on the server: a web caller never gives them (it names a diff file by --from-execution). */
+    public static final List<String> SERVER_PATHS = List.of("--diff-file", "--output-dir");
+
     private static final String RUN = "run";
     private static final String PROGRESS = "progress";
-    /** Flags a server decides for itself: where reports go, and the terminal's progress bar. */
-    private static final Set<String> SERVER_DECIDES = Set.of("--output-dir", "--quiet", "--help", "--version");
+    /** Flags a server decides for itself: where files are, and the terminal's progress bar. */
+    private static final Set<String> SERVER_DECIDES = Set.of("--diff-file", "--output-dir", "--quiet", "--help", "--version");
 
     private final OperationRegistry operations;
+    private final DiffFiles diffFiles;
 
-    public LaunchGrammar(OperationRegistry operations) {
+    public LaunchGrammar(OperationRegistry operations, DiffFiles diffFiles) {
         this.operations = operations;
+        this.diffFiles = diffFiles;
     }
 
     public OperationRegistry operations() {
@@ -60,7 +66,7 @@ public final class LaunchGrammar {
         RequestOptions<?> options = (RequestOptions<?>) spec.userObject();
         RunOptions run = (RunOptions) spec.mixins().get(RUN).userObject();
         ProgressOptions progress = (ProgressOptions) spec.mixins().get(PROGRESS).userObject();
-        return new Launch(operation, options.request(run.basics()), progress.quiet);
+        return new Launch(operation, options.request(run.basics(diffFiles)), progress.quiet);
     }
 
     /** {@code args} as typed after {@code ace}, e.g. {@code table-diff local public.t --nodes n1,n2}. */
@@ -91,7 +97,7 @@ public final class LaunchGrammar {
     public record Field(String name, String label, String description, boolean flag, String defaultText, boolean required) {
     }
 
-    /** The flags of an operation, in the order its help lists them, from the command line's own definition. */
+    /** The flags a web form offers for an operation, in the order its help lists them, from the command line's own definition. */
     public List<Field> fields(String operation) {
         CommandLine command = command(operations.get(operation));
         List<Field> fields = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.ace.launch;
 
+import io.ace.operation.DiffFiles;
 import io.ace.operation.RunBasics;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ public class RunOptions {
     String runKey;
 
     /** The given run key (or a new one: without --run-key every launch is a new run) and output directory. */
-    RunBasics basics() {
-        return new RunBasics(runKey == null ? RunBasics.newRunKey() : runKey, outputDir);
+    RunBasics basics(DiffFiles diffFiles) {
+        return new RunBasics(runKey == null ? RunBasics.newRunKey() : runKey, outputDir, diffFiles);
     }
 }

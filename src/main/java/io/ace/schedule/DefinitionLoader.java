@@ -184,7 +184,8 @@ public final class DefinitionLoader {
                 NodeTuple anchor = fields.containsKey("flags") ? fields.get("flags") : fields.get("operation");
                 Mark fallback = target != null && e.getMessage().contains("'" + target + "'")
                         ? fields.get("target").getValueNode().getStartMark() : anchor.getKeyNode().getStartMark();
-                error(flagNamedIn(e.getMessage(), flagMarks, fallback), "command refused: " + e.getMessage());
+                // the page of schedules is read by viewers: the refusal in our own words, the detail in the log
+                error(flagNamedIn(e.getMessage(), flagMarks, fallback), "command refused: " + e.publicMessage());
                 return null;
             }
             return definition;

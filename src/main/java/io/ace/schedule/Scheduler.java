@@ -282,7 +282,7 @@ public final class Scheduler implements SmartLifecycle {
             lastLaunches.put(definition.name(), submission);
             submission.started().whenComplete((execution, error) -> recordStart(schedule, fire, submission));
         } catch (AceException e) {
-            record(schedule, fire, FireOutcome.LAUNCH_FAILED, null, e.getMessage());
+            launchFailed(schedule, fire, e);
         }
     }
 
@@ -292,7 +292,7 @@ public final class Scheduler implements SmartLifecycle {
         try {
             execution = submission.awaitStart(0);
         } catch (AceException e) {
-            record(schedule, fire, FireOutcome.LAUNCH_FAILED, null, e.getMessage());
+            launchFailed(schedule, fire, e);
             return;
         }
         if (!submission.finished().isDone()) {
@@ -307,6 +307,14 @@ public final class Scheduler implements SmartLifecycle {
                 record(schedule, fire, FireOutcome.LAUNCHED, execution, "job execution " + execution + " started");
             }
         });
+    }
+
+    /** The fire record, which viewers read, keeps our own words; the log keeps the detail from outside. */
+    private void launchFailed(Schedule schedule, ZonedDateTime fire, AceException e) {
+        if (!e.publicMessage().equals(e.getMessage())) {
+            log.warn("schedule {} fire {}: {}", schedule.definition.name(), fire, e.getMessage());
+        }
+        record(schedule, fire, FireOutcome.LAUNCH_FAILED, null, e.publicMessage());
     }
 
     private void record(Schedule schedule, ZonedDateTime fire, FireOutcome outcome, Long executionId, String message) {

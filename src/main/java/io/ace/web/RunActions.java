@@ -11,7 +11,10 @@ import io.ace.operation.LaunchRequest;
 import io.ace.operation.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -22,6 +25,8 @@ import org.springframework.security.core.Authentication;
  * same launcher and controls as the command line.
  */
 public final class RunActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunActions.class);
 
     /**
      * How an accepted action answered.
@@ -51,18 +56,27 @@ public final class RunActions {
         this.outputDir = outputDir;
     }
 
-    /** Launches the command line {@code args} (as typed after {@code ace}); reports go to the server's output directory unless given. */
-    public Answer launch(List<String> args, Authentication who) {
-        List<String> all = new ArrayList<>(args);
-        if (!all.contains("--output-dir")) {
-            all.add("--output-dir");
-            all.add(outputDir.toString());
-        }
-        String command = LaunchGrammar.shellText(all);
+    /**
+     * Launches an operation from a web form or API body: the flags by their long names. A web
+     * caller names no server path: a diff file is named by the execution that wrote it
+     * ({@code --from-execution}), and reports go to the server's output directory.
+     */
+    public Answer launch(String operation, String cluster, String target, Map<String, ?> flags, Authentication who) {
+        List<String> args = new ArrayList<>(LaunchGrammar.commandLine(operation, cluster, target, flags));
+        String command = LaunchGrammar.shellText(args);
         return audited(who, "launch", command, null, () -> {
             // the role first: a refused caller learns nothing about files or tables
-            require(who, roleToLaunch(all.get(0)), "launch " + all.get(0));
-            return start(grammar.parse(all), command);
+            require(who, roleToLaunch(operation), "launch " + operation);
+            for (String path : LaunchGrammar.SERVER_PATHS) {
+                if (args.contains(path)) {
+                    throw AceException.usage(path + " names a file on the server, which a web request cannot do; "
+                            + (path.equals("--diff-file") ? "name the execution that wrote the diff file with --from-execution"
+                            : "reports go to the server's output directory"));
+                }
+            }
+            args.add("--output-dir");
+            args.add(outputDir.toString());
+            return start(grammar.parse(args), LaunchGrammar.shellText(args));
         });
     }
 
@@ -74,6 +88,22 @@ public final class RunActions {
     /** An execution by id, or a usage error naming it. */
     public RunView execution(long id) {
         return control.view(id);
+    }
+
+    /** An error as this caller may read it: the detail from outside the tool (node errors, file content) for administrators only. */
+    public String toCaller(RuntimeException e, Authentication who) {
+        if (e instanceof AceException ace && !allowed(who, Role.ADMIN)) {
+            if (!ace.publicMessage().equals(ace.getMessage())) {
+                LOG.info("refused for {}: {}", actor(who), ace.getMessage());
+            }
+            return ace.publicMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** A view as this caller may read it: only administrators see text from outside the tool (node errors, stack traces). */
+    public RunView shown(RunView view, Authentication who) {
+        return allowed(who, Role.ADMIN) ? view : view.redacted();
     }
 
     /**
@@ -114,7 +144,7 @@ public final class RunActions {
 
     /** Submits a launch and waits until its execution exists (or the launch answered without one). */
     private Answer start(LaunchRequest request, String command) {
-        RunSubmitter.Submission submission = submitter.submit(request);
+        RunSubmitter.Submission submission = submitter.submitNow(request);
         long execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
         boolean done = submission.finished().isDone() && !submission.finished().isCompletedExceptionally()
                 && submission.finished().join().exitCode() == ExitCode.ALREADY_COMPLETED;
@@ -138,7 +168,7 @@ public final class RunActions {
             throw e;
         } catch (Exception e) {
             audit.record(actor(who), action, subject, id, refusal(e));
-            throw new AceException(ExitCode.FAILED, action + " of " + subject + " failed: " + e.getMessage(), e);
+            throw new AceException(ExitCode.FAILED, action + " of " + subject + " failed", e.getMessage(), e);
         }
     }
 
@@ -158,7 +188,10 @@ public final class RunActions {
         return who == null ? "anonymous" : who.getName();
     }
 
+    /** A refusal as the audit log (which viewers read) records it: our own words only. */
     private static String refusal(Exception e) {
-        return "refused: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String reason = e instanceof AceException ace ? ace.publicMessage()
+                : e instanceof AccessDeniedException && e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return "refused: " + reason;
     }
 }

@@ -144,7 +144,7 @@ class AdminUiBrowserTest {
         browser.get(serve.url("/launch?operation=table-repair"));
         shown(By.id("cluster")).sendKeys("local");
         shown(By.id("table")).sendKeys("public.browsed");
-        shown(By.id("f_diff-file")).sendKeys("/tmp/none.json");
+        shown(By.id("f_from-execution")).sendKeys("1");
         shown(By.id("f_source-of-truth")).sendKeys("n1");
         shown(By.id("submit-launch")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))

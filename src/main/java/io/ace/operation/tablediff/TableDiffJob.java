@@ -30,7 +30,7 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
     public Needs prepare(TableDiffRequest request) {
         request.options().validate();
         // one session per partition worker, and one for the plan and the checks
-        return new Needs(request.options().nodes(), request.options().workers() + 1);
+        return new Needs(request.options().nodes(), resources.partitionWorkers(request.options().workers()) + 1);
     }
 
     @Override
@@ -44,7 +44,7 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
         Step hashPartition = new StepBuilder("hash-partition", repository).tasklet(hashTasklet, transactions)
                 .listener(hashTasklet).build();
         FrozenPlanPartitioner partitioner = new FrozenPlanPartitioner(run, resources.progress(), resources.findings());
-        int workers = request.options().workers();
+        int workers = resources.partitionWorkers(request.options().workers());
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-partition-");
         executor.setConcurrencyLimit(workers);
         Step hash = new StepBuilder("hash", repository).partitioner("hash-partition", partitioner).step(hashPartition)

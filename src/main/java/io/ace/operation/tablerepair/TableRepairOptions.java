@@ -1,12 +1,13 @@
 package io.ace.operation.tablerepair;
 
+import io.ace.operation.DiffFileSource;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
 import io.ace.repair.RepairOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,8 +22,8 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--diff-file", required = true, paramLabel = "FILE", description = "A diff file of this table (ours or pgEdge ACE's).")
-    Path diffFile;
+    @ArgGroup(multiplicity = "1")
+    DiffFileSource diffFile;
 
     @Option(names = "--source-of-truth", paramLabel = "NODE", description = "The node the others are made to match.")
     String sourceOfTruth;
@@ -52,6 +53,6 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
-        return TableRepairRequest.of(target.cluster(), target.table(), diffFile, options, run.runKey(), run.outputDir(), generateReport);
+        return TableRepairRequest.of(target.cluster(), target.table(), diffFile.resolve(run), options, run.runKey(), run.outputDir(), generateReport);
     }
 }

@@ -2,12 +2,13 @@ package io.ace.operation.tablererun;
 
 import io.ace.diff.DiffOptions;
 import io.ace.exit.AceException;
+import io.ace.operation.DiffFileSource;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,8 +22,8 @@ public class TableRerunOptions implements RequestOptions<TableRerunRequest> {
     @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--diff-file", required = true, paramLabel = "FILE", description = "A diff file of this table.")
-    Path diffFile;
+    @ArgGroup(multiplicity = "1")
+    DiffFileSource diffFile;
 
     @Option(names = "--compare-unit-size", paramLabel = "KEYS", description = "Keys re-checked per batch (default: ${DEFAULT-VALUE}).")
     int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
@@ -33,6 +34,6 @@ public class TableRerunOptions implements RequestOptions<TableRerunRequest> {
             throw AceException.usage("--compare-unit-size must be positive, got " + compareUnitSize);
         }
         TableTarget target = TableTarget.of(positional);
-        return TableRerunRequest.of(target.cluster(), target.table(), diffFile, compareUnitSize, run.runKey(), run.outputDir());
+        return TableRerunRequest.of(target.cluster(), target.table(), diffFile.resolve(run), compareUnitSize, run.runKey(), run.outputDir());
     }
 }

@@ -5,7 +5,6 @@ import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.batch.RunQueries;
 import io.ace.operation.OperationRegistry;
-import io.ace.launch.LaunchGrammar;
 import io.ace.web.RunActions;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -59,7 +58,7 @@ public class OperationsApi {
         if (table == null) {
             throw AceException.usage("the body must name the table: {\"table_name\": \"schema.table\"}");
         }
-        return answer(actions.launch(LaunchGrammar.commandLine(operation, cluster, table, fields), who));
+        return answer(actions.launch(operation, cluster, table, fields, who));
     }
 
     @PostMapping("/mtree/{verb}")
@@ -72,7 +71,8 @@ public class OperationsApi {
                                    @RequestParam(required = false) String cluster, @RequestParam(required = false) String table,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                                   Authentication who) {
         if (page < 0 || size < 1 || size > 500) {
             throw AceException.usage("page must be >= 0 and size between 1 and 500");
         }
@@ -81,13 +81,13 @@ public class OperationsApi {
         answer.put("total", found.total());
         answer.put("page", page);
         answer.put("size", size);
-        answer.put("executions", found.runs().stream().map(v -> ExecutionJson.of(v, false)).toList());
+        answer.put("executions", found.runs().stream().map(v -> ExecutionJson.of(actions.shown(v, who), false)).toList());
         return answer;
     }
 
     @GetMapping("/executions/{id}")
-    Map<String, Object> execution(@PathVariable long id) {
-        return ExecutionJson.of(actions.execution(id), true);
+    Map<String, Object> execution(@PathVariable long id, Authentication who) {
+        return ExecutionJson.of(actions.shown(actions.execution(id), who), true);
     }
 
     // one endpoint per control, so the OpenAPI description names each

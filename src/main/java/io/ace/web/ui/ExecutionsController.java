@@ -48,12 +48,12 @@ class ExecutionsController {
                 @RequestParam(required = false) String cluster, @RequestParam(required = false) String table,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "0") int page, Model model, Authentication who) {
         RunQueries.Filter filter = new RunQueries.Filter(operation, status, cluster, table, from, to);
         RunQueries.Page found = queries.find(filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("filter", filter);
         model.addAttribute("found", found);
-        model.addAttribute("views", found.runs());
+        model.addAttribute("views", found.runs().stream().map(v -> actions.shown(v, who)).toList());
         model.addAttribute("operations", grammar.operations().names());
         model.addAttribute("statuses", STATUSES);
         return "executions";
@@ -61,7 +61,7 @@ class ExecutionsController {
 
     @GetMapping("/executions/{id}")
     String detail(@PathVariable long id, Model model, Authentication who) {
-        RunView view = control.view(id);
+        RunView view = actions.shown(control.view(id), who);
         model.addAttribute("v", view);
         model.addAttribute("canOperate", actions.allowed(who, actions.roleToLaunch(view.operation())));
         model.addAttribute("canAbandon", actions.allowed(who, Role.ADMIN));
@@ -71,8 +71,9 @@ class ExecutionsController {
     }
 
     @GetMapping("/executions/{id}/steps/{stepId}")
-    String step(@PathVariable long id, @PathVariable long stepId, Model model) {
-        model.addAttribute("detail", control.step(id, stepId));
+    String step(@PathVariable long id, @PathVariable long stepId, Model model, Authentication who) {
+        JobControl.StepDetail detail = control.step(id, stepId);
+        model.addAttribute("detail", actions.allowed(who, Role.ADMIN) ? detail : detail.redacted());
         return "step";
     }
 
@@ -83,7 +84,7 @@ class ExecutionsController {
             flash.addFlashAttribute("flash", answer.message() + ".");
             return "redirect:/executions/" + answer.executionId();
         } catch (AceException | AccessDeniedException e) {
-            flash.addFlashAttribute("flash", e.getMessage());
+            flash.addFlashAttribute("flash", actions.toCaller(e, who));
             flash.addFlashAttribute("flashBad", true);
             return "redirect:/executions/" + id;
         }

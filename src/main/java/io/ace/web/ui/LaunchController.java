@@ -46,9 +46,8 @@ class LaunchController {
             RunView e = actions.execution(execution);
             cluster = e.cluster();
             table = e.target();
-            String diffFile = e.diffFile();
-            if (diffFile != null) {
-                values.put("diff-file", diffFile);
+            if (e.diffFile() != null) {
+                values.put("from-execution", Long.toString(execution));
             }
         }
         return render(model, operation, cluster, table, values, null);
@@ -68,11 +67,11 @@ class LaunchController {
         });
         try {
             grammar.operations().get(operation);
-            RunActions.Answer launched = actions.launch(LaunchGrammar.commandLine(operation, cluster.strip(), table.strip(), flags), who);
+            RunActions.Answer launched = actions.launch(operation, cluster.strip(), table.strip(), flags, who);
             flash.addFlashAttribute("flash", launched.message());
             return "redirect:/executions/" + launched.executionId();
         } catch (AceException | AccessDeniedException e) {
-            return render(model, operation, cluster, table, values, e.getMessage());
+            return render(model, operation, cluster, table, values, actions.toCaller(e, who));
         }
     }
 
