@@ -1,5 +1,6 @@
 package io.ace.operation.tablerepair;
 
+import io.ace.operation.HtmlRowsOption;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,10 +50,14 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @Option(names = "--generate-report", description = "Write the repair report (JSON and HTML): per node the rows changed, before and after.")
     boolean generateReport;
 
+    @Mixin
+    HtmlRowsOption htmlRows;
+
     @Override
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
-        return TableRepairRequest.of(target.cluster(), target.table(), diffFile, options, run.runKey(), run.outputDir(), generateReport);
+        return TableRepairRequest.of(target.cluster(), target.table(), diffFile, options, run.runKey(), run.outputDir(), generateReport,
+                htmlRows.value());
     }
 }
