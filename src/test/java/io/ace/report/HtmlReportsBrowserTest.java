@@ -35,22 +35,26 @@ class HtmlReportsBrowserTest {
 
     private static final String LONG = "long text ".repeat(30);
 
-    static LocalCluster cluster;
-    static Ace ace;
     @AutoClose
     static Chromium chromium;
     static WebDriver browser;
 
+    private final LocalCluster cluster;
+    private final Ace ace;
+
+    HtmlReportsBrowserTest(LocalCluster cluster, Ace ace) {
+        this.cluster = cluster;
+        this.ace = ace;
+    }
+
     @BeforeAll
-    static void start(LocalCluster localCluster, Ace classAce) {
-        cluster = localCluster;
-        ace = classAce;
+    static void start() {
         chromium = new Chromium();
         browser = chromium.driver();
     }
 
     /** {@code public.NAME} on n1..n3, with n3 the odd node out on seven keys and n1 on one. */
-    private static void plant(String name) {
+    private void plant(String name) {
         String t = "public." + name;
         cluster.sql("DROP TABLE IF EXISTS " + t + "; CREATE TABLE " + t + " (id int PRIMARY KEY, label text, f8 float8, amount numeric, note text);"
                 + "INSERT INTO " + t + " SELECT g, 'row ' || g, g / 4.0, g * 1.5, 'note ' || g FROM generate_series(1, 200) g;"
@@ -246,6 +250,14 @@ class HtmlReportsBrowserTest {
         assertThat(browser.findElement(By.id("row-cap")).getText()).isEqualTo(
                 "Listing 3 of 12 changes: this report lists at most 3 (--max-html-rows). The JSON report has every change.");
         assertThat(browser.findElements(By.cssSelector("#changes tbody.key"))).hasSize(3);
+
+        // repaired: the report of an in-sync table says so and lists nothing
+        Ace.Result inSync = ace.run("table-diff", "local", t, "--nodes", "n1,n2", "--output", "html");
+        assertThat(inSync.exitCode()).as(inSync.toString()).isZero();
+        open(file(inSync, "report"));
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("All 2 compared nodes are in sync");
+        assertThat(browser.findElements(By.cssSelector("tbody.key, #keyspace rect.bar"))).isEmpty();
+        chromium.shot("report-diff-in-sync");
 
         Ace.Result refused = ace.run("table-diff", "local", t, "--nodes", "n1,n2", "--max-html-rows", "-1");
         assertThat(refused.exitCode()).isEqualTo(64);

@@ -2,9 +2,11 @@ package io.ace.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How the HTML row cap is shared among node pairs. */
+@Tag("fast")
 class RowShareTest {
 
     @Test

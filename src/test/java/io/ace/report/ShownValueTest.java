@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ace.difffile.DiffFileReader.Value;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the reports make visible in a value, character by character. */
+@Tag("fast")
 class ShownValueTest {
 
     private static ShownValue text(String s) {
