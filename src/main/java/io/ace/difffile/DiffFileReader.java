@@ -142,7 +142,18 @@ public final class DiffFileReader {
         });
     }
 
-    private static Map<String, Value> readRow(JsonParser p) {
+    /** One row object's values as spelled in {@code json} (a row of a diff file or of a stored difference). */
+    public static Map<String, Value> row(String json) {
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a row object: " + json);
+            }
+            return readRow(p);
+        }
+    }
+
+    /** The values of the row object the parser stands on ({@code START_OBJECT}), up to its end. */
+    public static Map<String, Value> readRow(JsonParser p) {
         Map<String, Value> values = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String column = p.currentName();

@@ -2,26 +2,21 @@ package io.ace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.testing.Chromium;
 import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
 import io.ace.testing.Serve;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,35 +30,24 @@ class AdminUiBrowserTest {
 
     @TempDir
     static Path home;
+    @AutoClose
     static Serve serve;
+    @AutoClose
+    static Chromium chromium;
     static WebDriver browser;
-    static final Path SHOTS = Path.of("target", "screenshots");
 
     @BeforeAll
-    static void start(LocalCluster cluster) throws Exception {
+    static void start(LocalCluster cluster) {
         cluster.sql("DROP TABLE IF EXISTS public.browsed; CREATE TABLE public.browsed (id int PRIMARY KEY, v text);"
                 + "INSERT INTO public.browsed SELECT g, 'v' || g FROM generate_series(1, 5000) g", "n1", "n2");
         cluster.sql("UPDATE public.browsed SET v = 'changed' WHERE id IN (42, 4242)", "n2");
         serve = new Serve(cluster.serviceFile(), home);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Path.of("/usr/bin/chromium").toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1440,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
+        chromium = new Chromium();
+        browser = chromium.driver();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        serve.close();
-    }
-
-    private static void shot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private static void shot(String name) {
+        chromium.shot(name);
     }
 
     /** An element once the page shows it: every read after a click or a navigation waits for what it reads. */
@@ -88,6 +72,7 @@ class AdminUiBrowserTest {
         login("operator", "operator-pw");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.titleContains("Dashboard"));
         assertThat(shown(By.id("user")).getText()).isEqualTo("operator");
+        assertThat(shown(By.id("roles")).getText()).isEqualTo("OPERATOR");
         shot("02-dashboard");
 
         browser.get(serve.url("/launch?operation=table-diff"));

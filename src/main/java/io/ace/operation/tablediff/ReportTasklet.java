@@ -37,8 +37,6 @@ final class ReportTasklet implements Tasklet {
 
     static final ExitStatus DIFFERENCES = new ExitStatus("DIFFERENCES", "differences found");
 
-    private static final int HTML_ROWS_PER_PAIR = 500;
-
     private final TableDiffRun run;
     private final FindingsStore findings;
     private final HtmlReportWriter html;
@@ -71,7 +69,7 @@ final class ReportTasklet implements Tasklet {
         Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "diffs", List.of(".json", ".html"));
         Path jsonPath = ReportName.withExtension(base, ".json");
 
-        DiffFileWriter.Result result = new DiffFileWriter(HTML_ROWS_PER_PAIR).write(jsonPath, nodes,
+        DiffFileWriter.Result result = new DiffFileWriter(request.maxHtmlRows()).write(jsonPath, nodes,
                 request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer),
                 r -> summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
 
@@ -83,8 +81,8 @@ final class ReportTasklet implements Tasklet {
         }
         if (request.html()) {
             Path htmlPath = ReportName.withExtension(base, ".html");
-            html.writeDiffReport(htmlPath, new DiffReport(result.summary(), metadata(job, result), connections(),
-                    run.table().shape().columnNames(), DiffReport.pairs(result, run.table().shape().columnNames()), blocks));
+            html.writeDiffReport(htmlPath, DiffReport.of(metadata(job, result), connections(), run.table().shape().columnNames(),
+                    result, blocks, plan, request.maxHtmlRows()));
             written.add(new ReportFile(ReportFile.HTML_REPORT, htmlPath));
         }
         context.reports(written);

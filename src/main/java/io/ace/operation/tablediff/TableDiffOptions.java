@@ -3,12 +3,14 @@ package io.ace.operation.tablediff;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
 import io.ace.exit.AceException;
+import io.ace.operation.HtmlRowsOption;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -71,6 +73,9 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
     String output = "json";
 
+    @Mixin
+    HtmlRowsOption htmlRows;
+
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
@@ -84,6 +89,7 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
         }
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq,
                 !noRecheck, recheckTimeout, maxLoad, maxLag, targetQueryTime).validate();
-        return new TableDiffRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir(), output.equals("html"));
+        return new TableDiffRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir(), output.equals("html"),
+                htmlRows.value());
     }
 }

@@ -4,6 +4,7 @@ import io.ace.catalog.TableName;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
 import io.ace.operation.ParameterCodec;
+import io.ace.report.HtmlReportWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,7 @@ final class TableDiffParameters implements ParameterCodec<TableDiffRequest> {
                 .addDouble("target_query_time", options.targetQuerySeconds(), false)
                 .addString("output_dir", request.outputDir().toAbsolutePath().toString(), false)
                 .addString("output", request.html() ? "html" : "json", false)
+                .addLong("max_html_rows", (long) request.maxHtmlRows(), false)
                 .toJobParameters();
     }
 
@@ -53,6 +55,7 @@ final class TableDiffParameters implements ParameterCodec<TableDiffRequest> {
                 p.getLong("recheck_timeout", (long) DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS).intValue(),
                 p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue(), p.getDouble("target_query_time", 0.0));
         return new TableDiffRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")), options,
-                p.getString("run_key"), Path.of(p.getString("output_dir")), "html".equals(p.getString("output")));
+                p.getString("run_key"), Path.of(p.getString("output_dir")), "html".equals(p.getString("output")),
+                p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue());
     }
 }

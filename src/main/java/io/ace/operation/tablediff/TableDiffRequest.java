@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * and how its results are written.
  */
 public record TableDiffRequest(String cluster, TableName table, DiffOptions options, String runKey, Path outputDir,
-                               boolean html) implements LaunchRequest {
+                               boolean html, int maxHtmlRows) implements LaunchRequest {
 
     public static final String OPERATION = "table-diff";
 

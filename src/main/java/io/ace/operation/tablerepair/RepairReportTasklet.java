@@ -4,6 +4,7 @@ import io.ace.batch.ReportFile;
 import io.ace.batch.RunContext;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
+import io.ace.report.RepairReport;
 import io.ace.report.ReportName;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -111,24 +112,25 @@ final class RepairReportTasklet implements Tasklet {
         summary.put("keys_still_differing", still);
         summary.put("job_execution_id", job.getId());
         summary.put("run_key", request.runKey());
-        List<tools.jackson.databind.JsonNode> sample = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        long[] total = {0};
         try (BufferedWriter out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
             out.write("{\"summary\":" + MAPPER.writeValueAsString(summary) + ",\"changes\":[");
-            boolean[] first = {true};
             findings.forEachDifference(job.getJobInstance().getInstanceId(), record -> {
                 try {
-                    out.write((first[0] ? "" : ",") + record);
+                    out.write((total[0] == 0 ? "" : ",") + record);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                first[0] = false;
-                if (sample.size() < 1000) {
-                    sample.add(MAPPER.readTree(record));
+                total[0]++;
+                if (listed.size() < request.maxHtmlRows()) {
+                    listed.add(record);
                 }
             });
             out.write("]}\n");
         }
-        html.writeRepairReport(ReportName.withExtension(base, ".html"), summary, sample);
+        html.writeRepairReport(ReportName.withExtension(base, ".html"), RepairReport.of(summary, perNode, listed, total[0],
+                request.maxHtmlRows()));
         return base;
     }
 }

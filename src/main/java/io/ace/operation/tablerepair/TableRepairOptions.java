@@ -1,6 +1,7 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.operation.DiffFileSource;
+import io.ace.operation.HtmlRowsOption;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,10 +51,14 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @Option(names = "--generate-report", description = "Write the repair report (JSON and HTML): per node the rows changed, before and after.")
     boolean generateReport;
 
+    @Mixin
+    HtmlRowsOption htmlRows;
+
     @Override
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
-        return TableRepairRequest.of(target.cluster(), target.table(), diffFile.resolve(run), options, run.runKey(), run.outputDir(), generateReport);
+        return TableRepairRequest.of(target.cluster(), target.table(), diffFile.resolve(run), options, run.runKey(), run.outputDir(),
+                generateReport, htmlRows.value());
     }
 }

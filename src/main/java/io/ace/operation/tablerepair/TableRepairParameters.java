@@ -3,6 +3,7 @@ package io.ace.operation.tablerepair;
 import io.ace.catalog.TableName;
 import io.ace.operation.ParameterCodec;
 import io.ace.repair.RepairOptions;
+import io.ace.report.HtmlReportWriter;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -26,6 +27,7 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
                 .addString("run_key", request.runKey())
                 .addString("output_dir", request.outputDir().toAbsolutePath().toString(), false)
                 .addString("generate_report", Boolean.toString(request.generateReport()), false)
+                .addLong("max_html_rows", (long) request.maxHtmlRows(), false)
                 .toJobParameters();
     }
 
@@ -38,6 +40,7 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
                 Boolean.parseBoolean(p.getString("fire_triggers")), Boolean.parseBoolean(p.getString("dry_run")));
         return new TableRepairRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")),
                 Path.of(p.getString("diff_file")), p.getString("diff_sha256"), options, p.getString("run_key"),
-                Path.of(p.getString("output_dir")), Boolean.parseBoolean(p.getString("generate_report")));
+                Path.of(p.getString("output_dir")), Boolean.parseBoolean(p.getString("generate_report")),
+                p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue());
     }
 }

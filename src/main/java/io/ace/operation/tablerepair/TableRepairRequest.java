@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * an edited diff file is another run, not a resume.
  */
 public record TableRepairRequest(String cluster, TableName table, Path diffFile, String diffSha256, RepairOptions options,
-                                 String runKey, Path outputDir, boolean generateReport) implements LaunchRequest {
+                                 String runKey, Path outputDir, boolean generateReport, int maxHtmlRows) implements LaunchRequest {
 
     public static final String OPERATION = "table-repair";
 
@@ -27,7 +27,8 @@ public record TableRepairRequest(String cluster, TableName table, Path diffFile,
 
     /** A request for a diff file that exists, identified by its sha256. */
     public static TableRepairRequest of(String cluster, TableName table, Path diffFile, RepairOptions options, String runKey,
-                                        Path outputDir, boolean generateReport) {
-        return new TableRepairRequest(cluster, table, diffFile, DiffFileDigest.of(diffFile), options, runKey, outputDir, generateReport);
+                                        Path outputDir, boolean generateReport, int maxHtmlRows) {
+        return new TableRepairRequest(cluster, table, diffFile, DiffFileDigest.of(diffFile), options, runKey, outputDir, generateReport,
+                maxHtmlRows);
     }
 }
