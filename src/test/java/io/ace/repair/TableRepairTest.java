@@ -228,4 +228,31 @@ class TableRepairTest {
         }
         assertThat(dump("n2", "public.rbad")).isEqualTo(before);
     }
+
+    @Test
+    void aDiffFileIsNamedByTheExecutionThatWroteIt() throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.rfrom; CREATE TABLE public.rfrom (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.rfrom SELECT g, 'v' FROM generate_series(1, 50) g", "n1", "n2");
+        cluster.sql("UPDATE public.rfrom SET v = 'w' WHERE id = 9", "n2");
+        Ace.Result diff = diff("public.rfrom", "n1,n2");
+        long execution = diff.diff().get("summary").get("job_execution_id").asLong();
+
+        Ace.Result both = ace.run("table-repair", "local", "public.rfrom", "--diff-file", diff.diffFile().toString(),
+                "--from-execution", Long.toString(execution), "--source-of-truth", "n1");
+        assertThat(both.exitCode()).as(both.toString()).isEqualTo(64);
+        Ace.Result none = ace.run("table-rerun", "local", "public.rfrom", "--from-execution", "999999");
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(64);
+        assertThat(none.err()).contains("no job execution 999999");
+
+        Ace.Result repair = ace.run("table-repair", "local", "public.rfrom", "--from-execution", Long.toString(execution),
+                "--source-of-truth", "n1", "--output-dir", ace.outputDir().toString());
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
+        assertThat(dump("n2", "public.rfrom")).isEqualTo(dump("n1", "public.rfrom"));
+        Ace.Result inSync = diff("public.rfrom", "n1,n2");
+        assertThat(inSync.exitCode()).isEqualTo(0);
+        long clean = ace.context().getBean(io.ace.batch.RunQueries.class).find(io.ace.batch.RunQueries.Filter.all(), 0, 1).runs().get(0).id();
+        Ace.Result nothing = ace.run("table-rerun", "local", "public.rfrom", "--from-execution", Long.toString(clean));
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(64);
+        assertThat(nothing.err()).contains("wrote no diff file");
+    }
 }

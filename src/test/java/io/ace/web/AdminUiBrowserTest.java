@@ -137,4 +137,25 @@ class AdminUiBrowserTest {
         shot("08-viewer-refused");
         assertThat(Map.of("page", browser.getCurrentUrl())).containsEntry("page", serve.url("/launch"));
     }
+
+    @Test
+    void theFormNamesNoServerPathAndRefusalsAnswerAsPages() {
+        login("operator", "operator-pw");
+        browser.get(serve.url("/launch?operation=no-such-operation"));
+        assertThat(shown(By.id("refusal")).getText()).contains("unknown operation 'no-such-operation'");
+        assertThat(browser.getTitle()).contains("Refused");
+        browser.get(serve.url("/executions/not-a-number"));
+        assertThat(shown(By.id("refusal")).getText()).contains("'id' must be a long");
+
+        // a field the form does not offer, added by hand: the server decides where reports go
+        browser.get(serve.url("/launch?operation=table-diff"));
+        shown(By.id("cluster")).sendKeys("local");
+        shown(By.id("table")).sendKeys("public.browsed");
+        ((JavascriptExecutor) browser).executeScript("var i = document.createElement('input'); i.type = 'hidden';"
+                + " i.name = 'f_output-dir'; i.value = '/tmp/anywhere'; document.getElementById('launch-form').appendChild(i);");
+        shown(By.id("submit-launch")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
+                "--output-dir names a file on the server"));
+        shot("09-server-path-refused");
+    }
 }
