@@ -2,7 +2,7 @@ package io.ace.operation.tablediff;
 
 import io.ace.catalog.TableName;
 import io.ace.diff.DiffOptions;
-import io.ace.operation.LaunchRequest;
+import io.ace.operation.TableRequest;
 import java.nio.file.Path;
 
 /**
@@ -10,17 +10,12 @@ import java.nio.file.Path;
  * and how its results are written.
  */
 public record TableDiffRequest(String cluster, TableName table, DiffOptions options, String runKey, Path outputDir,
-                               boolean html, int maxHtmlRows) implements LaunchRequest {
+                               boolean html, int maxHtmlRows) implements TableRequest {
 
     public static final String OPERATION = "table-diff";
 
     @Override
     public String operation() {
         return OPERATION;
-    }
-
-    @Override
-    public String target() {
-        return table.toString();
     }
 }

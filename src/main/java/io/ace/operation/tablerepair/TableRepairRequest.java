@@ -2,7 +2,7 @@ package io.ace.operation.tablerepair;
 
 import io.ace.catalog.TableName;
 import io.ace.difffile.DiffFileDigest;
-import io.ace.operation.LaunchRequest;
+import io.ace.operation.TableRequest;
 import io.ace.repair.RepairOptions;
 import java.nio.file.Path;
 
@@ -11,18 +11,13 @@ import java.nio.file.Path;
  * an edited diff file is another run, not a resume.
  */
 public record TableRepairRequest(String cluster, TableName table, Path diffFile, String diffSha256, RepairOptions options,
-                                 String runKey, Path outputDir, boolean generateReport, int maxHtmlRows) implements LaunchRequest {
+                                 String runKey, Path outputDir, boolean generateReport, int maxHtmlRows) implements TableRequest {
 
     public static final String OPERATION = "table-repair";
 
     @Override
     public String operation() {
         return OPERATION;
-    }
-
-    @Override
-    public String target() {
-        return table.toString();
     }
 
     /** A request for a diff file that exists, identified by its sha256. */
