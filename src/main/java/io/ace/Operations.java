@@ -4,6 +4,14 @@ import io.ace.batch.BatchResources;
 import io.ace.batch.JobControl;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.OperationRegistry;
+import io.ace.operation.mtreebuild.MtreeBuild;
+import io.ace.operation.mtreeinit.MtreeInit;
+import io.ace.operation.mtreelisten.MtreeListen;
+import io.ace.operation.mtreestatus.MtreeStatus;
+import io.ace.operation.mtreetablediff.MtreeTableDiff;
+import io.ace.operation.mtreeteardown.MtreeTeardown;
+import io.ace.operation.mtreeteardowntable.MtreeTeardownTable;
+import io.ace.operation.mtreeupdate.MtreeUpdate;
 import io.ace.operation.tablediff.TableDiff;
 import io.ace.operation.tablerepair.TableRepair;
 import io.ace.operation.tablererun.TableRerun;
@@ -20,7 +28,15 @@ public class Operations {
         return new OperationRegistry(List.of(
                 TableDiff.operation(resources),
                 TableRerun.operation(resources),
-                TableRepair.operation(resources)));
+                TableRepair.operation(resources),
+                MtreeInit.operation(resources),
+                MtreeBuild.operation(resources),
+                MtreeUpdate.operation(resources),
+                MtreeTableDiff.operation(resources),
+                MtreeListen.operation(resources),
+                MtreeStatus.operation(resources),
+                MtreeTeardownTable.operation(resources),
+                MtreeTeardown.operation(resources)));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -95,8 +96,24 @@ public final class RunContext {
         context.putString(PLAN, PlanCodec.encode(plan));
     }
 
+    /**
+     * The plan the run froze: this execution's, or else the one its first planned execution froze
+     * (copied into this execution's context); null before the run has planned.
+     */
+    public static DiffPlan frozenPlan(JobExecution execution, JobRepository repository) {
+        RunContext context = of(execution);
+        if (context.plan() == null) {
+            for (JobExecution earlier : repository.getJobExecutions(execution.getJobInstance())) {
+                if (context.planFrom(of(earlier))) {
+                    break;
+                }
+            }
+        }
+        return context.plan();
+    }
+
     /** Copies the frozen plan from an earlier execution of the same run; false when it has none. */
-    public boolean planFrom(RunContext earlier) {
+    private boolean planFrom(RunContext earlier) {
         String json = earlier.context.getString(PLAN, null);
         if (json != null) {
             context.putString(PLAN, json);

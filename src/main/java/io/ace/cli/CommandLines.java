@@ -32,9 +32,19 @@ public final class CommandLines {
         };
         LaunchGrammar grammar = context.getBean(LaunchGrammar.class);
         CommandLine cl = new CommandLine(AceCommand.class, factory);
+        CommandLine mtree = new CommandLine(MtreeCommand.class, factory);
         for (Operation<?> operation : grammar.operations().all()) {
-            cl.addSubcommand(operation.name(), grammar.command(operation));
+            CommandLine command = grammar.command(operation);
+            if (operation.name().startsWith(MtreeCommand.PREFIX)) {
+                // 'ace mtree build'; 'ace mtree-build' (as launches print themselves) works too, unlisted
+                String verb = operation.name().substring(MtreeCommand.PREFIX.length());
+                mtree.addSubcommand(verb, grammar.command(operation));
+                mtree.getSubcommands().get(verb).getCommandSpec().name(verb);
+                command.getCommandSpec().usageMessage().hidden(true);
+            }
+            cl.addSubcommand(operation.name(), command);
         }
+        cl.addSubcommand(mtree);
         for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, HashPasswordCommand.class, ReportsCommand.class)) {
             cl.addSubcommand(new CommandLine(command, factory));
         }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Properties;
 import java.sql.SQLException;
 
@@ -64,6 +65,35 @@ public final class NodePool implements AutoCloseable {
         try {
             return DriverManager.getConnection(url(node), connectionProperties(node));
         } catch (SQLException e) {
+            throw NodeConnectionException.of(node, e);
+        }
+    }
+
+    /**
+     * A session in logical replication mode (it streams a slot's changes and runs SQL), with the
+     * settings of every other session, so values it decodes print as ACE's queries print them.
+     */
+    public static Connection connectForReplication(NodeDefinition node) {
+        Properties p = connectionProperties(node);
+        p.setProperty("replication", "database");
+        p.setProperty("assumeMinServerVersion", "10");
+        // the replication protocol takes no prepared statements
+        p.setProperty("preferQueryMode", "simple");
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection(url(node), p);
+            try (Statement st = c.createStatement()) {
+                st.execute(SessionSettings.INIT_SQL);
+            }
+            return c;
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the failure being reported matters, not this one
+                }
+            }
             throw NodeConnectionException.of(node, e);
         }
     }

@@ -32,16 +32,26 @@ final class BlockComparer {
                          DifferenceSink sink) throws Exception {
         Map<String, Long> rows = new LinkedHashMap<>();
         hashes.forEach(byNode -> byNode.forEach((node, h) -> rows.merge(node, h.rows(), Long::sum)));
-        List<List<String>> differing = new ArrayList<>();
-        int mismatchedRanges = 0;
+        List<KeyRange> mismatched = new ArrayList<>();
         for (int r = 0; r < ranges.size(); r++) {
             if (hashes.get(r).values().stream().distinct().count() > 1) {
-                mismatchedRanges++;
-                KeyRange range = ranges.get(r);
-                List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range)));
-                // ranges follow each other in key order, so sorting each range's keys orders them all
-                differing.addAll(keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys);
+                mismatched.add(ranges.get(r));
             }
+        }
+        return new BlockOutcome(rows, mismatched.size(), narrow(nodes, mismatched, sink));
+    }
+
+    /**
+     * Narrows ranges known to differ, given in key order: streams every key's row hash from each
+     * node, keeps the keys that differ and sends their full rows to {@code sink} one compare unit at
+     * a time. Returns the number of differing keys.
+     */
+    int narrow(List<NodeSnapshot> nodes, List<KeyRange> ranges, DifferenceSink sink) throws Exception {
+        List<List<String>> differing = new ArrayList<>();
+        for (KeyRange range : ranges) {
+            List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range)));
+            // ranges follow each other in key order, so sorting each range's keys orders them all
+            differing.addAll(keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys);
         }
         for (int from = 0; from < differing.size(); from += compareUnitSize) {
             List<List<String>> unit = differing.subList(from, Math.min(differing.size(), from + compareUnitSize));
@@ -52,7 +62,7 @@ final class BlockComparer {
             }
             sink.accept(differences);
         }
-        return new BlockOutcome(rows, mismatchedRanges, differing.size());
+        return differing.size();
     }
 
     /** Keys whose row hash is not the same on every node (a node without the row counts as different). */

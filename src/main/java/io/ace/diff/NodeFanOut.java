@@ -10,17 +10,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /** Runs one piece of work on every node at once: in production each node is its own machine. */
-final class NodeFanOut implements AutoCloseable {
+public final class NodeFanOut implements AutoCloseable {
 
-    interface NodeWork<T> {
-        T run(NodeSnapshot node) throws Exception;
+    /** The work on one node (a snapshot, a pool, ...). */
+    public interface NodeWork<N, T> {
+        T run(N node) throws Exception;
     }
 
     private final ExecutorService executor;
 
-    NodeFanOut(int threads) {
+    public NodeFanOut(int threads) {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "ace-node-" + n.incrementAndGet());
@@ -29,21 +31,28 @@ final class NodeFanOut implements AutoCloseable {
         });
     }
 
-    /** Results by node name, in the order of {@code nodes}; the first failure is rethrown. */
-    <T> Map<String, T> onEach(List<NodeSnapshot> nodes, NodeWork<T> work) throws Exception {
+    <T> Map<String, T> onEach(List<NodeSnapshot> nodes, NodeWork<NodeSnapshot, T> work) throws Exception {
+        return onEach(nodes, NodeSnapshot::node, work);
+    }
+
+    /**
+     * Results by node name ({@code name} of each node), in the order of {@code nodes}; the first
+     * failure is rethrown, naming its node.
+     */
+    public <N, T> Map<String, T> onEach(List<N> nodes, Function<N, String> name, NodeWork<N, T> work) throws Exception {
         List<Future<T>> futures = new ArrayList<>();
-        for (NodeSnapshot node : nodes) {
+        for (N node : nodes) {
             futures.add(executor.submit(() -> work.run(node)));
         }
         Map<String, T> results = new LinkedHashMap<>();
         Exception failure = null;
         for (int i = 0; i < nodes.size(); i++) {
             try {
-                results.put(nodes.get(i).node(), futures.get(i).get());
+                results.put(name.apply(nodes.get(i)), futures.get(i).get());
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
-                    failure = withNode(nodes.get(i).node(), failure);
+                    failure = withNode(name.apply(nodes.get(i)), failure);
                 }
             }
         }

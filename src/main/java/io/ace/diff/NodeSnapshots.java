@@ -36,7 +36,7 @@ final class NodeSnapshots implements AutoCloseable {
         return fanOut;
     }
 
-    <T> Map<String, T> onEach(NodeFanOut.NodeWork<T> work) throws Exception {
+    <T> Map<String, T> onEach(NodeFanOut.NodeWork<NodeSnapshot, T> work) throws Exception {
         return fanOut.onEach(snapshots, work);
     }
 

@@ -57,6 +57,15 @@ public final class PartitionScan implements AutoCloseable {
         return comparer.compare(nodes.all(), block, hashes, sink);
     }
 
+    /**
+     * Finds the differing keys of ranges already known to differ (a Merkle tree's mismatched
+     * leaves), given in key order, without hashing them again; differing keys go to {@code sink}.
+     * Returns how many keys differ.
+     */
+    public int narrow(List<KeyRange> ranges, DifferenceSink sink) throws Exception {
+        return comparer.narrow(nodes.all(), ranges, sink);
+    }
+
     @Override
     public void close() {
         nodes.close();

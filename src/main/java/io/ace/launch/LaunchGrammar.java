@@ -62,7 +62,9 @@ public final class LaunchGrammar {
     /** The launch an operation's command describes, once picocli has parsed its arguments into it. */
     public Launch launch(CommandLine parsed) {
         CommandSpec spec = parsed.getCommandSpec();
-        Operation<?> operation = operations.get(spec.name());
+        // by its options, whatever name the command line gave the command ('mtree build' is mtree-build)
+        Operation<?> operation = operations.all().stream().filter(o -> o.options().isInstance(spec.userObject())).findFirst()
+                .orElseGet(() -> operations.get(spec.name()));
         RequestOptions<?> options = (RequestOptions<?>) spec.userObject();
         RunOptions run = (RunOptions) spec.mixins().get(RUN).userObject();
         ProgressOptions progress = (ProgressOptions) spec.mixins().get(PROGRESS).userObject();

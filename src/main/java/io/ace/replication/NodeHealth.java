@@ -3,6 +3,7 @@ package io.ace.replication;
 import io.ace.exit.AceException;
 import io.ace.cluster.NodeDefinition;
 import io.ace.cluster.NodePool;
+import io.ace.cluster.SessionSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +20,12 @@ import java.sql.Statement;
  */
 public record NodeHealth(String node, boolean reachable, long lagSeconds, String problem) {
 
-    /** The largest write, flush or replay lag of the node's walsenders; shared with the hashing throttle. */
+    /**
+     * The largest write, flush or replay lag of the node's walsenders, ACE's own change capture
+     * aside (it is no subscriber); shared with the hashing throttle.
+     */
     public static final String LAG_SQL = "SELECT COALESCE(max(EXTRACT(epoch FROM GREATEST(write_lag, flush_lag, replay_lag))), 0)"
-            + " FROM pg_catalog.pg_stat_replication";
+            + " FROM pg_catalog.pg_stat_replication WHERE application_name <> '" + SessionSettings.APPLICATION_NAME + "'";
 
     public static NodeHealth check(NodeDefinition node) {
         try (Connection c = NodePool.connect(node); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(LAG_SQL)) {

@@ -2,6 +2,7 @@ package io.ace.replication;
 
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
+import io.ace.cluster.SessionSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,12 +23,14 @@ import java.util.Map;
 public final class ReplicationFence {
 
     private static final String CURRENT_LSN = "SELECT pg_catalog.pg_current_wal_lsn()::text";
-    /** Subscribers still behind the given LSN, by name; only logical walsenders (physical standbys do not apply rows). */
+    /**
+     * Subscribers still behind the given LSN, by name; only logical walsenders (physical standbys do
+     * not apply rows), and not ACE's own change capture, which reads changes but applies none.
+     */
     private static final String BEHIND = """
             SELECT r.application_name FROM pg_catalog.pg_stat_replication r
             JOIN pg_catalog.pg_replication_slots s ON s.active_pid = r.pid AND s.slot_type = 'logical'
-            WHERE r.flush_lsn IS NULL OR r.flush_lsn < ?::pg_lsn
-            """;
+            WHERE (r.flush_lsn IS NULL OR r.flush_lsn < ?::pg_lsn) AND r.application_name <> '""" + SessionSettings.APPLICATION_NAME + "'";
     private static final long POLL_MILLIS = 100;
 
     /** What the wait found: how long it took and which nodes' subscribers were still behind at the deadline. */

@@ -79,11 +79,7 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        Equality eq = switch (equality.toLowerCase()) {
-            case "exact" -> Equality.EXACT;
-            case "semantic" -> Equality.SEMANTIC;
-            default -> throw AceException.usage("--equality must be exact or semantic, got '" + equality + "'");
-        };
+        Equality eq = Equality.parse(equality);
         if (!output.equals("json") && !output.equals("html")) {
             throw AceException.usage("--output must be json or html, got '" + output + "'");
         }

@@ -43,15 +43,7 @@ final class TableDiffRun {
     /** The plan frozen in the job's context, from this execution or the first one of the run. */
     synchronized DiffPlan plan(JobExecution execution) {
         if (plan == null) {
-            RunContext context = RunContext.of(execution);
-            if (context.plan() == null) {
-                for (JobExecution earlier : repository.getJobExecutions(execution.getJobInstance())) {
-                    if (context.planFrom(RunContext.of(earlier))) {
-                        break;
-                    }
-                }
-            }
-            plan = context.plan();
+            plan = RunContext.frozenPlan(execution, repository);
             if (plan == null) {
                 throw new IllegalStateException("the plan of job instance " + execution.getJobInstance().getInstanceId()
                         + " is missing from the job repository");

@@ -61,9 +61,16 @@ public class OperationsApi {
         return answer(actions.launch(operation, cluster, table, fields, who));
     }
 
+    /** The Merkle-tree operations ({@code mtree-VERB}); the table is named only for the table's verbs. */
     @PostMapping("/mtree/{verb}")
-    ResponseEntity<Map<String, Object>> mtree(@PathVariable String verb) {
-        return notInThisVersion("mtree " + verb);
+    ResponseEntity<Map<String, Object>> mtree(@PathVariable String verb, @RequestBody(required = false) Map<String, Object> body,
+                                              Authentication who) {
+        String operation = "mtree-" + verb;
+        operations.get(operation);
+        Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
+        String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
+        String table = text(fields.remove("table_name"), fields.remove("table"));
+        return answer(actions.launch(operation, cluster, table, fields, who));
     }
 
     @GetMapping("/executions")

@@ -1,0 +1,122 @@
+package io.ace.mtree;
+
+import io.ace.cluster.NodePool;
+import io.ace.diff.BlockHash;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.RangeHashes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One table's tree on one node: fold its queued changes into dirty leaves, rehash leaves, write the tree. */
+final class NodeTree {
+
+    /** Leaves hashed by one statement: short statements, and progress committed as it goes. */
+    private static final int LEAVES_PER_STATEMENT = 256;
+
+    private final NodePool pool;
+    private final ComparedTable table;
+    private TrackedTable tracked;
+
+    NodeTree(NodePool pool, ComparedTable table, TrackedTable tracked) {
+        this.pool = pool;
+        this.table = table;
+        this.tracked = tracked;
+    }
+
+    NodePool pool() {
+        return pool;
+    }
+
+    TrackedTable tracked() {
+        return tracked;
+    }
+
+    /** Marks dirty the leaves of the queued changes; returns how many changes were folded. */
+    long fold() throws SQLException {
+        try (Connection c = pool.open()) {
+            c.setAutoCommit(false);
+            long folded = ChangeQueue.fold(c, tracked, table.shape());
+            c.commit();
+            return folded;
+        }
+    }
+
+    LeafLayout layout() throws SQLException {
+        try (Connection c = pool.open()) {
+            return LeafStore.layout(c, tracked);
+        }
+    }
+
+    /** Makes {@code layout} this node's (leaves whose bounds change become dirty). */
+    void adopt(LeafLayout layout) throws SQLException {
+        try (Connection c = pool.open()) {
+            c.setAutoCommit(false);
+            LeafStore.replaceLayout(c, tracked, layout);
+            c.commit();
+            tracked = TrackedTables.find(c, tracked.name()).orElseThrow();
+        }
+    }
+
+    int markAllDirty() throws SQLException {
+        try (Connection c = pool.open()) {
+            return LeafStore.markAllDirty(c, tracked);
+        }
+    }
+
+    /** Rehashes every dirty leaf; returns how many. */
+    int rehashDirty() throws SQLException {
+        List<Integer> dirty;
+        try (Connection c = pool.open()) {
+            dirty = LeafStore.dirty(c, tracked);
+        }
+        rehash(dirty);
+        return dirty.size();
+    }
+
+    /**
+     * Hashes the given leaves, each statement in a snapshot taken after every mark folded so far
+     * had committed, and records them clean. A change committed after the snapshot is still in
+     * the slot or the queue, and makes its leaf dirty again.
+     */
+    void rehash(List<Integer> leaves) throws SQLException {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        RangeHashes hasher = new RangeHashes(table);
+        try (Connection c = pool.open()) {
+            LeafLayout layout = LeafStore.layout(c, tracked);
+            c.setAutoCommit(false);
+            for (int from = 0; from < leaves.size(); from += LEAVES_PER_STATEMENT) {
+                List<Integer> some = new ArrayList<>(leaves.subList(from, Math.min(leaves.size(), from + LEAVES_PER_STATEMENT)));
+                List<BlockHash> hashes;
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+                hashes = hasher.hash(c, layout.ranges(some));
+                c.commit();
+                LeafStore.saveHashes(c, tracked, some, hashes);
+                c.commit();
+            }
+        }
+    }
+
+    /** Every leaf's row count and hash, in key order (null for a leaf never hashed). */
+    List<BlockHash> leafHashes() throws SQLException {
+        try (Connection c = pool.open()) {
+            return LeafStore.hashes(c, tracked);
+        }
+    }
+
+    /** Writes the tree over the current leaf hashes and notes the time. */
+    void saveTree() throws SQLException {
+        try (Connection c = pool.open()) {
+            c.setAutoCommit(false);
+            MerkleTree.save(c, tracked);
+            TrackedTables.touched(c, tracked);
+            c.commit();
+        }
+    }
+}

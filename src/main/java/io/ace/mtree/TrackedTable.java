@@ -1,0 +1,22 @@
+package io.ace.mtree;
+
+import io.ace.catalog.TableName;
+import io.ace.diff.Equality;
+import java.util.List;
+
+/**
+ * A table whose Merkle tree a node keeps.
+ *
+ * @param id            its id in this node's metadata (ids differ between nodes)
+ * @param keyColumns    the primary key's columns, in key order
+ * @param leafSize      rows a leaf holds at most before it is split
+ * @param equality      the rules of "equal" its row hashes follow
+ * @param ready         false while a build has not completed
+ * @param layoutVersion the leaf layout it has; every node of a tree has the same once updated
+ */
+record TrackedTable(int id, TableName name, List<String> keyColumns, int leafSize, Equality equality, boolean ready, int layoutVersion) {
+
+    TrackedTable {
+        keyColumns = List.copyOf(keyColumns);
+    }
+}

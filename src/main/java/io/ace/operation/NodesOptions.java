@@ -1,0 +1,49 @@
+package io.ace.operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code [CLUSTER]} or {@code [CLUSTER] SCHEMA.TABLE}, and {@code --nodes}: the options of an
+ * operation with none of its own. A subclass names the operation with its {@code @Command}.
+ */
+public abstract class NodesOptions {
+
+    @Option(names = "--nodes", split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to work on (default: all).")
+    protected List<String> nodes = new ArrayList<>();
+
+    /** The operation's name, from the subclass's {@code @Command}. */
+    protected String operation() {
+        return getClass().getAnnotation(Command.class).name();
+    }
+
+    /** The options of an operation on a whole cluster: {@code [CLUSTER]}. */
+    public abstract static class OnCluster extends NodesOptions implements RequestOptions<ClusterRequest> {
+
+        @Parameters(arity = "0..1", paramLabel = "[CLUSTER]",
+                description = "The cluster (default: ace.default-cluster, or the only one in the service file).")
+        String cluster;
+
+        @Override
+        public ClusterRequest request(RunBasics run) {
+            return new ClusterRequest(operation(), cluster, nodes, run.runKey(), run.outputDir());
+        }
+    }
+
+    /** The options of an operation on one table: {@code [CLUSTER] SCHEMA.TABLE}. */
+    public abstract static class OnTable extends NodesOptions implements RequestOptions<TableNodesRequest> {
+
+        @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",
+                description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
+        List<String> positional = new ArrayList<>();
+
+        @Override
+        public TableNodesRequest request(RunBasics run) {
+            TableTarget target = TableTarget.of(positional);
+            return new TableNodesRequest(operation(), target.cluster(), target.table(), nodes, run.runKey(), run.outputDir());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.ace.operation;
+
+import io.ace.cluster.ClusterSessions;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The job of an operation that is one call of an engine with one summary (setting up or tearing
+ * down objects on the nodes, showing their state): its checks run before the job exists, the
+ * call is its only step, and what the call returns is the run's summary.
+ */
+public final class OneStepJob<R extends LaunchRequest> implements OperationJob<R> {
+
+    /** Work on the sessions the launcher opened. */
+    @FunctionalInterface
+    public interface Work<R> {
+        /** Returns the run's summary (one or more lines). */
+        String run(R request, ClusterSessions sessions) throws Exception;
+    }
+
+    private final JobRepository repository;
+    private final PlatformTransactionManager transactions;
+    private final Function<R, List<String>> nodes;
+    private final Work<R> check;
+    private final Work<R> work;
+    private final BiConsumer<JobExecution, String> summary;
+
+    /**
+     * @param nodes   the nodes a request names (empty for all)
+     * @param check   checks against the nodes before anything is recorded (its result is ignored)
+     * @param summary records the summary where the launcher reads it
+     */
+    public OneStepJob(JobRepository repository, PlatformTransactionManager transactions, Function<R, List<String>> nodes, Work<R> check,
+                      Work<R> work, BiConsumer<JobExecution, String> summary) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.nodes = nodes;
+        this.check = check;
+        this.work = work;
+        this.summary = summary;
+    }
+
+    @Override
+    public Needs prepare(R request) {
+        // one session for the work, one for a lock held while it works
+        return new Needs(nodes.apply(request), 3);
+    }
+
+    @Override
+    public Job build(R request, ClusterSessions sessions) {
+        try {
+            check.run(request, sessions);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AceException(ExitCode.FAILED, "the checks of " + request.operation() + " failed", e.getMessage(), e);
+        }
+        return new JobBuilder(request.operation(), repository)
+                .start(new StepBuilder(request.operation(), repository).tasklet((contribution, chunk) -> {
+                    summary.accept(chunk.getStepContext().getStepExecution().getJobExecution(), work.run(request, sessions));
+                    return RepeatStatus.FINISHED;
+                }, transactions).build())
+                .build();
+    }
+}

@@ -1,0 +1,19 @@
+package io.ace.operation.mtreebuild;
+
+import io.ace.batch.BatchResources;
+import io.ace.operation.Operation;
+import io.ace.operation.Role;
+
+/** mtree build: a table's Merkle tree on every node, a partitioned, restartable job. */
+public final class MtreeBuild {
+
+    public static final String OPERATION = "mtree-build";
+
+    private MtreeBuild() {
+    }
+
+    public static Operation<MtreeBuildRequest> operation(BatchResources resources) {
+        return new Operation<>(OPERATION, MtreeBuildRequest.class, MtreeBuildOptions.class, new MtreeBuildParameters(), Role.ADMIN, true,
+                new MtreeBuildJob(resources));
+    }
+}

@@ -1,0 +1,74 @@
+package io.ace.operation.mtreebuild;
+
+import io.ace.batch.BatchResources;
+import io.ace.batch.RunContext;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffPlan;
+import io.ace.diff.TablePreflight;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import io.ace.mtree.TreeBuild;
+import io.ace.operation.OperationJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * The mtree build job: plan (leaves planned once, frozen, and taken by every node together with
+ * the publication), hash (partitions of leaves on a bounded pool, restartable), finish (the tree
+ * above the leaves, the table ready).
+ */
+final class MtreeBuildJob implements OperationJob<MtreeBuildRequest> {
+
+    private final BatchResources resources;
+
+    MtreeBuildJob(BatchResources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public Needs prepare(MtreeBuildRequest request) {
+        request.options().validate();
+        return new Needs(request.options().nodes(), resources.partitionWorkers(request.options().workers()) + 2);
+    }
+
+    @Override
+    public Job build(MtreeBuildRequest request, ClusterSessions sessions) {
+        ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
+        TreeBuild build = new TreeBuild(sessions, table);
+        try {
+            build.check();
+        } catch (AceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AceException(ExitCode.FAILED, "the checks of mtree build failed", e.getMessage(), e);
+        }
+        var repository = resources.repository();
+        var transactions = resources.transactions();
+        int leafSize = request.options().blockSize();
+        Step plan = new StepBuilder("plan", repository).tasklet((contribution, chunk) -> {
+            DiffPlan leaves = build.plan(leafSize, request.options().concurrencyFactor());
+            RunContext.of(chunk.getStepContext().getStepExecution().getJobExecution()).plan(leaves);
+            build.prepare(leaves, leafSize);
+            contribution.getStepExecution().getExecutionContext().putInt("leaves", leaves.blockCount());
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+        Step hashPartition = new StepBuilder("hash-leaves", repository)
+                .tasklet(new HashLeavesTasklet(build, repository, resources.progress()), transactions).build();
+        LeafPartitioner partitioner = new LeafPartitioner(repository, resources.progress());
+        int workers = resources.partitionWorkers(request.options().workers());
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-leaves-");
+        executor.setConcurrencyLimit(workers);
+        Step hash = new StepBuilder("hash", repository).partitioner("hash-leaves", partitioner).step(hashPartition)
+                .gridSize(workers).taskExecutor(executor).listener(partitioner).build();
+        Step finish = new StepBuilder("finish", repository).tasklet((contribution, chunk) -> {
+            RunContext.of(chunk.getStepContext().getStepExecution().getJobExecution()).summaryLine(build.finish());
+            return RepeatStatus.FINISHED;
+        }, transactions).build();
+        return new JobBuilder(MtreeBuild.OPERATION, repository).start(plan).next(hash).next(finish).build();
+    }
+}

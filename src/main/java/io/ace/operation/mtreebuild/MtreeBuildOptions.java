@@ -1,0 +1,44 @@
+package io.ace.operation.mtreebuild;
+
+import io.ace.diff.DiffOptions;
+import io.ace.diff.Equality;
+import io.ace.mtree.TreeBuild;
+import io.ace.operation.NodesOptions;
+import io.ace.operation.RequestOptions;
+import io.ace.operation.RunBasics;
+import io.ace.operation.TableTarget;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options of {@code ace mtree build [CLUSTER] SCHEMA.TABLE}. */
+@Command(name = MtreeBuild.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Builds the table's Merkle tree on every (or --nodes) node: leaves of about --block-size rows, the same",
+            "on every node, hashed by the rules of --equality; changes are captured from the start of the build on."})
+public class MtreeBuildOptions extends NodesOptions implements RequestOptions<MtreeBuildRequest> {
+
+    @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",
+            description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
+    List<String> positional = new ArrayList<>();
+
+    @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per leaf (default: ${DEFAULT-VALUE}); a leaf is split past twice that.")
+    int blockSize = TreeBuild.DEFAULT_LEAF_SIZE;
+
+    @Option(names = "--equality", paramLabel = "exact|semantic",
+            description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
+    String equality = "exact";
+
+    @Option(names = "--concurrency-factor", paramLabel = "F",
+            description = "Partitions of leaves hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
+    double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
+
+    @Override
+    public MtreeBuildRequest request(RunBasics run) {
+        TableTarget target = TableTarget.of(positional);
+        DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
+                Equality.parse(equality), false, 0, 0, 0, 0).validate();
+        return new MtreeBuildRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir());
+    }
+}

@@ -1,0 +1,2 @@
+/** The mtree-listen operation: continuous change capture and tree refresh on every node until stopped. */
+package io.ace.operation.mtreelisten;

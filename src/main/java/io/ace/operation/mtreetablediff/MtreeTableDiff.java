@@ -1,0 +1,20 @@
+package io.ace.operation.mtreetablediff;
+
+import io.ace.batch.BatchResources;
+import io.ace.operation.Operation;
+import io.ace.operation.Role;
+
+/** mtree table-diff: updates the trees, compares them, and writes the rows of differing leaves to the ordinary diff file. */
+public final class MtreeTableDiff {
+
+    public static final String OPERATION = "mtree-table-diff";
+
+    private MtreeTableDiff() {
+    }
+
+    /** It updates the trees on the nodes, so it needs the role that writes to them. */
+    public static Operation<MtreeTableDiffRequest> operation(BatchResources resources) {
+        return new Operation<>(OPERATION, MtreeTableDiffRequest.class, MtreeTableDiffOptions.class, new MtreeTableDiffParameters(),
+                Role.ADMIN, false, new MtreeTableDiffJob(resources));
+    }
+}

@@ -1,0 +1,26 @@
+package io.ace.operation.mtreeteardown;
+
+import io.ace.batch.BatchResources;
+import io.ace.batch.RunContext;
+import io.ace.mtree.MtreeSetup;
+import io.ace.operation.ClusterRequest;
+import io.ace.operation.NodesParameters;
+import io.ace.operation.OneStepJob;
+import io.ace.operation.Operation;
+import io.ace.operation.Role;
+
+/** mtree teardown: drops every Merkle-tree object from the nodes, the slot included. */
+public final class MtreeTeardown {
+
+    public static final String OPERATION = "mtree-teardown";
+
+    private MtreeTeardown() {
+    }
+
+    public static Operation<ClusterRequest> operation(BatchResources resources) {
+        return new Operation<>(OPERATION, ClusterRequest.class, MtreeTeardownOptions.class, NodesParameters.cluster(), Role.ADMIN, false,
+                new OneStepJob<>(resources.repository(), resources.transactions(), ClusterRequest::nodes, (request, sessions) -> "",
+                        (request, sessions) -> String.join("\n", MtreeSetup.teardown(sessions)),
+                        (execution, summary) -> RunContext.of(execution).summaryLine(summary)));
+    }
+}

@@ -1,0 +1,32 @@
+package io.ace.operation.mtreeupdate;
+
+import io.ace.batch.BatchResources;
+import io.ace.batch.RunContext;
+import io.ace.diff.DiffOptions;
+import io.ace.diff.TablePreflight;
+import io.ace.mtree.CaptureHook;
+import io.ace.mtree.TreeUpdate;
+import io.ace.operation.NodesParameters;
+import io.ace.operation.OneStepJob;
+import io.ace.operation.Operation;
+import io.ace.operation.Role;
+import io.ace.operation.TableNodesRequest;
+
+/** mtree update: captures the changes committed so far and rehashes the leaves they touched, on every node. */
+public final class MtreeUpdate {
+
+    public static final String OPERATION = "mtree-update";
+
+    private MtreeUpdate() {
+    }
+
+    public static Operation<TableNodesRequest> operation(BatchResources resources) {
+        TablePreflight preflight = new TablePreflight();
+        return new Operation<>(OPERATION, TableNodesRequest.class, MtreeUpdateOptions.class, NodesParameters.table(), Role.ADMIN, false,
+                new OneStepJob<>(resources.repository(), resources.transactions(), TableNodesRequest::nodes,
+                        (request, sessions) -> preflight.check(sessions, request.table(), DiffOptions.defaults()).toString(),
+                        (request, sessions) -> new TreeUpdate(sessions, preflight.check(sessions, request.table(), DiffOptions.defaults()).shape(),
+                                CaptureHook.NONE).run().summary(),
+                        (execution, summary) -> RunContext.of(execution).summaryLine(summary)));
+    }
+}
