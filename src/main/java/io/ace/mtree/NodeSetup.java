@@ -69,7 +69,10 @@ final class NodeSetup {
         for (TrackedTable table : TrackedTables.all(c)) {
             marked += LeafStore.markAllDirty(c, table);
         }
-        return "slot " + slot.name() + (slot.exists() ? " was lost (its WAL was removed): recreated" : " created")
+        if (marked == 0 && !slot.exists()) {
+            return "slot " + slot.name() + " created";
+        }
+        return "slot " + slot.name() + (slot.exists() ? " was lost (its WAL was removed)" : " was missing") + ": recreated"
                 + (marked > 0 ? ", and every leaf of this node's trees marked for rehashing" : "");
     }
 
@@ -138,6 +141,33 @@ final class NodeSetup {
         if (!published(c, table)) {
             try (Statement st = c.createStatement()) {
                 st.execute("ALTER PUBLICATION " + MetadataSchema.PUBLICATION + " ADD TABLE " + table.sql());
+            }
+        }
+    }
+
+    /**
+     * Waits until every transaction that was running when the table joined the publication has
+     * ended. A transaction that began writing before that may be decoded without the table in the
+     * publication; once it has ended, any snapshot taken afterwards (the leaves' hashes) holds its
+     * rows. Call after the commit that published the table, in autocommit.
+     */
+    static void awaitOlderTransactions(Connection c) throws SQLException, InterruptedException {
+        String horizon;
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text")) {
+            rs.next();
+            horizon = rs.getString(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot()) >= ?::xid8")) {
+            ps.setString(1, horizon);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
             }
         }
     }

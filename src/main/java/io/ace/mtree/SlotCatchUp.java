@@ -25,12 +25,17 @@ final class SlotCatchUp {
     private SlotCatchUp() {
     }
 
-    /** Returns the changes of tracked tables this call read itself (0 when another reader had them). */
+    /**
+     * Returns the changes of tracked tables this call read itself (0 when another reader had
+     * them). The target is the WAL insert position, not the write position: with asynchronous
+     * commit a transaction is visible before its commit record is written, and a drain that
+     * stopped at the write position would miss it while a later snapshot already shows it.
+     */
     static long run(NodePool pool, CaptureHook hook) throws Exception {
         String slot;
         String target;
         try (Connection c = pool.open(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_current_wal_lsn()::text")) {
+             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_current_wal_insert_lsn()::text")) {
             rs.next();
             target = rs.getString(1);
             slot = MetadataSchema.slotName(c);

@@ -51,7 +51,11 @@ public final class TreeBuild {
         return new RangePlanner().plan(sessions, table, options);
     }
 
-    /** Every node: the table tracked with the plan's leaves (all dirty) and in the publication, in one transaction each. */
+    /**
+     * Every node: the table tracked with the plan's leaves (all dirty) and in the publication, in
+     * one transaction each; then no transaction older than that is left running, so every change
+     * a leaf's hash does not hold is in the slot.
+     */
     public void prepare(DiffPlan plan, int leafSize) throws Exception {
         // a version above any a node has seen, the same on every node
         int version = 1 + Nodes.onEach(sessions, pool -> {
@@ -68,6 +72,8 @@ public final class TreeBuild {
                 LeafStore.replaceLayout(c, tracked, layout);
                 NodeSetup.publish(c, table.shape().name());
                 c.commit();
+                c.setAutoCommit(true);
+                NodeSetup.awaitOlderTransactions(c);
             }
             return null;
         });

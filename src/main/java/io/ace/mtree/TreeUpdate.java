@@ -134,6 +134,8 @@ public final class TreeUpdate {
                 t = TrackedTables.adopt(c, reference);
                 NodeSetup.publish(c, shape.name());
                 c.commit();
+                c.setAutoCommit(true);
+                NodeSetup.awaitOlderTransactions(c);
             }
             notes.add("had no tree of this table (never built there, or emptied by a crash): built with the cluster's layout");
         }
