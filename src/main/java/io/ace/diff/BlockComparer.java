@@ -15,6 +15,9 @@ import java.util.Set;
  */
 final class BlockComparer {
 
+    /** Rows whose key hashes one statement streams from each node when narrowing: bounds the memory a group holds. */
+    static final long KEY_HASH_ROWS = 200_000;
+
     private final NodeFanOut fanOut;
     private final int compareUnitSize;
 
@@ -33,25 +36,34 @@ final class BlockComparer {
         Map<String, Long> rows = new LinkedHashMap<>();
         hashes.forEach(byNode -> byNode.forEach((node, h) -> rows.merge(node, h.rows(), Long::sum)));
         List<KeyRange> mismatched = new ArrayList<>();
+        List<Long> mismatchedRows = new ArrayList<>();
         for (int r = 0; r < ranges.size(); r++) {
             if (hashes.get(r).values().stream().distinct().count() > 1) {
                 mismatched.add(ranges.get(r));
+                mismatchedRows.add(hashes.get(r).values().stream().mapToLong(BlockHash::rows).max().orElse(0));
             }
         }
-        return new BlockOutcome(rows, mismatched.size(), narrow(nodes, mismatched, sink));
+        return new BlockOutcome(rows, mismatched.size(), narrow(nodes, mismatched, mismatchedRows, sink));
     }
 
     /**
-     * Narrows ranges known to differ, given in key order: streams every key's row hash from each
-     * node, keeps the keys that differ and sends their full rows to {@code sink} one compare unit at
-     * a time. Returns the number of differing keys.
+     * Narrows ranges known to differ, given in key order with their (largest) row counts: streams
+     * every key's row hash from each node, ranges grouped so one statement covers about
+     * {@link #KEY_HASH_ROWS} rows, keeps the keys that differ and sends their full rows to
+     * {@code sink} one compare unit at a time. Returns the number of differing keys.
      */
-    int narrow(List<NodeSnapshot> nodes, List<KeyRange> ranges, DifferenceSink sink) throws Exception {
+    int narrow(List<NodeSnapshot> nodes, List<KeyRange> ranges, List<Long> rows, DifferenceSink sink) throws Exception {
         List<List<String>> differing = new ArrayList<>();
-        for (KeyRange range : ranges) {
-            List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range)));
-            // ranges follow each other in key order, so sorting each range's keys orders them all
+        for (int from = 0; from < ranges.size(); ) {
+            int to = from + 1;
+            for (long sum = rows.get(from); to < ranges.size() && sum + rows.get(to) <= KEY_HASH_ROWS; to++) {
+                sum += rows.get(to);
+            }
+            List<KeyRange> group = ranges.subList(from, to);
+            List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(group)));
+            // groups follow each other in key order, so sorting each group's keys orders them all
             differing.addAll(keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys);
+            from = to;
         }
         for (int from = 0; from < differing.size(); from += compareUnitSize) {
             List<List<String>> unit = differing.subList(from, Math.min(differing.size(), from + compareUnitSize));
@@ -67,15 +79,23 @@ final class BlockComparer {
 
     /** Keys whose row hash is not the same on every node (a node without the row counts as different). */
     private static List<List<String>> differingKeys(Map<String, Map<String, Long>> keyHashes) {
-        Set<String> all = new HashSet<>();
-        keyHashes.values().forEach(m -> all.addAll(m.keySet()));
-        List<List<String>> differing = new ArrayList<>();
-        for (String key : all) {
-            if (keyHashes.values().stream().map(m -> m.get(key)).distinct().count() > 1) {
-                differing.add(NodeSnapshot.splitKey(key));
+        List<Map<String, Long>> nodes = new ArrayList<>(keyHashes.values());
+        Set<String> differing = new HashSet<>();
+        // a key differs when some node lacks it or has another hash than the first node that has it
+        for (Map<String, Long> node : nodes) {
+            for (Map.Entry<String, Long> e : node.entrySet()) {
+                if (differing.contains(e.getKey())) {
+                    continue;
+                }
+                for (Map<String, Long> other : nodes) {
+                    if (other != node && !e.getValue().equals(other.get(e.getKey()))) {
+                        differing.add(e.getKey());
+                        break;
+                    }
+                }
             }
         }
-        return differing;
+        return differing.stream().map(NodeSnapshot::splitKey).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /**

@@ -69,6 +69,35 @@ final class NodeSnapshot implements AutoCloseable {
         return hashes;
     }
 
+    /** Key to row hash for every row of several ranges: the bounded ones in one statement, each open-ended one on its own. */
+    Map<String, Long> keyHashes(List<KeyRange> ranges) throws SQLException {
+        Map<String, Long> hashes = new HashMap<>();
+        List<List<String>> lowers = new ArrayList<>();
+        List<List<String>> uppers = new ArrayList<>();
+        for (KeyRange r : ranges) {
+            if (r.lower() != null && r.upper() != null) {
+                lowers.add(r.lower());
+                uppers.add(r.upper());
+            } else {
+                hashes.putAll(keyHashes(r));
+            }
+        }
+        if (!lowers.isEmpty()) {
+            int keyCount = queries.shape().primaryKey().size();
+            try (PreparedStatement ps = connection.prepareStatement(queries.rangeKeyHashes())) {
+                ps.setFetchSize(FETCH_SIZE);
+                int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, lowers, 1);
+                KeyBinding.bindKeyArrays(connection, ps, keyCount, uppers, next);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
+                    }
+                }
+            }
+        }
+        return hashes;
+    }
+
     /** Full rows of the given keys that exist on this node, by key. */
     Map<String, NodeRow> rows(List<List<String>> keys) throws SQLException {
         int keyCount = queries.shape().primaryKey().size();

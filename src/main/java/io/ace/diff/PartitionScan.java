@@ -59,11 +59,11 @@ public final class PartitionScan implements AutoCloseable {
 
     /**
      * Finds the differing keys of ranges already known to differ (a Merkle tree's mismatched
-     * leaves), given in key order, without hashing them again; differing keys go to {@code sink}.
-     * Returns how many keys differ.
+     * leaves), given in key order with about how many rows each holds, without hashing them again;
+     * differing keys go to {@code sink}. Returns how many keys differ.
      */
-    public int narrow(List<KeyRange> ranges, DifferenceSink sink) throws Exception {
-        return comparer.narrow(nodes.all(), ranges, sink);
+    public int narrow(List<KeyRange> ranges, List<Long> rows, DifferenceSink sink) throws Exception {
+        return comparer.narrow(nodes.all(), ranges, rows, sink);
     }
 
     @Override

@@ -41,14 +41,31 @@ final class TableQueries {
      * count and hash. Each range is an index range scan, so the block costs one scan in all.
      */
     String rangeHashes() {
-        List<Column> key = shape.primaryKey();
-        String arrays = key.stream().map(c -> "CAST(? AS text[])::" + c.type() + "[]").collect(Collectors.joining(", "));
+        String arrays = boundArrays();
         String tuple = shape.keyTuple(ALIAS);
         return "SELECT b.ord, s.n, s.h FROM unnest(" + arrays + ", " + arrays + ") WITH ORDINALITY AS b("
                 + aliases("lo", ", ") + ", " + aliases("hi", ", ") + ", ord)"
                 + " CROSS JOIN LATERAL (SELECT count(*) AS n, COALESCE(bit_xor(" + rowHash + "), 0) AS h FROM "
                 + shape.name().sql() + " " + ALIAS + " WHERE " + tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi")
                 + (filter == null ? "" : " AND (" + filter + ")") + ") s";
+    }
+
+    /**
+     * Every key (as text) with its row hash, of each bounded range (given as arrays of lower and
+     * upper bounds): several narrowed ranges in one statement.
+     */
+    String rangeKeyHashes() {
+        String arrays = boundArrays();
+        String tuple = shape.keyTuple(ALIAS);
+        return "SELECT s.* FROM unnest(" + arrays + ", " + arrays + ") AS b(" + aliases("lo", ", ") + ", " + aliases("hi", ", ") + ")"
+                + " CROSS JOIN LATERAL (SELECT " + keyTexts() + ", " + rowHash + " FROM " + shape.name().sql() + " " + ALIAS
+                + " WHERE " + tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi")
+                + (filter == null ? "" : " AND (" + filter + ")") + ") s";
+    }
+
+    /** One text array per key column, each cast to an array of the column's type. */
+    private String boundArrays() {
+        return shape.primaryKey().stream().map(c -> "CAST(? AS text[])::" + c.type() + "[]").collect(Collectors.joining(", "));
     }
 
     /** {@code p0, p1, ...} for the key columns. */
@@ -142,8 +159,7 @@ final class TableQueries {
     }
 
     private String unnestKeys() {
-        return "unnest(" + shape.primaryKey().stream().map(c -> "CAST(? AS text[])::" + c.type() + "[]")
-                .collect(Collectors.joining(", ")) + ")";
+        return "unnest(" + boundArrays() + ")";
     }
 
     private String where(boolean hasLower, boolean hasUpper) {

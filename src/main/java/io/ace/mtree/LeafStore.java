@@ -2,6 +2,7 @@ package io.ace.mtree;
 
 import io.ace.diff.BlockHash;
 import io.ace.diff.KeyRange;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,25 +96,80 @@ final class LeafStore {
         }
     }
 
-    /** Every leaf's row count and hash in key order (null for a leaf never hashed). */
-    static List<BlockHash> hashes(Connection c, TrackedTable table) throws SQLException {
-        List<BlockHash> hashes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT row_count, row_xor FROM " + MetadataSchema.LEAF
-                + " WHERE table_id = ? ORDER BY leaf_no")) {
+    /** The key ranges of the given leaves, in the order given, reading only their bounds and their successors'. */
+    static List<KeyRange> ranges(Connection c, TrackedTable table, List<Integer> leaves) throws SQLException {
+        Map<Integer, List<String>> lowers = new HashMap<>();
+        int last;
+        try (PreparedStatement ps = c.prepareStatement("SELECT leaf_no, lower_key, (SELECT max(leaf_no) FROM " + MetadataSchema.LEAF
+                + " WHERE table_id = ?) FROM " + MetadataSchema.LEAF + " WHERE table_id = ? AND (leaf_no = ANY (?) OR leaf_no - 1 = ANY (?))")) {
+            Array wanted = c.createArrayOf("int4", leaves.toArray(Integer[]::new));
             ps.setInt(1, table.id());
+            ps.setInt(2, table.id());
+            ps.setArray(3, wanted);
+            ps.setArray(4, wanted);
+            last = -1;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long rows = rs.getLong(1);
-                    hashes.add(rs.wasNull() ? null : new BlockHash(rows, rs.getLong(2)));
+                    Array lower = rs.getArray(2);
+                    lowers.put(rs.getInt(1), lower == null ? null : List.of((String[]) lower.getArray()));
+                    last = rs.getInt(3);
                 }
             }
         }
-        return hashes;
+        List<KeyRange> ranges = new ArrayList<>(leaves.size());
+        for (int leaf : leaves) {
+            ranges.add(new KeyRange(lowers.get(leaf), leaf == last ? null : lowers.get(leaf + 1)));
+        }
+        return ranges;
+    }
+
+    /** A digest of the leaf bounds: nodes with the same digest have the same leaves, without reading them. */
+    static String layoutDigest(Connection c, TrackedTable table) throws SQLException {
+        return text(c, "SELECT md5(COALESCE(string_agg(COALESCE(lower_key::text, '-'), ',' ORDER BY leaf_no), '')) FROM "
+                + MetadataSchema.LEAF + " WHERE table_id = ?", table.id());
+    }
+
+    static int count(Connection c, TrackedTable table) throws SQLException {
+        return Integer.parseInt(text(c, "SELECT count(*) FROM " + MetadataSchema.LEAF + " WHERE table_id = ?", table.id()));
+    }
+
+    /** Rows the tree covers (its leaves' last hashed counts). */
+    static long rows(Connection c, TrackedTable table) throws SQLException {
+        return Long.parseLong(text(c, "SELECT COALESCE(sum(row_count), 0) FROM " + MetadataSchema.LEAF + " WHERE table_id = ?", table.id()));
+    }
+
+    /** Row counts of the leaves that hold more than {@code limit} rows, or of the given leaves when {@code leaves} is not null. */
+    static Map<Integer, Long> rowCounts(Connection c, TrackedTable table, long limit, List<Integer> leaves) throws SQLException {
+        Map<Integer, Long> counts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT leaf_no, row_count FROM " + MetadataSchema.LEAF
+                + " WHERE table_id = ? AND row_count > ?" + (leaves == null ? "" : " AND leaf_no = ANY (?)"))) {
+            ps.setInt(1, table.id());
+            ps.setLong(2, limit);
+            if (leaves != null) {
+                ps.setArray(3, c.createArrayOf("int4", leaves.toArray(Integer[]::new)));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
     }
 
     /** Marks every leaf of the table dirty (a TRUNCATE, a transaction that changed most of it, a lost slot). */
     static int markAllDirty(Connection c, TrackedTable table) throws SQLException {
         return execute(c, "UPDATE " + MetadataSchema.LEAF + " SET dirty = true WHERE table_id = ? AND NOT dirty", table.id());
+    }
+
+    private static String text(Connection c, String sql, int tableId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, tableId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     static int execute(Connection c, String sql, int tableId) throws SQLException {

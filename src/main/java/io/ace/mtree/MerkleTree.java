@@ -1,9 +1,5 @@
 package io.ace.mtree;
 
-import io.ace.diff.BlockHash;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,39 +11,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tree over a table's leaves: level 0 holds each leaf's digest (SHA-256 of its row count and
- * row-hash aggregate), each level above one digest per {@link #FANOUT} children, the top level a
- * single root. A parent is the SHA-256 of its children's digests in order, so equal children in
- * other places, or the same change on two sides, never cancel out as they would in a XOR.
+ * The tree over a table's leaves, kept on the node and computed there: level 0 holds each leaf's
+ * digest (SHA-256 of its row count and row-hash aggregate), each level above one digest per
+ * {@link #FANOUT} children, the top level a single root. A parent is the SHA-256 of its
+ * children's digests in order, so equal children in other places, or the same change in two
+ * leaves, never cancel out as they would in a XOR.
  */
 final class MerkleTree {
 
     static final int FANOUT = 16;
 
-    private MerkleTree() {
-    }
+    /** Every leaf's digest (all zeros for a leaf never hashed); returns the positions whose digest changed. */
+    private static final String LEAF_DIGESTS = "INSERT INTO " + MetadataSchema.TREE + " (table_id, level, position, digest)"
+            + " SELECT table_id, 0, leaf_no, CASE WHEN row_count IS NULL THEN decode(repeat('00', 32), 'hex')"
+            + " ELSE sha256(int8send(row_count) || int8send(row_xor)) END FROM " + MetadataSchema.LEAF + " WHERE table_id = ?"
+            + " ON CONFLICT (table_id, level, position) DO UPDATE SET digest = EXCLUDED.digest"
+            + " WHERE " + MetadataSchema.TREE + ".digest <> EXCLUDED.digest RETURNING position";
 
-    /** Every level's digests, leaves first; a leaf never hashed gets an all-zero digest. */
-    static List<List<byte[]>> levels(List<BlockHash> leaves) {
-        List<List<byte[]>> levels = new ArrayList<>();
-        List<byte[]> level = new ArrayList<>(leaves.size());
-        for (BlockHash leaf : leaves) {
-            level.add(leaf == null ? new byte[32] : sha256(ByteBuffer.allocate(16).putLong(leaf.rows()).putLong(leaf.hash()).array()));
-        }
-        levels.add(level);
-        while (level.size() > 1) {
-            List<byte[]> parents = new ArrayList<>();
-            for (int from = 0; from < level.size(); from += FANOUT) {
-                MessageDigest digest = newDigest();
-                for (byte[] child : level.subList(from, Math.min(level.size(), from + FANOUT))) {
-                    digest.update(child);
-                }
-                parents.add(digest.digest());
-            }
-            levels.add(parents);
-            level = parents;
-        }
-        return levels;
+    /** The given parents of one level from their children in order; returns the positions whose digest changed. */
+    private static final String PARENT_DIGESTS = "INSERT INTO " + MetadataSchema.TREE + " (table_id, level, position, digest)"
+            + " SELECT table_id, ?, position / " + FANOUT + ", sha256(string_agg(digest, ''::bytea ORDER BY position)) FROM "
+            + MetadataSchema.TREE + " WHERE table_id = ? AND level = ? AND position / " + FANOUT + " = ANY (?)"
+            + " GROUP BY table_id, position / " + FANOUT
+            + " ON CONFLICT (table_id, level, position) DO UPDATE SET digest = EXCLUDED.digest"
+            + " WHERE " + MetadataSchema.TREE + ".digest <> EXCLUDED.digest RETURNING position";
+
+    private MerkleTree() {
     }
 
     /** Number of levels of a tree over {@code leaves} leaves (1 for a single leaf, which is the root). */
@@ -68,34 +57,48 @@ final class MerkleTree {
         return n;
     }
 
-    /** Writes the tree of the table's current leaf hashes, touching only the nodes that changed. */
+    /**
+     * Brings the table's tree up to its leaves, in the caller's transaction: every leaf digest is
+     * recomputed from the leaf table on the node (so a run that died after rehashing leaves cannot
+     * leave the tree behind them), and only the ancestors of the digests that changed are
+     * recomputed above.
+     */
     static void save(Connection c, TrackedTable table) throws SQLException {
-        List<List<byte[]>> levels = levels(LeafStore.hashes(c, table));
-        List<Integer> levelNumbers = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<byte[]> digests = new ArrayList<>();
-        for (int l = 0; l < levels.size(); l++) {
-            for (int p = 0; p < levels.get(l).size(); p++) {
-                levelNumbers.add(l);
-                positions.add(p);
-                digests.add(levels.get(l).get(p));
+        int leaves = LeafStore.count(c, table);
+        List<Integer> changed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(LEAF_DIGESTS)) {
+            ps.setInt(1, table.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changed.add(rs.getInt(1));
+                }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + MetadataSchema.TREE + " (table_id, level, position, digest)"
-                + " SELECT ?, l, p, d FROM unnest(?::int[], ?::int[], ?::bytea[]) AS u(l, p, d)"
-                + " ON CONFLICT (table_id, level, position) DO UPDATE SET digest = EXCLUDED.digest"
-                + " WHERE " + MetadataSchema.TREE + ".digest <> EXCLUDED.digest")) {
-            ps.setInt(1, table.id());
-            ps.setArray(2, c.createArrayOf("int4", levelNumbers.toArray(Integer[]::new)));
-            ps.setArray(3, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
-            ps.setArray(4, c.createArrayOf("bytea", digests.toArray(byte[][]::new)));
-            ps.executeUpdate();
+        int height = height(leaves);
+        for (int level = 1; level < height && !changed.isEmpty(); level++) {
+            List<Integer> parents = changed.stream().map(p -> p / FANOUT).distinct().toList();
+            changed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(PARENT_DIGESTS)) {
+                ps.setInt(1, level);
+                ps.setInt(2, table.id());
+                ps.setInt(3, level - 1);
+                ps.setArray(4, c.createArrayOf("int4", parents.toArray(Integer[]::new)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(rs.getInt(1));
+                    }
+                }
+            }
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (int level = 0; level < height; level++) {
+            widths.add(width(leaves, level));
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + MetadataSchema.TREE + " t WHERE t.table_id = ? AND (t.level >= ?"
                 + " OR t.position >= (?::int[])[t.level + 1])")) {
             ps.setInt(1, table.id());
-            ps.setInt(2, levels.size());
-            ps.setArray(3, c.createArrayOf("int4", levels.stream().map(List::size).toArray(Integer[]::new)));
+            ps.setInt(2, height);
+            ps.setArray(3, c.createArrayOf("int4", widths.toArray(Integer[]::new)));
             ps.executeUpdate();
         }
     }
@@ -116,17 +119,5 @@ final class MerkleTree {
             }
         }
         return digests;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return newDigest().digest(bytes);
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

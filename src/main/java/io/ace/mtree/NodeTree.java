@@ -3,12 +3,13 @@ package io.ace.mtree;
 import io.ace.cluster.NodePool;
 import io.ace.diff.BlockHash;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.KeyRange;
 import io.ace.diff.RangeHashes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** One table's tree on one node: fold its queued changes into dirty leaves, rehash leaves, write the tree. */
 final class NodeTree {
@@ -87,26 +88,35 @@ final class NodeTree {
         }
         RangeHashes hasher = new RangeHashes(table);
         try (Connection c = pool.open()) {
-            LeafLayout layout = LeafStore.layout(c, tracked);
+            List<KeyRange> ranges = LeafStore.ranges(c, tracked, leaves);
             c.setAutoCommit(false);
             for (int from = 0; from < leaves.size(); from += LEAVES_PER_STATEMENT) {
-                List<Integer> some = new ArrayList<>(leaves.subList(from, Math.min(leaves.size(), from + LEAVES_PER_STATEMENT)));
-                List<BlockHash> hashes;
+                int to = Math.min(leaves.size(), from + LEAVES_PER_STATEMENT);
                 try (Statement st = c.createStatement()) {
                     st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 }
-                hashes = hasher.hash(c, layout.ranges(some));
+                List<BlockHash> hashes = hasher.hash(c, ranges.subList(from, to));
                 c.commit();
-                LeafStore.saveHashes(c, tracked, some, hashes);
+                LeafStore.saveHashes(c, tracked, leaves.subList(from, to), hashes);
                 c.commit();
             }
         }
     }
 
-    /** Every leaf's row count and hash, in key order (null for a leaf never hashed). */
-    List<BlockHash> leafHashes() throws SQLException {
+    /** The tree's size and rows on this node, and a digest of its leaf bounds. */
+    record Shape(int leaves, long rows, String layoutDigest) {
+    }
+
+    Shape shape() throws SQLException {
         try (Connection c = pool.open()) {
-            return LeafStore.hashes(c, tracked);
+            return new Shape(LeafStore.count(c, tracked), LeafStore.rows(c, tracked), LeafStore.layoutDigest(c, tracked));
+        }
+    }
+
+    /** Leaves holding more than {@code limit} rows, with their counts. */
+    Map<Integer, Long> oversized(long limit) throws SQLException {
+        try (Connection c = pool.open()) {
+            return LeafStore.rowCounts(c, tracked, limit, null);
         }
     }
 

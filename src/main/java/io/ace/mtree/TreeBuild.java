@@ -90,7 +90,7 @@ public final class TreeBuild {
 
     /** Writes every node's tree and marks the table ready; returns the run's summary line. */
     public String finish() throws Exception {
-        Map<String, Long> rows = Nodes.onEach(sessions, pool -> {
+        Map<String, NodeTree.Shape> shapes = Nodes.onEach(sessions, pool -> {
             NodeTree tree = tree(pool);
             // every leaf was hashed by the partitions; this only guards the tree against a leaf left dirty
             tree.rehashDirty();
@@ -98,12 +98,12 @@ public final class TreeBuild {
             try (Connection c = pool.open()) {
                 TrackedTables.ready(c, tree.tracked());
             }
-            return tree.leafHashes().stream().mapToLong(h -> h == null ? 0 : h.rows()).sum();
+            return tree.shape();
         });
-        int leaves = tree(sessions.pools().get(0)).layout().leafCount();
+        int leaves = shapes.values().iterator().next().leaves();
         List<String> perNode = new ArrayList<>();
-        rows.forEach((node, n) -> perNode.add(node + " " + String.format("%,d", n) + " rows"));
-        return table.shape().name() + ": Merkle tree built on " + rows.size() + " nodes (" + String.join(", ", perNode) + "), "
+        shapes.forEach((node, shape) -> perNode.add(node + " " + String.format("%,d", shape.rows()) + " rows"));
+        return table.shape().name() + ": Merkle tree built on " + shapes.size() + " nodes (" + String.join(", ", perNode) + "), "
                 + String.format("%,d", leaves) + " leaves, " + MerkleTree.height(leaves) + " levels; changes are captured from now on";
     }
 

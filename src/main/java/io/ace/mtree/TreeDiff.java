@@ -4,7 +4,8 @@ import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
-import io.ace.diff.KeyDifference;
+import io.ace.diff.KeyRange;
+import io.ace.diff.DifferenceSink;
 import io.ace.diff.PartitionScan;
 import io.ace.diff.ScanListener;
 import io.ace.exit.AceException;
@@ -23,18 +24,14 @@ import java.util.Map;
 public final class TreeDiff {
 
     /**
+     * The differing keys go to the sink in key order, a compare unit at a time.
+     *
      * @param leaves           leaves of the tree
      * @param treeNodesRead    digests read per node while descending
      * @param mismatchedLeaves leaves whose digests differ between nodes
      * @param differingKeys    keys found to differ in them
      */
     public record Outcome(int leaves, int treeNodesRead, List<Integer> mismatchedLeaves, long differingKeys) {
-    }
-
-    /** Receives the differing keys of one mismatched leaf, a compare unit at a time, leaves in key order. */
-    @FunctionalInterface
-    public interface LeafSink {
-        void accept(int leaf, List<KeyDifference> differences) throws Exception;
     }
 
     private final ClusterSessions sessions;
@@ -45,26 +42,23 @@ public final class TreeDiff {
         this.shape = shape;
     }
 
-    public Outcome run(DiffOptions options, ScanListener listener, LeafSink sink) throws Exception {
+    public Outcome run(DiffOptions options, ScanListener listener, DifferenceSink sink) throws Exception {
         Map<String, TrackedTable> tracked = Nodes.onEach(sessions, pool -> {
             try (Connection c = pool.open()) {
                 return TrackedTables.find(c, shape.name()).filter(TrackedTable::ready).orElseThrow(() -> AceException.config(
                         "table " + shape.name() + " has no Merkle tree on node " + pool.name() + "; run mtree build"));
             }
         });
-        Map<String, LeafLayout> layouts = Nodes.onEach(sessions, pool -> {
-            try (Connection c = pool.open()) {
-                return LeafStore.layout(c, tracked.get(pool.name()));
-            }
-        });
-        LeafLayout layout = layouts.values().iterator().next();
-        for (Map.Entry<String, LeafLayout> e : layouts.entrySet()) {
-            if (!e.getValue().sameLeaves(layout)) {
+        ComparedTable table = new ComparedTable(shape, null, tracked.values().iterator().next().equality());
+        Map<String, NodeTree.Shape> shapes = Nodes.onEach(sessions, pool -> new NodeTree(pool, table, tracked.get(pool.name())).shape());
+        String layout = shapes.values().iterator().next().layoutDigest();
+        for (Map.Entry<String, NodeTree.Shape> e : shapes.entrySet()) {
+            if (!e.getValue().layoutDigest().equals(layout)) {
                 throw new IllegalStateException("the leaves of " + shape.name() + " differ between nodes (node " + e.getKey()
                         + "); run mtree update, which gives every node the same layout");
             }
         }
-        int leaves = layout.leafCount();
+        int leaves = shapes.values().iterator().next().leaves();
         List<Integer> positions = List.of(0);
         int read = 0;
         for (int level = MerkleTree.height(leaves) - 1; ; level--) {
@@ -95,12 +89,25 @@ public final class TreeDiff {
                 }
             }
         }
-        ComparedTable table = new ComparedTable(shape, null, tracked.values().iterator().next().equality());
-        long differing = 0;
-        try (PartitionScan scan = new PartitionScan(sessions, table, options, listener)) {
+        List<Long> rows = new ArrayList<>();
+        List<KeyRange> ranges = List.of();
+        if (!positions.isEmpty()) {
+            List<Integer> mismatched = positions;
+            Map<String, Map<Integer, Long>> counts = Nodes.onEach(sessions, pool -> {
+                try (Connection c = pool.open()) {
+                    return LeafStore.rowCounts(c, tracked.get(pool.name()), -1, mismatched);
+                }
+            });
             for (int leaf : positions) {
-                differing += scan.narrow(List.of(layout.range(leaf)), unit -> sink.accept(leaf, unit));
+                rows.add(counts.values().stream().mapToLong(m -> m.getOrDefault(leaf, 0L)).max().orElse(0));
             }
+            try (Connection c = sessions.pools().get(0).open()) {
+                ranges = LeafStore.ranges(c, tracked.values().iterator().next(), positions);
+            }
+        }
+        long differing;
+        try (PartitionScan scan = new PartitionScan(sessions, table, options, listener)) {
+            differing = scan.narrow(ranges, rows, sink);
         }
         return new Outcome(leaves, read, positions, differing);
     }

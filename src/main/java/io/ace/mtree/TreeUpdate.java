@@ -4,13 +4,11 @@ import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
-import io.ace.diff.BlockHash;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.Equality;
 import io.ace.exit.AceException;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,15 +95,17 @@ public final class TreeUpdate {
             if (splits > 0) {
                 Nodes.onEach(sessions, pool -> rehashed.merge(pool.name(), trees.get(pool.name()).rehashDirty(), Integer::sum));
             }
-            Map<String, Long> rows = Nodes.onEach(sessions, pool -> {
+            Map<String, NodeTree.Shape> shapes = Nodes.onEach(sessions, pool -> {
                 NodeTree tree = trees.get(pool.name());
                 tree.saveTree();
-                return tree.leafHashes().stream().mapToLong(h -> h == null ? 0 : h.rows()).sum();
+                return tree.shape();
             });
             List<NodeReport> reports = new ArrayList<>();
             caught.forEach((node, r) -> reports.add(new NodeReport(node, r.captured(), r.folded(), rehashed.get(node), r.note())));
-            int leaves = trees.values().iterator().next().layout().leafCount();
-            return new Outcome(name, reference.equality(), reference.leafSize(), leaves, splits, rows, reports);
+            Map<String, Long> rows = new LinkedHashMap<>();
+            shapes.forEach((node, s) -> rows.put(node, s.rows()));
+            return new Outcome(name, reference.equality(), reference.leafSize(), shapes.values().iterator().next().leaves(), splits, rows,
+                    reports);
         } finally {
             for (TableLock lock : locks) {
                 lock.close();
@@ -144,17 +144,27 @@ public final class TreeUpdate {
         return new CaughtUp(tree, captured, folded, String.join(", ", notes));
     }
 
-    /** Every node takes the newest layout (a split another run applied, a node rebuilt); leaves it changes become dirty. */
+    /**
+     * Every node takes the newest layout (a split another run applied, a node rebuilt); leaves it
+     * changes become dirty. Nodes are compared by layout version and a digest of their bounds;
+     * the bounds themselves are read only when some node must take them.
+     */
     private static void syncLayouts(Map<String, NodeTree> trees) throws Exception {
-        Map<String, LeafLayout> layouts = new LinkedHashMap<>();
+        Map<String, String> digests = new LinkedHashMap<>();
+        NodeTree newest = null;
         for (Map.Entry<String, NodeTree> e : trees.entrySet()) {
-            layouts.put(e.getKey(), e.getValue().layout());
+            digests.put(e.getKey(), e.getValue().shape().layoutDigest());
+            if (newest == null || e.getValue().tracked().layoutVersion() > newest.tracked().layoutVersion()) {
+                newest = e.getValue();
+            }
         }
-        LeafLayout newest = layouts.values().stream().max(Comparator.comparingInt(LeafLayout::version)).orElseThrow();
+        String wanted = digests.get(newest.pool().name());
+        LeafLayout layout = null;
         for (Map.Entry<String, NodeTree> e : trees.entrySet()) {
-            LeafLayout mine = layouts.get(e.getKey());
-            if (mine.version() != newest.version() || !mine.sameLeaves(newest)) {
-                e.getValue().adopt(newest);
+            NodeTree tree = e.getValue();
+            if (tree.tracked().layoutVersion() != newest.tracked().layoutVersion() || !digests.get(e.getKey()).equals(wanted)) {
+                layout = layout == null ? newest.layout() : layout;
+                tree.adopt(layout);
             }
         }
     }
@@ -165,36 +175,33 @@ public final class TreeUpdate {
      * number of leaves split.
      */
     private int split(Map<String, NodeTree> trees, int leafSize) throws Exception {
-        Map<String, List<BlockHash>> hashes = new LinkedHashMap<>();
-        for (Map.Entry<String, NodeTree> e : trees.entrySet()) {
-            hashes.put(e.getKey(), e.getValue().leafHashes());
+        Map<Integer, Long> most = new java.util.TreeMap<>();
+        Map<Integer, NodeTree> holder = new LinkedHashMap<>();
+        for (NodeTree tree : trees.values()) {
+            for (Map.Entry<Integer, Long> e : tree.oversized(2L * leafSize).entrySet()) {
+                if (e.getValue() > most.getOrDefault(e.getKey(), 0L)) {
+                    most.put(e.getKey(), e.getValue());
+                    holder.put(e.getKey(), tree);
+                }
+            }
         }
-        NodeTree first = trees.values().iterator().next();
-        LeafLayout layout = first.layout();
+        if (most.isEmpty()) {
+            return 0;
+        }
+        LeafLayout layout = trees.values().iterator().next().layout();
         List<List<String>> cuts = new ArrayList<>();
         List<Integer> inLeaf = new ArrayList<>();
         int split = 0;
-        for (int leaf = 0; leaf < layout.leafCount(); leaf++) {
-            String largest = null;
-            long most = 2L * leafSize;
-            for (Map.Entry<String, List<BlockHash>> e : hashes.entrySet()) {
-                BlockHash h = e.getValue().get(leaf);
-                if (h != null && h.rows() > most) {
-                    most = h.rows();
-                    largest = e.getKey();
-                }
+        for (int leaf : most.keySet()) {
+            List<List<String>> leafCuts;
+            try (Connection c = holder.get(leaf).pool().open()) {
+                leafCuts = LeafSplitter.cuts(c, shape, layout.range(leaf), leafSize);
             }
-            if (largest != null) {
-                List<List<String>> leafCuts;
-                try (Connection c = trees.get(largest).pool().open()) {
-                    leafCuts = LeafSplitter.cuts(c, shape, layout.range(leaf), leafSize);
-                }
-                for (List<String> cut : leafCuts) {
-                    cuts.add(cut);
-                    inLeaf.add(leaf);
-                }
-                split += leafCuts.isEmpty() ? 0 : 1;
+            for (List<String> cut : leafCuts) {
+                cuts.add(cut);
+                inLeaf.add(leaf);
             }
+            split += leafCuts.isEmpty() ? 0 : 1;
         }
         if (!cuts.isEmpty()) {
             LeafLayout next = layout.split(cuts, inLeaf);

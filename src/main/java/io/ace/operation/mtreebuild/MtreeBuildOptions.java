@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace mtree build [CLUSTER] SCHEMA.TABLE}. */
 @Command(name = MtreeBuild.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Builds the table's Merkle tree on every (or --nodes) node: leaves of about --block-size rows, the same",
-            "on every node, hashed by the rules of --equality; changes are captured from the start of the build on."})
+        description = {"Builds a table's Merkle tree on every node.",
+            "Leaves of about --block-size rows, the same on every (or --nodes) node, hashed by the rules of "
+                    + "--equality; changes are captured from the start of the build on."})
 public class MtreeBuildOptions extends NodesOptions implements RequestOptions<MtreeBuildRequest> {
 
     @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** The options of {@code ace mtree init [CLUSTER]}. */
 @Command(name = MtreeInit.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prepares every (or --nodes) node for Merkle trees: creates the schema ace_mtree (unlogged tables, never",
-            "replicated), the publication ace_mtree and the logical slot ace_mtree_<database oid> (pgoutput). Needs wal_level = logical."})
+        description = {"Creates the schema, publication and slot of the Merkle trees on every node.",
+            "Per node (all, or --nodes): schema ace_mtree (unlogged tables, never replicated), publication ace_mtree, "
+                    + "logical slot ace_mtree_<database oid> (pgoutput). Needs wal_level = logical."})
 public class MtreeInitOptions extends NodesOptions.OnCluster {
 }

@@ -13,7 +13,6 @@ import io.ace.mtree.TreeDiff;
 import io.ace.mtree.TreeUpdate;
 import io.ace.operation.OperationJob;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -74,24 +73,19 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
         };
     }
 
-    /** Findings are kept per leaf (a leaf is the findings' block), committed with the step. */
+    /** The differences of every mismatched leaf are one block of findings, committed with the step. */
     private Tasklet compare(MtreeDiffRun run, FindingsStore findings) {
         return (contribution, chunk) -> {
             JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
             long instance = execution.getJobInstance().getInstanceId();
-            for (BlockRecord earlier : findings.blocks(instance)) {
-                findings.clearBlock(instance, earlier.blockNo());
-            }
-            Map<Integer, Integer> seq = new HashMap<>();
+            findings.clearBlock(instance, 0);
+            int[] seq = {0};
             TreeDiff.Outcome outcome = new TreeDiff(run.sessions(), run.shape()).run(run.request().options(), resources.progress(),
-                    (leaf, unit) -> {
-                        int first = seq.getOrDefault(leaf, 0);
-                        findings.addDifferences(instance, leaf, first, DifferenceJson.writeAll(run.shape(), unit));
-                        seq.put(leaf, first + unit.size());
+                    unit -> {
+                        findings.addDifferences(instance, 0, seq[0], DifferenceJson.writeAll(run.shape(), unit));
+                        seq[0] += unit.size();
                     });
-            for (int leaf : outcome.mismatchedLeaves()) {
-                findings.saveBlock(instance, 0, new BlockRecord(leaf, Map.of(), 1, seq.getOrDefault(leaf, 0)));
-            }
+            findings.saveBlock(instance, 0, new BlockRecord(0, Map.of(), outcome.mismatchedLeaves().size(), seq[0]));
             ExecutionContext job = MtreeDiffRun.context(execution);
             job.putInt(MtreeDiffRun.TREE_NODES_READ, outcome.treeNodesRead());
             job.putInt(MtreeDiffRun.MISMATCHED, outcome.mismatchedLeaves().size());

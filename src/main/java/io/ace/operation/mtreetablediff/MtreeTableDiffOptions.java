@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace mtree table-diff [CLUSTER] SCHEMA.TABLE}. */
 @Command(name = MtreeTableDiff.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Updates the table's trees (as mtree update), compares them across the nodes from the root down, and",
-            "writes the rows of the differing leaves to the ordinary diff file <schema>_<table>_diffs-<ts>.json."})
+        description = {"Compares a table through its Merkle trees.",
+            "Updates the trees (as mtree update), compares them across the nodes from the root down, and writes the "
+                    + "rows of the differing leaves to the ordinary diff file <schema>_<table>_diffs-<ts>.json."})
 public class MtreeTableDiffOptions extends NodesOptions implements RequestOptions<MtreeTableDiffRequest> {
 
     @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",
