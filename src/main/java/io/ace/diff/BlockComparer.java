@@ -47,10 +47,11 @@ final class BlockComparer {
     }
 
     /**
-     * Narrows ranges known to differ, given in key order with their (largest) row counts: streams
-     * every key's row hash from each node, ranges grouped so one statement covers about
-     * {@link #KEY_HASH_ROWS} rows, keeps the keys that differ and sends their full rows to
-     * {@code sink} one compare unit at a time. Returns the number of differing keys.
+     * Narrows ranges known to differ, given in key order with their (largest) row counts, in groups
+     * of about {@link #KEY_HASH_ROWS} rows: each node hashes the buckets of every range of a group
+     * (one statement), then streams the key hashes of only the buckets that differ (one more); the
+     * keys that differ have their full rows sent to {@code sink} one compare unit at a time.
+     * Returns the number of differing keys.
      */
     int narrow(List<NodeSnapshot> nodes, List<KeyRange> ranges, List<Long> rows, DifferenceSink sink) throws Exception {
         List<List<String>> differing = new ArrayList<>();
@@ -60,7 +61,16 @@ final class BlockComparer {
                 sum += rows.get(to);
             }
             List<KeyRange> group = ranges.subList(from, to);
-            List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(group)));
+            List<Long> masks = differingBuckets(nodes, group);
+            List<KeyRange> narrowed = new ArrayList<>();
+            List<Long> narrowedMasks = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                if (masks.get(i) != 0) {
+                    narrowed.add(group.get(i));
+                    narrowedMasks.add(masks.get(i));
+                }
+            }
+            List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(narrowed, narrowedMasks)));
             // groups follow each other in key order, so sorting each group's keys orders them all
             differing.addAll(keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys);
             from = to;
@@ -75,6 +85,29 @@ final class BlockComparer {
             sink.accept(differences);
         }
         return differing.size();
+    }
+
+    /**
+     * For each range, the mask of its buckets whose count and hash are not the same on every node
+     * (0: the range agrees after all); an open-ended range is not bucketed and is read whole (-1).
+     */
+    private List<Long> differingBuckets(List<NodeSnapshot> nodes, List<KeyRange> ranges) throws Exception {
+        List<KeyRange> bounded = ranges.stream().filter(r -> r.lower() != null && r.upper() != null).toList();
+        Map<String, Map<Long, BlockHash>> buckets = bounded.isEmpty() ? Map.of() : fanOut.onEach(nodes, n -> n.bucketHashes(bounded));
+        long[] boundedMasks = new long[bounded.size()];
+        Set<Long> all = new HashSet<>();
+        buckets.values().forEach(b -> all.addAll(b.keySet()));
+        for (long bucket : all) {
+            if (buckets.values().stream().map(b -> b.get(bucket)).distinct().count() > 1) {
+                boundedMasks[(int) (bucket / TableQueries.BUCKETS)] |= 1L << (bucket % TableQueries.BUCKETS);
+            }
+        }
+        List<Long> masks = new ArrayList<>(ranges.size());
+        int next = 0;
+        for (KeyRange r : ranges) {
+            masks.add(r.lower() != null && r.upper() != null ? boundedMasks[next++] : -1L);
+        }
+        return masks;
     }
 
     /** Keys whose row hash is not the same on every node (a node without the row counts as different). */

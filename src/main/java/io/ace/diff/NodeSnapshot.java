@@ -69,25 +69,49 @@ final class NodeSnapshot implements AutoCloseable {
         return hashes;
     }
 
-    /** Key to row hash for every row of several ranges: the bounded ones in one statement, each open-ended one on its own. */
-    Map<String, Long> keyHashes(List<KeyRange> ranges) throws SQLException {
+    /**
+     * Row count and hash per bucket of each bounded range, keyed by {@code range index *
+     * BUCKETS + bucket} (a bucket without rows is missing).
+     */
+    Map<Long, BlockHash> bucketHashes(List<KeyRange> bounded) throws SQLException {
+        Map<Long, BlockHash> buckets = new HashMap<>();
+        int keyCount = queries.shape().primaryKey().size();
+        try (PreparedStatement ps = connection.prepareStatement(queries.rangeBuckets())) {
+            int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
+            KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    buckets.put((rs.getLong(1) - 1) * TableQueries.BUCKETS + rs.getInt(2), new BlockHash(rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * Key to row hash for the rows of several ranges: of each bounded range only the buckets set
+     * in its mask (bit n for bucket n), all in one statement; each open-ended range whole.
+     */
+    Map<String, Long> keyHashes(List<KeyRange> ranges, List<Long> masks) throws SQLException {
         Map<String, Long> hashes = new HashMap<>();
-        List<List<String>> lowers = new ArrayList<>();
-        List<List<String>> uppers = new ArrayList<>();
-        for (KeyRange r : ranges) {
+        List<KeyRange> bounded = new ArrayList<>();
+        List<Long> boundedMasks = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            KeyRange r = ranges.get(i);
             if (r.lower() != null && r.upper() != null) {
-                lowers.add(r.lower());
-                uppers.add(r.upper());
+                bounded.add(r);
+                boundedMasks.add(masks.get(i));
             } else {
                 hashes.putAll(keyHashes(r));
             }
         }
-        if (!lowers.isEmpty()) {
+        if (!bounded.isEmpty()) {
             int keyCount = queries.shape().primaryKey().size();
             try (PreparedStatement ps = connection.prepareStatement(queries.rangeKeyHashes())) {
                 ps.setFetchSize(FETCH_SIZE);
-                int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, lowers, 1);
-                KeyBinding.bindKeyArrays(connection, ps, keyCount, uppers, next);
+                int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
+                next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
+                ps.setArray(next, connection.createArrayOf("int8", boundedMasks.toArray(Long[]::new)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));

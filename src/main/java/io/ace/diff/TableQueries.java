@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 final class TableQueries {
 
     private static final String ALIAS = "t";
+    /** Buckets a range is narrowed by: one bit each in a bigint mask. */
+    static final int BUCKETS = 64;
 
     private final TableShape shape;
     private final String filter;
@@ -42,25 +44,48 @@ final class TableQueries {
      */
     String rangeHashes() {
         String arrays = boundArrays();
-        String tuple = shape.keyTuple(ALIAS);
         return "SELECT b.ord, s.n, s.h FROM unnest(" + arrays + ", " + arrays + ") WITH ORDINALITY AS b("
                 + aliases("lo", ", ") + ", " + aliases("hi", ", ") + ", ord)"
                 + " CROSS JOIN LATERAL (SELECT count(*) AS n, COALESCE(bit_xor(" + rowHash + "), 0) AS h FROM "
-                + shape.name().sql() + " " + ALIAS + " WHERE " + tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi")
-                + (filter == null ? "" : " AND (" + filter + ")") + ") s";
+                + shape.name().sql() + " " + ALIAS + " WHERE " + inRange() + ") s";
+    }
+
+    /**
+     * Row count and hash of each bucket of each bounded range (given as arrays of lower and upper
+     * bounds): its position, the bucket, count and hash. A key's bucket is a hash of its text, the
+     * same on every node, so a range that differs is narrowed to the few buckets that differ.
+     */
+    String rangeBuckets() {
+        String arrays = boundArrays();
+        return "SELECT b.ord, s.bucket, count(*), COALESCE(bit_xor(s.h), 0) FROM unnest(" + arrays + ", " + arrays
+                + ") WITH ORDINALITY AS b(" + aliases("lo", ", ") + ", " + aliases("hi", ", ") + ", ord)"
+                + " CROSS JOIN LATERAL (SELECT " + bucket() + " AS bucket, " + rowHash + " AS h FROM " + shape.name().sql() + " " + ALIAS
+                + " WHERE " + inRange() + ") s GROUP BY b.ord, s.bucket";
     }
 
     /**
      * Every key (as text) with its row hash, of each bounded range (given as arrays of lower and
-     * upper bounds): several narrowed ranges in one statement.
+     * upper bounds), only in the buckets set in the range's mask (a bigint per range, bit n for
+     * bucket n): several narrowed ranges in one statement.
      */
     String rangeKeyHashes() {
         String arrays = boundArrays();
-        String tuple = shape.keyTuple(ALIAS);
-        return "SELECT s.* FROM unnest(" + arrays + ", " + arrays + ") AS b(" + aliases("lo", ", ") + ", " + aliases("hi", ", ") + ")"
+        return "SELECT s.* FROM unnest(" + arrays + ", " + arrays + ", CAST(? AS bigint[])) AS b(" + aliases("lo", ", ") + ", "
+                + aliases("hi", ", ") + ", mask)"
                 + " CROSS JOIN LATERAL (SELECT " + keyTexts() + ", " + rowHash + " FROM " + shape.name().sql() + " " + ALIAS
-                + " WHERE " + tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi")
-                + (filter == null ? "" : " AND (" + filter + ")") + ") s";
+                + " WHERE " + inRange() + " AND (b.mask >> " + bucket() + ") & 1 = 1) s";
+    }
+
+    /** The key's bucket: a hash of the key's text (as the session prints it), not of its binary form, which can be node-local. */
+    private String bucket() {
+        String key = shape.primaryKey().size() == 1 ? keyTexts() : "ROW(" + shape.keyList(ALIAS) + ")::text";
+        return "(hashtextextended(" + key + ", 0) & " + (BUCKETS - 1) + ")::int";
+    }
+
+    /** The key of the table row between the bounds {@code b.lo*} and {@code b.hi*}, and the filter. */
+    private String inRange() {
+        String tuple = shape.keyTuple(ALIAS);
+        return tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi") + (filter == null ? "" : " AND (" + filter + ")");
     }
 
     /** One text array per key column, each cast to an array of the column's type. */
