@@ -76,16 +76,18 @@ final class NodeSnapshot implements AutoCloseable {
     Map<Long, BlockHash> bucketHashes(List<KeyRange> bounded) throws SQLException {
         Map<Long, BlockHash> buckets = new HashMap<>();
         int keyCount = queries.shape().primaryKey().size();
-        try (PreparedStatement ps = connection.prepareStatement(queries.rangeBuckets())) {
-            int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
-            KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    buckets.put((rs.getLong(1) - 1) * TableQueries.BUCKETS + rs.getInt(2), new BlockHash(rs.getLong(3), rs.getLong(4)));
+        return LocalSettings.with(connection, LocalSettings.RANGES, () -> {
+            try (PreparedStatement ps = connection.prepareStatement(queries.rangeBuckets())) {
+                int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
+                KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        buckets.put((rs.getLong(1) - 1) * TableQueries.BUCKETS + rs.getInt(2), new BlockHash(rs.getLong(3), rs.getLong(4)));
+                    }
                 }
             }
-        }
-        return buckets;
+            return buckets;
+        });
     }
 
     /**
@@ -107,17 +109,20 @@ final class NodeSnapshot implements AutoCloseable {
         }
         if (!bounded.isEmpty()) {
             int keyCount = queries.shape().primaryKey().size();
-            try (PreparedStatement ps = connection.prepareStatement(queries.rangeKeyHashes())) {
-                ps.setFetchSize(FETCH_SIZE);
-                int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
-                next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
-                ps.setArray(next, connection.createArrayOf("int8", boundedMasks.toArray(Long[]::new)));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
+            LocalSettings.with(connection, LocalSettings.RANGES, () -> {
+                try (PreparedStatement ps = connection.prepareStatement(queries.rangeKeyHashes())) {
+                    ps.setFetchSize(FETCH_SIZE);
+                    int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
+                    next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
+                    ps.setArray(next, connection.createArrayOf("int8", boundedMasks.toArray(Long[]::new)));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
+                        }
                     }
                 }
-            }
+                return null;
+            });
         }
         return hashes;
     }

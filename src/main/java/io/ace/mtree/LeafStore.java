@@ -64,7 +64,8 @@ final class LeafStore {
             }
             ps.executeBatch();
         }
-        TrackedTables.layoutVersion(c, table, layout.version());
+        TrackedTables.layout(c, table, layout.version(), text(c, "SELECT md5(COALESCE(string_agg(COALESCE(lower_key::text, '-'), ','"
+                + " ORDER BY leaf_no), '')) FROM " + MetadataSchema.LEAF + " WHERE table_id = ?", table.id()));
     }
 
     static List<Integer> dirty(Connection c, TrackedTable table) throws SQLException {
@@ -81,10 +82,10 @@ final class LeafStore {
         return leaves;
     }
 
-    /** Records the hashes of {@code leaves} (in the same order) and clears their dirty flag. */
+    /** Records the hashes of {@code leaves} (in the same order), clears their dirty flag, and marks their tree digests stale. */
     static void saveHashes(Connection c, TrackedTable table, List<Integer> leaves, List<BlockHash> hashes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + MetadataSchema.LEAF
-                + " SET row_count = ?, row_xor = ?, dirty = false WHERE table_id = ? AND leaf_no = ?")) {
+                + " SET row_count = ?, row_xor = ?, dirty = false, tree_stale = true WHERE table_id = ? AND leaf_no = ?")) {
             for (int i = 0; i < leaves.size(); i++) {
                 ps.setLong(1, hashes.get(i).rows());
                 ps.setLong(2, hashes.get(i).hash());
@@ -121,12 +122,6 @@ final class LeafStore {
             ranges.add(new KeyRange(lowers.get(leaf), leaf == last ? null : lowers.get(leaf + 1)));
         }
         return ranges;
-    }
-
-    /** A digest of the leaf bounds: nodes with the same digest have the same leaves, without reading them. */
-    static String layoutDigest(Connection c, TrackedTable table) throws SQLException {
-        return text(c, "SELECT md5(COALESCE(string_agg(COALESCE(lower_key::text, '-'), ',' ORDER BY leaf_no), '')) FROM "
-                + MetadataSchema.LEAF + " WHERE table_id = ?", table.id());
     }
 
     static int count(Connection c, TrackedTable table) throws SQLException {

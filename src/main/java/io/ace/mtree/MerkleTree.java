@@ -21,10 +21,13 @@ final class MerkleTree {
 
     static final int FANOUT = 16;
 
-    /** Every leaf's digest (all zeros for a leaf never hashed); returns the positions whose digest changed. */
+    /**
+     * The digest of every leaf rehashed since the tree was last written (all zeros for a leaf
+     * never hashed); returns the positions whose digest changed.
+     */
     private static final String LEAF_DIGESTS = "INSERT INTO " + MetadataSchema.TREE + " (table_id, level, position, digest)"
             + " SELECT table_id, 0, leaf_no, CASE WHEN row_count IS NULL THEN decode(repeat('00', 32), 'hex')"
-            + " ELSE sha256(int8send(row_count) || int8send(row_xor)) END FROM " + MetadataSchema.LEAF + " WHERE table_id = ?"
+            + " ELSE sha256(int8send(row_count) || int8send(row_xor)) END FROM " + MetadataSchema.LEAF + " WHERE table_id = ? AND tree_stale"
             + " ON CONFLICT (table_id, level, position) DO UPDATE SET digest = EXCLUDED.digest"
             + " WHERE " + MetadataSchema.TREE + ".digest <> EXCLUDED.digest RETURNING position";
 
@@ -58,10 +61,9 @@ final class MerkleTree {
     }
 
     /**
-     * Brings the table's tree up to its leaves, in the caller's transaction: every leaf digest is
-     * recomputed from the leaf table on the node (so a run that died after rehashing leaves cannot
-     * leave the tree behind them), and only the ancestors of the digests that changed are
-     * recomputed above.
+     * Brings the table's tree up to its leaves, in the caller's transaction: the digests of the
+     * leaves rehashed since (marked stale with their new hash, so a run that died after rehashing
+     * leaves the mark for the next one), then only the ancestors of the digests that changed.
      */
     static void save(Connection c, TrackedTable table) throws SQLException {
         int leaves = LeafStore.count(c, table);
@@ -74,6 +76,7 @@ final class MerkleTree {
                 }
             }
         }
+        LeafStore.execute(c, "UPDATE " + MetadataSchema.LEAF + " SET tree_stale = false WHERE table_id = ? AND tree_stale", table.id());
         int height = height(leaves);
         for (int level = 1; level < height && !changed.isEmpty(); level++) {
             List<Integer> parents = changed.stream().map(p -> p / FANOUT).distinct().toList();

@@ -37,6 +37,7 @@ final class MetadataSchema {
                 equality text NOT NULL,
                 state text NOT NULL CHECK (state IN ('building', 'ready')),
                 layout_version integer NOT NULL,
+                layout_digest text,
                 built_at timestamptz,
                 updated_at timestamptz,
                 UNIQUE (schema_name, table_name));
@@ -47,6 +48,7 @@ final class MetadataSchema {
                 row_count bigint,
                 row_xor bigint,
                 dirty boolean NOT NULL,
+                tree_stale boolean NOT NULL DEFAULT true,
                 PRIMARY KEY (table_id, leaf_no));
             CREATE UNLOGGED TABLE IF NOT EXISTS ace_mtree.tree_node (
                 table_id integer NOT NULL REFERENCES ace_mtree.tracked_table ON DELETE CASCADE,

@@ -94,6 +94,8 @@ final class NodeTree {
                 int to = Math.min(leaves.size(), from + LEAVES_PER_STATEMENT);
                 try (Statement st = c.createStatement()) {
                     st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    // a few leaves: parallel workers would cost more to start than the leaves to hash
+                    st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
                 }
                 List<BlockHash> hashes = hasher.hash(c, ranges.subList(from, to));
                 c.commit();
@@ -109,7 +111,7 @@ final class NodeTree {
 
     Shape shape() throws SQLException {
         try (Connection c = pool.open()) {
-            return new Shape(LeafStore.count(c, tracked), LeafStore.rows(c, tracked), LeafStore.layoutDigest(c, tracked));
+            return new Shape(LeafStore.count(c, tracked), LeafStore.rows(c, tracked), tracked.layoutDigest());
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.List;
  * @param equality      the rules of "equal" its row hashes follow
  * @param ready         false while a build has not completed
  * @param layoutVersion the leaf layout it has; every node of a tree has the same once updated
+ * @param layoutDigest  a digest of its leaf bounds (empty before any)
  */
-record TrackedTable(int id, TableName name, List<String> keyColumns, int leafSize, Equality equality, boolean ready, int layoutVersion) {
+record TrackedTable(int id, TableName name, List<String> keyColumns, int leafSize, Equality equality, boolean ready, int layoutVersion,
+                    String layoutDigest) {
 
     TrackedTable {
         keyColumns = List.copyOf(keyColumns);

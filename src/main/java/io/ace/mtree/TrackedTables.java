@@ -13,7 +13,8 @@ import java.util.Optional;
 /** The tracked tables of one node ({@code ace_mtree.tracked_table}). */
 final class TrackedTables {
 
-    private static final String COLUMNS = "table_id, schema_name, table_name, key_columns, leaf_size, equality, state, layout_version";
+    private static final String COLUMNS = "table_id, schema_name, table_name, key_columns, leaf_size, equality, state, layout_version,"
+            + " COALESCE(layout_digest, '')";
 
     private TrackedTables() {
     }
@@ -88,8 +89,15 @@ final class TrackedTables {
         update(c, table, "updated_at = now()");
     }
 
-    static void layoutVersion(Connection c, TrackedTable table, int version) throws SQLException {
-        update(c, table, "layout_version = " + version);
+    /** The layout the table's leaves now have: its version and a digest of the bounds (recorded, so nodes compare layouts without reading them). */
+    static void layout(Connection c, TrackedTable table, int version, String digest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + MetadataSchema.TRACKED + " SET layout_version = ?, layout_digest = ?"
+                + " WHERE table_id = ?")) {
+            ps.setInt(1, version);
+            ps.setString(2, digest);
+            ps.setInt(3, table.id());
+            ps.executeUpdate();
+        }
     }
 
     static void delete(Connection c, TrackedTable table) throws SQLException {
@@ -112,7 +120,7 @@ final class TrackedTables {
             while (rs.next()) {
                 tables.add(new TrackedTable(rs.getInt(1), new TableName(rs.getString(2), rs.getString(3)),
                         List.of((String[]) rs.getArray(4).getArray()), rs.getInt(5), Equality.valueOf(rs.getString(6).toUpperCase()),
-                        rs.getString(7).equals("ready"), rs.getInt(8)));
+                        rs.getString(7).equals("ready"), rs.getInt(8), rs.getString(9)));
             }
         }
         return tables;

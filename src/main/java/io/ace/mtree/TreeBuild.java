@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
 public final class TreeBuild {
 
     /** Rows per leaf by default: small leaves keep a diff after few changes cheap; see README, "Merkle trees". */
-    public static final int DEFAULT_LEAF_SIZE = 2_000;
+    public static final int DEFAULT_LEAF_SIZE = 500;
 
     private final ClusterSessions sessions;
     private final ComparedTable table;

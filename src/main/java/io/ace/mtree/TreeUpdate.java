@@ -150,19 +150,16 @@ public final class TreeUpdate {
      * the bounds themselves are read only when some node must take them.
      */
     private static void syncLayouts(Map<String, NodeTree> trees) throws Exception {
-        Map<String, String> digests = new LinkedHashMap<>();
         NodeTree newest = null;
-        for (Map.Entry<String, NodeTree> e : trees.entrySet()) {
-            digests.put(e.getKey(), e.getValue().shape().layoutDigest());
-            if (newest == null || e.getValue().tracked().layoutVersion() > newest.tracked().layoutVersion()) {
-                newest = e.getValue();
+        for (NodeTree tree : trees.values()) {
+            if (newest == null || tree.tracked().layoutVersion() > newest.tracked().layoutVersion()) {
+                newest = tree;
             }
         }
-        String wanted = digests.get(newest.pool().name());
+        TrackedTable wanted = newest.tracked();
         LeafLayout layout = null;
-        for (Map.Entry<String, NodeTree> e : trees.entrySet()) {
-            NodeTree tree = e.getValue();
-            if (tree.tracked().layoutVersion() != newest.tracked().layoutVersion() || !digests.get(e.getKey()).equals(wanted)) {
+        for (NodeTree tree : trees.values()) {
+            if (tree.tracked().layoutVersion() != wanted.layoutVersion() || !tree.tracked().layoutDigest().equals(wanted.layoutDigest())) {
                 layout = layout == null ? newest.layout() : layout;
                 tree.adopt(layout);
             }

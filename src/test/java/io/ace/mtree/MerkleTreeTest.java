@@ -165,14 +165,14 @@ class MerkleTreeTest {
     void parentsAreNoXorOfTheirChildren() {
         table("mt_cancel", 3_000, "n1", "n2");
         trees.expect(0, trees.mtree("build", "local", "public.mt_cancel", "--nodes", "n1,n2", "--block-size", "100"));
-        String leaf = "UPDATE ace_mtree.leaf l SET row_count = o.row_count, row_xor = o.row_xor FROM ace_mtree.leaf o, ace_mtree.tracked_table t"
+        String leaf = "UPDATE ace_mtree.leaf l SET row_count = o.row_count, row_xor = o.row_xor, tree_stale = true FROM ace_mtree.leaf o, ace_mtree.tracked_table t"
                 + " WHERE t.table_name = 'mt_cancel' AND l.table_id = t.table_id AND o.table_id = t.table_id";
         // two leaves of one parent swap their hashes on n2: the same children in other places
         cluster.sql(leaf + " AND ((l.leaf_no = 3 AND o.leaf_no = 5) OR (l.leaf_no = 5 AND o.leaf_no = 3))", "n2");
         assertThat(trees.expect(0, trees.mtree("table-diff", "local", "public.mt_cancel", "--nodes", "n1,n2")).out())
                 .contains(", 2 mismatched;");
         // the same change in two leaves of one parent on n2: a XOR of the children would cancel it out
-        cluster.sql("UPDATE ace_mtree.leaf l SET row_xor = row_xor # 12345 FROM ace_mtree.tracked_table t"
+        cluster.sql("UPDATE ace_mtree.leaf l SET row_xor = row_xor # 12345, tree_stale = true FROM ace_mtree.tracked_table t"
                 + " WHERE t.table_name = 'mt_cancel' AND l.table_id = t.table_id AND l.leaf_no IN (6, 7)", "n2");
         assertThat(trees.expect(0, trees.mtree("table-diff", "local", "public.mt_cancel", "--nodes", "n1,n2")).out())
                 .contains(", 4 mismatched;");

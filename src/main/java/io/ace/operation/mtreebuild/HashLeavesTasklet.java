@@ -20,7 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 final class HashLeavesTasklet implements Tasklet {
 
-    private static final int LEAVES_PER_CALL = 32;
+    private static final int LEAVES_PER_CALL = 256;
 
     private final TreeBuild build;
     private final JobRepository repository;
@@ -38,8 +38,9 @@ final class HashLeavesTasklet implements Tasklet {
         ExecutionContext context = step.getExecutionContext();
         DiffPlan plan = RunContext.frozenPlan(step.getJobExecution(), repository);
         int partition = PartitionPosition.partition(context);
-        int from = PartitionPosition.nextBlock(context, plan.firstBlock(partition));
-        int to = Math.min(plan.endBlock(partition), from + LEAVES_PER_CALL);
+        int end = LeafPartitioner.end(plan, partition);
+        int from = PartitionPosition.nextBlock(context, LeafPartitioner.first(partition));
+        int to = Math.min(end, from + LEAVES_PER_CALL);
         if (from < to) {
             build.hash(from, to);
             contribution.incrementReadCount();
@@ -49,6 +50,6 @@ final class HashLeavesTasklet implements Tasklet {
                 progress.blockDone(0, false);
             }
         }
-        return to < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+        return to < end ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 }
