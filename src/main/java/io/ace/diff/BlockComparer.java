@@ -17,6 +17,8 @@ final class BlockComparer {
 
     /** Rows whose key hashes one statement streams from each node when narrowing: bounds the memory a group holds. */
     static final long KEY_HASH_ROWS = 200_000;
+    /** Ranges this small are narrowed by reading all their key hashes at once, without hashing buckets first. */
+    static final long WHOLE_RANGE_ROWS = 2_000;
 
     private final NodeFanOut fanOut;
     private final int compareUnitSize;
@@ -61,7 +63,7 @@ final class BlockComparer {
                 sum += rows.get(to);
             }
             List<KeyRange> group = ranges.subList(from, to);
-            List<Long> masks = differingBuckets(nodes, group);
+            List<Long> masks = differingBuckets(nodes, group, rows.subList(from, to));
             List<KeyRange> narrowed = new ArrayList<>();
             List<Long> narrowedMasks = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
@@ -89,10 +91,21 @@ final class BlockComparer {
 
     /**
      * For each range, the mask of its buckets whose count and hash are not the same on every node
-     * (0: the range agrees after all); an open-ended range is not bucketed and is read whole (-1).
+     * (0: the range agrees after all). An open-ended range, or one of at most {@link #WHOLE_RANGE_ROWS}
+     * rows, is not bucketed and is read whole (-1): one pass costs less than two.
      */
-    private List<Long> differingBuckets(List<NodeSnapshot> nodes, List<KeyRange> ranges) throws Exception {
-        List<KeyRange> bounded = ranges.stream().filter(r -> r.lower() != null && r.upper() != null).toList();
+    private List<Long> differingBuckets(List<NodeSnapshot> nodes, List<KeyRange> ranges, List<Long> rows) throws Exception {
+        List<Boolean> bucketed = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            KeyRange r = ranges.get(i);
+            bucketed.add(r.lower() != null && r.upper() != null && rows.get(i) > WHOLE_RANGE_ROWS);
+        }
+        List<KeyRange> bounded = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            if (bucketed.get(i)) {
+                bounded.add(ranges.get(i));
+            }
+        }
         Map<String, Map<Long, BlockHash>> buckets = bounded.isEmpty() ? Map.of() : fanOut.onEach(nodes, n -> n.bucketHashes(bounded));
         long[] boundedMasks = new long[bounded.size()];
         Set<Long> all = new HashSet<>();
@@ -104,8 +117,8 @@ final class BlockComparer {
         }
         List<Long> masks = new ArrayList<>(ranges.size());
         int next = 0;
-        for (KeyRange r : ranges) {
-            masks.add(r.lower() != null && r.upper() != null ? boundedMasks[next++] : -1L);
+        for (boolean b : bucketed) {
+            masks.add(b ? boundedMasks[next++] : -1L);
         }
         return masks;
     }

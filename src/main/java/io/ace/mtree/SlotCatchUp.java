@@ -41,27 +41,27 @@ final class SlotCatchUp {
             slot = MetadataSchema.slotName(c);
         }
         while (true) {
-            Optional<ChangeCapture> capture = ChangeCapture.open(pool, slot, hook);
-            if (capture.isPresent()) {
-                try (ChangeCapture reader = capture.get()) {
-                    reader.drainTo(LogSequenceNumber.valueOf(target));
-                    return reader.changes();
+            Boolean reached = reached(pool, slot, target);
+            if (Boolean.TRUE.equals(reached)) {
+                return 0;
+            }
+            if (reached == null) {
+                Optional<ChangeCapture> capture = ChangeCapture.open(pool, slot, hook);
+                if (capture.isPresent()) {
+                    try (ChangeCapture reader = capture.get()) {
+                        reader.drainTo(LogSequenceNumber.valueOf(target));
+                        return reader.changes();
+                    }
                 }
             }
-            while (true) {
-                Boolean reached = reached(pool, slot, target);
-                if (reached == null) {
-                    break;
-                }
-                if (reached) {
-                    return 0;
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
-    /** True when the slot's confirmed position is at the target, false while another reader is still before it, null when nobody reads it. */
+    /**
+     * True when the slot's confirmed position is at the target (nothing to read), false while
+     * another reader is still before it, null when nobody reads it and it is before the target.
+     */
     private static Boolean reached(NodePool pool, String slot, String target) throws SQLException {
         try (Connection c = pool.open(); PreparedStatement ps = c.prepareStatement(CONFIRMED)) {
             ps.setString(1, target);
