@@ -1,6 +1,7 @@
 package io.ace.mtree;
 
 import io.ace.catalog.TableName;
+import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
@@ -99,6 +100,30 @@ final class NodeSetup {
                     + " and schema " + MetadataSchema.SCHEMA : "nothing to drop");
         } catch (SQLException e) {
             throw refused(pool, "tear down", e);
+        }
+    }
+
+    /**
+     * The checks before a run is recorded, on every node: ACE's metadata there and nothing of it
+     * replicating, and, for a table, its deletes and key changes carrying the key. A failure is an
+     * {@link AceException}: exit 78 naming the node and the fix, or 2 when a node's query failed.
+     */
+    static void check(ClusterSessions sessions, TableName table) {
+        try {
+            Nodes.onEach(sessions, pool -> {
+                try (Connection c = pool.open()) {
+                    requireInstalled(c, pool.name());
+                    if (table != null) {
+                        requireKeyInChanges(c, table, pool.name());
+                    }
+                    requireIsolated(c, pool.name());
+                }
+                return null;
+            });
+        } catch (AceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AceException(ExitCode.FAILED, "checking the nodes failed", e.getMessage(), e);
         }
     }
 

@@ -33,15 +33,8 @@ public final class TreeBuild {
     }
 
     /** The checks a build needs on every node, before anything is recorded: metadata present, keys in the change stream, nothing replicating. */
-    public void check() throws Exception {
-        Nodes.onEach(sessions, pool -> {
-            try (Connection c = pool.open()) {
-                NodeSetup.requireInstalled(c, pool.name());
-                NodeSetup.requireKeyInChanges(c, table.shape().name(), pool.name());
-                NodeSetup.requireIsolated(c, pool.name());
-            }
-            return null;
-        });
+    public void check() {
+        NodeSetup.check(sessions, table.shape().name());
     }
 
     /** The leaves: one per block of a comparison plan with {@code leafSize} rows per block. */

@@ -3,6 +3,7 @@ package io.ace.operation;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,13 +37,12 @@ public abstract class NodesOptions {
     /** The options of an operation on one table: {@code [CLUSTER] SCHEMA.TABLE}. */
     public abstract static class OnTable extends NodesOptions implements RequestOptions<TableNodesRequest> {
 
-        @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",
-                description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
-        List<String> positional = new ArrayList<>();
+        @Mixin
+        TableArgument table;
 
         @Override
         public TableNodesRequest request(RunBasics run) {
-            TableTarget target = TableTarget.of(positional);
+            TableTarget target = table.target();
             return new TableNodesRequest(operation(), target.cluster(), target.table(), nodes, run.runKey(), run.outputDir());
         }
     }

@@ -54,7 +54,7 @@ class CaptureCrashTest {
             assertThat(cluster.count("n2", "SELECT count(*) FROM ace_mtree.change")).isZero();
 
             Ace.Result diff = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_crash", "--nodes", "n1,n2"));
-            assertThat(TreeFixtures.keys(diff.diff(), "id")).containsExactly("70");
+            assertThat(diff.diffKeys("id")).containsExactly("70");
             assertThat(diff.out()).contains("n2: 1 changes captured");
         } finally {
             trees.expect(0, trees.mtree("teardown", "local", "--nodes", "n1,n2"));

@@ -47,7 +47,7 @@ class ListenTest {
 
             cluster.sql("UPDATE public.mt_listen SET v = 'while listening' WHERE id IN (17, 4000)", "n2");
             Ace.Result diff = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_listen", "--nodes", "n1,n2"));
-            assertThat(TreeFixtures.keys(diff.diff(), "id")).containsExactly("17", "4000");
+            assertThat(diff.diffKeys("id")).containsExactly("17", "4000");
             cluster.sql("UPDATE public.mt_listen SET v = 'while listening' WHERE id IN (17, 4000)", "n1");
             trees.expect(0, trees.mtree("update", "local", "public.mt_listen", "--nodes", "n1,n2"));
             trees.expect(0, trees.mtree("table-diff", "local", "public.mt_listen", "--nodes", "n1,n2"));

@@ -56,15 +56,15 @@ class MerkleTreeTest {
 
         Ace.Result tree = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_kinds", "--nodes", "n1,n2,n3"));
         Ace.Result full = trees.expect(1, ace.run("table-diff", "local", "public.mt_kinds", "--nodes", "n1,n2,n3"));
-        Set<String> found = TreeFixtures.keys(tree.diff(), "id");
+        Set<String> found = tree.diffKeys("id");
         assertThat(found).containsExactlyInAnyOrder("-5", "1000000", "100", "20005", "3000", "2000", "40000");
-        assertThat(found).isEqualTo(TreeFixtures.keys(full.diff(), "id"));
+        assertThat(found).isEqualTo(full.diffKeys("id"));
         assertThat(tree.diff().get("diffs")).isEqualTo(full.diff().get("diffs"));
         assertThat(tree.diff().get("summary").get("mtree").get("leaves_rehashed").asLong()).isLessThan(20);
 
         // two nodes of the three, and the diff file repairs as table-diff's does
         Ace.Result pair = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_kinds", "--nodes", "n1,n2"));
-        assertThat(TreeFixtures.keys(pair.diff(), "id")).containsExactlyInAnyOrder("-5", "1000000", "100", "20005", "3000", "2000");
+        assertThat(pair.diffKeys("id")).containsExactlyInAnyOrder("-5", "1000000", "100", "20005", "3000", "2000");
         trees.expect(0, ace.run("table-repair", "local", "public.mt_kinds", "--diff-file", pair.diffFile().toString(),
                 "--source-of-truth", "n1"));
         trees.expect(0, trees.mtree("table-diff", "local", "public.mt_kinds", "--nodes", "n1,n2"));
@@ -95,7 +95,7 @@ class MerkleTreeTest {
         trees.expect(0, trees.mtree("table-diff", "local", "public.mt_split", "--nodes", "n1,n2"));
         cluster.sql("UPDATE public.mt_split SET v = 'diverged' WHERE id = 500450", "n2");
         Ace.Result diff = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_split", "--nodes", "n1,n2"));
-        assertThat(TreeFixtures.keys(diff.diff(), "id")).containsExactly("500450");
+        assertThat(diff.diffKeys("id")).containsExactly("500450");
         assertThat(diff.diff().get("summary").get("mtree").get("leaves_rehashed").asLong()).isEqualTo(1);
     }
 
@@ -124,8 +124,8 @@ class MerkleTreeTest {
                 "n2");
         Ace.Result tree = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_comp", "--nodes", "n1,n2"));
         Ace.Result full = trees.expect(1, ace.run("table-diff", "local", "public.mt_comp", "--nodes", "n1,n2"));
-        assertThat(TreeFixtures.keys(tree.diff(), "a", "b")).containsExactlyInAnyOrder("7|k7", "7|moved", "3|k53", "-1|first", "99|zz", "0|k50")
-                .isEqualTo(TreeFixtures.keys(full.diff(), "a", "b"));
+        assertThat(tree.diffKeys("a", "b")).containsExactlyInAnyOrder("7|k7", "7|moved", "3|k53", "-1|first", "99|zz", "0|k50")
+                .isEqualTo(full.diffKeys("a", "b"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class MerkleTreeTest {
             trees.expect(0, trees.mtree("build", "local", "public.mt_torture", "--nodes", "n1,n2", "--equality", equality));
             Ace.Result tree = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_torture", "--nodes", "n1,n2"));
             Ace.Result full = trees.expect(1, ace.run("table-diff", "local", "public.mt_torture", "--nodes", "n1,n2", "--equality", equality));
-            assertThat(TreeFixtures.keys(tree.diff(), "id")).as(equality).isEqualTo(TreeFixtures.keys(full.diff(), "id"));
+            assertThat(tree.diffKeys("id")).as(equality).isEqualTo(full.diffKeys("id"));
             assertThat(tree.diff().get("summary").get("equality").asString()).isEqualTo(equality);
         }
     }
@@ -150,14 +150,14 @@ class MerkleTreeTest {
         cluster.sql("UPDATE public.mt_lost SET v = 'after the slot was lost' WHERE id = 500", "n2");
         Ace.Result diff = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_lost", "--nodes", "n1,n2"));
         assertThat(diff.out()).contains("recreated");
-        assertThat(TreeFixtures.keys(diff.diff(), "id")).containsExactly("500");
+        assertThat(diff.diffKeys("id")).containsExactly("500");
 
         // a crash empties the unlogged metadata: the node's tree is rebuilt with the layout n1 keeps
         cluster.sql("DELETE FROM ace_mtree.tracked_table WHERE table_name = 'mt_lost'", "n2");
         cluster.sql("UPDATE public.mt_lost SET v = 'after the crash' WHERE id = 700", "n2");
         Ace.Result rebuilt = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_lost", "--nodes", "n1,n2"));
         assertThat(rebuilt.out()).contains("built with the cluster's layout");
-        assertThat(TreeFixtures.keys(rebuilt.diff(), "id")).containsExactly("500", "700");
+        assertThat(rebuilt.diffKeys("id")).containsExactly("500", "700");
         assertThat(trees.layout("n2", "mt_lost")).isEqualTo(trees.layout("n1", "mt_lost"));
     }
 

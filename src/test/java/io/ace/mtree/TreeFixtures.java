@@ -9,9 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
 
 /** What the Merkle-tree tests share: running mtree commands, reading a diff file's keys, reading the nodes' metadata. */
 final class TreeFixtures {
@@ -38,20 +35,6 @@ final class TreeFixtures {
     Ace.Result expect(int exitCode, Ace.Result result) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
         return result;
-    }
-
-    /** The keys (first key column, or all joined by '|') that a diff file lists, over every pair and side. */
-    static Set<String> keys(JsonNode diff, String... keyColumns) {
-        Set<String> keys = new TreeSet<>();
-        diff.path("diffs").properties().forEach(pair -> pair.getValue().path("rows").properties().forEach(side ->
-                side.getValue().forEach(row -> {
-                    List<String> parts = new ArrayList<>();
-                    for (String k : keyColumns) {
-                        parts.add(row.path(k).asString());
-                    }
-                    keys.add(String.join("|", parts));
-                })));
-        return keys;
     }
 
     /** One value of a query on a node, as text. */

@@ -60,6 +60,20 @@ public final class Ace implements AutoCloseable {
             }
         }
 
+        /** The keys the diff file lists, over every pair and side: the key columns' values joined by '|'. */
+        public java.util.Set<String> diffKeys(String... keyColumns) {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            diff().path("diffs").properties().forEach(pair -> pair.getValue().path("rows").properties().forEach(side ->
+                    side.getValue().forEach(row -> {
+                        List<String> parts = new ArrayList<>();
+                        for (String k : keyColumns) {
+                            parts.add(row.path(k).asString());
+                        }
+                        keys.add(String.join("|", parts));
+                    })));
+            return keys;
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;

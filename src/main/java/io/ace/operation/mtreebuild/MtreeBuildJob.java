@@ -6,8 +6,6 @@ import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.TablePreflight;
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.mtree.TreeBuild;
 import io.ace.operation.OperationJob;
 import org.springframework.batch.core.job.Job;
@@ -40,13 +38,7 @@ final class MtreeBuildJob implements OperationJob<MtreeBuildRequest> {
     public Job build(MtreeBuildRequest request, ClusterSessions sessions) {
         ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
         TreeBuild build = new TreeBuild(sessions, table);
-        try {
-            build.check();
-        } catch (AceException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AceException(ExitCode.FAILED, "the checks of mtree build failed", e.getMessage(), e);
-        }
+        build.check();
         var repository = resources.repository();
         var transactions = resources.transactions();
         int leafSize = request.options().blockSize();

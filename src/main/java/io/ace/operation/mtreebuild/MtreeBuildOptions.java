@@ -6,12 +6,11 @@ import io.ace.mtree.TreeBuild;
 import io.ace.operation.NodesOptions;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
+import io.ace.operation.TableArgument;
 import io.ace.operation.TableTarget;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace mtree build [CLUSTER] SCHEMA.TABLE}. */
 @Command(name = MtreeBuild.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,9 +19,8 @@ import picocli.CommandLine.Parameters;
                     + "--equality; changes are captured from the start of the build on."})
 public class MtreeBuildOptions extends NodesOptions implements RequestOptions<MtreeBuildRequest> {
 
-    @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA.TABLE",
-            description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
-    List<String> positional = new ArrayList<>();
+    @Mixin
+    TableArgument table;
 
     @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per leaf (default: ${DEFAULT-VALUE}); a leaf is split past twice that.")
     int blockSize = TreeBuild.DEFAULT_LEAF_SIZE;
@@ -37,7 +35,7 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
 
     @Override
     public MtreeBuildRequest request(RunBasics run) {
-        TableTarget target = TableTarget.of(positional);
+        TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
                 Equality.parse(equality), false, 0, 0, 0, 0).validate();
         return new MtreeBuildRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir());

@@ -3,8 +3,6 @@ package io.ace.operation.mtreelisten;
 import io.ace.batch.BatchResources;
 import io.ace.batch.RunContext;
 import io.ace.cluster.ClusterSessions;
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.mtree.CaptureHook;
 import io.ace.mtree.TreeListener;
 import io.ace.operation.ClusterRequest;
@@ -40,13 +38,7 @@ final class MtreeListenJob implements OperationJob<ClusterRequest> {
     @Override
     public Job build(ClusterRequest request, ClusterSessions sessions) {
         TreeListener listener = new TreeListener(sessions, CaptureHook.NONE);
-        try {
-            listener.check();
-        } catch (AceException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AceException(ExitCode.FAILED, "the checks of mtree listen failed", e.getMessage(), e);
-        }
+        listener.check();
         var repository = resources.repository();
         return new JobBuilder(MtreeListen.OPERATION, repository)
                 .start(new StepBuilder("listen", repository).tasklet((contribution, chunk) -> {

@@ -9,24 +9,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What the steps of one mtree table-diff execution share: the request, the sessions, the table as
- * the launch checked it, and (in the job's context, so a restart finds them) what the update and
- * the comparison found.
+ * the launch checked it, and (in the job's context, so a restart finds them) what the update, the
+ * comparison and the re-check found.
  */
 record MtreeDiffRun(MtreeTableDiffRequest request, ClusterSessions sessions, TableShape shape) {
 
-    static final String EQUALITY = "mtree.equality";
-    static final String LEAF_SIZE = "mtree.leaf_size";
-    static final String LEAVES = "mtree.leaves";
-    static final String UPDATE = "mtree.update";
-    static final String CAPTURED = "mtree.changes_captured";
-    static final String REHASHED = "mtree.leaves_rehashed";
-    static final String SPLITS = "mtree.leaves_split";
-    static final String ROWS = "mtree.rows";
-    static final String TREE_NODES_READ = "mtree.tree_nodes_read";
-    static final String MISMATCHED = "mtree.mismatched_leaves";
-    static final String TRANSIENT = "mtree.transient";
-    static final String RECHECK_SECONDS = "mtree.recheck_seconds";
-    static final String LAGGING = "mtree.recheck_lagging";
+    /** What a step records for the later ones, each under {@code mtree.<name>} in the job's context. */
+    enum Found {
+        EQUALITY, LEAF_SIZE, LEAVES, UPDATE, CHANGES_CAPTURED, LEAVES_REHASHED, LEAVES_SPLIT, ROWS, TREE_NODES_READ,
+        MISMATCHED_LEAVES, TRANSIENT, RECHECK_SECONDS, RECHECK_LAGGING;
+
+        String key() {
+            return "mtree." + name().toLowerCase();
+        }
+    }
 
     static ExecutionContext context(JobExecution execution) {
         return execution.getExecutionContext();
@@ -34,6 +30,6 @@ record MtreeDiffRun(MtreeTableDiffRequest request, ClusterSessions sessions, Tab
 
     /** The table compared by the rules of "equal" its trees were built with. */
     ComparedTable table(JobExecution execution) {
-        return new ComparedTable(shape, null, Equality.valueOf(context(execution).getString(EQUALITY)));
+        return new ComparedTable(shape, null, Equality.valueOf(context(execution).getString(Found.EQUALITY.key())));
     }
 }

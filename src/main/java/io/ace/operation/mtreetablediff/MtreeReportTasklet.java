@@ -3,14 +3,11 @@ package io.ace.operation.mtreetablediff;
 import io.ace.batch.ReportFile;
 import io.ace.batch.RunContext;
 import io.ace.difffile.DiffFileWriter;
+import io.ace.difffile.DiffSummary;
 import io.ace.findings.FindingsStore;
 import io.ace.report.ReportName;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,12 +51,12 @@ final class MtreeReportTasklet implements Tasklet {
         RunContext out = RunContext.of(job);
         out.differences(result.total());
         out.reports(result.file() == null ? List.of() : List.of(new ReportFile(ReportFile.DIFF_FILE, result.file())));
-        long transientKeys = context.getLong(MtreeDiffRun.TRANSIENT, 0L);
+        long transientKeys = context.getLong(MtreeDiffRun.Found.TRANSIENT.key(), 0L);
         out.summaryLine(request.table() + ": trees compared on " + nodes.size() + " nodes (" + String.join(", ", nodes) + "), "
-                + String.format("%,d", context.getInt(MtreeDiffRun.LEAVES)) + " leaves, " + context.getInt(MtreeDiffRun.MISMATCHED)
+                + String.format("%,d", context.getInt(MtreeDiffRun.Found.LEAVES.key())) + " leaves, " + context.getInt(MtreeDiffRun.Found.MISMATCHED_LEAVES.key())
                 + " mismatched; " + (result.total() == 0 ? "all nodes are in sync" : String.format("%,d", result.total())
                 + " differing rows " + result.diffRowsCount()) + (transientKeys == 0 ? "" : "; " + transientKeys
-                + " transient (in flight, resolved on re-check)") + "\n" + context.getString(MtreeDiffRun.UPDATE));
+                + " transient (in flight, resolved on re-check)") + "\n" + context.getString(MtreeDiffRun.Found.UPDATE.key()));
         return RepeatStatus.FINISHED;
     }
 
@@ -67,45 +64,26 @@ final class MtreeReportTasklet implements Tasklet {
     private Map<String, Object> summary(JobExecution job, ExecutionContext context, List<String> nodes, LocalDateTime start,
                                         DiffFileWriter.Result result) {
         MtreeTableDiffRequest request = run.request();
-        LocalDateTime end = LocalDateTime.now();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("schema", request.table().schema());
-        s.put("table", request.table().table());
-        s.put("nodes", nodes);
-        s.put("primary_key", run.shape().keyNames());
-        s.put("block_size", context.getInt(MtreeDiffRun.LEAF_SIZE));
-        s.put("compare_unit_size", request.options().compareUnitSize());
-        s.put("max_diff_rows", request.options().maxDiffRows());
-        s.put("table_filter", "");
-        s.put("equality", context.getString(MtreeDiffRun.EQUALITY).toLowerCase(Locale.ROOT));
-        s.put("start_time", rfc3339(start));
-        s.put("end_time", rfc3339(end));
-        s.put("time_taken", String.format(Locale.ROOT, "%.1fs", Duration.between(start, end).toMillis() / 1000.0));
-        s.put("diff_rows_count", result.diffRowsCount());
-        s.put("diff_row_limit_reached", result.limitReached());
-        s.put("total_rows_checked", context.getLong(MtreeDiffRun.ROWS));
-        s.put("initial_ranges_count", context.getInt(MtreeDiffRun.LEAVES));
-        s.put("mismatched_ranges_count", context.getInt(MtreeDiffRun.MISMATCHED));
-        s.put("odd_node_counts", result.oddNodeCounts());
-        s.put("transient_keys", context.getLong(MtreeDiffRun.TRANSIENT, 0L));
-        s.put("recheck", request.options().recheck());
-        s.put("recheck_seconds", Math.round(context.getDouble(MtreeDiffRun.RECHECK_SECONDS, 0.0) * 1000) / 1000.0);
-        String lagging = context.getString(MtreeDiffRun.LAGGING, "");
-        s.put("recheck_lagging_nodes", lagging.isEmpty() ? List.of() : List.of(lagging.split(",")));
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("leaves", context.getInt(MtreeDiffRun.LEAVES));
-        tree.put("tree_nodes_read", context.getInt(MtreeDiffRun.TREE_NODES_READ));
-        tree.put("changes_captured", context.getLong(MtreeDiffRun.CAPTURED));
-        tree.put("leaves_rehashed", context.getLong(MtreeDiffRun.REHASHED));
-        tree.put("leaves_split", context.getInt(MtreeDiffRun.SPLITS));
-        s.put("mtree", tree);
-        s.put("job_execution_id", job.getId());
-        s.put("run_key", request.runKey());
-        s.put("tool_version", version);
-        return s;
-    }
-
-    private static String rfc3339(LocalDateTime t) {
-        return t.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        for (MtreeDiffRun.Found f : List.of(MtreeDiffRun.Found.LEAVES, MtreeDiffRun.Found.TREE_NODES_READ, MtreeDiffRun.Found.CHANGES_CAPTURED,
+                MtreeDiffRun.Found.LEAVES_REHASHED, MtreeDiffRun.Found.LEAVES_SPLIT)) {
+            tree.put(f.name().toLowerCase(Locale.ROOT), context.get(f.key()));
+        }
+        String lagging = context.getString(MtreeDiffRun.Found.RECHECK_LAGGING.key(), "");
+        return new DiffSummary(request.table(), nodes, run.shape().keyNames())
+                .put("block_size", context.getInt(MtreeDiffRun.Found.LEAF_SIZE.key()))
+                .put("compare_unit_size", request.options().compareUnitSize())
+                .put("max_diff_rows", request.options().maxDiffRows())
+                .put("table_filter", "")
+                .put("equality", context.getString(MtreeDiffRun.Found.EQUALITY.key()).toLowerCase(Locale.ROOT))
+                .times(start, LocalDateTime.now())
+                .counts(result, context.getLong(MtreeDiffRun.Found.ROWS.key()), context.getInt(MtreeDiffRun.Found.LEAVES.key()),
+                        context.getInt(MtreeDiffRun.Found.MISMATCHED_LEAVES.key()))
+                .put("transient_keys", context.getLong(MtreeDiffRun.Found.TRANSIENT.key(), 0L))
+                .put("recheck", request.options().recheck())
+                .put("recheck_seconds", Math.round(context.getDouble(MtreeDiffRun.Found.RECHECK_SECONDS.key(), 0.0) * 1000) / 1000.0)
+                .put("recheck_lagging_nodes", lagging.isEmpty() ? List.of() : List.of(lagging.split(",")))
+                .put("mtree", tree)
+                .run(job.getId(), request.runKey(), version);
     }
 }

@@ -61,14 +61,14 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
         return (contribution, chunk) -> {
             TreeUpdate.Outcome outcome = new TreeUpdate(run.sessions(), run.shape(), CaptureHook.NONE).run();
             ExecutionContext job = MtreeDiffRun.context(chunk.getStepContext().getStepExecution().getJobExecution());
-            job.putString(MtreeDiffRun.EQUALITY, outcome.equality().name());
-            job.putInt(MtreeDiffRun.LEAF_SIZE, outcome.leafSize());
-            job.putInt(MtreeDiffRun.LEAVES, outcome.leaves());
-            job.putString(MtreeDiffRun.UPDATE, outcome.summary());
-            job.putLong(MtreeDiffRun.CAPTURED, outcome.nodes().stream().mapToLong(TreeUpdate.NodeReport::captured).sum());
-            job.putLong(MtreeDiffRun.REHASHED, outcome.nodes().stream().mapToLong(TreeUpdate.NodeReport::rehashed).sum());
-            job.putInt(MtreeDiffRun.SPLITS, outcome.splits());
-            job.putLong(MtreeDiffRun.ROWS, outcome.rowsPerNode().values().stream().mapToLong(Long::longValue).max().orElse(0));
+            job.putString(MtreeDiffRun.Found.EQUALITY.key(), outcome.equality().name());
+            job.putInt(MtreeDiffRun.Found.LEAF_SIZE.key(), outcome.leafSize());
+            job.putInt(MtreeDiffRun.Found.LEAVES.key(), outcome.leaves());
+            job.putString(MtreeDiffRun.Found.UPDATE.key(), outcome.summary());
+            job.putLong(MtreeDiffRun.Found.CHANGES_CAPTURED.key(), outcome.nodes().stream().mapToLong(TreeUpdate.NodeReport::captured).sum());
+            job.putLong(MtreeDiffRun.Found.LEAVES_REHASHED.key(), outcome.nodes().stream().mapToLong(TreeUpdate.NodeReport::rehashed).sum());
+            job.putInt(MtreeDiffRun.Found.LEAVES_SPLIT.key(), outcome.splits());
+            job.putLong(MtreeDiffRun.Found.ROWS.key(), outcome.rowsPerNode().values().stream().mapToLong(Long::longValue).max().orElse(0));
             return RepeatStatus.FINISHED;
         };
     }
@@ -87,8 +87,8 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
                     });
             findings.saveBlock(instance, 0, new BlockRecord(0, Map.of(), outcome.mismatchedLeaves().size(), seq[0]));
             ExecutionContext job = MtreeDiffRun.context(execution);
-            job.putInt(MtreeDiffRun.TREE_NODES_READ, outcome.treeNodesRead());
-            job.putInt(MtreeDiffRun.MISMATCHED, outcome.mismatchedLeaves().size());
+            job.putInt(MtreeDiffRun.Found.TREE_NODES_READ.key(), outcome.treeNodesRead());
+            job.putInt(MtreeDiffRun.Found.MISMATCHED_LEAVES.key(), outcome.mismatchedLeaves().size());
             contribution.incrementWriteCount(outcome.differingKeys());
             return RepeatStatus.FINISHED;
         };
@@ -103,9 +103,9 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
                             options.compareUnitSize(), Duration.ofSeconds(options.recheckTimeoutSeconds()))
                     : new FindingsRecheck.Result(0, 0, java.util.Set.of());
             ExecutionContext job = MtreeDiffRun.context(execution);
-            job.putLong(MtreeDiffRun.TRANSIENT, result.transientKeys());
-            job.putDouble(MtreeDiffRun.RECHECK_SECONDS, result.seconds());
-            job.putString(MtreeDiffRun.LAGGING, String.join(",", result.laggingNodes()));
+            job.putLong(MtreeDiffRun.Found.TRANSIENT.key(), result.transientKeys());
+            job.putDouble(MtreeDiffRun.Found.RECHECK_SECONDS.key(), result.seconds());
+            job.putString(MtreeDiffRun.Found.RECHECK_LAGGING.key(), String.join(",", result.laggingNodes()));
             return RepeatStatus.FINISHED;
         };
     }

@@ -7,16 +7,14 @@ import io.ace.diff.DiffPlan;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
 import io.ace.difffile.DiffFileWriter;
+import io.ace.difffile.DiffSummary;
 import io.ace.report.DiffReport;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.ReportName;
 import io.ace.difffile.Sha256;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,43 +97,25 @@ final class ReportTasklet implements Tasklet {
 
     private Map<String, Object> summary(TableDiffRequest request, List<String> nodes, LocalDateTime start, LocalDateTime end,
                                         DiffFileWriter.Result result, long rowsChecked, int ranges, int mismatched, JobExecution job) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("schema", request.table().schema());
-        s.put("table", request.table().table());
-        s.put("nodes", nodes);
-        s.put("primary_key", run.table().shape().keyNames());
-        s.put("block_size", request.options().blockSize());
-        s.put("compare_unit_size", request.options().compareUnitSize());
-        s.put("concurrency_factor", request.options().concurrencyFactor());
-        s.put("max_diff_rows", request.options().maxDiffRows());
-        s.put("table_filter", request.options().tableFilter() == null ? "" : request.options().tableFilter());
-        s.put("equality", request.options().equality().name().toLowerCase());
-        s.put("start_time", rfc3339(start));
-        s.put("end_time", rfc3339(end));
-        s.put("time_taken", String.format(java.util.Locale.ROOT, "%.1fs", Duration.between(start, end).toMillis() / 1000.0));
-        s.put("diff_rows_count", result.diffRowsCount());
-        s.put("diff_row_limit_reached", result.limitReached());
-        s.put("total_rows_checked", rowsChecked);
-        s.put("initial_ranges_count", ranges);
-        s.put("mismatched_ranges_count", mismatched);
-        s.put("odd_node_counts", result.oddNodeCounts());
         ExecutionContext jobContext = job.getExecutionContext();
-        s.put("transient_keys", jobContext.getLong(RecheckTasklet.TRANSIENT, 0L));
-        s.put("recheck", request.options().recheck());
-        s.put("hash_statements", progress.hashStatements());
-        s.put("throttle_pauses", progress.pauses());
-        s.put("throttle_paused_seconds", progress.pausedMillis() / 1000.0);
-        s.put("recheck_seconds", Math.round(jobContext.getDouble(RecheckTasklet.SECONDS, 0.0) * 1000) / 1000.0);
         String lagging = jobContext.getString(RecheckTasklet.LAGGING, "");
-        s.put("recheck_lagging_nodes", lagging.isEmpty() ? List.of() : List.of(lagging.split(",")));
-        s.put("job_execution_id", job.getId());
-        s.put("run_key", request.runKey());
-        s.put("tool_version", version);
-        return s;
-    }
-
-    private static String rfc3339(LocalDateTime t) {
-        return t.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return new DiffSummary(request.table(), nodes, run.table().shape().keyNames())
+                .put("block_size", request.options().blockSize())
+                .put("compare_unit_size", request.options().compareUnitSize())
+                .put("concurrency_factor", request.options().concurrencyFactor())
+                .put("max_diff_rows", request.options().maxDiffRows())
+                .put("table_filter", request.options().tableFilter() == null ? "" : request.options().tableFilter())
+                .put("equality", request.options().equality().name().toLowerCase())
+                .times(start, end)
+                .counts(result, rowsChecked, ranges, mismatched)
+                .put("transient_keys", jobContext.getLong(RecheckTasklet.TRANSIENT, 0L))
+                .put("recheck", request.options().recheck())
+                .put("hash_statements", progress.hashStatements())
+                .put("throttle_pauses", progress.pauses())
+                .put("throttle_paused_seconds", progress.pausedMillis() / 1000.0)
+                .put("recheck_seconds", Math.round(jobContext.getDouble(RecheckTasklet.SECONDS, 0.0) * 1000) / 1000.0)
+                .put("recheck_lagging_nodes", lagging.isEmpty() ? List.of() : List.of(lagging.split(",")))
+                .run(job.getId(), request.runKey(), version);
     }
 
     private Map<String, String> metadata(JobExecution job, DiffFileWriter.Result result) throws java.io.IOException {
