@@ -1,6 +1,10 @@
 package io.ace.batch;
 
 import io.ace.cluster.ClusterRegistry;
+import io.ace.cluster.SessionBudget;
+import java.time.Duration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.archive.ReportArchive;
@@ -94,10 +98,27 @@ public class BatchConfiguration {
         return new RunArchiver(archive, toolVersion(build));
     }
 
+    /** The sessions every run of this process may hold to each node, together. */
+    @Bean
+    SessionBudget sessionBudget(@Value("${ace.node.max-connections:" + SessionBudget.DEFAULT_SESSIONS_PER_NODE + "}") int perNode,
+                                @Value("${ace.node.connection-wait:5m}") Duration wait) {
+        return new SessionBudget(perNode, wait);
+    }
+
+    /**
+     * On SIGTERM (or any close of the application), before anything else shuts down: cancel the
+     * statements the runs have running on the nodes, which would otherwise run to their end.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> cancelNodeStatementsOnClose(SessionBudget budget) {
+        return event -> budget.cancelAndRefuse();
+    }
+
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                            RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics) {
-        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters, archiver, metrics);
+                            RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics,
+                            SessionBudget budget) {
+        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters, archiver, metrics, budget);
     }
 
     @Bean

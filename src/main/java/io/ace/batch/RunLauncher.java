@@ -5,6 +5,7 @@ import io.ace.ExitCode;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.SessionBudget;
 import io.ace.catalog.TableName;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
@@ -41,11 +42,13 @@ public final class RunLauncher {
     private final ClusterRegistry clusters;
     private final RunArchiver archiver;
     private final RunMetrics metrics;
+    private final SessionBudget budget;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                       RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics) {
+                       RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics, SessionBudget budget) {
         this.metrics = metrics;
+        this.budget = budget;
         this.operator = operator;
         this.repository = repository;
         this.tableDiff = tableDiff;
@@ -68,7 +71,7 @@ public final class RunLauncher {
     public RunOutcome launch(LaunchRequest request, Consumer<JobExecution> started) throws Exception {
         if (request instanceof TableDiffRequest diff) {
             diff.options().validate();
-            return launch(diff, diff.options().nodes(), diff.options().workers() + 1, diff.options(), started,
+            return launch(diff, diff.options().nodes(), diff.options(), started,
                     (sessions, table) -> tableDiff.build(diff, sessions, table));
         }
         if (request instanceof TableRepairRequest repairRequest) {
@@ -79,11 +82,11 @@ public final class RunLauncher {
                 throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
             }
             List<String> targets = nodes.stream().filter(n -> !n.equals(source)).toList();
-            return launch(repairRequest, nodes, 2, DiffOptions.defaults(), started,
+            return launch(repairRequest, nodes, DiffOptions.defaults(), started,
                     (sessions, table) -> repair.build(repairRequest, sessions, table, targets));
         }
         TableRerunRequest rerunRequest = (TableRerunRequest) request;
-        return launch(rerunRequest, diffNodes(rerunRequest.diffFile(), rerunRequest.table()), 2, DiffOptions.defaults(), started,
+        return launch(rerunRequest, diffNodes(rerunRequest.diffFile(), rerunRequest.table()), DiffOptions.defaults(), started,
                 (sessions, table) -> rerun.build(rerunRequest, sessions, table));
     }
 
@@ -97,7 +100,7 @@ public final class RunLauncher {
      * The one way every operation launches: answer from the repository when the run key is done
      * (or recover it), open the nodes, check the table, run the job, close the nodes, archive the reports.
      */
-    private RunOutcome launch(LaunchRequest request, List<String> nodes, int connectionsPerNode, DiffOptions checks,
+    private RunOutcome launch(LaunchRequest request, List<String> nodes, DiffOptions checks,
                               Consumer<JobExecution> started, JobBuild job) throws Exception {
         JobParameters parameters = request.toJobParameters();
         Optional<RunOutcome> done = prepareInstance(request.operation(), parameters);
@@ -106,7 +109,7 @@ public final class RunLauncher {
         }
         ClusterDefinition cluster = clusters.cluster(request.cluster());
         RunOutcome outcome;
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), connectionsPerNode)) {
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), budget)) {
             ComparedTable table = new TablePreflight().check(sessions, request.table(), checks);
             Job built = job.build(sessions, table);
             ((AbstractJob) built).registerJobExecutionListener(new JobExecutionListener() {

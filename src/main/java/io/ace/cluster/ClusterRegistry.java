@@ -75,6 +75,11 @@ public final class ClusterRegistry {
             Map<String, String> copy = new LinkedHashMap<>(settings);
             String password = copy.remove("password");
             NodeDefinition probe = new NodeDefinition(nodeName, copy, null);
+            try {
+                probe.port();
+            } catch (AceException e) {
+                throw AceException.config(file.path() + ": " + e.getMessage());
+            }
             if (password == null) {
                 password = pgpass.lookup(probe.host(), probe.port(), probe.dbname(), probe.user())
                         .orElse(env.apply("PGPASSWORD"));

@@ -1,5 +1,6 @@
 package io.ace.cluster;
 
+import io.ace.AceException;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,13 +18,19 @@ public record NodeDefinition(String name, Map<String, String> settings, String p
         return settings.getOrDefault("host", "localhost");
     }
 
+    /** The port, or a configuration error (exit 78) naming the node when it is not one. */
     public int port() {
-        String port = settings.getOrDefault("port", "5432");
-        try {
-            return Integer.parseInt(port.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port '" + port + "' of node " + name + " is not a number");
+        String port = settings.getOrDefault("port", "5432").trim();
+        int value = port.matches("[0-9]{1,5}") ? Integer.parseInt(port) : -1;
+        if (value < 1 || value > 65535) {
+            throw AceException.config("node " + name + ": port '" + port + "' is not a port number; it must be between 1 and 65535");
         }
+        return value;
+    }
+
+    /** {@code host:port}: the server, whose connections one budget counts whatever database or user a node names. */
+    public String server() {
+        return host() + ":" + port();
     }
 
     public String dbname() {
