@@ -50,8 +50,7 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         ComparedTable table = run.table();
-        PartitionScan scan = scans.computeIfAbsent(step.getId(),
-                id -> new PartitionScan(run.sessions(), table, run.request().options(), progress));
+        PartitionScan scan = scan(step);
         failureInjector.beforeBlock(block);
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
         findings.clearBlock(instance, block);
@@ -68,6 +67,24 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         context.putInt(FrozenPlanPartitioner.NEXT_BLOCK, block + 1);
         progress.blockDone(record.rowsChecked(), record.mismatched());
         return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Opens the partition's sessions before its first transaction: a partition that waits for a
+     * node's session budget then holds no connection of the job repository, which the partitions
+     * holding the sessions need to commit their blocks.
+     */
+    @Override
+    public void beforeStep(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (context.containsKey(FrozenPlanPartitioner.PARTITION)
+                && context.getInt(FrozenPlanPartitioner.NEXT_BLOCK) < run.plan(step.getJobExecution()).endBlock(context.getInt(FrozenPlanPartitioner.PARTITION))) {
+            scan(step);
+        }
+    }
+
+    private PartitionScan scan(StepExecution step) {
+        return scans.computeIfAbsent(step.getId(), id -> new PartitionScan(run.sessions(), run.table(), run.request().options(), progress));
     }
 
     @Override

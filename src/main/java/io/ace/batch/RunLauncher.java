@@ -9,7 +9,9 @@ import io.ace.cluster.SessionBudget;
 import io.ace.catalog.TableName;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
+import io.ace.difffile.DiffFileCheck;
 import io.ace.difffile.DiffFileReader;
+import io.ace.report.ReportName;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import io.ace.diff.TablePreflight;
@@ -83,11 +85,17 @@ public final class RunLauncher {
             }
             List<String> targets = nodes.stream().filter(n -> !n.equals(source)).toList();
             return launch(repairRequest, nodes, DiffOptions.defaults(), started,
-                    (sessions, table) -> repair.build(repairRequest, sessions, table, targets));
+                    (sessions, table) -> {
+                        DiffFileCheck.check(repairRequest.diffFile(), sessions, table.shape());
+                        return repair.build(repairRequest, sessions, table, targets);
+                    });
         }
         TableRerunRequest rerunRequest = (TableRerunRequest) request;
         return launch(rerunRequest, diffNodes(rerunRequest.diffFile(), rerunRequest.table()), DiffOptions.defaults(), started,
-                (sessions, table) -> rerun.build(rerunRequest, sessions, table));
+                (sessions, table) -> {
+                    DiffFileCheck.check(rerunRequest.diffFile(), sessions, table.shape());
+                    return rerun.build(rerunRequest, sessions, table);
+                });
     }
 
     /** Builds one launch's job on the sessions and table the launcher opened and checked. */
@@ -102,6 +110,7 @@ public final class RunLauncher {
      */
     private RunOutcome launch(LaunchRequest request, List<String> nodes, DiffOptions checks,
                               Consumer<JobExecution> started, JobBuild job) throws Exception {
+        ReportName.writableDirectory(request.outputDir());
         JobParameters parameters = request.toJobParameters();
         Optional<RunOutcome> done = prepareInstance(request.operation(), parameters);
         if (done.isPresent()) {

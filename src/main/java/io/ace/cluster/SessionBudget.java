@@ -118,6 +118,12 @@ public final class SessionBudget {
         return open.size();
     }
 
+    /** Places of a server's budget taken now (sessions open or being opened). */
+    public int inUse(String server) {
+        Semaphore budget = budgets.get(server);
+        return budget == null ? 0 : sessionsPerNode - budget.availablePermits();
+    }
+
     /** The physical connection, seen through a proxy whose {@code close()} also returns its place in the budget, once. */
     private Connection session(Connection physical, Semaphore budget, Set<Connection> holder) {
         AtomicBoolean closed = new AtomicBoolean();
