@@ -100,8 +100,7 @@ public class BatchConfiguration {
 
     /** The sessions every run of this process may hold to each node, together. */
     @Bean
-    SessionBudget sessionBudget(@Value("${ace.node.max-connections:" + SessionBudget.DEFAULT_SESSIONS_PER_NODE + "}") int perNode,
-                                @Value("${ace.node.connection-wait:5m}") Duration wait) {
+    SessionBudget sessionBudget(@Value("${ace.node.max-connections}") int perNode, @Value("${ace.node.connection-wait}") Duration wait) {
         return new SessionBudget(perNode, wait);
     }
 

@@ -83,8 +83,14 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         }
     }
 
+    /** Only the step's own thread asks for its scan; opening one may wait for sessions, so never under the map's lock. */
     private PartitionScan scan(StepExecution step) {
-        return scans.computeIfAbsent(step.getId(), id -> new PartitionScan(run.sessions(), run.table(), run.request().options(), progress));
+        PartitionScan scan = scans.get(step.getId());
+        if (scan == null) {
+            scan = new PartitionScan(run.sessions(), run.table(), run.request().options(), progress);
+            scans.put(step.getId(), scan);
+        }
+        return scan;
     }
 
     @Override

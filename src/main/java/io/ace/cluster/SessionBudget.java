@@ -29,9 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionBudget {
 
-    public static final int DEFAULT_SESSIONS_PER_NODE = 8;
-    public static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
-
     private static final Logger LOG = LoggerFactory.getLogger(SessionBudget.class);
 
     private final int sessionsPerNode;

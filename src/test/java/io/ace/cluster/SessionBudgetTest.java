@@ -56,7 +56,7 @@ class SessionBudgetTest {
             for (int i = 0; i < LAUNCHES; i++) {
                 String key = "budget-" + i;
                 runs.add(CompletableFuture.supplyAsync(() -> ace.run("table-diff", "local", "public.budget", "--block-size", "1000",
-                        "--concurrency-factor", "1", "--run-key", key), threads));
+                        "--concurrency-factor", "4", "--run-key", key), threads));
             }
             java.util.Set<Path> diffFiles = new HashSet<>();
             for (CompletableFuture<Ace.Result> run : runs) {

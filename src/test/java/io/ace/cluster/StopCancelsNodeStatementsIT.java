@@ -26,15 +26,16 @@ class StopCancelsNodeStatementsIT {
                 + "INSERT INTO public.slow SELECT g, md5(g::text) FROM generate_series(1, 200000) g; ANALYZE public.slow", "n1", "n2");
         // an IMMUTABLE but costly condition: one hashing statement over the table takes a minute or more per node
         ProcessBuilder pb = new ProcessBuilder(LocalCluster.projectRoot().resolve("scripts/ace").toString(), "table-diff", "local",
-                "public.slow", "--nodes", "n1,n2", "--block-size", "1000000", "--table-filter", "md5(repeat(v, 4000)) <> ''",
+                "public.slow", "--nodes", "n1,n2", "--block-size", "1000000", "--table-filter", "md5(repeat(v, 8000)) <> ''",
                 "--output-dir", home.resolve("out").toString(), "--quiet");
         pb.environment().put("ACE_PGSERVICEFILE", cluster.serviceFile().toString());
         pb.environment().put("ACE_HOME", home.toString());
         pb.redirectOutput(home.resolve("stdout").toFile()).redirectError(home.resolve("stderr").toFile());
         Process ace = pb.start();
         try {
+            // the statement that hashes the table's inner ranges, the longest by far, has been running for a while
             await().atMost(Duration.ofSeconds(120)).until(() -> cluster.count("n1", ACE_SESSIONS
-                    + " AND state = 'active' AND query LIKE '%md5(repeat%' AND now() - query_start > interval '2 seconds'") > 0);
+                    + " AND state = 'active' AND query LIKE 'SELECT b.ord%md5(repeat%' AND now() - query_start > interval '2 seconds'") > 0);
             ace.destroy();
             assertThat(ace.waitFor(60, TimeUnit.SECONDS)).as("the process ends").isTrue();
             for (String node : List.of("n1", "n2")) {
