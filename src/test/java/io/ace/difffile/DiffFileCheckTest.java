@@ -47,6 +47,17 @@ class DiffFileCheckTest {
         return file;
     }
 
+    /** The diff file with node n2 called otherwise in its pair and rows (its summary still says n1, n2). */
+    private static Path withN2RenamedTo(Path dir, String node) throws Exception {
+        return edited(dir, node + ".json", json -> {
+            ObjectNode diffs = (ObjectNode) json.get("diffs");
+            ObjectNode pair = (ObjectNode) diffs.remove("n1/n2");
+            ObjectNode rows = (ObjectNode) pair.get("rows");
+            rows.set(node, rows.remove("n2"));
+            diffs.set("n1/" + node, pair);
+        });
+    }
+
     private static void assertNothingChanged() {
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.dfc WHERE v = 'w'")).isEqualTo(3);
     }
@@ -68,13 +79,7 @@ class DiffFileCheckTest {
 
     @Test
     void aPairWithANodeTheClusterDoesNotDefineExits78NamingIt(@TempDir Path dir) throws Exception {
-        Path file = edited(dir, "bad-node.json", json -> {
-            ObjectNode diffs = (ObjectNode) json.get("diffs");
-            ObjectNode pair = (ObjectNode) diffs.remove("n1/n2");
-            ObjectNode rows = (ObjectNode) pair.get("rows");
-            rows.set("n9", rows.remove("n2"));
-            diffs.set("n1/n9", pair);
-        });
+        Path file = withN2RenamedTo(dir, "n9");
         Ace.Result r = ace.run("table-repair", "local", "public.dfc", "--diff-file", file.toString(), "--source-of-truth", "n1");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(78);
         assertThat(r.err()).contains("diff file " + file + " names node 'n9' (pair n1/n9), which is not defined in cluster 'local'");
@@ -83,13 +88,7 @@ class DiffFileCheckTest {
 
     @Test
     void aPairWithANodeItsSummaryDoesNotListExits64(@TempDir Path dir) throws Exception {
-        Path file = edited(dir, "partial.json", json -> {
-            ObjectNode diffs = (ObjectNode) json.get("diffs");
-            ObjectNode pair = (ObjectNode) diffs.remove("n1/n2");
-            ObjectNode rows = (ObjectNode) pair.get("rows");
-            rows.set("n3", rows.remove("n2"));
-            diffs.set("n1/n3", pair);
-        });
+        Path file = withN2RenamedTo(dir, "n3");
         Ace.Result r = ace.run("table-repair", "local", "public.dfc", "--diff-file", file.toString(), "--source-of-truth", "n1");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(64);
         assertThat(r.err()).contains("names node 'n3' in pair n1/n3, which its summary.nodes (n1, n2) does not list");
