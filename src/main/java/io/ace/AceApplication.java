@@ -6,7 +6,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Entry point: starts the application context, runs one command, exits with its code (DESIGN.md §3). */
+/** Entry point: starts the application context, runs one command, exits with its code (README, "Exit codes"). */
 @SpringBootApplication
 public class AceApplication {
 

@@ -2,6 +2,7 @@ package io.ace.batch;
 
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.SessionBudget;
+import io.ace.operation.OperationRegistry;
 import java.time.Duration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the batch layer: the job repository's JSON contexts, the findings store, the report archive and the launchers. */
+/** Wires the batch layer: the job repository's JSON contexts, the findings store, the report archive, the launcher and the read models. */
 @Configuration(proxyBeanMethods = false)
 public class BatchConfiguration {
 
@@ -63,29 +64,18 @@ public class BatchConfiguration {
     }
 
     @Bean
-    TableDiffJobFactory tableDiffJobFactory(JobRepository repository, PlatformTransactionManager transactions,
-                                            FindingsStore findings, DiffProgress progress,
-                                            HtmlReportWriter html, ObjectProvider<BuildProperties> build,
-                                            @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
-        return new TableDiffJobFactory(repository, transactions, findings, progress, html,
-                new BlockFailureInjector(failBeforeBlock), toolVersion(build));
+    BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
+                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build,
+                                  @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
+                                  @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
+        return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
+                failBeforeBlock);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
     private static String toolVersion(ObjectProvider<BuildProperties> build) {
         BuildProperties props = build.getIfAvailable();
         return props == null ? "dev" : props.getVersion();
-    }
-
-    @Bean
-    RepairJobFactory repairJobFactory(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
-                                      HtmlReportWriter html) {
-        return new RepairJobFactory(repository, transactions, findings, html);
-    }
-
-    @Bean
-    RerunJobFactory rerunJobFactory(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings) {
-        return new RerunJobFactory(repository, transactions, findings);
     }
 
     @Bean
@@ -114,19 +104,24 @@ public class BatchConfiguration {
     }
 
     @Bean
-    RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                            RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics,
-                            SessionBudget budget) {
-        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters, archiver, metrics, budget);
+    RunLauncher runLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
+                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget) {
+        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget);
     }
 
     @Bean
-    JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher) {
-        return new JobControl(repository, operator, launcher);
+    RunQueries runQueries(DataSource dataSource, JobRepository repository) {
+        return new RunQueries(dataSource, repository);
+    }
+
+    @Bean
+    JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries,
+                          OperationRegistry operations) {
+        return new JobControl(repository, operator, launcher, queries, operations);
     }
 
     @Bean(destroyMethod = "close")
-    RunSubmitter runSubmitter(RunLauncher launcher) {
-        return new RunSubmitter(launcher);
+    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns) {
+        return new RunSubmitter(launcher, maxRuns);
     }
 }

@@ -20,7 +20,7 @@ public final class DiffProgress implements ScanListener {
         this.metrics = metrics;
     }
 
-    void start(long total, long alreadyDone) {
+    public void start(long total, long alreadyDone) {
         totalBlocks.set(total);
         doneBlocks.set(alreadyDone);
         rowsChecked.set(0);
@@ -68,7 +68,7 @@ public final class DiffProgress implements ScanListener {
         return pausedMillis.get();
     }
 
-    void blockDone(long rows, boolean mismatched) {
+    public void blockDone(long rows, boolean mismatched) {
         metrics.blockCompared(rows, mismatched);
         doneBlocks.incrementAndGet();
         rowsChecked.addAndGet(rows);

@@ -9,8 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The frozen plan as JSON text in the job's execution context (readable in the repository and the UI). */
 final class PlanCodec {
 
-    static final String KEY = "ace.plan";
-
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private PlanCodec() {

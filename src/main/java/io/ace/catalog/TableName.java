@@ -1,6 +1,6 @@
 package io.ace.catalog;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 
 /** A schema-qualified table name as the user typed it: {@code schema.table}, either part may be double-quoted. */
 public record TableName(String schema, String table) {
@@ -11,6 +11,15 @@ public record TableName(String schema, String table) {
             throw AceException.usage("table '" + text + "' must be schema-qualified: SCHEMA.TABLE (quote names that contain dots)");
         }
         return new TableName(parts[0], parts[1]);
+    }
+
+    /** A name as {@link #toString()} recorded it ({@code schema.table}, unquoted): split at the first dot. */
+    public static TableName fromRecorded(String schemaDotTable) {
+        int dot = schemaDotTable.indexOf('.');
+        if (dot <= 0 || dot == schemaDotTable.length() - 1) {
+            throw AceException.usage("recorded table '" + schemaDotTable + "' is not schema.table");
+        }
+        return new TableName(schemaDotTable.substring(0, dot), schemaDotTable.substring(dot + 1));
     }
 
     private static String[] splitQualified(String text) {

@@ -19,7 +19,7 @@ public class HashPasswordCommand implements Callable<Integer> {
         String password = console != null ? new String(console.readPassword("password: "))
                 : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (password == null || password.isEmpty()) {
-            throw io.ace.AceException.usage("no password given");
+            throw io.ace.exit.AceException.usage("no password given");
         }
         System.out.println("{bcrypt}" + new BCryptPasswordEncoder().encode(password));
         return 0;

@@ -1,6 +1,6 @@
 package io.ace.cli;
 
-import io.ace.ExitCode;
+import io.ace.exit.ExitCode;
 import io.ace.report.archive.ArchiveEntry;
 import io.ace.report.archive.ArchivedFile;
 import io.ace.report.archive.ReportArchive;

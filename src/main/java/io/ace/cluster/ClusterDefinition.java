@@ -1,6 +1,6 @@
 package io.ace.cluster;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.ace.cluster;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -75,11 +75,7 @@ public final class ClusterRegistry {
             Map<String, String> copy = new LinkedHashMap<>(settings);
             String password = copy.remove("password");
             NodeDefinition probe = new NodeDefinition(nodeName, copy, null);
-            try {
-                probe.port();
-            } catch (AceException e) {
-                throw AceException.config(file.path() + ": " + e.getMessage());
-            }
+            probe.checkPort(file.path());
             if (password == null) {
                 password = pgpass.lookup(probe.host(), probe.port(), probe.dbname(), probe.user())
                         .orElse(env.apply("PGPASSWORD"));

@@ -1,6 +1,8 @@
 package io.ace.cluster;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,12 +22,23 @@ public record NodeDefinition(String name, Map<String, String> settings, String p
 
     /** The port, or a configuration error (exit 78) naming the node when it is not one. */
     public int port() {
-        String port = settings.getOrDefault("port", "5432").trim();
+        checkPort(null);
+        return Integer.parseInt(portText());
+    }
+
+    /** A configuration error (exit 78) naming the node, and the file it is defined in when known, if its port is not one. */
+    void checkPort(Path source) {
+        String port = portText();
         int value = port.matches("[0-9]{1,5}") ? Integer.parseInt(port) : -1;
         if (value < 1 || value > 65535) {
-            throw AceException.config("node " + name + ": port '" + port + "' is not a port number; it must be between 1 and 65535");
+            // the value is the file's content: a detail, which web callers who are not administrators do not see
+            throw new AceException(ExitCode.CONFIG, (source == null ? "" : source + ": ") + "node " + name
+                    + ": its port is not a port number; it must be between 1 and 65535", "'" + port + "'", null);
         }
-        return value;
+    }
+
+    private String portText() {
+        return settings.getOrDefault("port", "5432").trim();
     }
 
     /** {@code host:port}: the server, whose connections one budget counts whatever database or user a node names. */

@@ -50,7 +50,7 @@ public final class NodePool implements AutoCloseable {
 
     /**
      * One session outside any run, for a single question (is the node up, how far behind are its
-     * subscribers); an {@link io.ace.AceException} naming the node when it cannot be opened.
+     * subscribers); an {@link io.ace.exit.AceException} naming the node when it cannot be opened.
      */
     public static Connection connect(NodeDefinition node) {
         try {
@@ -73,7 +73,7 @@ public final class NodePool implements AutoCloseable {
     }
 
     /**
-     * A session, once the node's budget has room, or an {@link io.ace.AceException} naming the node
+     * A session, once the node's budget has room, or an {@link io.ace.exit.AceException} naming the node
      * (exit 75 unreachable or budget full, 78 refused).
      */
     public Connection open() {

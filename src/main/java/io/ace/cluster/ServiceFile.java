@@ -1,6 +1,6 @@
 package io.ace.cluster;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.ace.cluster;
 
 /**
  * Settings pinned on every session ACE opens, so that text output and ordering are the same on
- * every node whatever the server's defaults (DESIGN.md §4).
+ * every node whatever the server's defaults (README, "What equal means").
  */
 public final class SessionSettings {
 

@@ -1,6 +1,6 @@
 package io.ace.diff;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

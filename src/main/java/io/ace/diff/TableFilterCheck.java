@@ -1,7 +1,7 @@
 package io.ace.diff;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.NodeConnectionException;
 import io.ace.cluster.NodePool;

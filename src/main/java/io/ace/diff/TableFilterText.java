@@ -1,6 +1,6 @@
 package io.ace.diff;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 
 /**
  * The first test a {@code --table-filter} passes, on its text alone: it must be one expression

@@ -1,7 +1,7 @@
 package io.ace.diff;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.catalog.CatalogReader;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableName;
@@ -37,7 +37,7 @@ public final class TablePreflight {
                 }
                 shapes.put(pool.name(), shape.get());
             } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name() + ": " + e.getMessage(), e);
+                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name(), e.getMessage(), e);
             }
         }
         var first = shapes.entrySet().iterator().next();

@@ -1,7 +1,7 @@
 package io.ace.difffile;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
@@ -102,9 +102,10 @@ public final class DiffFileCheck {
             }
             Place p = places.get(bad - 1);
             String value = values.get(bad - 1);
-            throw AceException.usage("diff file " + file + ": row " + p.row() + " of node " + p.node() + " in pair " + p.pair()
-                    + " has " + column.name() + " = \"" + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
-                    + "\", which is not a valid " + column.type() + "; is the file of this table, and whole?");
+            // the value is the file's content: a detail, which web callers who are not administrators do not see
+            throw new AceException(ExitCode.USAGE, "diff file " + file + ": row " + p.row() + " of node " + p.node() + " in pair " + p.pair()
+                    + ": its " + column.name() + " is not a valid " + column.type() + "; is the file of this table, and whole?",
+                    "\"" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "\"", null);
         } catch (SQLException e) {
             throw new AceException(ExitCode.UNREACHABLE, "could not check the key values of diff file " + file + " on node " + pool.name()
                     + " (SQLSTATE " + e.getSQLState() + "); retry later", e);

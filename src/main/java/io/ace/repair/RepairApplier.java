@@ -76,7 +76,7 @@ public final class RepairApplier {
                     guard.tearDown(c);
                 }
             }
-        } catch (io.ace.AceException e) {
+        } catch (io.ace.exit.AceException e) {
             throw e;
         } catch (SQLException e) {
             if ("08001".equals(e.getSQLState()) || "08006".equals(e.getSQLState())) {

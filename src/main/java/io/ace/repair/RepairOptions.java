@@ -1,6 +1,6 @@
 package io.ace.repair;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 
 /**
  * How a repair decides what to write.

@@ -1,6 +1,6 @@
 package io.ace.repair;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.difffile.DiffFileReader;

@@ -1,6 +1,6 @@
 package io.ace.replication;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.cluster.NodeDefinition;
 import io.ace.cluster.NodePool;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.ace.report;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

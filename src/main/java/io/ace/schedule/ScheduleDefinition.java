@@ -1,6 +1,6 @@
 package io.ace.schedule;
 
-import io.ace.cli.LaunchArguments;
+import io.ace.launch.LaunchGrammar;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
@@ -39,7 +39,7 @@ public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, 
 
     /** The shell command that launches (or resumes) one fire by hand. */
     public String commandLine(OffsetDateTime fireTime) {
-        return LaunchArguments.shellText(commandWithoutOutputDir(fireTime));
+        return LaunchGrammar.shellText(commandWithoutOutputDir(fireTime));
     }
 
     private List<String> commandWithoutOutputDir(OffsetDateTime fireTime) {

@@ -1,6 +1,6 @@
 package io.ace.web;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.NodeDefinition;

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,17 +96,12 @@ class KillAndResumeIT {
         }
     }
 
-    private static long waitForBlocks(Path home, long atLeast, Process p) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertThat(p.isAlive()).as("the run ended before it could be killed").isTrue();
-            long n = committedBlocks(home);
-            if (n >= atLeast) {
-                return n;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no progress within 120 s");
+    private static long waitForBlocks(Path home, long atLeast, Process p) {
+        return Awaitility.await(atLeast + " committed blocks").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    assertThat(p.isAlive()).as("the run ended before it could be killed").isTrue();
+                    return committedBlocks(home);
+                }, n -> n >= atLeast);
     }
 
     /** Blocks compared (the partitions' read counts) by the run key's last execution. */

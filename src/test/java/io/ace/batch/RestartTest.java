@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.OnCluster;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
  * A run that fails partway resumes with the same run key: committed partitions and blocks are
  * not hashed again, and the result equals that of an uninterrupted run.
  */
+@OnCluster
 class RestartTest {
 
     static LocalCluster cluster;
@@ -27,8 +29,8 @@ class RestartTest {
         "--concurrency-factor", "0.5"};
 
     @BeforeAll
-    static void setUp() {
-        cluster = LocalCluster.plain();
+    static void setUp(LocalCluster localCluster) {
+        cluster = localCluster;
         cluster.sql("DROP TABLE IF EXISTS public.restartable; CREATE TABLE public.restartable (id int PRIMARY KEY, v text);"
                 + "INSERT INTO public.restartable SELECT g, md5(g::text) FROM generate_series(1, 2000) g; ANALYZE public.restartable;",
                 "n1", "n2");
@@ -57,7 +59,7 @@ class RestartTest {
             assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
 
             JobRepository repository = ace.context().getBean(JobRepository.class);
-            var instance = repository.getJobInstances(TableDiffRequest.JOB_NAME, 0, 10).stream()
+            var instance = repository.getJobInstances("table-diff", 0, 10).stream()
                     .filter(i -> repository.getJobExecutions(i).stream().anyMatch(e -> "nightly-1".equals(e.getJobParameters().getString("run_key"))))
                     .findFirst().orElseThrow();
             var executions = repository.getJobExecutions(instance);

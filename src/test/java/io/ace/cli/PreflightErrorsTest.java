@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.OnCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -12,14 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every preflight error: a message that names what is wrong, its exit code, and nothing written. */
+@OnCluster
 class PreflightErrorsTest {
 
     static LocalCluster cluster;
     static Ace ace;
 
     @BeforeAll
-    static void setUp(@TempDir Path home) throws Exception {
-        cluster = LocalCluster.plain();
+    static void setUp(LocalCluster localCluster, @TempDir Path home) throws Exception {
+        cluster = localCluster;
         cluster.sql("""
                 DROP TABLE IF EXISTS public.pf_ok, public.pf_missing, public.pf_cols, public.pf_types, public.pf_nopk, public.pf_pk, public.pf_victim;
                 CREATE TABLE public.pf_ok (id int PRIMARY KEY, v text);

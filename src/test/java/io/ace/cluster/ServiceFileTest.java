@@ -3,8 +3,8 @@ package io.ace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.testing.Ace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class ServiceFileTest {
         Path file = Files.writeString(dir.resolve("pg_service.conf"), CLUSTER.replace("port=5433", "port=" + port));
         AceException e = error(file, "local");
         assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG);
-        assertThat(e.getMessage()).isEqualTo(file + ": node n2: port '" + port + "' is not a port number; it must be between 1 and 65535");
+        assertThat(e.getMessage()).isEqualTo(file + ": node n2: its port is not a port number; it must be between 1 and 65535: '" + port + "'");
     }
 
     @Test
@@ -63,7 +63,7 @@ class ServiceFileTest {
         try (Ace ace = new Ace(file, dir.resolve("home"))) {
             Ace.Result r = ace.run("table-diff", "local", "public.t");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(78);
-            assertThat(r.err()).contains("node n2: port '99999' is not a port number; it must be between 1 and 65535")
+            assertThat(r.err()).contains("node n2: its port is not a port number; it must be between 1 and 65535: '99999'")
                     .doesNotContain("\tat ");
             Files.writeString(file, CLUSTER + "\n[local.n1]\nhost=10.9.9.9\n");
             Ace.Result twice = ace.run("table-diff", "local", "public.t");

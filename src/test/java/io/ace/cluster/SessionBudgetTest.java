@@ -3,8 +3,8 @@ package io.ace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
 import java.nio.file.Path;

@@ -4,30 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
-import java.nio.file.Path;
+import io.ace.testing.OnCluster;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Key types, cluster sizes and table shapes, each on real nodes with small blocks so boundaries matter. */
+@OnCluster
 class KeysAndShapesTest {
 
     static LocalCluster cluster;
     static Ace ace;
 
     @BeforeAll
-    static void setUp(@TempDir Path home) {
-        cluster = LocalCluster.plain();
-        ace = new Ace(cluster.serviceFile(), home);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ace.close();
+    static void setUp(LocalCluster localCluster, Ace classAce) {
+        cluster = localCluster;
+        ace = classAce;
     }
 
     static List<String> keyStrings(JsonNode diff, String pair, String node, String... columns) {

@@ -4,37 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.OnCluster;
 import io.ace.testing.TortureTable;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every difference DESIGN.md §4 lists is injected on n2 (n1 and n3 keep the original), next to
+ * Every difference README's "What equal means" lists is injected on n2 (n1 and n3 keep the original), next to
  * near-equal values an application reads back identically, which must not be reported.
  */
+@OnCluster
 class TypeTortureTest {
 
     static LocalCluster cluster;
     static Ace ace;
 
     @BeforeAll
-    static void setUp(@TempDir Path home) {
-        cluster = LocalCluster.plain();
+    static void setUp(LocalCluster localCluster, Ace classAce) {
+        cluster = localCluster;
+        ace = classAce;
         TortureTable.create(cluster, "torture", "n2", "n1", "n2", "n3");
-        ace = new Ace(cluster.serviceFile(), home);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ace.close();
     }
 
     static Set<Integer> keys(JsonNode diff, String pair, String node) {

@@ -71,7 +71,8 @@ class DiffFileCheckTest {
                     ? ace.run(command, "local", "public.dfc", "--diff-file", file.toString(), "--source-of-truth", "n1")
                     : ace.run(command, "local", "public.dfc", "--diff-file", file.toString());
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(64);
-            assertThat(r.err()).contains("diff file " + file + ": row 2 of node n2 in pair n1/n2 has id = \"five\", which is not a valid integer");
+            assertThat(r.err()).contains("diff file " + file + ": row 2 of node n2 in pair n1/n2: its id is not a valid integer;")
+                    .contains("whole?: \"five\"");
             assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
         }
         assertNothingChanged();

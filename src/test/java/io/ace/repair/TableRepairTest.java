@@ -4,30 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.OnCluster;
 import io.ace.testing.TortureTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** diff → repair → rerun → identical nodes, in every mode, on real nodes. */
+@OnCluster
 class TableRepairTest {
 
     static LocalCluster cluster;
     static Ace ace;
 
     @BeforeAll
-    static void setUp(@TempDir Path home) {
-        cluster = LocalCluster.plain();
-        ace = new Ace(cluster.serviceFile(), home);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ace.close();
+    static void setUp(LocalCluster localCluster, Ace classAce) {
+        cluster = localCluster;
+        ace = classAce;
     }
 
     /** Every column's text on two nodes, for the whole table, as one string per node. */
@@ -232,5 +227,32 @@ class TableRepairTest {
             assertThat(r.err()).contains(bad.getFileName().toString());
         }
         assertThat(dump("n2", "public.rbad")).isEqualTo(before);
+    }
+
+    @Test
+    void aDiffFileIsNamedByTheExecutionThatWroteIt() throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.rfrom; CREATE TABLE public.rfrom (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.rfrom SELECT g, 'v' FROM generate_series(1, 50) g", "n1", "n2");
+        cluster.sql("UPDATE public.rfrom SET v = 'w' WHERE id = 9", "n2");
+        Ace.Result diff = diff("public.rfrom", "n1,n2");
+        long execution = diff.diff().get("summary").get("job_execution_id").asLong();
+
+        Ace.Result both = ace.run("table-repair", "local", "public.rfrom", "--diff-file", diff.diffFile().toString(),
+                "--from-execution", Long.toString(execution), "--source-of-truth", "n1");
+        assertThat(both.exitCode()).as(both.toString()).isEqualTo(64);
+        Ace.Result none = ace.run("table-rerun", "local", "public.rfrom", "--from-execution", "999999");
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(64);
+        assertThat(none.err()).contains("no job execution 999999");
+
+        Ace.Result repair = ace.run("table-repair", "local", "public.rfrom", "--from-execution", Long.toString(execution),
+                "--source-of-truth", "n1", "--output-dir", ace.outputDir().toString());
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
+        assertThat(dump("n2", "public.rfrom")).isEqualTo(dump("n1", "public.rfrom"));
+        Ace.Result inSync = diff("public.rfrom", "n1,n2");
+        assertThat(inSync.exitCode()).isEqualTo(0);
+        long clean = ace.context().getBean(io.ace.batch.RunQueries.class).find(io.ace.batch.RunQueries.Filter.all(), 0, 1).runs().get(0).id();
+        Ace.Result nothing = ace.run("table-rerun", "local", "public.rfrom", "--from-execution", Long.toString(clean));
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(64);
+        assertThat(nothing.err()).contains("wrote no diff file");
     }
 }

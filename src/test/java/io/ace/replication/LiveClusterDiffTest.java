@@ -1,10 +1,12 @@
 package io.ace.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
-import java.nio.file.Path;
+import io.ace.testing.OnCluster;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -14,10 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * node through ordinary replicated sessions while table-diff runs. Rows in flight must not be
  * reported; real divergence (written on one node only, not forwarded) must be, exactly.
  */
+@OnCluster(OnCluster.Kind.PGLOGICAL)
 class LiveClusterDiffTest {
 
     static final int ROWS = 200_000;
@@ -35,23 +36,15 @@ class LiveClusterDiffTest {
     static Ace ace;
 
     @BeforeAll
-    static void setUp(@TempDir Path home) throws Exception {
-        mesh = LocalCluster.pglogical();
+    static void setUp(LocalCluster localCluster, Ace classAce) throws Exception {
+        mesh = localCluster;
+        ace = classAce;
         mesh.sql("DROP TABLE IF EXISTS public.live; CREATE TABLE public.live (id int PRIMARY KEY, v text, n int NOT NULL);"
                 + "SELECT pglogical.replication_set_add_table('default', 'public.live'::regclass, synchronize_data := false)");
         mesh.sql("INSERT INTO public.live SELECT g, md5(g::text), 0 FROM generate_series(1, " + ROWS + ") g", "n1");
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (mesh.count("n2", "SELECT count(*) FROM public.live") < ROWS || mesh.count("n3", "SELECT count(*) FROM public.live") < ROWS) {
-            assertThat(System.nanoTime()).as("initial rows replicated").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        await("initial rows replicated").atMost(Duration.ofSeconds(120)).until(() ->
+                mesh.count("n2", "SELECT count(*) FROM public.live") == ROWS && mesh.count("n3", "SELECT count(*) FROM public.live") == ROWS);
         mesh.sql("ANALYZE public.live");
-        ace = new Ace(mesh.serviceFile(), home);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        ace.close();
     }
 
     /** Writers, one per node, each on its own keys (id % 3) so replication never has to resolve a conflict. */
@@ -119,7 +112,7 @@ class LiveClusterDiffTest {
     @Test
     void writesInFlightAreNotReportedAndRealDivergenceIsReportedExactly() throws Exception {
         try (Writers writers = new Writers()) {
-            Thread.sleep(1_000);
+            await("the writers under way").atMost(Duration.ofSeconds(30)).until(() -> writers.operations.get() >= 200);
             Ace.Result quiet = ace.run("table-diff", "local", "public.live", "--block-size", "10000", "--output", "html");
             assertThat(quiet.exitCode()).as(quiet.toString()).isEqualTo(0);
             System.out.println("live, no divergence: " + quiet.out().lines().findFirst().orElse("") + " writer ops so far: " + writers.operations.get());

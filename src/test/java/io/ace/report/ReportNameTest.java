@@ -3,8 +3,8 @@ package io.ace.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.ace.AceException;
-import io.ace.ExitCode;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -11,11 +11,13 @@ import java.time.ZonedDateTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.scheduling.support.CronExpression;
 
 /** A nightly run fires exactly once per night across daylight-saving changes. */
+@Tag("fast")
 class FireTimesTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -83,7 +85,7 @@ class FireTimesTest {
                 target: public.t
                 time_zone: Mars/Olympus
                 """);
-        DefinitionLoader.Loaded loaded = new DefinitionLoader(args -> { }).load(dir);
+        DefinitionLoader.Loaded loaded = new DefinitionLoader(List.of("table-diff"), args -> { }).load(dir);
         assertThat(loaded.definitions()).isEmpty();
         assertThat(loaded.errors()).hasSize(2);
         DefinitionError cron = loaded.errors().get(0);

@@ -27,6 +27,7 @@ public final class Ace implements AutoCloseable {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final ConfigurableApplicationContext context;
+    private final Path home;
     private final Path outputDir;
 
     public Ace(Path serviceFile, Path home, String... properties) {
@@ -37,7 +38,13 @@ public final class Ace implements AutoCloseable {
         }
         this.context = new SpringApplicationBuilder(AceApplication.class).web(WebApplicationType.NONE)
                 .run(props.toArray(String[]::new));
+        this.home = home;
         this.outputDir = home.resolve("out");
+    }
+
+    /** The home directory: another {@code Ace} on it shares the job repository, as a second process would. */
+    public Path home() {
+        return home;
     }
 
     /** The result of one command: exit code, stdout, stderr, and the diff file it wrote (if any). */

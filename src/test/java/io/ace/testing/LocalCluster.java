@@ -112,6 +112,15 @@ public final class LocalCluster {
         }
     }
 
+    /**
+     * Holds {@code count} application sessions active on a node ({@code pg_sleep}) until closed: a
+     * run with {@code --max-load} below that count waits for them, so a test can act on a run
+     * that is certainly still going.
+     */
+    public BusySessions busySessions(String node, int count) {
+        return new BusySessions(this, node, count);
+    }
+
     private static void run(String... args) {
         Path script = projectRoot().resolve("scripts/local-cluster");
         List<String> command = new ArrayList<>();

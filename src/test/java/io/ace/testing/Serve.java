@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -88,18 +89,10 @@ public final class Serve implements AutoCloseable {
     }
 
     /** Polls an execution through the API until it has ended; its final JSON. */
-    public JsonNode awaitEnd(long executionId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode e = json(send("GET", "/api/v1/executions/" + executionId, "viewer", null));
-            if (!e.path("exit_code").isNull() && !e.path("exit_code").isMissingNode()) {
-                return e;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("execution " + executionId + " did not end in " + timeout + ": " + e);
-            }
-            Thread.sleep(200);
-        }
+    public JsonNode awaitEnd(long executionId, Duration timeout) {
+        return Awaitility.await("execution " + executionId + " to end").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> json(send("GET", "/api/v1/executions/" + executionId, "viewer", null)),
+                        e -> !e.path("exit_code").isNull() && !e.path("exit_code").isMissingNode());
     }
 
     @Override

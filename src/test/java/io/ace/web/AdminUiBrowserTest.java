@@ -2,24 +2,21 @@ package io.ace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.testing.Chromium;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.OnCluster;
 import io.ace.testing.Serve;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,99 +25,96 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * log in, launch a table-diff from the form, watch it complete, open its report. Screenshots go
  * to target/screenshots.
  */
+@OnCluster
 class AdminUiBrowserTest {
 
     @TempDir
     static Path home;
+    @AutoClose
     static Serve serve;
+    @AutoClose
+    static Chromium chromium;
     static WebDriver browser;
-    static final Path SHOTS = Path.of("target", "screenshots");
 
     @BeforeAll
-    static void start() throws Exception {
-        LocalCluster cluster = LocalCluster.plain();
+    static void start(LocalCluster cluster) {
         cluster.sql("DROP TABLE IF EXISTS public.browsed; CREATE TABLE public.browsed (id int PRIMARY KEY, v text);"
                 + "INSERT INTO public.browsed SELECT g, 'v' || g FROM generate_series(1, 5000) g", "n1", "n2");
         cluster.sql("UPDATE public.browsed SET v = 'changed' WHERE id IN (42, 4242)", "n2");
         serve = new Serve(cluster.serviceFile(), home);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Path.of("/usr/bin/chromium").toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
+        chromium = new Chromium();
+        browser = chromium.driver();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        serve.close();
+    private static void shot(String name) {
+        chromium.shot(name);
     }
 
-    private static void shot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    /** An element once the page shows it: every read after a click or a navigation waits for what it reads. */
+    private static WebElement shown(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private static void login(String user, String password) {
         browser.manage().deleteAllCookies();
         browser.get(serve.url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login")).click();
+        shown(By.id("username")).sendKeys(user);
+        shown(By.id("password")).sendKeys(password);
+        shown(By.id("login")).click();
     }
 
     @Test
     void operatorLaunchesADiffWatchesItAndOpensTheReport() throws Exception {
         login("operator", "wrong");
-        assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong user name or password");
+        assertThat(shown(By.id("login-error")).getText()).contains("Wrong user name or password");
         shot("01-login-refused");
 
         login("operator", "operator-pw");
-        assertThat(browser.getTitle()).contains("Dashboard");
-        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("operator");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.titleContains("Dashboard"));
+        assertThat(shown(By.id("user")).getText()).isEqualTo("operator");
+        assertThat(shown(By.id("roles")).getText()).isEqualTo("OPERATOR");
         shot("02-dashboard");
 
         browser.get(serve.url("/launch?operation=table-diff"));
-        browser.findElement(By.id("cluster")).sendKeys("local");
-        browser.findElement(By.id("table")).sendKeys("public.browsed");
-        browser.findElement(By.id("f_nodes")).sendKeys("n1,n2");
-        browser.findElement(By.id("f_output")).sendKeys("html");
-        browser.findElement(By.id("f_run-key")).sendKeys("browser-run");
-        assertThat(browser.findElement(By.id("cli")).getText())
-                .isEqualTo("scripts/ace table-diff local public.browsed --nodes n1,n2 --output html --run-key browser-run");
+        shown(By.id("cluster")).sendKeys("local");
+        shown(By.id("table")).sendKeys("public.browsed");
+        shown(By.id("f_nodes")).sendKeys("n1,n2");
+        shown(By.id("f_output")).sendKeys("html");
+        shown(By.id("f_run-key")).sendKeys("browser-run");
+        String command = "scripts/ace table-diff local public.browsed --nodes n1,n2 --output html --run-key browser-run";
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("cli"), command));
         shot("03-launch-form");
-        browser.findElement(By.id("submit-launch")).click();
+        shown(By.id("submit-launch")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         wait.until(ExpectedConditions.urlMatches("/executions/\\d+$"));
         wait.until(d -> d.findElement(By.id("status")).getText().equals("COMPLETED"));
-        assertThat(browser.findElement(By.id("exit-code")).getText()).isEqualTo("1");
+        assertThat(shown(By.id("exit-code")).getText()).isEqualTo("1");
         assertThat(browser.findElements(By.cssSelector("#steps tr")).size()).isGreaterThan(3);
         shot("04-execution-completed");
 
-        browser.findElement(By.id("open-report")).click();
+        shown(By.id("open-report")).click();
         wait.until(d -> d.getPageSource().contains("browsed"));
         assertThat(browser.getPageSource()).contains("n1").contains("n2").contains("changed");
         shot("05-report");
 
         browser.get(serve.url("/executions"));
-        assertThat(browser.findElement(By.id("executions")).getText()).contains("public.browsed");
+        assertThat(shown(By.id("executions")).getText()).contains("public.browsed");
         browser.get(serve.url("/history?operation=table-diff&cluster=local&table=public.browsed"));
         wait.until(d -> ((JavascriptExecutor) d).executeScript("return typeof Chart !== 'undefined'").equals(Boolean.TRUE));
         shot("06-trends");
         browser.get(serve.url("/reports"));
-        assertThat(browser.findElement(By.id("archive")).getText()).contains("table-diff");
+        assertThat(shown(By.id("archive")).getText()).contains("table-diff");
         shot("07-archive");
         browser.get(serve.url("/audit"));
-        assertThat(browser.findElement(By.id("audit")).getText()).contains("operator").contains("launch");
+        assertThat(shown(By.id("audit")).getText()).contains("operator").contains("launch");
     }
 
     @Test
     void aFormPostWithoutItsCsrfTokenIsRefused() {
         login("admin", "admin-pw");
         browser.get(serve.url("/launch"));
+        shown(By.id("submit-launch"));
         Object status = ((JavascriptExecutor) browser).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                 + "fetch('/launch', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
@@ -133,13 +127,35 @@ class AdminUiBrowserTest {
     void aViewerCannotLaunchARepair() throws Exception {
         login("viewer", "viewer-pw");
         browser.get(serve.url("/launch?operation=table-repair"));
-        browser.findElement(By.id("cluster")).sendKeys("local");
-        browser.findElement(By.id("table")).sendKeys("public.browsed");
-        browser.findElement(By.id("f_diff-file")).sendKeys("/tmp/none.json");
-        browser.findElement(By.id("f_source-of-truth")).sendKeys("n1");
-        browser.findElement(By.id("submit-launch")).click();
-        assertThat(browser.findElement(By.id("flash")).getText()).contains("viewer may not launch table-repair");
+        shown(By.id("cluster")).sendKeys("local");
+        shown(By.id("table")).sendKeys("public.browsed");
+        shown(By.id("f_from-execution")).sendKeys("1");
+        shown(By.id("f_source-of-truth")).sendKeys("n1");
+        shown(By.id("submit-launch")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "viewer may not launch table-repair"));
         shot("08-viewer-refused");
         assertThat(Map.of("page", browser.getCurrentUrl())).containsEntry("page", serve.url("/launch"));
+    }
+
+    @Test
+    void theFormNamesNoServerPathAndRefusalsAnswerAsPages() {
+        login("operator", "operator-pw");
+        browser.get(serve.url("/launch?operation=no-such-operation"));
+        assertThat(shown(By.id("refusal")).getText()).contains("unknown operation 'no-such-operation'");
+        assertThat(browser.getTitle()).contains("Refused");
+        browser.get(serve.url("/executions/not-a-number"));
+        assertThat(shown(By.id("refusal")).getText()).contains("'id' must be a long");
+
+        // a field the form does not offer, added by hand: the server decides where reports go
+        browser.get(serve.url("/launch?operation=table-diff"));
+        shown(By.id("cluster")).sendKeys("local");
+        shown(By.id("table")).sendKeys("public.browsed");
+        ((JavascriptExecutor) browser).executeScript("var i = document.createElement('input'); i.type = 'hidden';"
+                + " i.name = 'f_output-dir'; i.value = '/tmp/anywhere'; document.getElementById('launch-form').appendChild(i);");
+        shown(By.id("submit-launch")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
+                "--output-dir names a file on the server"));
+        shot("09-server-path-refused");
     }
 }

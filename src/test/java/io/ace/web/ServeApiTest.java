@@ -2,7 +2,9 @@ package io.ace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.testing.BusySessions;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.OnCluster;
 import io.ace.testing.Serve;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The REST API and the security of {@code serve}, over real HTTP against real nodes. */
+@OnCluster
 class ServeApiTest {
 
     @TempDir
@@ -24,8 +27,8 @@ class ServeApiTest {
     static Serve serve;
 
     @BeforeAll
-    static void start() {
-        cluster = LocalCluster.plain();
+    static void start(LocalCluster localCluster) {
+        cluster = localCluster;
         cluster.sql("DROP TABLE IF EXISTS public.served; CREATE TABLE public.served (id int PRIMARY KEY, v text);"
                 + "INSERT INTO public.served SELECT g, 'v' FROM generate_series(1, 30000) g; ANALYZE public.served", "n1", "n2");
         cluster.sql("UPDATE public.served SET v = 'w' WHERE id IN (7, 29001)", "n2");
@@ -159,13 +162,16 @@ class ServeApiTest {
     @Test
     void stopThenRestartThroughTheApi() throws Exception {
         // small blocks, one statement per block: long enough to be stopped part way
-        String body = diffBody("api-stop-1", ",\"block_size\":100,\"target_query_time\":0.000001,\"concurrency_factor\":0.5");
-        HttpResponse<String> launched = serve.send("POST", "/api/v1/table-diff", "operator", body);
-        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
-        long id = Serve.json(launched).path("execution_id").asLong();
-        Thread.sleep(1_000);
-        HttpResponse<String> stop = serve.send("POST", "/api/v1/executions/" + id + "/stop", "operator", null);
-        assertThat(stop.statusCode()).as(stop.body()).isEqualTo(202);
+        String body = diffBody("api-stop-1", ",\"block_size\":100,\"target_query_time\":0.000001,\"concurrency_factor\":0.5,\"max_load\":1");
+        long id;
+        // two busy sessions on n2 hold the run back (max_load 1) until the stop has been asked for
+        try (BusySessions hold = cluster.busySessions("n2", 2)) {
+            HttpResponse<String> launched = serve.send("POST", "/api/v1/table-diff", "operator", body);
+            assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+            id = Serve.json(launched).path("execution_id").asLong();
+            HttpResponse<String> stop = serve.send("POST", "/api/v1/executions/" + id + "/stop", "operator", null);
+            assertThat(stop.statusCode()).as(stop.body()).isEqualTo(202);
+        }
         JsonNode stopped = serve.awaitEnd(id, Duration.ofSeconds(90));
         assertThat(stopped.path("status").asString()).isEqualTo("STOPPED");
         assertThat(stopped.path("exit_code").asInt()).isEqualTo(3);

@@ -1,6 +1,6 @@
 package io.ace.report.archive;
 
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.difffile.Sha256;
 import io.ace.report.ReportName;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.ace.web.api;
 
 import io.ace.web.ServeOnly;
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.report.archive.ArchiveEntry;
 import io.ace.report.archive.ReportArchive;
 import java.util.List;

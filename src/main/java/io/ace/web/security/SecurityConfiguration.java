@@ -1,6 +1,7 @@
 package io.ace.web.security;
 
 import io.ace.audit.AuditLog;
+import io.ace.operation.Role;
 import io.ace.web.ServeOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -52,6 +54,11 @@ public class SecurityConfiguration {
     @Bean
     ServeUsers serveUsers(ServeProperties properties, PasswordEncoder encoder, @Value("${ace.home}") Path home) {
         return new ServeUsers(properties, encoder, home);
+    }
+
+    @Bean
+    ServeAnnouncement serveAnnouncement(ServeUsers users, Environment environment) {
+        return new ServeAnnouncement(users, environment);
     }
 
     @Bean

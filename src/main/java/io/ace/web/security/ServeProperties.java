@@ -1,5 +1,6 @@
 package io.ace.web.security;
 
+import io.ace.operation.Role;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

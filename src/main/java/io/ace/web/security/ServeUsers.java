@@ -1,6 +1,7 @@
 package io.ace.web.security;
 
-import io.ace.AceException;
+import io.ace.operation.Role;
+import io.ace.exit.AceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
-import io.ace.AceException;
+import io.ace.exit.AceException;
 import io.ace.batch.ReportFile;
 import io.ace.web.RunActions;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class ReportsController {
 
     @GetMapping("/reports/execution/{id}/{kind}")
     ResponseEntity<FileSystemResource> executionReport(@PathVariable long id, @PathVariable String kind) {
-        List<ReportFile> written = ReportFile.written(actions.execution(id));
+        List<ReportFile> written = actions.execution(id).reports();
         String file = switch (kind) {
             case "html" -> ReportFile.find(written, ReportFile.HTML_REPORT);
             case "json" -> ReportFile.find(written, ReportFile.DIFF_FILE);

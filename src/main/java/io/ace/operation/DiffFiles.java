@@ -1,0 +1,11 @@
+package io.ace.operation;
+
+import java.nio.file.Path;
+
+/** The diff file an execution wrote, as the job repository recorded it: how a launch names a diff file by execution. */
+@FunctionalInterface
+public interface DiffFiles {
+
+    /** The file, or a usage error when that execution wrote none or it is gone. */
+    Path ofExecution(long executionId);
+}

@@ -1,0 +1,109 @@
+package io.ace.operation.tablediff;
+
+import io.ace.batch.DiffProgress;
+import io.ace.batch.PartitionPosition;
+import io.ace.diff.BlockOutcome;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffPlan;
+import io.ace.diff.PartitionScan;
+import io.ace.findings.BlockRecord;
+import io.ace.findings.FindingsStore;
+import io.ace.difffile.DifferenceJson;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 2, per partition: compares one block per call. Each call's transaction commits the
+ * block's findings together with the partition's next block, so a restart resumes after the
+ * last committed block and records nothing twice. The worker step runs for many partitions at
+ * once, so per-partition scans are kept by step execution.
+ */
+final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
+
+    private final TableDiffRun run;
+    private final FindingsStore findings;
+    private final DiffProgress progress;
+    private final BlockFailureInjector failureInjector;
+    private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
+
+    HashPartitionTasklet(TableDiffRun run, FindingsStore findings, DiffProgress progress, BlockFailureInjector failureInjector) {
+        this.run = run;
+        this.findings = findings;
+        this.progress = progress;
+        this.failureInjector = failureInjector;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = contribution.getStepExecution();
+        ExecutionContext context = step.getExecutionContext();
+        DiffPlan plan = run.plan(step.getJobExecution());
+        int partition = PartitionPosition.partition(context);
+        int block = PartitionPosition.nextBlock(context, plan.firstBlock(partition));
+        if (block >= plan.endBlock(partition)) {
+            return RepeatStatus.FINISHED;
+        }
+        ComparedTable table = run.table();
+        PartitionScan scan = scan(step);
+        failureInjector.beforeBlock(block);
+        long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        findings.clearBlock(instance, block);
+        int[] seq = {0};
+        BlockOutcome outcome = scan.compare(plan.blocks(block, plan.endBlock(partition)), unit -> {
+            findings.addDifferences(instance, block, seq[0], DifferenceJson.writeAll(table.shape(), unit));
+            seq[0] += unit.size();
+        });
+        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
+        findings.saveBlock(instance, partition, record);
+        // read count = blocks compared in this execution (a restarted step may commit once without comparing any)
+        contribution.incrementReadCount();
+        contribution.incrementWriteCount(outcome.differingKeys());
+        PartitionPosition.advance(context, block + 1);
+        progress.blockDone(record.rowsChecked(), record.mismatched());
+        return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Opens the partition's sessions before its first transaction: a partition that waits for a
+     * node's session budget then holds no connection of the job repository, which the partitions
+     * holding the sessions need to commit their blocks.
+     */
+    @Override
+    public void beforeStep(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (PartitionPosition.isPartition(context)) {
+            DiffPlan plan = run.plan(step.getJobExecution());
+            int partition = PartitionPosition.partition(context);
+            if (PartitionPosition.nextBlock(context, plan.firstBlock(partition)) < plan.endBlock(partition)) {
+                scan(step);
+            }
+        }
+    }
+
+    /** Only the step's own thread asks for its scan; opening one may wait for sessions, so never under the map's lock. */
+    private PartitionScan scan(StepExecution step) {
+        PartitionScan scan = scans.get(step.getId());
+        if (scan == null) {
+            scan = new PartitionScan(run.sessions(), run.table(), run.request().options(), progress);
+            scans.put(step.getId(), scan);
+        }
+        return scan;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        PartitionScan scan = scans.remove(stepExecution.getId());
+        if (scan != null) {
+            scan.close();
+        }
+        return stepExecution.getExitStatus();
+    }
+}

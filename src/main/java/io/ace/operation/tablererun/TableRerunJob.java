@@ -1,0 +1,41 @@
+package io.ace.operation.tablererun;
+
+import io.ace.batch.BatchResources;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
+import io.ace.diff.TablePreflight;
+import io.ace.difffile.DiffFileCheck;
+import io.ace.difffile.DiffFileReader;
+import io.ace.operation.OperationJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+
+/** The table-rerun job: recheck (batches of keys), report. */
+final class TableRerunJob implements OperationJob<TableRerunRequest> {
+
+    private final BatchResources resources;
+
+    TableRerunJob(BatchResources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public Needs prepare(TableRerunRequest request) {
+        return new Needs(new DiffFileReader(request.diffFile()).nodesOf(request.table()));
+    }
+
+    @Override
+    public Job build(TableRerunRequest request, ClusterSessions sessions) {
+        ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
+        DiffFileCheck.check(request.diffFile(), sessions, table.shape());
+        var repository = resources.repository();
+        return new JobBuilder(TableRerunRequest.OPERATION, repository)
+                .start(new StepBuilder("recheck", repository)
+                        .tasklet(new RerunTasklet(request, sessions, table, resources.findings()), resources.transactions()).build())
+                .next(new StepBuilder("report", repository)
+                        .tasklet(new RerunReportTasklet(request, sessions, resources.findings()), resources.transactions()).build())
+                .build();
+    }
+}
