@@ -43,7 +43,8 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     long maxDiffRows = DiffOptions.DEFAULT_MAX_DIFF_ROWS;
 
     @Option(names = "--table-filter", paramLabel = "SQL",
-            description = "Compare only rows matching this condition: one expression over the table's columns, constants, operators and IMMUTABLE functions, checked on every node before it runs.")
+            description = "Compare only rows matching this condition: one expression over the table's columns, constants,"
+                    + " operators and IMMUTABLE functions, checked on every node before it runs.")
     String tableFilter;
 
     @Option(names = "--equality", paramLabel = "exact|semantic",
