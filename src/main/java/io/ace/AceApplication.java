@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class AceApplication {
 
     /** Where the embedded job repository's server listens for other ACE processes of this machine. */
-    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     public static void main(String[] args) {
         // H2's AUTO_SERVER otherwise listens on every interface; -Dh2.bindAddress=... overrides

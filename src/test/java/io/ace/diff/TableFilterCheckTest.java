@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
+import io.ace.testing.Serve;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +118,20 @@ class TableFilterCheckTest {
         for (String node : new String[] {"n1", "n2"}) {
             assertThat(cluster.count(node, "SELECT count(*) FROM pg_catalog.pg_replication_slots")).isZero();
             assertThat(cluster.count(node, "SELECT count(*) FROM public.tf_victim")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theApiRefusesWhatTheCommandLineRefuses(@TempDir Path serveHome) {
+        try (Serve serve = new Serve(cluster.serviceFile(), serveHome)) {
+            HttpResponse<String> refused = serve.send("POST", "/api/v1/table-diff", "operator", "{\"cluster_name\":\"local\","
+                    + "\"table_name\":\"public.tf\",\"nodes\":[\"n1\",\"n2\"],\"table_filter\":\"(pg_read_file('/etc/passwd'))::int > 0\"}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("pg_read_file(text) is not allowed").doesNotContain("root:");
+            HttpResponse<String> escaped = serve.send("POST", "/api/v1/table-diff", "operator", "{\"cluster_name\":\"local\","
+                    + "\"table_name\":\"public.tf\",\"nodes\":[\"n1\",\"n2\"],\"table_filter\":\"false) OR (true\"}");
+            assertThat(escaped.statusCode()).as(escaped.body()).isEqualTo(400);
+            assertThat(escaped.body()).contains("closes a parenthesis the filter did not open");
         }
     }
 
