@@ -1,0 +1,154 @@
+package io.ace.batch.tableset;
+
+import io.ace.diff.TableSurvey;
+import io.ace.exit.AceException;
+import io.ace.report.TableLine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Every table of a run that compares many, as the run left it: each compared table's latest
+ * partition, from this execution or an earlier one of the same run (a restart compares only the
+ * tables that did not complete), and the tables that were not compared with their reason.
+ *
+ * @param lines          one per table, in the set's order
+ * @param differingRows  differing rows over all tables
+ */
+public record TableSetOutcome(List<TableLine> lines, long differingRows) {
+
+    public static TableSetOutcome of(JobExecution job, JobRepository repository) {
+        TableSet set = TableSet.of(job, repository);
+        Map<String, StepExecution> latest = new HashMap<>();
+        List<StepExecution> all = new ArrayList<>(job.getStepExecutions());
+        for (JobExecution earlier : repository.getJobExecutions(job.getJobInstance())) {
+            if (earlier.getId() != job.getId()) {
+                all.addAll(earlier.getStepExecutions());
+            }
+        }
+        all.stream().filter(s -> s.getStepName().startsWith(TableSetSteps.WORKER + ":")).sorted(Comparator.comparingLong(StepExecution::getId))
+                .forEach(s -> latest.put(s.getStepName(), s));
+        List<TableLine> lines = new ArrayList<>();
+        long rows = 0;
+        for (int i = 0; i < set.tables().size(); i++) {
+            TableEntry entry = set.tables().get(i);
+            TableLine line = entry.compared() ? compared(entry, latest.get(TableSetSteps.WORKER + ":" + TablePartitioner.name(i)))
+                    : new TableLine(entry.name().toString(), status(entry.kind()), entry.kind() == TableSurvey.Kind.MISSING
+                            ? "missing on " + entry.reason() : entry.reason(), entry.note(), Map.of(), null, null);
+            lines.add(line);
+        }
+        for (TableLine line : lines) {
+            rows += line.pairs().values().stream().mapToLong(Long::longValue).sum();
+        }
+        return new TableSetOutcome(lines, rows);
+    }
+
+    private static TableLine compared(TableEntry entry, StepExecution step) {
+        String table = entry.name().toString();
+        TableResult result = step == null ? null : TableResult.from(step.getExecutionContext());
+        if (step != null && step.getStatus() == BatchStatus.COMPLETED && result != null) {
+            return new TableLine(table, result.differingRows() > 0 ? "differed" : "identical", result.line(), entry.note(),
+                    new LinkedHashMap<>(result.pairs()), fileName(result.diffFile()), fileName(result.htmlFile()));
+        }
+        if (step == null || step.getStatus() == BatchStatus.STOPPED) {
+            return new TableLine(table, "not compared", "the run stopped before this table was compared", entry.note(), Map.of(), null, null);
+        }
+        return new TableLine(table, "error", error(table, step), entry.note(), Map.of(), null, null);
+    }
+
+    /** The partition's failure in our own words when it is one of ours, else the exception's message. */
+    private static String error(String table, StepExecution step) {
+        for (Throwable t : step.getFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof AceException ace) {
+                    return ace.getMessage();
+                }
+            }
+        }
+        Throwable first = step.getFailureExceptions().stream().findFirst().orElse(null);
+        if (first != null) {
+            return "comparing " + table + " failed: " + (first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage());
+        }
+        String description = step.getExitStatus().getExitDescription();
+        return "comparing " + table + " failed: " + (description == null || description.isBlank() ? step.getStatus()
+                : description.lines().findFirst().orElse(""));
+    }
+
+    private static String status(TableSurvey.Kind kind) {
+        return switch (kind) {
+            case MISSING -> "missing";
+            case NOT_REPLICATED -> "not replicated";
+            default -> "skipped";
+        };
+    }
+
+    private static String fileName(String path) {
+        return path == null ? null : Path.of(path).getFileName().toString();
+    }
+
+    /** Tables whose comparison failed or never ran: the run must end failed, to be resumed. */
+    public List<TableLine> unfinished() {
+        return lines.stream().filter(l -> l.status().equals("error") || l.status().equals("not compared")).toList();
+    }
+
+    /** Lines an operator must act on: rows differ, a node lacks the table, its membership differs. */
+    public long findings() {
+        return lines.stream().filter(l -> l.status().equals("differed") || l.status().equals("missing") || l.note() != null).count();
+    }
+
+    public long count(String status) {
+        return lines.stream().filter(l -> l.status().equals(status)).count();
+    }
+
+    /** The tables as the summary on stdout lists them, one line each. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (TableLine l : lines) {
+            sb.append("\n  ").append(l.table()).append(": ").append(l.status());
+            if (l.status().equals("differed")) {
+                StringBuilder pairs = new StringBuilder();
+                l.pairs().forEach((k, v) -> pairs.append(pairs.isEmpty() ? "" : ", ").append(k).append(": ").append(v));
+                sb.append(" (").append(pairs).append(")");
+            } else if (!l.status().equals("identical") && l.detail() != null && !l.detail().isEmpty()) {
+                sb.append(" (").append(l.detail()).append(")");
+            }
+            if (l.note() != null) {
+                sb.append("; ").append(l.note());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The tables as the JSON summary lists them. */
+    public List<Map<String, Object>> json() {
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (TableLine l : lines) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("table", l.table());
+            t.put("status", l.status());
+            t.put("detail", l.detail());
+            if (l.note() != null) {
+                t.put("note", l.note());
+            }
+            if (!l.pairs().isEmpty()) {
+                t.put("diff_rows_count", l.pairs());
+            }
+            if (l.diffFile() != null) {
+                t.put("diff_file", l.diffFile());
+            }
+            if (l.htmlFile() != null) {
+                t.put("html_report", l.htmlFile());
+            }
+            tables.add(t);
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,57 @@
+package io.ace.batch.tableset;
+
+import io.ace.batch.BatchResources;
+import io.ace.batch.compare.BlockFailureInjector;
+import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.TableComparison;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
+import io.ace.diff.TablePreflight;
+import io.ace.exit.AceException;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * The step that compares every table of a frozen {@link TableSet}: one partition per table,
+ * {@code workers} tables at once, each holding one session per node at a time, so a run never
+ * holds more than {@code workers} sessions per node for its tables however many there are.
+ */
+public final class TableSetSteps {
+
+    /** The manager step's name; its partitions are {@code compare-table:table-NNNNN}. */
+    public static final String STEP = "tables";
+    static final String WORKER = "compare-table";
+
+    private TableSetSteps() {
+    }
+
+    public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, DiffFileAssembler.Output output,
+                              int workers) {
+        var repository = resources.repository();
+        BlockFailureInjector failures = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable());
+        TableTasklet.Comparisons comparisons = entry -> {
+            DiffOptions tableOptions = options.withTableFilter(entry.filter());
+            ComparedTable table = new TablePreflight().check(sessions, entry.name(), tableOptions);
+            if (entry.columns() != null) {
+                if (!entry.columns().containsAll(table.shape().keyNames())) {
+                    throw AceException.config("the column list of " + entry.name() + " (" + String.join(", ", entry.columns())
+                            + ") leaves out primary key column(s) of (" + String.join(", ", table.shape().keyNames())
+                            + "): rows cannot be matched; add the key columns to the set's column list");
+                }
+                table = new ComparedTable(table.shape().withColumns(entry.columns()), table.filter(), table.equality());
+            }
+            return new TableComparison(sessions, table, tableOptions, resources.findings(), resources.progress(), failures);
+        };
+        TableTasklet tasklet = new TableTasklet(repository, comparisons,
+                new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion()), output,
+                resources.progress());
+        Step worker = new StepBuilder(WORKER, repository).tasklet(tasklet, resources.transactions()).listener(tasklet).build();
+        TablePartitioner partitioner = new TablePartitioner(repository, resources.progress());
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-table-");
+        executor.setConcurrencyLimit(workers);
+        return new StepBuilder(STEP, repository).partitioner(WORKER, partitioner).step(worker).gridSize(workers).taskExecutor(executor)
+                .listener(partitioner).build();
+    }
+}

@@ -1,0 +1,85 @@
+package io.ace.diff;
+
+import io.ace.catalog.CatalogReader;
+import io.ace.catalog.TableFacts;
+import io.ace.catalog.TableName;
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tells, for each of many tables, whether it can be compared row by row on every node, and why
+ * not: missing on some node, not a table, unlogged or temporary (replication never carries its
+ * rows), or without a primary key (rows cannot be matched). Reads each node's catalog once per
+ * table, one session at a time.
+ */
+public final class TableSurvey {
+
+    /** What a table is, for a comparison of many. */
+    public enum Kind {
+        /** On every node, a table with a primary key: compared. */
+        COMPARE,
+        /** Not on every node: its name is listed with the nodes that lack it. */
+        MISSING,
+        /** Its rows are not replicated (unlogged, temporary). */
+        NOT_REPLICATED,
+        /** Cannot be compared (no primary key, not a table). */
+        SKIPPED
+    }
+
+    /**
+     * The verdict on one table.
+     *
+     * @param reason why it is not compared (the nodes that lack it, for {@link Kind#MISSING}); empty when compared
+     */
+    public record Verdict(TableName table, Kind kind, String reason) {
+    }
+
+    private final CatalogReader catalog = new CatalogReader();
+
+    public List<Verdict> survey(ClusterSessions sessions, List<TableName> tables) {
+        Map<TableName, Map<String, Optional<TableFacts>>> facts = new LinkedHashMap<>();
+        for (NodePool pool : sessions.pools()) {
+            try (Connection c = pool.open()) {
+                for (TableName table : tables) {
+                    facts.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(pool.name(), catalog.facts(c, table));
+                }
+            } catch (SQLException e) {
+                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of node " + pool.name(), e.getMessage(), e);
+            }
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        facts.forEach((table, byNode) -> verdicts.add(verdict(table, byNode)));
+        return verdicts;
+    }
+
+    private static Verdict verdict(TableName table, Map<String, Optional<TableFacts>> byNode) {
+        List<String> lacking = byNode.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        if (!lacking.isEmpty()) {
+            return new Verdict(table, Kind.MISSING, String.join(", ", lacking));
+        }
+        for (Map.Entry<String, Optional<TableFacts>> e : byNode.entrySet()) {
+            TableFacts f = e.getValue().orElseThrow();
+            if (!f.isTable()) {
+                return new Verdict(table, Kind.SKIPPED, "not a table on node " + e.getKey() + " (relkind " + f.kind() + ")");
+            }
+            if (f.notReplicated()) {
+                return new Verdict(table, Kind.NOT_REPLICATED, f.persistenceName() + " on node " + e.getKey()
+                        + ": logical replication does not carry its rows");
+            }
+            if (!f.primaryKey()) {
+                return new Verdict(table, Kind.SKIPPED, "no primary key on node " + e.getKey()
+                        + ": rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+            }
+        }
+        return new Verdict(table, Kind.COMPARE, "");
+    }
+}
