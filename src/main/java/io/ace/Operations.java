@@ -4,6 +4,7 @@ import io.ace.batch.BatchResources;
 import io.ace.batch.JobControl;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.OperationRegistry;
+import io.ace.operation.repsetdiff.RepsetDiff;
 import io.ace.operation.tablediff.TableDiff;
 import io.ace.operation.tablerepair.TableRepair;
 import io.ace.operation.tablererun.TableRerun;
@@ -20,7 +21,8 @@ public class Operations {
         return new OperationRegistry(List.of(
                 TableDiff.operation(resources),
                 TableRerun.operation(resources),
-                TableRepair.operation(resources)));
+                TableRepair.operation(resources),
+                RepsetDiff.operation(resources)));
     }
 
     @Bean

@@ -21,8 +21,21 @@ public final class ReportName {
 
     /** The base path (no extension) for a run's reports, free for every extension given; the directory is created. */
     public static Path of(Path dir, String schema, String table, String kind, List<String> extensions) throws IOException {
+        return named(dir, schema + "_" + table, kind, extensions);
+    }
+
+    /**
+     * The base path for the reports of a run on something other than one table ({@code <name>_<kind>-<YYYYMMDDHHMMSS>}: a
+     * replication set, a schema, a cluster); characters other than letters, digits, {@code .}, {@code _} and {@code -} in
+     * the name become {@code _}.
+     */
+    public static Path forName(Path dir, String name, String kind, List<String> extensions) throws IOException {
+        return named(dir, name.replaceAll("[^A-Za-z0-9._-]", "_"), kind, extensions);
+    }
+
+    private static Path named(Path dir, String name, String kind, List<String> extensions) throws IOException {
         Files.createDirectories(dir);
-        String base = schema + "_" + table + "_" + kind + "-" + STAMP.format(LocalDateTime.now());
+        String base = name + "_" + kind + "-" + STAMP.format(LocalDateTime.now());
         for (int n = 1; ; n++) {
             String candidate = n == 1 ? base : base + "-" + n;
             if (extensions.stream().noneMatch(ext -> Files.exists(dir.resolve(candidate + ext)))) {

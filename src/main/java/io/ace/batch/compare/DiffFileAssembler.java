@@ -2,7 +2,6 @@ package io.ace.batch.compare;
 
 import io.ace.batch.DiffProgress;
 import io.ace.batch.ReportFile;
-import io.ace.batch.RunContext;
 import io.ace.catalog.TableName;
 import io.ace.diff.DiffPlan;
 import io.ace.difffile.DiffFileWriter;
@@ -149,15 +148,8 @@ public final class DiffFileAssembler {
 
     private Map<String, String> metadata(TableComparison comparison, JobExecution job, DiffFileWriter.Result result, Output output)
             throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Operation", output.operation());
-        m.put("Cluster", comparison.sessions().cluster().name());
-        m.put("Table", comparison.table().shape().name().toString());
-        m.put("Run key", output.runKey());
-        m.put("Job execution", String.valueOf(job.getId()));
-        m.put("Launched by", System.getProperty("user.name") + " on " + RunContext.of(job).ownerProcess());
-        m.put("Tool version", "ACE " + version);
-        m.put("Service file", String.valueOf(comparison.sessions().cluster().source()));
+        Map<String, String> m = RunFacts.of(output.operation(), comparison.sessions(), "Table", comparison.table().shape().name().toString(),
+                output.runKey(), job, version);
         if (result.file() != null) {
             m.put("Diff file", result.file().getFileName().toString());
             m.put("Diff file sha256", Sha256.of(result.file()));

@@ -99,9 +99,9 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
         return lines.stream().filter(l -> l.status().equals("error") || l.status().equals("not compared")).toList();
     }
 
-    /** Lines an operator must act on: rows differ, a node lacks the table, its membership differs. */
-    public long findings() {
-        return lines.stream().filter(l -> l.status().equals("differed") || l.status().equals("missing") || l.note() != null).count();
+    /** Tables with a finding besides differing rows: a node lacks the table, or its note (set membership differs). */
+    public long otherFindings() {
+        return lines.stream().filter(l -> l.status().equals("missing") || l.note() != null).count();
     }
 
     public long count(String status) {

@@ -27,6 +27,15 @@ public final class TableSetSteps {
     private TableSetSteps() {
     }
 
+    /**
+     * Tables compared at once: the concurrency asked for, within what this process allows and
+     * {@code maxConnections} (0: no limit) less the session the checks use.
+     */
+    public static int workers(BatchResources resources, DiffOptions options, int maxConnections) {
+        int workers = resources.partitionWorkers(options.workers());
+        return maxConnections > 0 ? Math.max(1, Math.min(workers, maxConnections - 1)) : workers;
+    }
+
     public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, DiffFileAssembler.Output output,
                               int workers) {
         var repository = resources.repository();

@@ -1,0 +1,138 @@
+package io.ace.operation.repsetdiff;
+
+import io.ace.batch.ReportFile;
+import io.ace.batch.RunContext;
+import io.ace.batch.compare.RunFacts;
+import io.ace.batch.compare.SummaryFiles;
+import io.ace.batch.tableset.TableSet;
+import io.ace.batch.tableset.TableSetOutcome;
+import io.ace.cluster.ClusterSessions;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import io.ace.report.Fact;
+import io.ace.report.HtmlReportWriter;
+import io.ace.report.ReportName;
+import io.ace.report.TableSetReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 3: one line per table of the set (from every execution of the run), on stdout, in the JSON
+ * summary and, when asked, the HTML report. Runs whatever the tables step ended with; when a table
+ * failed, it ends the job failed after writing the summary, so the same run key compares that table again.
+ */
+final class SetReportTasklet implements Tasklet {
+
+    private final RepsetDiffRequest request;
+    private final ClusterSessions sessions;
+    private final JobRepository repository;
+    private final HtmlReportWriter html;
+    private final String version;
+
+    SetReportTasklet(RepsetDiffRequest request, ClusterSessions sessions, JobRepository repository, HtmlReportWriter html, String version) {
+        this.request = request;
+        this.sessions = sessions;
+        this.repository = repository;
+        this.html = html;
+        this.version = version;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        TableSet set = TableSet.of(job, repository);
+        TableSetOutcome outcome = TableSetOutcome.of(job, repository);
+        List<String> lacking = set.facts().entrySet().stream().filter(e -> e.getValue().contains("does not define")).map(Map.Entry::getKey)
+                .toList();
+        // what makes the run report differences (exit 1): rows, and tables or nodes whose set differs
+        long differences = outcome.differingRows() + outcome.otherFindings() + lacking.size();
+        String verdict = verdict(outcome, lacking);
+        LocalDateTime started = job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime();
+        String took = String.format(java.util.Locale.ROOT, "%.1fs", Duration.between(started, LocalDateTime.now()).toMillis() / 1000.0);
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("cluster", sessions.cluster().name());
+        summary.put("replication_set", request.set());
+        summary.put("nodes", sessions.nodeNames());
+        summary.put("node_replication", set.facts());
+        summary.put("set_missing_on", lacking);
+        summary.put("tables", set.tables().size());
+        for (String status : List.of("identical", "differed", "skipped", "not replicated", "missing", "error", "not compared")) {
+            summary.put(status.replace(' ', '_'), outcome.count(status));
+        }
+        summary.put("diff_rows", outcome.differingRows());
+        summary.put("verdict", verdict);
+        summary.put("start_time", started.toString());
+        summary.put("time_taken", took);
+        summary.put("job_execution_id", job.getId());
+        summary.put("run_key", request.runKey());
+        summary.put("tool_version", version);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("summary", summary);
+        json.put("tables", outcome.json());
+
+        Path base = ReportName.forName(request.outputDir(), request.set(), RepsetDiffRequest.OPERATION, List.of(".json", ".html"));
+        Map<String, String> run = RunFacts.of(RepsetDiffRequest.OPERATION, sessions, "Replication set", request.set(), request.runKey(), job,
+                version);
+        List<ReportFile> written = new ArrayList<>(SummaryFiles.write(base, json, !request.html() ? null
+                : target -> html.writeTableSetReport(target, new TableSetReport(RepsetDiffRequest.OPERATION, request.set(), verdict,
+                        differences > 0 || !outcome.unfinished().isEmpty(), String.join(", ", sessions.nodeNames()) + " compared · started "
+                        + started + " · took " + took, facts(set.facts()), outcome.lines(), facts(run), "ACE " + version))));
+        outcome.lines().forEach(l -> {
+            if (l.diffFile() != null) {
+                written.add(new ReportFile(ReportFile.DIFF_FILE, request.outputDir().toAbsolutePath().resolve(l.diffFile())));
+            }
+            if (l.htmlFile() != null) {
+                written.add(new ReportFile(ReportFile.TABLE_REPORT, request.outputDir().toAbsolutePath().resolve(l.htmlFile())));
+            }
+        });
+        RunContext context = RunContext.of(job);
+        context.reports(written);
+        context.differences(differences);
+        String line = "replication set " + request.set() + ": " + verdict + outcome.text();
+        context.summaryLine(line);
+        if (!outcome.unfinished().isEmpty()) {
+            throw new AceException(ExitCode.FAILED, line + "\n" + outcome.unfinished().size()
+                    + " table(s) could not be compared; fix the cause and launch the same command with the same --run-key:"
+                    + " only those tables are compared again");
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private static String verdict(TableSetOutcome outcome, List<String> lacking) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(outcome.lines().size()).append(" table(s): ").append(outcome.count("identical")).append(" identical, ")
+                .append(outcome.count("differed")).append(" differed (").append(String.format("%,d", outcome.differingRows())).append(" rows)");
+        for (String status : List.of("missing", "skipped", "not replicated", "error", "not compared")) {
+            long n = outcome.count(status);
+            if (n > 0) {
+                sb.append(", ").append(n).append(' ').append(status);
+            }
+        }
+        long notes = outcome.lines().stream().filter(l -> l.note() != null).count();
+        if (notes > 0) {
+            sb.append("; membership differs for ").append(notes);
+        }
+        if (!lacking.isEmpty()) {
+            sb.append("; the set is not defined on ").append(String.join(", ", lacking));
+        }
+        return sb.toString();
+    }
+
+    private static List<Fact> facts(Map<String, String> map) {
+        List<Fact> facts = new ArrayList<>();
+        map.forEach((k, v) -> facts.add(new Fact(k, v)));
+        return facts;
+    }
+}
