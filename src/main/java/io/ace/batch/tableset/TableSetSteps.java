@@ -36,8 +36,9 @@ public final class TableSetSteps {
         return maxConnections > 0 ? Math.max(1, Math.min(workers, maxConnections - 1)) : workers;
     }
 
+    /** {@code report}: writes the run's summary when the step ends, however it ended (see {@link SummaryListener}). */
     public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, DiffFileAssembler.Output output,
-                              int workers) {
+                              int workers, SetReport report) {
         var repository = resources.repository();
         BlockFailureInjector failures = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable());
         TableTasklet.Comparisons comparisons = entry -> {
@@ -61,6 +62,6 @@ public final class TableSetSteps {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-table-");
         executor.setConcurrencyLimit(workers);
         return new StepBuilder(STEP, repository).partitioner(WORKER, partitioner).step(worker).gridSize(workers).taskExecutor(executor)
-                .listener(partitioner).build();
+                .listener(partitioner).listener(new SummaryListener(repository, report)).build();
     }
 }

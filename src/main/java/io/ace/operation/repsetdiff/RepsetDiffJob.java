@@ -22,8 +22,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 /**
  * The repset-diff job: members (the set's tables on every node, checked and frozen), tables (one
  * partition per table, several at once within the session budget, each restartable inside its
- * own blocks), report (a line per table; failed when a table could not be compared, after all
- * the others were).
+ * own blocks), and when that ends the summary (a line per table; the run fails when a table
+ * could not be compared, after all the others were).
  */
 final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
 
@@ -56,11 +56,9 @@ final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
         Step tables = TableSetSteps.tables(resources, sessions, request.options(),
                 new DiffFileAssembler.Output(RepsetDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
                         request.maxHtmlRows()),
-                TableSetSteps.workers(resources, request.options(), request.maxConnections()));
-        Step report = new StepBuilder("report", repository)
-                .tasklet(new SetReportTasklet(request, sessions, repository, resources.html(), resources.toolVersion()), transactions).build();
-        // the report runs whatever the tables step ended with: a table's failure does not hide the others' results
-        return new JobBuilder(RepsetDiffRequest.OPERATION, repository).start(members).next(tables).on("*").to(report).end().build();
+                TableSetSteps.workers(resources, request.options(), request.maxConnections()),
+                new SetSummary(request, sessions, repository, resources.html(), resources.toolVersion()));
+        return new JobBuilder(RepsetDiffRequest.OPERATION, repository).start(members).next(tables).build();
     }
 
     /** Each node's replication configuration; a node whose catalog cannot be read is named. */

@@ -2,16 +2,24 @@ package io.ace.operation.repsetdiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.batch.PlanCodec;
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -107,5 +115,40 @@ class RepsetDiffOnMeshTest {
                 "n1", "--dry-run");
         assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
         assertThat(repair.out()).contains("n2");
+    }
+
+    @Test
+    void aTableThatFailedIsComparedAgainAloneAndResumesInsideItsBlocks(@TempDir Path home) {
+        String[] command = {"repset-diff", "local", "rs_app", "--block-size", "50", "--run-key", "nightly-sets", "--concurrency-factor", "1"};
+        Ace.Result failed;
+        try (Ace failing = new Ace(mesh.serviceFile(), home, "ace.testing.fail-before-block=2", "ace.testing.fail-in-table=public.rs_diverged")) {
+            failed = failing.run(command);
+        }
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
+        assertThat(failed.err()).contains("public.rs_diverged: error (comparing public.rs_diverged failed: failure injected before block 2")
+                .contains("public.rs_columns: differed (n1/n3: 1, n2/n3: 1)").contains("public.rs_twonodes: identical")
+                .contains("launch the same command with the same --run-key");
+
+        try (Ace again = new Ace(mesh.serviceFile(), home)) {
+            Ace.Result resumed = again.run(command);
+            assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
+            assertThat(byTable(Ace.summary(resumed)).get("public.rs_diverged").path("diff_rows_count").path("n1/n2").asInt()).isEqualTo(4);
+            assertThat(resumed.out()).contains("public.rs_columns: differed (n1/n3: 1, n2/n3: 1)");
+
+            JobRepository repository = again.context().getBean(JobRepository.class);
+            JobInstance instance = repository.getJobInstances("repset-diff", 0, 10).stream()
+                    .filter(i -> repository.getJobExecutions(i).stream().anyMatch(e -> "nightly-sets".equals(e.getJobParameters().getString("run_key"))))
+                    .findFirst().orElseThrow();
+            JobExecution second = repository.getJobExecutions(instance).stream().max(Comparator.comparingLong(JobExecution::getId)).orElseThrow();
+            List<StepExecution> tables = second.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("compare-table:")).toList();
+            assertThat(tables).as("only the table that failed is compared again").hasSize(1);
+            StepExecution table = tables.get(0);
+            assertThat(table.getExecutionContext().getString("ace.table")).isEqualTo("public.rs_diverged");
+            int blocks = PlanCodec.decode(table.getExecutionContext().getString("ace.table.plan")).blockCount();
+            assertThat(blocks).isGreaterThan(2);
+            assertThat(table.getReadCount()).as("blocks 0 and 1 were committed before the failure").isEqualTo(blocks - 2);
+
+            assertThat(again.run(command).exitCode()).isEqualTo(4);
+        }
     }
 }

@@ -4,11 +4,10 @@ import io.ace.batch.ReportFile;
 import io.ace.batch.RunContext;
 import io.ace.batch.compare.RunFacts;
 import io.ace.batch.compare.SummaryFiles;
+import io.ace.batch.tableset.SetReport;
 import io.ace.batch.tableset.TableSet;
 import io.ace.batch.tableset.TableSetOutcome;
 import io.ace.cluster.ClusterSessions;
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.report.Fact;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.ReportName;
@@ -22,17 +21,13 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 3: one line per table of the set (from every execution of the run), on stdout, in the JSON
- * summary and, when asked, the HTML report. Runs whatever the tables step ended with; when a table
- * failed, it ends the job failed after writing the summary, so the same run key compares that table again.
+ * The run's summary, written when its tables step ends however it ended: one line per table of the
+ * set (from every execution of the run), on stdout, in the JSON summary and, when asked, the HTML
+ * report; the nodes that do not define the set.
  */
-final class SetReportTasklet implements Tasklet {
+final class SetSummary implements SetReport {
 
     private final RepsetDiffRequest request;
     private final ClusterSessions sessions;
@@ -40,7 +35,7 @@ final class SetReportTasklet implements Tasklet {
     private final HtmlReportWriter html;
     private final String version;
 
-    SetReportTasklet(RepsetDiffRequest request, ClusterSessions sessions, JobRepository repository, HtmlReportWriter html, String version) {
+    SetSummary(RepsetDiffRequest request, ClusterSessions sessions, JobRepository repository, HtmlReportWriter html, String version) {
         this.request = request;
         this.sessions = sessions;
         this.repository = repository;
@@ -49,10 +44,8 @@ final class SetReportTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+    public String write(JobExecution job, TableSetOutcome outcome) throws Exception {
         TableSet set = TableSet.of(job, repository);
-        TableSetOutcome outcome = TableSetOutcome.of(job, repository);
         List<String> lacking = set.facts().entrySet().stream().filter(e -> e.getValue().contains("does not define")).map(Map.Entry::getKey)
                 .toList();
         // what makes the run report differences (exit 1): rows, and tables or nodes whose set differs
@@ -102,12 +95,7 @@ final class SetReportTasklet implements Tasklet {
         context.differences(differences);
         String line = "replication set " + request.set() + ": " + verdict + outcome.text();
         context.summaryLine(line);
-        if (!outcome.unfinished().isEmpty()) {
-            throw new AceException(ExitCode.FAILED, line + "\n" + outcome.unfinished().size()
-                    + " table(s) could not be compared; fix the cause and launch the same command with the same --run-key:"
-                    + " only those tables are compared again");
-        }
-        return RepeatStatus.FINISHED;
+        return line;
     }
 
     private static String verdict(TableSetOutcome outcome, List<String> lacking) {
