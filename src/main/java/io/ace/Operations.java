@@ -5,6 +5,7 @@ import io.ace.batch.JobControl;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.repsetdiff.RepsetDiff;
+import io.ace.operation.schemadiff.SchemaDiff;
 import io.ace.operation.tablediff.TableDiff;
 import io.ace.operation.tablerepair.TableRepair;
 import io.ace.operation.tablererun.TableRerun;
@@ -22,7 +23,8 @@ public class Operations {
                 TableDiff.operation(resources),
                 TableRerun.operation(resources),
                 TableRepair.operation(resources),
-                RepsetDiff.operation(resources)));
+                RepsetDiff.operation(resources),
+                SchemaDiff.operation(resources)));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.ace.diff;
 import io.ace.catalog.CatalogReader;
 import io.ace.catalog.TableFacts;
 import io.ace.catalog.TableName;
+import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
@@ -18,8 +19,9 @@ import java.util.Optional;
 /**
  * Tells, for each of many tables, whether it can be compared row by row on every node, and why
  * not: missing on some node, not a table, unlogged or temporary (replication never carries its
- * rows), or without a primary key (rows cannot be matched). Reads each node's catalog once per
- * table, one session at a time.
+ * rows), without a primary key (rows cannot be matched), or with other columns or another key on
+ * some node (rows cannot be compared until the definitions agree). Reads each node's catalog once
+ * per table, one session at a time.
  */
 public final class TableSurvey {
 
@@ -32,7 +34,9 @@ public final class TableSurvey {
         /** Its rows are not replicated (unlogged, temporary). */
         NOT_REPLICATED,
         /** Cannot be compared (no primary key, not a table). */
-        SKIPPED
+        SKIPPED,
+        /** Its columns or primary key differ between nodes: a finding of its own, its rows are not compared. */
+        DEFINITION_DIFFERS
     }
 
     /**
@@ -47,21 +51,26 @@ public final class TableSurvey {
 
     public List<Verdict> survey(ClusterSessions sessions, List<TableName> tables) {
         Map<TableName, Map<String, Optional<TableFacts>>> facts = new LinkedHashMap<>();
+        Map<TableName, Map<String, TableShape>> shapes = new LinkedHashMap<>();
         for (NodePool pool : sessions.pools()) {
             try (Connection c = pool.open()) {
                 for (TableName table : tables) {
-                    facts.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(pool.name(), catalog.facts(c, table));
+                    Optional<TableFacts> f = catalog.facts(c, table);
+                    facts.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(pool.name(), f);
+                    if (f.isPresent() && f.get().isTable()) {
+                        shapes.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(pool.name(), catalog.read(c, table).orElseThrow());
+                    }
                 }
             } catch (SQLException e) {
                 throw new AceException(ExitCode.CONFIG, "cannot read the catalog of node " + pool.name(), e.getMessage(), e);
             }
         }
         List<Verdict> verdicts = new ArrayList<>();
-        facts.forEach((table, byNode) -> verdicts.add(verdict(table, byNode)));
+        facts.forEach((table, byNode) -> verdicts.add(verdict(table, byNode, shapes.getOrDefault(table, Map.of()))));
         return verdicts;
     }
 
-    private static Verdict verdict(TableName table, Map<String, Optional<TableFacts>> byNode) {
+    private static Verdict verdict(TableName table, Map<String, Optional<TableFacts>> byNode, Map<String, TableShape> shapes) {
         List<String> lacking = byNode.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
         if (!lacking.isEmpty()) {
             return new Verdict(table, Kind.MISSING, String.join(", ", lacking));
@@ -78,6 +87,14 @@ public final class TableSurvey {
             if (!f.primaryKey()) {
                 return new Verdict(table, Kind.SKIPPED, "no primary key on node " + e.getKey()
                         + ": rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+            }
+        }
+        String first = shapes.keySet().iterator().next();
+        for (Map.Entry<String, TableShape> e : shapes.entrySet()) {
+            String columns = TablePreflight.describeDifference(shapes.get(first).columns(), e.getValue().columns());
+            if (columns != null || !shapes.get(first).keyNames().equals(e.getValue().keyNames())) {
+                return new Verdict(table, Kind.DEFINITION_DIFFERS, "columns or primary key differ between node " + first + " and node "
+                        + e.getKey() + (columns == null ? ": primary key" : ": " + columns) + "; its rows are compared once the definitions agree");
             }
         }
         return new Verdict(table, Kind.COMPARE, "");

@@ -60,6 +60,10 @@ public final class HtmlReportWriter {
         render("repset-diff-report", report, target);
     }
 
+    public void writeSchemaReport(Path target, SchemaReport report) throws IOException {
+        render("schema-diff-report", report, target);
+    }
+
     private void render(String template, Object report, Path target) throws IOException {
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", report);

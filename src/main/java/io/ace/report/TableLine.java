@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * One table's line in the report of a run that compares many tables.
  *
- * @param status   {@code identical}, {@code differed}, {@code skipped}, {@code not replicated}, {@code missing}, {@code error}
+ * @param status   {@code identical}, {@code differed}, {@code skipped}, {@code not replicated}, {@code missing},
+ *                 {@code definition differs}, {@code error}
  *                 or {@code not compared} (the run stopped before it)
  * @param detail   why it was skipped, which nodes lack it, the error; or the comparison's one-line outcome
  * @param note     a finding besides its rows (set membership differs, compared under a row filter), or null
@@ -18,7 +19,7 @@ public record TableLine(String table, String status, String detail, String note,
 
     /** Whether this line is a finding an operator must act on (rows differ, a node lacks the table, an error, a note). */
     public boolean bad() {
-        return status.equals("differed") || status.equals("missing") || status.equals("error") || status.equals("not compared")
-                || note != null;
+        return status.equals("differed") || status.equals("missing") || status.equals("definition differs") || status.equals("error")
+                || status.equals("not compared") || note != null;
     }
 }

@@ -30,14 +30,6 @@ public record TableSet(List<TableEntry> tables, Map<String, String> facts) {
 
     /** The set frozen by this run, from this execution's context or the first earlier one that has it. */
     public static TableSet of(JobExecution execution, JobRepository repository) {
-        String json = execution.getExecutionContext().getString(KEY, null);
-        if (json == null) {
-            json = repository.getJobExecutions(execution.getJobInstance()).stream()
-                    .map(e -> e.getExecutionContext().getString(KEY, null)).filter(j -> j != null).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the tables of job instance " + execution.getJobInstance().getInstanceId()
-                            + " are missing from the job repository"));
-            execution.getExecutionContext().putString(KEY, json);
-        }
-        return MAPPER.readValue(json, TableSet.class);
+        return MAPPER.readValue(FrozenText.read(execution, repository, KEY), TableSet.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.ace.batch.tableset;
 
+import io.ace.batch.ReportFile;
 import io.ace.diff.TableSurvey;
 import io.ace.exit.AceException;
 import io.ace.report.TableLine;
@@ -24,6 +25,10 @@ import org.springframework.batch.core.step.StepExecution;
  * @param differingRows  differing rows over all tables
  */
 public record TableSetOutcome(List<TableLine> lines, long differingRows) {
+
+    /** Every status a table's line may have, in the order summaries count them. */
+    public static final List<String> STATUSES = List.of("identical", "differed", "missing", "definition differs", "skipped",
+            "not replicated", "error", "not compared");
 
     public static TableSetOutcome of(JobExecution job, JobRepository repository) {
         TableSet set = TableSet.of(job, repository);
@@ -86,6 +91,7 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
         return switch (kind) {
             case MISSING -> "missing";
             case NOT_REPLICATED -> "not replicated";
+            case DEFINITION_DIFFERS -> "definition differs";
             default -> "skipped";
         };
     }
@@ -94,14 +100,28 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
         return path == null ? null : Path.of(path).getFileName().toString();
     }
 
+    /** The diff file and HTML report of each table that wrote them, in the output directory the run wrote them to. */
+    public List<ReportFile> reportFiles(Path outputDir) {
+        List<ReportFile> files = new ArrayList<>();
+        for (TableLine l : lines) {
+            if (l.diffFile() != null) {
+                files.add(new ReportFile(ReportFile.DIFF_FILE, outputDir.toAbsolutePath().resolve(l.diffFile())));
+            }
+            if (l.htmlFile() != null) {
+                files.add(new ReportFile(ReportFile.TABLE_REPORT, outputDir.toAbsolutePath().resolve(l.htmlFile())));
+            }
+        }
+        return files;
+    }
+
     /** Tables whose comparison failed or never ran: the run must end failed, to be resumed. */
     public List<TableLine> unfinished() {
         return lines.stream().filter(l -> l.status().equals("error") || l.status().equals("not compared")).toList();
     }
 
-    /** Tables with a finding besides differing rows: a node lacks the table, or its note (set membership differs). */
+    /** Tables with a finding besides differing rows: a node lacks the table, its definition differs, or its note (set membership differs). */
     public long otherFindings() {
-        return lines.stream().filter(l -> l.status().equals("missing") || l.note() != null).count();
+        return lines.stream().filter(l -> l.status().equals("missing") || l.status().equals("definition differs") || l.note() != null).count();
     }
 
     public long count(String status) {

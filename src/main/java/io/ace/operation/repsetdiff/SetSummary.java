@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -61,7 +62,7 @@ final class SetSummary implements SetReport {
         summary.put("node_replication", set.facts());
         summary.put("set_missing_on", lacking);
         summary.put("tables", set.tables().size());
-        for (String status : List.of("identical", "differed", "skipped", "not replicated", "missing", "error", "not compared")) {
+        for (String status : TableSetOutcome.STATUSES) {
             summary.put(status.replace(' ', '_'), outcome.count(status));
         }
         summary.put("diff_rows", outcome.differingRows());
@@ -81,15 +82,8 @@ final class SetSummary implements SetReport {
         List<ReportFile> written = new ArrayList<>(SummaryFiles.write(base, json, !request.html() ? null
                 : target -> html.writeTableSetReport(target, new TableSetReport(RepsetDiffRequest.OPERATION, request.set(), verdict,
                         differences > 0 || !outcome.unfinished().isEmpty(), String.join(", ", sessions.nodeNames()) + " compared · started "
-                        + started + " · took " + took, facts(set.facts()), outcome.lines(), facts(run), "ACE " + version))));
-        outcome.lines().forEach(l -> {
-            if (l.diffFile() != null) {
-                written.add(new ReportFile(ReportFile.DIFF_FILE, request.outputDir().toAbsolutePath().resolve(l.diffFile())));
-            }
-            if (l.htmlFile() != null) {
-                written.add(new ReportFile(ReportFile.TABLE_REPORT, request.outputDir().toAbsolutePath().resolve(l.htmlFile())));
-            }
-        });
+                        + started + " · took " + took, Fact.of(set.facts(), Set.of()), outcome.lines(), Fact.of(run, Set.of()), "ACE " + version))));
+        written.addAll(outcome.reportFiles(request.outputDir()));
         RunContext context = RunContext.of(job);
         context.reports(written);
         context.differences(differences);
@@ -102,7 +96,7 @@ final class SetSummary implements SetReport {
         StringBuilder sb = new StringBuilder();
         sb.append(outcome.lines().size()).append(" table(s): ").append(outcome.count("identical")).append(" identical, ")
                 .append(outcome.count("differed")).append(" differed (").append(String.format("%,d", outcome.differingRows())).append(" rows)");
-        for (String status : List.of("missing", "skipped", "not replicated", "error", "not compared")) {
+        for (String status : TableSetOutcome.STATUSES.subList(2, TableSetOutcome.STATUSES.size())) {
             long n = outcome.count(status);
             if (n > 0) {
                 sb.append(", ").append(n).append(' ').append(status);
@@ -116,11 +110,5 @@ final class SetSummary implements SetReport {
             sb.append("; the set is not defined on ").append(String.join(", ", lacking));
         }
         return sb.toString();
-    }
-
-    private static List<Fact> facts(Map<String, String> map) {
-        List<Fact> facts = new ArrayList<>();
-        map.forEach((k, v) -> facts.add(new Fact(k, v)));
-        return facts;
     }
 }
