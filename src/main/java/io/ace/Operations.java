@@ -6,6 +6,7 @@ import io.ace.launch.LaunchGrammar;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.repsetdiff.RepsetDiff;
 import io.ace.operation.schemadiff.SchemaDiff;
+import io.ace.operation.spockdiff.SpockDiff;
 import io.ace.operation.tablediff.TableDiff;
 import io.ace.operation.tablerepair.TableRepair;
 import io.ace.operation.tablererun.TableRerun;
@@ -24,7 +25,8 @@ public class Operations {
                 TableRerun.operation(resources),
                 TableRepair.operation(resources),
                 RepsetDiff.operation(resources),
-                SchemaDiff.operation(resources)));
+                SchemaDiff.operation(resources),
+                SpockDiff.operation(resources)));
     }
 
     @Bean

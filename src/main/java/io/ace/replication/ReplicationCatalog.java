@@ -2,6 +2,10 @@ package io.ace.replication;
 
 import io.ace.catalog.Identifiers;
 import io.ace.catalog.TableName;
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +25,23 @@ import java.util.Map;
  * connection strings without their passwords.
  */
 public final class ReplicationCatalog {
+
+    /** Whether a set member's rows can be identified on a subscriber: its replica identity (by default its primary key). */
+    private static final String KEYED = "(c.relreplident IN ('f', 'i') OR (c.relreplident = 'd' AND EXISTS (SELECT 1 FROM pg_catalog.pg_index x"
+            + " WHERE x.indrelid = c.oid AND x.indisprimary)))";
+
+    /** Every node's configuration, in node order; a node whose catalog cannot be read is named (exit 78). */
+    public List<ReplicationConfig> readAll(ClusterSessions sessions) {
+        List<ReplicationConfig> configs = new ArrayList<>();
+        for (NodePool pool : sessions.pools()) {
+            try (Connection c = pool.open()) {
+                configs.add(read(c, pool.name()));
+            } catch (SQLException e) {
+                throw new AceException(ExitCode.CONFIG, "cannot read the replication configuration of node " + pool.name(), e.getMessage(), e);
+            }
+        }
+        return configs;
+    }
 
     public ReplicationConfig read(Connection c, String node) throws SQLException {
         ReplicationKind kind = kind(c);
@@ -73,11 +94,12 @@ public final class ReplicationCatalog {
             }
         }
         List<ReplicationConfig.SetTable> tables = tables(c, "SELECT rs.set_name, n.nspname, c.relname,"
-                + " pg_catalog.pg_get_expr(st.set_row_filter, st.set_reloid), st.set_att_list"
+                + " pg_catalog.pg_get_expr(st.set_row_filter, st.set_reloid), st.set_att_list, " + KEYED
                 + " FROM " + s + ".replication_set_table st JOIN " + s + ".replication_set rs ON rs.set_id = st.set_id"
                 + " JOIN pg_catalog.pg_class c ON c.oid = st.set_reloid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE rs.set_nodeid = " + local + " ORDER BY 1, 2, 3");
-        return new ReplicationConfig(node, kind, localNode, subscriptions, sets, tables);
+        List<TableName> inNoSet = inNoSet(c, "EXISTS (SELECT 1 FROM " + s + ".replication_set_table st WHERE st.set_reloid = c.oid)");
+        return new ReplicationConfig(node, kind, localNode, subscriptions, sets, tables, inNoSet);
     }
 
     /** The status each subscription's apply worker reports ({@code replicating}, {@code down}, ...). */
@@ -126,12 +148,35 @@ public final class ReplicationCatalog {
         // pg_publication_tables expands FOR ALL TABLES and TABLES IN SCHEMA; it lists every column when
         // there is no column list, so whether there is one comes from pg_publication_rel
         List<ReplicationConfig.SetTable> tables = tables(c, "SELECT pt.pubname, pt.schemaname, pt.tablename, pt.rowfilter,"
-                + " CASE WHEN pr.prattrs IS NULL THEN NULL ELSE pt.attnames END"
+                + " CASE WHEN pr.prattrs IS NULL THEN NULL ELSE pt.attnames END, " + KEYED
                 + " FROM pg_catalog.pg_publication_tables pt JOIN pg_catalog.pg_publication p ON p.pubname = pt.pubname"
                 + " JOIN pg_catalog.pg_namespace n ON n.nspname = pt.schemaname"
                 + " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = pt.tablename"
                 + " LEFT JOIN pg_catalog.pg_publication_rel pr ON pr.prpubid = p.oid AND pr.prrelid = c.oid ORDER BY 1, 2, 3");
-        return new ReplicationConfig(node, ReplicationKind.NATIVE, null, subscriptions, sets, tables);
+        // with publish_via_partition_root off a publication lists a partitioned table's partitions, not the table
+        String published = "EXISTS (SELECT 1 FROM pg_catalog.pg_publication_tables pt WHERE pt.schemaname = n.nspname AND pt.tablename = c.relname)"
+                + " OR EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid"
+                + " JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace JOIN pg_catalog.pg_publication_tables pt"
+                + " ON pt.schemaname = pn.nspname AND pt.tablename = pc.relname WHERE i.inhparent = c.oid)";
+        return new ReplicationConfig(node, ReplicationKind.NATIVE, null, subscriptions, sets, tables, inNoSet(c, published));
+    }
+
+    /** Permanent tables of the node's own schemas (not partitions, not an extension's) for which {@code inSet} is false. */
+    private static List<TableName> inNoSet(Connection c, String inSet) throws SQLException {
+        List<TableName> tables = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind IN ('r', 'p') AND c.relpersistence = 'p' AND NOT c.relispartition"
+                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pglogical', 'spock')"
+                        + " AND n.nspname NOT LIKE 'pg\\_%'"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass"
+                        + " AND d.objid = c.oid AND d.deptype = 'e')"
+                        + " AND NOT (" + inSet + ") ORDER BY 1, 2")) {
+            while (rs.next()) {
+                tables.add(new TableName(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return tables;
     }
 
     private static List<ReplicationConfig.SetTable> tables(Connection c, String sql) throws SQLException {
@@ -140,7 +185,7 @@ public final class ReplicationCatalog {
             while (rs.next()) {
                 Array columns = rs.getArray(5);
                 tables.add(new ReplicationConfig.SetTable(rs.getString(1), new TableName(rs.getString(2), rs.getString(3)), rs.getString(4),
-                        columns == null ? null : texts(columns)));
+                        columns == null ? null : texts(columns), rs.getBoolean(6)));
             }
         }
         return tables;

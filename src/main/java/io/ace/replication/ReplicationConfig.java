@@ -14,14 +14,16 @@ import java.util.Optional;
  * @param subscriptions what the node subscribes to
  * @param sets          the replication sets (publications) defined on the node
  * @param tables        every table membership of those sets
+ * @param tablesInNoSet permanent tables of the node's own schemas that no set holds (partitions are judged by their parent)
  */
 public record ReplicationConfig(String node, ReplicationKind kind, String localNode, List<Subscription> subscriptions,
-                                List<ReplicationSet> sets, List<SetTable> tables) {
+                                List<ReplicationSet> sets, List<SetTable> tables, List<TableName> tablesInNoSet) {
 
     public ReplicationConfig {
         subscriptions = List.copyOf(subscriptions);
         sets = List.copyOf(sets);
         tables = List.copyOf(tables);
+        tablesInNoSet = List.copyOf(tablesInNoSet);
     }
 
     /**
@@ -68,8 +70,9 @@ public record ReplicationConfig(String node, ReplicationKind kind, String localN
      *
      * @param rowFilter the set's row filter as SQL over the table's columns, or null
      * @param columns   the set's column list, or null when the set replicates every column
+     * @param keyed     whether its rows can be identified on the subscriber (a primary key, or a replica identity index or full)
      */
-    public record SetTable(String set, TableName table, String rowFilter, List<String> columns) {
+    public record SetTable(String set, TableName table, String rowFilter, List<String> columns, boolean keyed) {
     }
 
     public Optional<ReplicationSet> set(String name) {

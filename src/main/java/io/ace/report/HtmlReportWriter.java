@@ -64,6 +64,10 @@ public final class HtmlReportWriter {
         render("schema-diff-report", report, target);
     }
 
+    public void writeReplicationReport(Path target, ReplicationReport report) throws IOException {
+        render("spock-diff-report", report, target);
+    }
+
     private void render(String template, Object report, Path target) throws IOException {
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", report);

@@ -4,15 +4,10 @@ import io.ace.batch.BatchResources;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.tableset.TableSetSteps;
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.operation.OperationJob;
 import io.ace.replication.ReplicationCatalog;
 import io.ace.replication.ReplicationConfig;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -42,7 +37,7 @@ final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
 
     @Override
     public Job build(RepsetDiffRequest request, ClusterSessions sessions) {
-        List<ReplicationConfig> configs = readConfigs(sessions);
+        List<ReplicationConfig> configs = new ReplicationCatalog().readAll(sessions);
         if (configs.stream().allMatch(c -> c.set(request.set()).isEmpty())) {
             StringBuilder known = new StringBuilder();
             configs.forEach(c -> known.append(known.isEmpty() ? "" : "; ").append(c.node()).append(" (").append(c.kind().label()).append("): ")
@@ -59,19 +54,5 @@ final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
                 TableSetSteps.workers(resources, request.options(), request.maxConnections()),
                 new SetSummary(request, sessions, repository, resources.html(), resources.toolVersion()));
         return new JobBuilder(RepsetDiffRequest.OPERATION, repository).start(members).next(tables).build();
-    }
-
-    /** Each node's replication configuration; a node whose catalog cannot be read is named. */
-    static List<ReplicationConfig> readConfigs(ClusterSessions sessions) {
-        ReplicationCatalog catalog = new ReplicationCatalog();
-        List<ReplicationConfig> configs = new ArrayList<>();
-        for (NodePool pool : sessions.pools()) {
-            try (Connection c = pool.open()) {
-                configs.add(catalog.read(c, pool.name()));
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the replication configuration of node " + pool.name(), e.getMessage(), e);
-            }
-        }
-        return configs;
     }
 }
