@@ -54,8 +54,11 @@ class RepsetDiffOnMeshTest {
         mesh.sql("SELECT pglogical.replication_set_add_table('rs_app', 'public.rs_twonodes'::regclass)", "n1", "n2");
         mesh.sql("SELECT pglogical.replication_set_add_table('rs_app', 'public.rs_filtered'::regclass, row_filter := 'region = ''eu''')");
         mesh.sql("SELECT pglogical.replication_set_add_table('rs_app', 'public.rs_columns'::regclass, columns := '{id,a}')");
-        // a table without a primary key can only be in a set that replicates updates if the key went away afterwards
+        // a table without a primary key can only be in a set that replicates updates if the key went away afterwards;
+        // an unlogged one only if it became unlogged afterwards
         mesh.sql("ALTER TABLE public.rs_nopk DROP CONSTRAINT rs_nopk_key");
+        mesh.sql("CREATE TABLE public.rs_unlogged (id int PRIMARY KEY); SELECT pglogical.replication_set_add_table('rs_app', 'public.rs_unlogged'::regclass);"
+                + "ALTER TABLE public.rs_unlogged SET UNLOGGED");
 
         mesh.sql("UPDATE public.rs_diverged SET v = 'changed' WHERE id IN (3, 4, 5); DELETE FROM public.rs_diverged WHERE id = 6", "n2");
         mesh.sql("UPDATE public.rs_filtered SET v = 'us-only change' WHERE region = 'us'", "n3");
@@ -67,7 +70,7 @@ class RepsetDiffOnMeshTest {
     static void dropAll() {
         mesh.sql("SELECT pglogical.drop_replication_set('rs_app') WHERE EXISTS (SELECT 1 FROM pglogical.replication_set WHERE set_name = 'rs_app');"
                 + "DROP TABLE IF EXISTS public.rs_diverged, public.rs_twonodes, public.rs_nopk, public.rs_missing, public.rs_filtered,"
-                + " public.rs_columns");
+                + " public.rs_columns, public.rs_unlogged");
     }
 
     static Map<String, JsonNode> byTable(JsonNode summary) {
@@ -83,7 +86,9 @@ class RepsetDiffOnMeshTest {
         JsonNode summary = Ace.summary(run);
         Map<String, JsonNode> tables = byTable(summary);
         assertThat(tables).containsOnlyKeys("public.rs_diverged", "public.rs_twonodes", "public.rs_nopk", "public.rs_missing",
-                "public.rs_filtered", "public.rs_columns");
+                "public.rs_filtered", "public.rs_columns", "public.rs_unlogged");
+        assertThat(tables.get("public.rs_unlogged").path("status").asString()).isEqualTo("not replicated");
+        assertThat(tables.get("public.rs_unlogged").path("detail").asString()).startsWith("unlogged on node n1");
 
         JsonNode diverged = tables.get("public.rs_diverged");
         assertThat(diverged.path("status").asString()).isEqualTo("differed");
@@ -150,5 +155,14 @@ class RepsetDiffOnMeshTest {
 
             assertThat(again.run(command).exitCode()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void aSetNoNodeDefinesIsAConfigurationErrorListingTheSetsThereAre() {
+        Ace.Result run = ace.run("repset-diff", "local", "no_such_set");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(78);
+        assertThat(run.err()).contains("replication set 'no_such_set' is defined on no node of cluster local")
+                .contains("n1 (pglogical): ddl_sql, default, default_insert_only").contains("n3 (pglogical): ");
+        assertThat(ace.outputFiles()).noneMatch(f -> f.getFileName().toString().startsWith("no_such_set"));
     }
 }
