@@ -117,7 +117,7 @@ class RepsetDiffOnMeshTest {
 
         // the diff file of a differing table is table-diff's own: table-repair takes it
         Ace.Result repair = ace.run("table-repair", "local", "public.rs_diverged", "--diff-file", diffFile.toString(), "--source-of-truth",
-                "n1", "--dry-run");
+                "n1", "--dry-run", "--output-dir", ace.outputDir().toString());
         assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
         assertThat(repair.out()).contains("n2");
     }
