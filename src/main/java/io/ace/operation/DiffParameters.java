@@ -35,6 +35,22 @@ public final class DiffParameters {
                 .addDouble("target_query_time", options.targetQuerySeconds(), false);
     }
 
+    /** What a run on many tables leaves out (identifying) and the sessions it may hold per node (not identifying). */
+    public static JobParametersBuilder addTableSet(JobParametersBuilder builder, List<String> skipTables, int maxConnections) {
+        return builder
+                .addString("skip_tables", String.join("\n", skipTables))
+                .addLong("max_connections", (long) maxConnections, false);
+    }
+
+    public static List<String> skipTables(JobParameters p) {
+        String recorded = p.getString("skip_tables", "");
+        return recorded.isEmpty() ? List.of() : List.of(recorded.split("\n"));
+    }
+
+    public static int maxConnections(JobParameters p) {
+        return p.getLong("max_connections", 0L).intValue();
+    }
+
     /** Where and how the reports are written; never identifying. */
     public static JobParametersBuilder addOutput(JobParametersBuilder builder, Path outputDir, boolean html, int maxHtmlRows) {
         return builder

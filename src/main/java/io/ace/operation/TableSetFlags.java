@@ -86,15 +86,6 @@ public class TableSetFlags {
         return ANY_SCHEMA + text.toLowerCase(Locale.ROOT);
     }
 
-    /** A recorded list as one job parameter. */
-    public static String join(List<String> recorded) {
-        return String.join("\n", recorded);
-    }
-
-    public static List<String> split(String parameter) {
-        return parameter.isEmpty() ? List.of() : List.of(parameter.split("\n"));
-    }
-
     /** Whether a recorded list leaves this table out. */
     public static boolean skips(List<String> recorded, TableName table) {
         return recorded.contains(table.toString()) || recorded.contains(ANY_SCHEMA + table.table());

@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +35,30 @@ public final class SummaryFiles {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private SummaryFiles() {
+    }
+
+    /** When a run started, and how long it has taken until now, as its reports state them. */
+    public record Timing(LocalDateTime started, String took) {
+
+        public static Timing of(JobExecution job) {
+            LocalDateTime started = job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime();
+            return new Timing(started, String.format(Locale.ROOT, "%.1fs", Duration.between(started, LocalDateTime.now()).toMillis() / 1000.0));
+        }
+
+        /** {@code n1, n2 compared · started ... · took ...}. */
+        public String line(List<String> nodes) {
+            return String.join(", ", nodes) + " compared · started " + started + " · took " + took;
+        }
+    }
+
+    /** The fields every summary ends with: its verdict, when, which execution and run key, which version. */
+    public static void addRun(Map<String, Object> summary, String verdict, Timing timing, JobExecution job, String runKey, String version) {
+        summary.put("verdict", verdict);
+        summary.put("start_time", timing.started().toString());
+        summary.put("time_taken", timing.took());
+        summary.put("job_execution_id", job.getId());
+        summary.put("run_key", runKey);
+        summary.put("tool_version", version);
     }
 
     public static List<ReportFile> write(Path base, Map<String, Object> json, Html html) throws IOException {

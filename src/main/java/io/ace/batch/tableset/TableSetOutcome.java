@@ -119,6 +119,16 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
         return lines.stream().filter(l -> l.status().equals("error") || l.status().equals("not compared")).toList();
     }
 
+    /** How many tables have each status, and the differing rows, as summaries count them. */
+    public Map<String, Object> counts() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (String status : STATUSES) {
+            counts.put(status.replace(' ', '_'), count(status));
+        }
+        counts.put("diff_rows", differingRows);
+        return counts;
+    }
+
     /** Tables with a finding besides differing rows: a node lacks the table, its definition differs, or its note (set membership differs). */
     public long otherFindings() {
         return lines.stream().filter(l -> l.status().equals("missing") || l.status().equals("definition differs") || l.note() != null).count();

@@ -2,7 +2,6 @@ package io.ace.operation.repsetdiff;
 
 import io.ace.operation.DiffParameters;
 import io.ace.operation.ParameterCodec;
-import io.ace.operation.TableSetFlags;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -20,9 +19,8 @@ final class RepsetDiffParameters implements ParameterCodec<RepsetDiffRequest> {
                 .addString("operation", RepsetDiffRequest.OPERATION)
                 .addString("cluster", request.cluster())
                 .addString("target", request.set())
-                .addString("skip_tables", TableSetFlags.join(request.skipTables()))
-                .addString("run_key", request.runKey())
-                .addLong("max_connections", (long) request.maxConnections(), false);
+                .addString("run_key", request.runKey());
+        DiffParameters.addTableSet(builder, request.skipTables(), request.maxConnections());
         return DiffParameters.addOutput(DiffParameters.add(builder, request.options()), request.outputDir(), request.html(),
                 request.maxHtmlRows()).toJobParameters();
     }
@@ -30,7 +28,7 @@ final class RepsetDiffParameters implements ParameterCodec<RepsetDiffRequest> {
     @Override
     public RepsetDiffRequest decode(JobParameters p) {
         return new RepsetDiffRequest(p.getString("cluster"), p.getString("target"), DiffParameters.read(p),
-                TableSetFlags.split(p.getString("skip_tables", "")), p.getLong("max_connections", 0L).intValue(), p.getString("run_key"),
+                DiffParameters.skipTables(p), DiffParameters.maxConnections(p), p.getString("run_key"),
                 Path.of(p.getString("output_dir")), DiffParameters.html(p), DiffParameters.maxHtmlRows(p));
     }
 }

@@ -13,8 +13,6 @@ import io.ace.report.HtmlReportWriter;
 import io.ace.report.ReportName;
 import io.ace.report.TableSetReport;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +50,7 @@ final class SetSummary implements SetReport {
         // what makes the run report differences (exit 1): rows, and tables or nodes whose set differs
         long differences = outcome.differingRows() + outcome.otherFindings() + lacking.size();
         String verdict = verdict(outcome, lacking);
-        LocalDateTime started = job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime();
-        String took = String.format(java.util.Locale.ROOT, "%.1fs", Duration.between(started, LocalDateTime.now()).toMillis() / 1000.0);
+        SummaryFiles.Timing timing = SummaryFiles.Timing.of(job);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("cluster", sessions.cluster().name());
@@ -62,16 +59,8 @@ final class SetSummary implements SetReport {
         summary.put("node_replication", set.facts());
         summary.put("set_missing_on", lacking);
         summary.put("tables", set.tables().size());
-        for (String status : TableSetOutcome.STATUSES) {
-            summary.put(status.replace(' ', '_'), outcome.count(status));
-        }
-        summary.put("diff_rows", outcome.differingRows());
-        summary.put("verdict", verdict);
-        summary.put("start_time", started.toString());
-        summary.put("time_taken", took);
-        summary.put("job_execution_id", job.getId());
-        summary.put("run_key", request.runKey());
-        summary.put("tool_version", version);
+        summary.putAll(outcome.counts());
+        SummaryFiles.addRun(summary, verdict, timing, job, request.runKey(), version);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("summary", summary);
         json.put("tables", outcome.json());
@@ -81,8 +70,7 @@ final class SetSummary implements SetReport {
                 version);
         List<ReportFile> written = new ArrayList<>(SummaryFiles.write(base, json, !request.html() ? null
                 : target -> html.writeTableSetReport(target, new TableSetReport(RepsetDiffRequest.OPERATION, request.set(), verdict,
-                        differences > 0 || !outcome.unfinished().isEmpty(), String.join(", ", sessions.nodeNames()) + " compared · started "
-                        + started + " · took " + took, Fact.of(set.facts(), Set.of()), outcome.lines(), Fact.of(run, Set.of()), "ACE " + version))));
+                        differences > 0 || !outcome.unfinished().isEmpty(), timing.line(sessions.nodeNames()), Fact.of(set.facts(), Set.of()), outcome.lines(), Fact.of(run, Set.of()), "ACE " + version))));
         written.addAll(outcome.reportFiles(request.outputDir()));
         RunContext context = RunContext.of(job);
         context.reports(written);

@@ -16,12 +16,9 @@ import io.ace.report.SchemaReport;
 import io.ace.schemadiff.SchemaComparison;
 import io.ace.schemadiff.SchemaObject;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
@@ -63,8 +60,7 @@ final class SchemaSummary implements SetReport {
         SchemaComparison comparison = MAPPER.readValue(FrozenText.read(job, repository, KEY), SchemaComparison.class);
         long differences = comparison.differences() + (tables == null ? 0 : tables.differingRows() + tables.otherFindings());
         String verdict = verdict(comparison, tables);
-        LocalDateTime started = job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime();
-        String took = String.format(Locale.ROOT, "%.1fs", Duration.between(started, LocalDateTime.now()).toMillis() / 1000.0);
+        SummaryFiles.Timing timing = SummaryFiles.Timing.of(job);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("cluster", sessions.cluster().name());
@@ -75,17 +71,9 @@ final class SchemaSummary implements SetReport {
         summary.put("definition_differences", comparison.differences());
         summary.put("ddl_only", request.ddlOnly());
         if (tables != null) {
-            for (String status : TableSetOutcome.STATUSES) {
-                summary.put(status.replace(' ', '_'), tables.count(status));
-            }
-            summary.put("diff_rows", tables.differingRows());
+            summary.putAll(tables.counts());
         }
-        summary.put("verdict", verdict);
-        summary.put("start_time", started.toString());
-        summary.put("time_taken", took);
-        summary.put("job_execution_id", job.getId());
-        summary.put("run_key", request.runKey());
-        summary.put("tool_version", version);
+        SummaryFiles.addRun(summary, verdict, timing, job, request.runKey(), version);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("summary", summary);
         json.put("pairs", pairsJson(comparison));
@@ -97,7 +85,7 @@ final class SchemaSummary implements SetReport {
         List<ReportFile> written = new ArrayList<>(SummaryFiles.write(base, json, !request.html() ? null
                 : target -> html.writeSchemaReport(target, new SchemaReport(request.schema(), verdict,
                         differences > 0 || (tables != null && !tables.unfinished().isEmpty()),
-                        String.join(", ", comparison.nodes()) + " compared · started " + started + " · took " + took, nodes(comparison),
+                        timing.line(comparison.nodes()), nodes(comparison),
                         pairs(comparison), tables == null ? null : tables.lines(), Fact.of(RunFacts.of(SchemaDiffRequest.OPERATION, sessions,
                         "Schema", request.schema(), request.runKey(), job, version), Set.of()), "ACE " + version))));
         if (tables != null) {

@@ -13,7 +13,6 @@ import io.ace.replication.ConfigComparison;
 import io.ace.replication.ReplicationCatalog;
 import io.ace.replication.ReplicationConfig;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +57,8 @@ final class ConfigTasklet implements Tasklet {
         summary.put("replication", kinds);
         summary.put("mismatches", comparison.mismatches().size());
         summary.put("hints", comparison.hints().size());
-        summary.put("verdict", verdict);
-        summary.put("start_time", String.valueOf(job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime()));
-        summary.put("job_execution_id", job.getId());
-        summary.put("run_key", request.runKey());
-        summary.put("tool_version", version);
+        SummaryFiles.Timing timing = SummaryFiles.Timing.of(job);
+        SummaryFiles.addRun(summary, verdict, timing, job, request.runKey(), version);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("summary", summary);
         json.put("mismatches", comparison.mismatches());
@@ -73,7 +69,7 @@ final class ConfigTasklet implements Tasklet {
         RunContext context = RunContext.of(job);
         context.reports(SummaryFiles.write(base, json, !request.html() ? null
                 : target -> html.writeReplicationReport(target, new ReplicationReport(sessions.cluster().name(), verdict,
-                        !comparison.mismatches().isEmpty(), String.join(", ", sessions.nodeNames()) + " compared", configs,
+                        !comparison.mismatches().isEmpty(), timing.line(sessions.nodeNames()), configs,
                         comparison.mismatches(), comparison.hints(), Fact.of(RunFacts.of(SpockDiffRequest.OPERATION, sessions, null, null,
                         request.runKey(), job, version), Set.of()), "ACE " + version))));
         context.differences(comparison.mismatches().size());
