@@ -119,6 +119,10 @@ public final class DiffFileAssembler {
         s.put("concurrency_factor", options.concurrencyFactor());
         s.put("max_diff_rows", options.maxDiffRows());
         s.put("table_filter", comparison.table().filter() == null ? "" : comparison.table().filter());
+        if (comparison.table().columnList() != null) {
+            // rows carry only these columns; table-repair repairs only them
+            s.put("columns", comparison.table().columnList());
+        }
         s.put("equality", options.equality().name().toLowerCase());
         s.put("start_time", rfc3339(start));
         s.put("end_time", rfc3339(end));

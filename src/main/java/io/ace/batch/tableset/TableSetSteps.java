@@ -8,7 +8,6 @@ import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
-import io.ace.exit.AceException;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -45,12 +44,7 @@ public final class TableSetSteps {
             DiffOptions tableOptions = options.withTableFilter(entry.filter());
             ComparedTable table = new TablePreflight().check(sessions, entry.name(), tableOptions);
             if (entry.columns() != null) {
-                if (!entry.columns().containsAll(table.shape().keyNames())) {
-                    throw AceException.config("the column list of " + entry.name() + " (" + String.join(", ", entry.columns())
-                            + ") leaves out primary key column(s) of (" + String.join(", ", table.shape().keyNames())
-                            + "): rows cannot be matched; add the key columns to the set's column list");
-                }
-                table = new ComparedTable(table.shape().withColumns(entry.columns()), table.filter(), table.equality());
+                table = table.onColumns(entry.columns(), "the replication set");
             }
             return new TableComparison(sessions, table, tableOptions, resources.findings(), resources.progress(), failures);
         };

@@ -119,6 +119,18 @@ class RepsetDiffOnMeshTest {
         Ace.Result repair = ace.run("table-repair", "local", "public.rs_diverged", "--diff-file", diffFile.toString(), "--source-of-truth",
                 "n1", "--dry-run", "--output-dir", ace.outputDir().toString());
         assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
+        // named by the execution that wrote it, among the diff files of every table that differed
+        long execution = summary.path("summary").path("job_execution_id").asLong();
+        Ace.Result rerun = ace.run("table-rerun", "local", "public.rs_columns", "--from-execution", Long.toString(execution));
+        assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(1);
+        assertThat(rerun.out()).contains("rs_columns");
+        // a column list's diff file carries and repairs only those columns: column b, which the set does not replicate, stays as it is
+        Ace.Result columnsRepair = ace.run("table-repair", "local", "public.rs_columns", "--from-execution", Long.toString(execution),
+                "--source-of-truth", "n1", "--output-dir", ace.outputDir().toString());
+        assertThat(columnsRepair.exitCode()).as(columnsRepair.toString()).isEqualTo(0);
+        assertThat(mesh.count("n3", "SELECT count(*) FROM public.rs_columns WHERE id = 2 AND a = 'a'")).isEqualTo(1);
+        assertThat(mesh.count("n2", "SELECT count(*) FROM public.rs_columns WHERE id = 1 AND b = 'not replicated'")).isEqualTo(1);
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
         assertThat(repair.out()).contains("n2");
     }
 
@@ -135,7 +147,8 @@ class RepsetDiffOnMeshTest {
                 .contains("launch the same command with the same --run-key");
 
         try (Ace again = new Ace(mesh.serviceFile(), home)) {
-            Ace.Result resumed = again.run(command);
+            // restarted as the recorded request of the failed execution
+            Ace.Result resumed = again.run("jobs", "restart", Long.toString(Ace.summary(failed).path("summary").path("job_execution_id").asLong()));
             assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
             assertThat(byTable(Ace.summary(resumed)).get("public.rs_diverged").path("diff_rows_count").path("n1/n2").asInt()).isEqualTo(4);
             assertThat(resumed.out()).contains("public.rs_columns: differed (n1/n3: 1, n2/n3: 1)");
