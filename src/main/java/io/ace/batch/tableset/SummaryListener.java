@@ -12,7 +12,8 @@ import org.springframework.batch.core.step.StepExecution;
  * Writes the summary when the tables step ends, however it ended. A step that continued the job
  * after failing would be abandoned by Spring Batch and never resumed; so the summary is written
  * here, and a run with a table that could not be compared ends failed with the summary as its
- * message, to be resumed with the same run key (which compares only those tables again).
+ * message, to be resumed with the same run key (which compares only those tables again). A
+ * stopped run stays stopped.
  */
 final class SummaryListener implements StepExecutionListener {
 
@@ -28,17 +29,18 @@ final class SummaryListener implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution step) {
         try {
             TableSetOutcome outcome = TableSetOutcome.of(step.getJobExecution(), repository);
-            String line = report.write(step.getJobExecution(), outcome);
-            if (outcome.unfinished().isEmpty()) {
-                return step.getExitStatus();
+            String[] line = report.write(step.getJobExecution(), outcome).split("\n", 2);
+            if (step.getStatus() == BatchStatus.FAILED) {
+                // the run's outcome: the verdict in our words, the tables' lines (node errors among them) as the detail
+                step.addFailureException(new AceException(ExitCode.FAILED, line[0] + "; " + outcome.unfinished().size()
+                        + " table(s) could not be compared: fix the cause and launch the same command with the same --run-key,"
+                        + " which compares only those tables again", line.length > 1 ? "\n" + line[1] : null, null));
             }
-            step.addFailureException(new AceException(ExitCode.FAILED, line + "\n" + outcome.unfinished().size()
-                    + " table(s) could not be compared; fix the cause and launch the same command with the same --run-key:"
-                    + " only those tables are compared again"));
+            return step.getExitStatus();
         } catch (Exception e) {
             step.addFailureException(e);
+            step.upgradeStatus(BatchStatus.FAILED);
+            return ExitStatus.FAILED;
         }
-        step.upgradeStatus(BatchStatus.FAILED);
-        return ExitStatus.FAILED;
     }
 }

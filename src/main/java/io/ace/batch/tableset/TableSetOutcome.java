@@ -2,7 +2,6 @@ package io.ace.batch.tableset;
 
 import io.ace.batch.ReportFile;
 import io.ace.diff.TableSurvey;
-import io.ace.exit.AceException;
 import io.ace.report.TableLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,22 +68,17 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
         return new TableLine(table, "error", error(table, step), entry.note(), Map.of(), null, null);
     }
 
-    /** The partition's failure in our own words when it is one of ours, else the exception's message. */
+    /** The partition's failure as {@link TableFailure} words it; from an earlier execution, the first line of its record. */
     private static String error(String table, StepExecution step) {
-        for (Throwable t : step.getFailureExceptions()) {
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof AceException ace) {
-                    return ace.getMessage();
-                }
-            }
-        }
         Throwable first = step.getFailureExceptions().stream().findFirst().orElse(null);
         if (first != null) {
-            return "comparing " + table + " failed: " + (first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage());
+            return first.getMessage();
         }
         String description = step.getExitStatus().getExitDescription();
-        return "comparing " + table + " failed: " + (description == null || description.isBlank() ? step.getStatus()
-                : description.lines().findFirst().orElse(""));
+        String line = description == null ? "" : description.lines().findFirst().orElse("");
+        // a recorded failure starts with its exception's class name
+        line = line.replaceFirst("^[\\w.$]+(Exception|Error|Failure): ", "");
+        return line.isBlank() ? "comparing " + table + " failed (" + step.getStatus() + ")" : line;
     }
 
     private static String status(TableSurvey.Kind kind) {

@@ -85,7 +85,15 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        try {
+            return step(contribution);
+        } catch (Exception e) {
+            throw new TableFailure(contribution.getStepExecution().getExecutionContext().getString(TablePartitioner.TABLE), e);
+        }
+    }
+
+    private RepeatStatus step(StepContribution contribution) throws Exception {
         StepExecution step = contribution.getStepExecution();
         ExecutionContext context = step.getExecutionContext();
         JobExecution job = step.getJobExecution();

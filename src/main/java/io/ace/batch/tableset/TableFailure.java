@@ -1,0 +1,17 @@
+package io.ace.batch.tableset;
+
+import io.ace.exit.AceException;
+
+/**
+ * Why one table of many could not be compared. It carries the table's error as a suppressed
+ * exception, not as its cause: the run's own outcome (failed, with its summary) must not be taken
+ * for the exit code and message of one table's error.
+ */
+final class TableFailure extends RuntimeException {
+
+    TableFailure(String table, Exception error) {
+        // our own errors say what to fix; any other is named with its kind
+        super("comparing " + table + " failed: " + (error instanceof AceException ? error.getMessage() : error.toString()));
+        addSuppressed(error);
+    }
+}
