@@ -1,7 +1,5 @@
 package io.ace.batch.tableset;
 
-import io.ace.exit.AceException;
-
 /**
  * Why one table of many could not be compared. It carries the table's error as a suppressed
  * exception, not as its cause: the run's own outcome (failed, with its summary) must not be taken
@@ -10,8 +8,7 @@ import io.ace.exit.AceException;
 final class TableFailure extends RuntimeException {
 
     TableFailure(String table, Exception error) {
-        // our own errors say what to fix; any other is named with its kind
-        super("comparing " + table + " failed: " + (error instanceof AceException ? error.getMessage() : error.toString()));
+        super("comparing " + table + " failed: " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
         addSuppressed(error);
     }
 }
