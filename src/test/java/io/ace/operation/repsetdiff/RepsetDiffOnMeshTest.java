@@ -121,7 +121,8 @@ class RepsetDiffOnMeshTest {
         assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
         // named by the execution that wrote it, among the diff files of every table that differed
         long execution = summary.path("summary").path("job_execution_id").asLong();
-        Ace.Result rerun = ace.run("table-rerun", "local", "public.rs_columns", "--from-execution", Long.toString(execution));
+        Ace.Result rerun = ace.run("table-rerun", "local", "public.rs_columns", "--from-execution", Long.toString(execution),
+                "--output-dir", ace.outputDir().toString());
         assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(1);
         assertThat(rerun.out()).contains("rs_columns");
         // a column list's diff file carries and repairs only those columns: column b, which the set does not replicate, stays as it is
