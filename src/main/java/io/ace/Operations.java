@@ -4,6 +4,9 @@ import io.ace.batch.BatchResources;
 import io.ace.batch.JobControl;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.OperationRegistry;
+import io.ace.operation.repsetdiff.RepsetDiff;
+import io.ace.operation.schemadiff.SchemaDiff;
+import io.ace.operation.spockdiff.SpockDiff;
 import io.ace.operation.tablediff.TableDiff;
 import io.ace.operation.tablerepair.TableRepair;
 import io.ace.operation.tablererun.TableRerun;
@@ -20,7 +23,10 @@ public class Operations {
         return new OperationRegistry(List.of(
                 TableDiff.operation(resources),
                 TableRerun.operation(resources),
-                TableRepair.operation(resources)));
+                TableRepair.operation(resources),
+                RepsetDiff.operation(resources),
+                SchemaDiff.operation(resources),
+                SpockDiff.operation(resources)));
     }
 
     @Bean

@@ -67,9 +67,10 @@ public class BatchConfiguration {
     BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
                                   HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build,
                                   @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
-                                  @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
+                                  @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
+                                  @Value("${ace.testing.fail-in-table:}") String failInTable) {
         return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
-                failBeforeBlock);
+                failBeforeBlock, failInTable);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */

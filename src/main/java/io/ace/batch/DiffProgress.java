@@ -20,6 +20,12 @@ public final class DiffProgress implements ScanListener {
         this.metrics = metrics;
     }
 
+    /** One more table of a run that compares many: its blocks join the total, those done before a restart the done. */
+    public void addTable(long blocks, long alreadyDone) {
+        totalBlocks.addAndGet(blocks);
+        doneBlocks.addAndGet(alreadyDone);
+    }
+
     public void start(long total, long alreadyDone) {
         totalBlocks.set(total);
         doneBlocks.set(alreadyDone);

@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class RunQueries {
 
+    /** The parameters that name what an execution works on: a table operation's table, any other's target. */
+    private static final String TARGET = "('table', 'target')";
+
     /**
      * A filter; null or blank fields match everything.
      *
@@ -73,7 +76,7 @@ public final class RunQueries {
         return views(jdbc.queryForList("SELECT max(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
                 + " JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID"
                 + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = 'cluster'"
-                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME = 'table'"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME IN " + TARGET
                 + " WHERE E.END_TIME IS NOT NULL AND E.CREATE_TIME >= ?"
                 + " GROUP BY I.JOB_NAME, C.PARAMETER_VALUE, T.PARAMETER_VALUE ORDER BY 1 DESC", Long.class,
                 Timestamp.valueOf(since.atStartOfDay())));
@@ -98,7 +101,7 @@ public final class RunQueries {
     private List<JobExecution> executions(String operation, String cluster, String table, int limit) {
         List<Long> ids = jdbc.queryForList("SELECT E.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
                 + " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE I.JOB_NAME = ? AND E.END_TIME IS NOT NULL"
-                + param("cluster") + param("table") + " ORDER BY E.JOB_EXECUTION_ID DESC FETCH FIRST ? ROWS ONLY",
+                + param("cluster") + param(TARGET) + " ORDER BY E.JOB_EXECUTION_ID DESC FETCH FIRST ? ROWS ONLY",
                 Long.class, operation, cluster, table, limit);
         List<JobExecution> executions = new ArrayList<>(load(ids));
         java.util.Collections.reverse(executions);
@@ -117,7 +120,7 @@ public final class RunQueries {
         return jdbc.query("SELECT DISTINCT C.PARAMETER_VALUE, T.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION E"
                 + " JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID"
                 + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = 'cluster'"
-                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME = 'table'"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME IN " + TARGET
                 + " WHERE I.JOB_NAME = ? ORDER BY 1, 2", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, operation);
     }
 
@@ -158,7 +161,7 @@ public final class RunQueries {
         }
         if (present(f.table())) {
             w.append(" AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS P WHERE P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID"
-                    + " AND P.PARAMETER_NAME = 'table' AND P.PARAMETER_VALUE LIKE ?)");
+                    + " AND P.PARAMETER_NAME IN " + TARGET + " AND P.PARAMETER_VALUE LIKE ?)");
             args.add("%" + f.table().replace("%", "").replace("_", "\\_") + "%");
         }
         if (f.from() != null) {
@@ -172,9 +175,10 @@ public final class RunQueries {
         return w.toString();
     }
 
+    /** {@code name}: a parameter's name, or {@link #TARGET}. */
     private static String param(String name) {
         return " AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS P WHERE P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID"
-                + " AND P.PARAMETER_NAME = '" + name + "' AND P.PARAMETER_VALUE = ?)";
+                + " AND P.PARAMETER_NAME " + (name.equals(TARGET) ? "IN " + TARGET : "= '" + name + "'") + " AND P.PARAMETER_VALUE = ?)";
     }
 
     private static boolean present(String s) {

@@ -71,6 +71,12 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         return this;
     }
 
+    /** The same settings with another row filter (a replication set's, for one of its tables). */
+    public DiffOptions withTableFilter(String filter) {
+        return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, filter, equality, recheck,
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds);
+    }
+
     Throttle throttle() {
         return new Throttle(maxLoad, maxLagSeconds);
     }

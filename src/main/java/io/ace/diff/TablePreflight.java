@@ -68,7 +68,8 @@ public final class TablePreflight {
         return compared;
     }
 
-    private static String describeDifference(List<Column> a, List<Column> b) {
+    /** How two column lists differ (name, declared type, collation, order), or null when they do not. */
+    static String describeDifference(List<Column> a, List<Column> b) {
         List<String> sa = a.stream().map(Column::signature).toList();
         List<String> sb = b.stream().map(Column::signature).toList();
         if (sa.equals(sb)) {

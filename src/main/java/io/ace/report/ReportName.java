@@ -40,9 +40,21 @@ public final class ReportName {
 
     /** The base path (no extension) for a run's reports, free for every extension given; the directory is created. */
     public static Path of(Path dir, String schema, String table, String kind, List<String> extensions) throws IOException {
+        return named(dir, safe(schema) + "_" + safe(table), kind, extensions);
+    }
+
+    /**
+     * The base path for the reports of a run on something other than one table ({@code <name>_<kind>-<YYYYMMDDHHMMSS>}: a
+     * replication set, a schema, a cluster).
+     */
+    public static Path forName(Path dir, String name, String kind, List<String> extensions) throws IOException {
+        return named(dir, safe(name), kind, extensions);
+    }
+
+    private static Path named(Path dir, String name, String kind, List<String> extensions) throws IOException {
         Path directory = writableDirectory(dir).toAbsolutePath();
         String stamp = STAMP.format(LocalDateTime.now());
-        String base = safe(schema) + "_" + safe(table) + "_" + safe(kind) + "-" + stamp;
+        String base = name + "_" + safe(kind) + "-" + stamp;
         synchronized (RESERVED) {
             if (!stamp.equals(reservedStamp)) {
                 RESERVED.clear();

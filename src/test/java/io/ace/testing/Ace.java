@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Ace implements AutoCloseable {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Operations whose reports go to this instance's output directory unless told otherwise. */
+    private static final List<String> WRITE_REPORTS = List.of("table-diff", "repset-diff", "schema-diff", "spock-diff");
 
     private final ConfigurableApplicationContext context;
     private final Path home;
@@ -81,7 +83,7 @@ public final class Ace implements AutoCloseable {
      */
     public Result run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (!all.isEmpty() && all.get(0).equals("table-diff") && !all.contains("--output-dir")) {
+        if (!all.isEmpty() && WRITE_REPORTS.contains(all.get(0)) && !all.contains("--output-dir")) {
             all.add("--output-dir");
             all.add(outputDir.toString());
         }
@@ -156,6 +158,17 @@ public final class Ace implements AutoCloseable {
             } else {
                 original.write(b, off, len);
             }
+        }
+    }
+
+    /** The JSON summary a run on many tables (or the replication configuration) wrote. */
+    public static JsonNode summary(Result result) {
+        Path file = result.out().lines().filter(l -> l.startsWith("summary: ")).map(l -> Path.of(l.substring(9))).findFirst()
+                .orElseThrow(() -> new AssertionError("no summary was written; " + result));
+        try {
+            return MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

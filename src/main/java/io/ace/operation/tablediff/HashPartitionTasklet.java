@@ -1,14 +1,10 @@
 package io.ace.operation.tablediff;
 
-import io.ace.batch.DiffProgress;
 import io.ace.batch.PartitionPosition;
-import io.ace.diff.BlockOutcome;
-import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.PartitionScan;
 import io.ace.findings.BlockRecord;
-import io.ace.findings.FindingsStore;
-import io.ace.difffile.DifferenceJson;
+import io.ace.findings.FindingsScope;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.ExitStatus;
@@ -29,16 +25,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
 
     private final TableDiffRun run;
-    private final FindingsStore findings;
-    private final DiffProgress progress;
-    private final BlockFailureInjector failureInjector;
     private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
 
-    HashPartitionTasklet(TableDiffRun run, FindingsStore findings, DiffProgress progress, BlockFailureInjector failureInjector) {
+    HashPartitionTasklet(TableDiffRun run) {
         this.run = run;
-        this.findings = findings;
-        this.progress = progress;
-        this.failureInjector = failureInjector;
     }
 
     @Override
@@ -51,23 +41,13 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         if (block >= plan.endBlock(partition)) {
             return RepeatStatus.FINISHED;
         }
-        ComparedTable table = run.table();
         PartitionScan scan = scan(step);
-        failureInjector.beforeBlock(block);
-        long instance = step.getJobExecution().getJobInstance().getInstanceId();
-        findings.clearBlock(instance, block);
-        int[] seq = {0};
-        BlockOutcome outcome = scan.compare(plan.blocks(block, plan.endBlock(partition)), unit -> {
-            findings.addDifferences(instance, block, seq[0], DifferenceJson.writeAll(table.shape(), unit));
-            seq[0] += unit.size();
-        });
-        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
-        findings.saveBlock(instance, partition, record);
+        BlockRecord record = run.comparison().compareBlock(FindingsScope.of(step.getJobExecution().getJobInstance().getInstanceId()), plan,
+                partition, block, plan.endBlock(partition), scan);
         // read count = blocks compared in this execution (a restarted step may commit once without comparing any)
         contribution.incrementReadCount();
-        contribution.incrementWriteCount(outcome.differingKeys());
+        contribution.incrementWriteCount(record.diffKeys());
         PartitionPosition.advance(context, block + 1);
-        progress.blockDone(record.rowsChecked(), record.mismatched());
         return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
@@ -92,7 +72,7 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
     private PartitionScan scan(StepExecution step) {
         PartitionScan scan = scans.get(step.getId());
         if (scan == null) {
-            scan = new PartitionScan(run.sessions(), run.table(), run.request().options(), progress);
+            scan = run.comparison().openScan();
             scans.put(step.getId(), scan);
         }
         return scan;

@@ -1,94 +1,28 @@
 package io.ace.operation.tablediff;
 
-import io.ace.diff.KeyRecheck;
-import io.ace.findings.FindingsStore;
-import io.ace.replication.ReplicationFence;
-import io.ace.difffile.DifferenceJson;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import io.ace.findings.FindingsScope;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 3 on a live cluster: a key that differed may have been a change still in flight. Wait
- * until the replication pending now has been applied (a bounded fence), read only the
- * differing keys again on every node, and keep just those that still differ, with the values
- * seen now; the others are counted as transient. Repeated while keys keep resolving.
+ * Step 3 on a live cluster: re-reads the differing keys after the replication pending now has
+ * been applied, keeps those that still differ, and records what it did in the job's context.
  */
 final class RecheckTasklet implements Tasklet {
 
-    static final String TRANSIENT = "ace.transient";
-    static final String SECONDS = "ace.recheck.seconds";
-    static final String LAGGING = "ace.recheck.lagging";
-
-    /** Rounds at most: a real divergence survives all of them, a key updated again in flight rarely twice. */
-    private static final int ROUNDS = 3;
-
     private final TableDiffRun run;
-    private final FindingsStore findings;
 
-    RecheckTasklet(TableDiffRun run, FindingsStore findings) {
+    RecheckTasklet(TableDiffRun run) {
         this.run = run;
-        this.findings = findings;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        List<Integer> blocks = findings.blocksWithDifferences(instance);
-        if (!run.request().options().recheck() || blocks.isEmpty()) {
-            job.putLong(TRANSIENT, 0);
-            return RepeatStatus.FINISHED;
-        }
-        long start = System.nanoTime();
-        long before = findings.blocks(instance).stream().mapToLong(b -> b.diffKeys()).sum();
-        long remaining = before;
-        Set<String> lagging = new LinkedHashSet<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            ReplicationFence.Result fence = new ReplicationFence().await(run.sessions(),
-                    Duration.ofSeconds(run.request().options().recheckTimeoutSeconds()));
-            lagging.addAll(fence.laggingNodes());
-            long previous = remaining;
-            remaining = 0;
-            List<Integer> still = new ArrayList<>();
-            for (int block : blocks) {
-                int left = recheck(instance, block);
-                if (left > 0) {
-                    still.add(block);
-                }
-                remaining += left;
-            }
-            blocks = still;
-            if (remaining == 0 || remaining == previous || !fence.laggingNodes().isEmpty()) {
-                // all resolved; or nothing resolved this round, so what is left is real; or replication
-                // did not catch up within the timeout, and another round would only wait as long again
-                break;
-            }
-        }
-        job.putLong(TRANSIENT, before - remaining);
-        job.putDouble(SECONDS, (System.nanoTime() - start) / 1e9);
-        job.putString(LAGGING, String.join(",", lagging));
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        run.comparison().recheck(FindingsScope.of(job.getJobInstance().getInstanceId())).store(job.getExecutionContext());
         return RepeatStatus.FINISHED;
-    }
-
-    /** Re-reads a block's differing keys; returns how many still differ. */
-    private int recheck(long instance, int block) throws Exception {
-        List<List<String>> keys = new ArrayList<>();
-        for (String json : findings.differences(instance, block)) {
-            keys.add(DifferenceJson.key(DifferenceJson.read(json)));
-        }
-        List<String> still;
-        try (KeyRecheck recheck = new KeyRecheck(run.sessions(), run.table(), run.request().options().compareUnitSize())) {
-            still = DifferenceJson.writeAll(run.table().shape(), recheck.stillDiffering(keys));
-        }
-        findings.replaceDifferences(instance, block, still);
-        return still.size();
     }
 }

@@ -1,6 +1,9 @@
 package io.ace.operation.tablediff;
 
 import io.ace.batch.BatchResources;
+import io.ace.batch.compare.BlockFailureInjector;
+import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.TableComparison;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.TablePreflight;
@@ -23,7 +26,7 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
 
     TableDiffJob(BatchResources resources) {
         this.resources = resources;
-        this.failureInjector = new BlockFailureInjector(resources.failBeforeBlock());
+        this.failureInjector = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable());
     }
 
     @Override
@@ -38,9 +41,11 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
         ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
         var repository = resources.repository();
         var transactions = resources.transactions();
-        TableDiffRun run = new TableDiffRun(request, sessions, table, repository);
+        TableComparison comparison = new TableComparison(sessions, table, request.options(), resources.findings(), resources.progress(),
+                failureInjector);
+        TableDiffRun run = new TableDiffRun(request, comparison, repository);
         Step plan = new StepBuilder("plan", repository).tasklet(new PlanTasklet(run), transactions).build();
-        HashPartitionTasklet hashTasklet = new HashPartitionTasklet(run, resources.findings(), resources.progress(), failureInjector);
+        HashPartitionTasklet hashTasklet = new HashPartitionTasklet(run);
         Step hashPartition = new StepBuilder("hash-partition", repository).tasklet(hashTasklet, transactions)
                 .listener(hashTasklet).build();
         FrozenPlanPartitioner partitioner = new FrozenPlanPartitioner(run, resources.progress(), resources.findings());
@@ -49,10 +54,9 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
         executor.setConcurrencyLimit(workers);
         Step hash = new StepBuilder("hash", repository).partitioner("hash-partition", partitioner).step(hashPartition)
                 .gridSize(workers).taskExecutor(executor).listener(partitioner).build();
-        Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run, resources.findings()), transactions).build();
-        Step report = new StepBuilder("report", repository)
-                .tasklet(new ReportTasklet(run, resources.findings(), resources.html(), resources.toolVersion(), resources.progress()),
-                        transactions).build();
+        Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run), transactions).build();
+        DiffFileAssembler assembler = new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion());
+        Step report = new StepBuilder("report", repository).tasklet(new ReportTasklet(run, assembler), transactions).build();
         return new JobBuilder(TableDiffRequest.OPERATION, repository).listener(run).start(plan).next(hash).next(recheck).next(report).build();
     }
 }

@@ -3,11 +3,10 @@ package io.ace.operation.tablerepair;
 import io.ace.batch.BatchResources;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
-import io.ace.diff.DiffOptions;
-import io.ace.diff.TablePreflight;
 import io.ace.difffile.DiffFileCheck;
 import io.ace.difffile.DiffFileReader;
 import io.ace.exit.AceException;
+import io.ace.operation.DiffFileTable;
 import io.ace.operation.OperationJob;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,7 +45,8 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
 
     @Override
     public Job build(TableRepairRequest request, ClusterSessions sessions) {
-        ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
+        // a diff file of a column list (repset-diff of a set with one) carries, and repairs, only those columns
+        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
         DiffFileCheck.check(request.diffFile(), sessions, table.shape());
         String source = request.options().sourceOfTruth();
         List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
