@@ -1,5 +1,10 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.PartitionClaims;
+import io.ace.batch.partition.PartitionedSteps;
+import io.ace.batch.partition.RemotePartitioning;
+import io.ace.batch.partition.WorkerProcess;
+import io.ace.batch.partition.WorkerRoster;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.SessionBudget;
 import io.ace.operation.OperationRegistry;
@@ -65,12 +70,12 @@ public class BatchConfiguration {
 
     @Bean
     BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
-                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build,
+                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build, PartitionedSteps partitions,
                                   @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
                                   @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
                                   @Value("${ace.testing.fail-in-table:}") String failInTable) {
         return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
-                failBeforeBlock, failInTable);
+                failBeforeBlock, failInTable, partitions);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
@@ -106,13 +111,25 @@ public class BatchConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
-                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget) {
-        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget);
+                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget, RemotePartitioning partitioning) {
+        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget, partitioning);
     }
 
     @Bean
-    RunQueries runQueries(DataSource dataSource, JobRepository repository) {
-        return new RunQueries(dataSource, repository);
+    RunQueries runQueries(DataSource dataSource, JobRepository repository, PartitionClaims claims) {
+        return new RunQueries(dataSource, repository, claims);
+    }
+
+    /** What a worker process runs: the launches of the partitions it takes, rebuilt here. */
+    @Bean
+    WorkerLaunches workerLaunches(OperationRegistry operations, ClusterRegistry clusters, SessionBudget budget) {
+        return new WorkerLaunches(operations, clusters, budget);
+    }
+
+    @Bean
+    Workers workers(WorkerRoster roster, PartitionClaims claims, WorkerProcess process, RemotePartitioning partitioning,
+                    @Value("${ace.partitioning.worker-timeout:30s}") Duration timeout) {
+        return new Workers(roster, claims, process, partitioning.sharedRepository(), timeout);
     }
 
     @Bean

@@ -1,0 +1,51 @@
+package io.ace.cli;
+
+import io.ace.batch.Workers;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ace worker}: runs partitions of distributed runs (those launched with {@code --distributed})
+ * taken from the job repository's channel, until stopped. Its partitions then go back to the
+ * channel after their current block, for other workers to resume.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Runs partitions of distributed runs (--distributed) until stopped (Ctrl-C or SIGTERM).",
+            "Needs the PostgreSQL job repository of the runs (ACE_REPOSITORY_URL) and their clusters in its service file."})
+public class WorkerCommand implements Callable<Integer> {
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Partitions run at once (default: processors of this machine, ${DEFAULT-VALUE}).")
+    int concurrency = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--region", paramLabel = "NAME",
+            description = "Take only partitions of this region (region= of their nodes in the cluster file); without it, only those of no region.")
+    String region;
+
+    private final ApplicationContext context;
+    private final Workers workers;
+
+    public WorkerCommand(ApplicationContext context, Workers workers) {
+        this.context = context;
+        this.workers = workers;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        ((ConfigurableApplicationContext) context).addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        String id = workers.serve(concurrency, region);
+        System.out.println("worker " + id + " serves partitions " + (region == null ? "without a region" : "of region " + region)
+                + ", " + concurrency + " at a time; stop it with Ctrl-C or SIGTERM");
+        closed.await();
+        return 0;
+    }
+}
