@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ace.testing.LocalCluster;
+import io.ace.testing.Serve;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +75,13 @@ class DistributedWorkersIT {
                 INSERT INTO public.dist_kill SELECT g, md5(g::text) FROM generate_series(1, 150000) g;
                 """, "n1", "n2");
         cluster.sql("UPDATE public.dist_kill SET v = 'changed' WHERE id % 1000 = 1", "n2");
+        cluster.sql("""
+                DROP TABLE IF EXISTS public.dist_fix;
+                CREATE TABLE public.dist_fix (id int PRIMARY KEY, v text);
+                INSERT INTO public.dist_fix SELECT g, md5(g::text) FROM generate_series(1, 5000) g;
+                """, "n1", "n2", "n3");
+        cluster.sql("UPDATE public.dist_fix SET v = 'n2' WHERE id % 500 = 0", "n2");
+        cluster.sql("DELETE FROM public.dist_fix WHERE id % 700 = 0", "n3");
     }
 
     @AfterEach
@@ -117,33 +125,72 @@ class DistributedWorkersIT {
                     .map(DistributedWorkersIT::read).findFirst().orElseThrow();
             assertThat(comparable(read(file))).as(name).isEqualTo(comparable(twin));
         }
-        assertThat(workersOf(repository, "split-set")).as("tables of both workers").hasSize(2);
+        List<String> workers = workersOf(repository, "split-set");
+        assertThat(workers).as("tables of both workers").hasSize(2);
+
+        Run listed = run(home, repository, cluster.serviceFile(), "jobs", "workers");
+        assertThat(listed.out().lines().filter(l -> l.startsWith("live "))).as(listed.toString()).hasSize(2);
+        long execution = distributed.file("diff file: ").path("summary").path("job_execution_id").asLong();
+        try (Serve serve = new Serve(cluster.serviceFile(), home.resolve("serve"), "spring.datasource.url=" + repository,
+                "spring.datasource.username=ace", "spring.datasource.password=" + LocalCluster.PASSWORD)) {
+            String page = serve.page("viewer", "/workers");
+            String shown = serve.page("viewer", "/executions/" + execution);
+            JsonNode api = Serve.json(serve.send("GET", "/api/v1/executions/" + execution, "viewer", null));
+            for (String worker : workers) {
+                String[] id = worker.split(":");
+                assertThat(page).contains(">" + id[0] + "<").contains(">" + id[1] + "<");
+                assertThat(shown).contains(worker);
+            }
+            assertThat(page).contains(">live<");
+            assertThat(api.path("steps").findValuesAsString("worker")).hasSize(8).containsAll(workersOf(repository, "split-table"));
+        }
     }
 
     @Test
     void aWorkerKilledMidPartitionIsReplacedAndItsPartitionResumesAfterItsLastCommittedBlock(@TempDir Path home) throws Exception {
-        String repository = repositories.newDatabase("dist_kill");
-        Process first = worker(home, repository, cluster.serviceFile(), "w1");
+        replacedMidPartition(home, "dist_kill", false);
+    }
+
+    @Test
+    void aStoppedWorkerHandsItsPartitionBackAfterItsCurrentBlock(@TempDir Path home) throws Exception {
+        replacedMidPartition(home, "dist_stop", true);
+    }
+
+    /**
+     * A worker goes away in the middle of a partition: killed with {@code kill -9} (the manager
+     * notices its heartbeat stopped), or stopped with SIGTERM (it hands the partition back). The
+     * other worker resumes the partition after its last committed block and the run writes what a
+     * local run writes.
+     */
+    private void replacedMidPartition(Path home, String database, boolean graceful) throws Exception {
+        String repository = repositories.newDatabase(database);
+        worker(home, repository, cluster.serviceFile(), "w1");
         worker(home, repository, cluster.serviceFile(), "w2");
         awaitLiveWorkers(repository, 2);
         Process manager = start(home, repository, cluster.serviceFile(), "manager", "table-diff", "local", "public.dist_kill", "--nodes",
-                "n1,n2", "--block-size", "500", "--distributed", "--run-key", "kill", "--output-dir", home.resolve("dist").toString());
+                "n1,n2", "--block-size", "500", "--distributed", "--run-key", database, "--output-dir", home.resolve("dist").toString());
 
         long victim;
         String victimWorker;
         try (Connection freeze = DriverManager.getConnection(repository, "ace", LocalCluster.PASSWORD)) {
             freeze.setAutoCommit(false);
             // with the findings table locked no block commits: a partition seen here part-way stays part-way
-            long[] found = await("a partition part-way on a worker, frozen").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+            victim = await("a partition part-way on a worker, frozen").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
-                        assertThat(manager.isAlive()).as("the run ended before a worker could be killed").isTrue();
+                        assertThat(manager.isAlive()).as("the run ended before a worker could be taken away").isTrue();
                         return partWay(freeze);
-                    }, f -> f != null);
-            victim = found[0];
+                    }, id -> id != null);
             victimWorker = workerOf(repository, victim);
             long pid = Long.parseLong(victimWorker.split(":")[1]);
-            Process killed = pid == first.pid() ? first : processes.stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
-            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Process gone = processes.stream().filter(p -> p.pid() == pid).findFirst().orElseThrow();
+            if (graceful) {
+                gone.destroy();
+                String log = processes.indexOf(gone) == 0 ? "w1.err" : "w2.err";
+                await("the worker to stop taking partitions").atMost(Duration.ofMinutes(1))
+                        .until(() -> Files.readString(home.resolve(log)).contains("is stopping"));
+            } else {
+                gone.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
             freeze.rollback();
         }
 
@@ -151,17 +198,22 @@ class DistributedWorkersIT {
         Run distributed = Run.of(manager, home, "manager");
         assertThat(distributed.exit()).as(distributed.toString()).isEqualTo(1);
         Run local = run(home, repository, cluster.serviceFile(), "table-diff", "local", "public.dist_kill", "--nodes", "n1,n2",
-                "--block-size", "500", "--run-key", "kill-local", "--output-dir", home.resolve("local").toString());
+                "--block-size", "500", "--run-key", database + "-local", "--output-dir", home.resolve("local").toString());
         assertThat(comparable(distributed.file("diff file: "))).isEqualTo(comparable(local.file("diff file: ")));
         assertThat(distributed.file("diff file: ").path("summary").path("diff_rows_count").path("n1/n2").asInt()).isEqualTo(150);
 
         try (Connection c = DriverManager.getConnection(repository, "ace", LocalCluster.PASSWORD)) {
             String shown = single(c, "SELECT WORKER_ID || ' after ' || EARLIER_WORKERS FROM ACE_PARTITION_CLAIM WHERE STEP_EXECUTION_ID = " + victim);
-            assertThat(shown).as("the partition finished on the other worker").doesNotStartWith(victimWorker).endsWith(victimWorker + " (lost)");
+            assertThat(shown).as("the partition finished on the other worker").doesNotStartWith(victimWorker)
+                    .endsWith(victimWorker + (graceful ? " (stopped)" : " (lost)"));
             // every block compared once: the second worker went on from the first one's last committed block
             assertThat(Long.parseLong(single(c, "SELECT sum(S.READ_COUNT) FROM BATCH_STEP_EXECUTION S JOIN ACE_PARTITION_CLAIM C"
                     + " ON C.STEP_EXECUTION_ID = S.STEP_EXECUTION_ID WHERE C.JOB_EXECUTION_ID = (SELECT JOB_EXECUTION_ID"
                     + " FROM ACE_PARTITION_CLAIM WHERE STEP_EXECUTION_ID = " + victim + ")"))).isEqualTo(KILL_BLOCKS);
+            if (graceful) {
+                assertThat(single(c, "SELECT count(*) FROM ACE_WORKER WHERE WORKER_ID = '" + victimWorker + "' AND STOPPED IS NOT NULL"))
+                        .isEqualTo("1");
+            }
         }
     }
 
@@ -198,15 +250,45 @@ class DistributedWorkersIT {
         }
     }
 
-    /** With the findings table locked: a partition on a worker that committed some blocks and not all (id, commits), or null after unlocking. */
-    private static long[] partWay(Connection c) throws SQLException {
+    @Test
+    void aWorkerThatCannotReachANodeNamesItAndADistributedRepairRepairsEachNodeOnAWorker(@TempDir Path home) throws Exception {
+        String repository = repositories.newDatabase("dist_repair");
+        Path cut = home.resolve("cut.conf");
+        Files.writeString(cut, Files.readString(cluster.serviceFile()).replace("port=" + cluster.port("n2"), "port=1"));
+        Process blind = worker(home, repository, cut, "blind");
+        awaitLiveWorkers(repository, 1);
+        Run unreachable = run(home, repository, cluster.serviceFile(), "table-diff", "local", "public.dist_fix", "--nodes", NODES,
+                "--block-size", "500", "--distributed", "--run-key", "fix", "--output-dir", home.resolve("dist").toString());
+        assertThat(unreachable.exit()).as(unreachable.toString()).isEqualTo(75);
+        assertThat(unreachable.err()).contains("node n2").doesNotContain(LocalCluster.PASSWORD);
+
+        blind.destroy();
+        assertThat(blind.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        worker(home, repository, cluster.serviceFile(), "w1");
+        awaitLiveWorkers(repository, 1);
+        Run diff = run(home, repository, cluster.serviceFile(), "table-diff", "local", "public.dist_fix", "--nodes", NODES,
+                "--block-size", "500", "--distributed", "--run-key", "fix", "--output-dir", home.resolve("dist").toString());
+        assertThat(diff.exit()).as("the failed run resumed: " + diff).isEqualTo(1);
+        String diffFile = diff.lines("diff file: ").get(0);
+
+        Run repair = run(home, repository, cluster.serviceFile(), "table-repair", "local", "public.dist_fix", "--diff-file", diffFile,
+                "--source-of-truth", "n1", "--distributed", "--run-key", "fix-repair", "--output-dir", home.resolve("dist").toString());
+        assertThat(repair.exit()).as(repair.toString()).isEqualTo(0);
+        assertThat(workersOf(repository, "fix-repair")).as("both nodes' repairs ran on the worker").hasSize(1).doesNotContainNull();
+        Run again = run(home, repository, cluster.serviceFile(), "table-diff", "local", "public.dist_fix", "--nodes", NODES,
+                "--run-key", "fix-check", "--output-dir", home.resolve("check").toString());
+        assertThat(again.exit()).as(again.toString()).isEqualTo(0);
+    }
+
+    /** With the findings table locked: a partition on a worker that committed some of its blocks and not all, or null after unlocking. */
+    private static Long partWay(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("LOCK TABLE ace_diff_block IN SHARE ROW EXCLUSIVE MODE");
             try (ResultSet rs = st.executeQuery("SELECT S.STEP_EXECUTION_ID, S.COMMIT_COUNT FROM BATCH_STEP_EXECUTION S"
                     + " JOIN ACE_PARTITION_CLAIM C ON C.STEP_EXECUTION_ID = S.STEP_EXECUTION_ID"
                     + " WHERE C.STATE = 'RUNNING' AND S.STATUS = 'STARTED' AND S.COMMIT_COUNT BETWEEN 2 AND 12 ORDER BY 1 LIMIT 1")) {
                 if (rs.next()) {
-                    return new long[] {rs.getLong(1), rs.getLong(2)};
+                    return rs.getLong(1);
                 }
             }
         }

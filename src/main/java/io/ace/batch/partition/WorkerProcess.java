@@ -97,6 +97,7 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
     private void consume() {
         while (!stopping.get()) {
             StepExecutionRequest request;
+            long asked = System.nanoTime();
             try {
                 request = take();
             } catch (RuntimeException e) {
@@ -107,7 +108,7 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
             if (request == null) {
                 pause();
             } else {
-                run(request);
+                run(request, System.nanoTime() - asked);
             }
         }
     }
@@ -125,7 +126,8 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
         });
     }
 
-    private void run(StepExecutionRequest request) {
+    /** Runs a claimed partition; {@code takeNanos}: how long taking it from the channel took, for the log. */
+    private void run(StepExecutionRequest request, long takeNanos) {
         long stepId = request.getStepExecutionId();
         StepExecution step = dispatch.repository().getStepExecution(stepId);
         if (step == null || step.getStatus() != BatchStatus.STARTING && step.getStatus() != BatchStatus.STARTED) {
@@ -134,20 +136,22 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
             dispatch.claims().end(stepId, id);
             return;
         }
-        long started = System.nanoTime();
+        long[] phases = {takeNanos, System.nanoTime(), 0, 0};
         PartitionFailure.clear(step.getExecutionContext());
         running.put(stepId, step);
         try (PartitionStepSource.Lease lease = source.lease(step, request.getStepName())) {
+            phases[2] = System.nanoTime();
             if (!stopping.get()) {
                 execute(lease, step);
             }
+            phases[3] = System.nanoTime();
         } catch (RuntimeException e) {
             // the launch cannot be rebuilt here (a node this worker cannot reach, a cluster it does not know): the partition fails, naming why
             failed(step, e);
         } finally {
             running.remove(stepId);
         }
-        finish(step, started);
+        finish(step, phases);
     }
 
     /** Runs the step on the partition, as the manager's own threads would (the step records its outcome). */
@@ -169,8 +173,12 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
         dispatch.repository().update(step);
     }
 
-    /** Lets the partition go: handed back when this worker stops, recorded with its failure, or left alone when it was taken away. */
-    private void finish(StepExecution step, long started) {
+    /**
+     * Lets the partition go: handed back when this worker stops, recorded with its failure, or left
+     * alone when it was taken away. {@code phases}: the take's duration, then when preparing, running
+     * and letting go began (what the log reports of each partition's overhead).
+     */
+    private void finish(StepExecution step, long[] phases) {
         long stepId = step.getId();
         if (stopping.get() && step.getStatus() != BatchStatus.COMPLETED) {
             if (dispatch.requeue(stepId, id, id + " (stopped)")) {
@@ -188,8 +196,15 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
             dispatch.repository().updateExecutionContext(step);
         }
         dispatch.claims().end(stepId, id);
-        LOG.info("worker {}: partition {} ({}) {} in {} ms", id, stepId, step.getStepName(), step.getStatus(),
-                (System.nanoTime() - started) / 1_000_000);
+        long ended = System.nanoTime();
+        long letGo = ended - (phases[3] == 0 ? phases[1] : phases[3]);
+        LOG.info("worker {}: partition {} ({}) {}: taken in {} ms, prepared in {} ms, ran {} ms, let go in {} ms", id, stepId,
+                step.getStepName(), step.getStatus(), millis(phases[0]), millis(phases[2] == 0 ? 0 : phases[2] - phases[1]),
+                millis(phases[3] == 0 ? 0 : phases[3] - phases[2]), millis(letGo));
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     /** Renews the heartbeat, stops partitions taken from this worker, and lets go of launches no longer used. */
