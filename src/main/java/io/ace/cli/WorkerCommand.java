@@ -2,10 +2,7 @@ package io.ace.cli;
 
 import io.ace.batch.Workers;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,16 +33,11 @@ public class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        ((ConfigurableApplicationContext) context).addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
+        ContextClosing closing = new ContextClosing(context);
         String id = workers.serve(concurrency, region);
         System.out.println("worker " + id + " serves partitions " + (region == null ? "without a region" : "of region " + region)
                 + ", " + concurrency + " at a time; stop it with Ctrl-C or SIGTERM");
-        closed.await();
+        closing.await();
         return 0;
     }
 }

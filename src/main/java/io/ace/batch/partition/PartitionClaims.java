@@ -3,9 +3,11 @@ package io.ace.batch.partition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -95,12 +97,12 @@ public final class PartitionClaims {
      * Takes the partition back from the worker that holds it, to send it again; the worker is
      * remembered as {@code why} ({@code host:pid:... (lost)}). Empty when that worker no longer held it.
      */
-    java.util.Optional<Claim> requeue(long stepExecutionId, String workerId, String why) {
+    Optional<Claim> requeue(long stepExecutionId, String workerId, String why) {
         int n = jdbc.update("UPDATE " + TABLE + " SET STATE = 'QUEUED', WORKER_ID = NULL, SENT = SENT + 1, QUEUED_AT = CURRENT_TIMESTAMP,"
                 + " CLAIMED_AT = NULL, EARLIER_WORKERS = CASE WHEN EARLIER_WORKERS IS NULL THEN ? ELSE EARLIER_WORKERS || ', ' || ? END"
                 + " WHERE STEP_EXECUTION_ID = ? AND WORKER_ID = ? AND STATE = 'RUNNING'", why, why, stepExecutionId, workerId);
         if (n == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return jdbc.query("SELECT STEP_EXECUTION_ID, WORKER_STEP, REGION FROM " + TABLE + " WHERE STEP_EXECUTION_ID = ?",
                 (rs, i) -> new Claim(rs.getLong(1), rs.getString(2), rs.getString(3)), stepExecutionId).stream().findFirst();
@@ -132,12 +134,6 @@ public final class PartitionClaims {
         return new Watch(rows, jobStatus[0], now[0]);
     }
 
-    /** The partition's worker step and region. */
-    java.util.Optional<Claim> of(long stepExecutionId) {
-        return jdbc.query("SELECT STEP_EXECUTION_ID, WORKER_STEP, REGION FROM " + TABLE + " WHERE STEP_EXECUTION_ID = ?",
-                (rs, i) -> new Claim(rs.getLong(1), rs.getString(2), rs.getString(3)), stepExecutionId).stream().findFirst();
-    }
-
     /**
      * Who ran (or runs) each partition of a job execution that went to workers, as the executions
      * page shows it: the worker, then the ones it was taken from.
@@ -166,7 +162,7 @@ public final class PartitionClaims {
         jdbc.query("SELECT C.WORKER_ID, C.JOB_EXECUTION_ID, S.STEP_NAME FROM " + TABLE + " C"
                 + " JOIN BATCH_STEP_EXECUTION S ON S.STEP_EXECUTION_ID = C.STEP_EXECUTION_ID"
                 + " WHERE C.STATE = 'RUNNING' ORDER BY C.STEP_EXECUTION_ID", (ResultSet rs) -> {
-                    held.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                    held.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add("execution " + rs.getLong(2) + " " + rs.getString(3));
                 });
         return held;

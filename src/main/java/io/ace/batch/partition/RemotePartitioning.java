@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +140,7 @@ public final class RemotePartitioning {
         return !p.workerStopped() && p.heartbeat() != null && p.heartbeat().isAfter(lost);
     }
 
-    private void abandonQueued(List<PartitionClaims.Watched> open, java.util.function.Predicate<PartitionClaims.Watched> which,
+    private void abandonQueued(List<PartitionClaims.Watched> open, Predicate<PartitionClaims.Watched> which,
                                BatchStatus status, RuntimeException why) {
         List<Long> abandoned = new ArrayList<>();
         for (PartitionClaims.Watched p : open) {
