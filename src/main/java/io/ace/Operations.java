@@ -12,6 +12,9 @@ import io.ace.operation.mtreetablediff.MtreeTableDiff;
 import io.ace.operation.mtreeteardown.MtreeTeardown;
 import io.ace.operation.mtreeteardowntable.MtreeTeardownTable;
 import io.ace.operation.mtreeupdate.MtreeUpdate;
+import io.ace.operation.repsetdiff.RepsetDiff;
+import io.ace.operation.schemadiff.SchemaDiff;
+import io.ace.operation.spockdiff.SpockDiff;
 import io.ace.operation.tablediff.TableDiff;
 import io.ace.operation.tablerepair.TableRepair;
 import io.ace.operation.tablererun.TableRerun;
@@ -29,6 +32,9 @@ public class Operations {
                 TableDiff.operation(resources),
                 TableRerun.operation(resources),
                 TableRepair.operation(resources),
+                RepsetDiff.operation(resources),
+                SchemaDiff.operation(resources),
+                SpockDiff.operation(resources),
                 MtreeInit.operation(resources),
                 MtreeBuild.operation(resources),
                 MtreeUpdate.operation(resources),

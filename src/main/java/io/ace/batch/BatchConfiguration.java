@@ -1,7 +1,16 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.PartitionClaims;
+import io.ace.batch.partition.PartitionedSteps;
+import io.ace.batch.partition.RemotePartitioning;
+import io.ace.batch.partition.WorkerProcess;
+import io.ace.batch.partition.WorkerRoster;
 import io.ace.cluster.ClusterRegistry;
+import io.ace.cluster.SessionBudget;
 import io.ace.operation.OperationRegistry;
+import java.time.Duration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.archive.ReportArchive;
@@ -50,8 +59,11 @@ public class BatchConfiguration {
     }
 
     @Bean
-    DiffProgress diffProgress(RunMetrics metrics) {
-        return new DiffProgress(metrics);
+    DiffProgress diffProgress(RunMetrics metrics, RemotePartitioning remote) {
+        DiffProgress progress = new DiffProgress(metrics);
+        // a distributed run's blocks are compared by its workers
+        remote.reportBlocksTo(progress::doneElsewhere);
+        return progress;
     }
 
     @Bean
@@ -61,11 +73,12 @@ public class BatchConfiguration {
 
     @Bean
     BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
-                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build,
+                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build, PartitionedSteps partitions,
                                   @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
-                                  @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
+                                  @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
+                                  @Value("${ace.testing.fail-in-table:}") String failInTable) {
         return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
-                failBeforeBlock);
+                failBeforeBlock, failInTable, partitions);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
@@ -84,15 +97,42 @@ public class BatchConfiguration {
         return new RunArchiver(archive, toolVersion(build));
     }
 
+    /** The sessions every run of this process may hold to each node, together. */
     @Bean
-    RunLauncher runLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
-                            RunArchiver archiver, RunMetrics metrics) {
-        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics);
+    SessionBudget sessionBudget(@Value("${ace.node.max-connections}") int perNode, @Value("${ace.node.connection-wait}") Duration wait) {
+        return new SessionBudget(perNode, wait);
+    }
+
+    /**
+     * On SIGTERM (or any close of the application), before anything else shuts down: cancel the
+     * statements the runs have running on the nodes, which would otherwise run to their end.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> cancelNodeStatementsOnClose(SessionBudget budget) {
+        return event -> budget.cancelAndRefuse();
     }
 
     @Bean
-    RunQueries runQueries(DataSource dataSource, JobRepository repository) {
-        return new RunQueries(dataSource, repository);
+    RunLauncher runLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
+                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget, RemotePartitioning partitioning) {
+        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget, partitioning);
+    }
+
+    @Bean
+    RunQueries runQueries(DataSource dataSource, JobRepository repository, PartitionClaims claims) {
+        return new RunQueries(dataSource, repository, claims);
+    }
+
+    /** What a worker process runs: the launches of the partitions it takes, rebuilt here. */
+    @Bean
+    WorkerLaunches workerLaunches(OperationRegistry operations, ClusterRegistry clusters, SessionBudget budget) {
+        return new WorkerLaunches(operations, clusters, budget);
+    }
+
+    @Bean
+    Workers workers(WorkerRoster roster, PartitionClaims claims, WorkerProcess process, RemotePartitioning partitioning,
+                    @Value("${ace.partitioning.worker-timeout:30s}") Duration timeout) {
+        return new Workers(roster, claims, process, partitioning.sharedRepository(), timeout);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.PartitionedSteps;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import org.springframework.batch.core.repository.JobRepository;
@@ -11,11 +12,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * @param maxPartitionWorkers the most partitions one run works on at once: each holds a repository connection
  *                            for as long as it compares a block, so the repository pool is sized from it
- * @param failBeforeBlock     a test hook: the block before which table-diff fails on purpose (-1: never)
+ * @param failBeforeBlock     a test hook: the block before which a comparison fails on purpose (-1: never)
+ * @param failInTable         with it, the only table that fails ({@code schema.table}; empty: any)
+ * @param partitions          builds the partitioned steps, whose partitions run here or on workers
  */
 public record BatchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
                              HtmlReportWriter html, DiffProgress progress, String toolVersion, int maxPartitionWorkers,
-                             int failBeforeBlock) {
+                             int failBeforeBlock, String failInTable, PartitionedSteps partitions) {
 
     /** The workers a run asked for, within what this process allows. */
     public int partitionWorkers(int asked) {

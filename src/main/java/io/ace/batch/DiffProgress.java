@@ -14,15 +14,23 @@ public final class DiffProgress implements ScanListener {
     private final AtomicLong hashStatements = new AtomicLong();
     private final AtomicLong pausedMillis = new AtomicLong();
     private volatile String pauseReason;
+    private volatile long doneAtStart;
     private final RunMetrics metrics;
 
     public DiffProgress(RunMetrics metrics) {
         this.metrics = metrics;
     }
 
+    /** One more table of a run that compares many: its blocks join the total, those done before a restart the done. */
+    public void addTable(long blocks, long alreadyDone) {
+        totalBlocks.addAndGet(blocks);
+        doneBlocks.addAndGet(alreadyDone);
+    }
+
     public void start(long total, long alreadyDone) {
         totalBlocks.set(total);
         doneBlocks.set(alreadyDone);
+        doneAtStart = alreadyDone;
         rowsChecked.set(0);
         mismatchedBlocks.set(0);
         pauses.set(0);
@@ -74,6 +82,17 @@ public final class DiffProgress implements ScanListener {
         rowsChecked.addAndGet(rows);
         if (mismatched) {
             mismatchedBlocks.incrementAndGet();
+        }
+    }
+
+    /**
+     * Blocks compared since the start by other processes (the workers of a distributed run), as the
+     * repository counts them; only when the total is known here (a table-diff's plan; the tables of
+     * a run on many tables are planned by the workers).
+     */
+    public void doneElsewhere(long blocks) {
+        if (totalBlocks.get() > 0) {
+            doneBlocks.set(doneAtStart + blocks);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.LaunchRequest;
@@ -101,16 +102,26 @@ public final class JobControl {
         return operations.get(name).codec().decode(e.getJobParameters());
     }
 
-    /** The diff file an execution wrote, as the job repository recorded it; a usage error when it wrote none or it is gone. */
-    public Path diffFileOf(long id) {
-        String file = view(id).diffFile();
-        if (file == null) {
+    /**
+     * The diff file an execution wrote, as the job repository recorded it; of {@code table} when it
+     * wrote several (a run on many tables); a usage error when it wrote none or it is gone.
+     */
+    public Path diffFileOf(long id, TableName table) {
+        List<Path> files = view(id).reports().stream().filter(r -> r.label().equals(ReportFile.DIFF_FILE)).map(ReportFile::path).toList();
+        if (files.size() > 1) {
+            String prefix = table.schema() + "_" + table.table() + "_diffs-";
+            files = files.stream().filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+            if (files.isEmpty()) {
+                throw AceException.usage("job execution " + id + " wrote no diff file of " + table + "; name a table that differed in it");
+            }
+        }
+        if (files.isEmpty()) {
             throw AceException.usage("job execution " + id + " wrote no diff file; name an execution that found differences");
         }
-        if (!Files.isRegularFile(Path.of(file))) {
+        if (!Files.isRegularFile(files.get(0))) {
             throw AceException.usage("the diff file of job execution " + id + " is no longer where it was written");
         }
-        return Path.of(file);
+        return files.get(0);
     }
 
     /** Asks a running execution to stop after its current block; it stays restartable. */

@@ -15,6 +15,10 @@ public record ReportFile(String label, Path path) {
     public static final String HTML_REPORT = "report";
     public static final String REPAIR_REPORT = "repair report";
     public static final String STATEMENTS = "statements";
+    /** The JSON summary of an operation on more than one table. */
+    public static final String SUMMARY = "summary";
+    /** The HTML diff report of one table of many. */
+    public static final String TABLE_REPORT = "table report";
 
     /** The path of the first file with this label, or null. */
     public static String find(List<ReportFile> files, String label) {

@@ -1,14 +1,17 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.RemotePartitioning;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.SessionBudget;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.Operation;
 import io.ace.operation.OperationJob;
 import io.ace.operation.OperationRegistry;
+import io.ace.report.ReportName;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -48,15 +51,19 @@ public final class RunLauncher {
     private final ClusterRegistry clusters;
     private final RunArchiver archiver;
     private final RunMetrics metrics;
+    private final SessionBudget budget;
+    private final RemotePartitioning partitioning;
 
     public RunLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
-                       RunArchiver archiver, RunMetrics metrics) {
+                       RunArchiver archiver, RunMetrics metrics, SessionBudget budget, RemotePartitioning partitioning) {
         this.operator = operator;
         this.repository = repository;
         this.operations = operations;
         this.clusters = clusters;
         this.archiver = archiver;
         this.metrics = metrics;
+        this.budget = budget;
+        this.partitioning = partitioning;
     }
 
     /** Runs a launch to its end on this thread. */
@@ -79,8 +86,11 @@ public final class RunLauncher {
      */
     private <R extends LaunchRequest> RunOutcome launch(Operation<R> operation, LaunchRequest any, LongConsumer started) throws Exception {
         R request = operation.cast(any);
+        ReportName.writableDirectory(request.outputDir());
         OperationJob.Needs needs = operation.job().prepare(request);
         JobParameters parameters = operation.codec().encode(request);
+        // a distributed run needs a repository its workers share
+        partitioning.check(parameters);
         Optional<RunOutcome> done = prepareInstance(operation.name(), parameters);
         if (done.isPresent()) {
             return done.get();
@@ -88,7 +98,7 @@ public final class RunLauncher {
         ClusterDefinition cluster = clusters.cluster(request.cluster());
         String launch = UUID.randomUUID().toString();
         JobExecution execution;
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(needs.nodes()), needs.connectionsPerNode())) {
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget)) {
             Job job = operation.job().build(request, sessions);
             ((AbstractJob) job).registerJobExecutionListener(new Ownership(launch, started));
             execution = operator.start(job, parameters);

@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.PartitionClaims;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * status, cluster, target, date), a page at a time, and answers them as {@link RunView}s.
  */
 public final class RunQueries {
+
+    /** The parameters that name what an execution works on: a table operation's table, any other's target. */
+    private static final String TARGET = "('table', 'target')";
 
     /**
      * A filter; null or blank fields match everything.
@@ -42,10 +46,12 @@ public final class RunQueries {
 
     private final JdbcTemplate jdbc;
     private final JobRepository repository;
+    private final PartitionClaims claims;
 
-    public RunQueries(DataSource dataSource, JobRepository repository) {
+    public RunQueries(DataSource dataSource, JobRepository repository, PartitionClaims claims) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.repository = repository;
+        this.claims = claims;
     }
 
     public Page find(Filter filter, int page, int size) {
@@ -73,7 +79,7 @@ public final class RunQueries {
         return views(jdbc.queryForList("SELECT max(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
                 + " JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID"
                 + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = 'cluster'"
-                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME = 'table'"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME IN " + TARGET
                 + " WHERE E.END_TIME IS NOT NULL AND E.CREATE_TIME >= ?"
                 + " GROUP BY I.JOB_NAME, C.PARAMETER_VALUE, T.PARAMETER_VALUE ORDER BY 1 DESC", Long.class,
                 Timestamp.valueOf(since.atStartOfDay())));
@@ -85,9 +91,9 @@ public final class RunQueries {
                 + " ORDER BY JOB_EXECUTION_ID DESC", Long.class)).stream().map(e -> RunView.of(e, () -> earlierDurations(e, etaRuns))).toList();
     }
 
-    /** One execution, with an ETA from up to {@code etaRuns} earlier runs; empty when there is none. */
+    /** One execution, with an ETA from up to {@code etaRuns} earlier runs and the worker of each partition; empty when there is none. */
     public java.util.Optional<RunView> one(long id, int etaRuns) {
-        return load(List.of(id)).stream().findFirst().map(e -> RunView.of(e, () -> earlierDurations(e, etaRuns)));
+        return load(List.of(id)).stream().findFirst().map(e -> RunView.of(e, () -> earlierDurations(e, etaRuns)).withWorkers(claims.workersOf(id)));
     }
 
     /** The ended executions of one operation on one target, oldest first (for durations and trends). */
@@ -98,7 +104,7 @@ public final class RunQueries {
     private List<JobExecution> executions(String operation, String cluster, String table, int limit) {
         List<Long> ids = jdbc.queryForList("SELECT E.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
                 + " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE I.JOB_NAME = ? AND E.END_TIME IS NOT NULL"
-                + param("cluster") + param("table") + " ORDER BY E.JOB_EXECUTION_ID DESC FETCH FIRST ? ROWS ONLY",
+                + param("cluster") + param(TARGET) + " ORDER BY E.JOB_EXECUTION_ID DESC FETCH FIRST ? ROWS ONLY",
                 Long.class, operation, cluster, table, limit);
         List<JobExecution> executions = new ArrayList<>(load(ids));
         java.util.Collections.reverse(executions);
@@ -117,7 +123,7 @@ public final class RunQueries {
         return jdbc.query("SELECT DISTINCT C.PARAMETER_VALUE, T.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION E"
                 + " JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID"
                 + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = 'cluster'"
-                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME = 'table'"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME IN " + TARGET
                 + " WHERE I.JOB_NAME = ? ORDER BY 1, 2", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, operation);
     }
 
@@ -158,7 +164,7 @@ public final class RunQueries {
         }
         if (present(f.table())) {
             w.append(" AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS P WHERE P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID"
-                    + " AND P.PARAMETER_NAME = 'table' AND P.PARAMETER_VALUE LIKE ?)");
+                    + " AND P.PARAMETER_NAME IN " + TARGET + " AND P.PARAMETER_VALUE LIKE ?)");
             args.add("%" + f.table().replace("%", "").replace("_", "\\_") + "%");
         }
         if (f.from() != null) {
@@ -172,9 +178,10 @@ public final class RunQueries {
         return w.toString();
     }
 
+    /** {@code name}: a parameter's name, or {@link #TARGET}. */
     private static String param(String name) {
         return " AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS P WHERE P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID"
-                + " AND P.PARAMETER_NAME = '" + name + "' AND P.PARAMETER_VALUE = ?)";
+                + " AND P.PARAMETER_NAME " + (name.equals(TARGET) ? "IN " + TARGET : "= '" + name + "'") + " AND P.PARAMETER_VALUE = ?)";
     }
 
     private static boolean present(String s) {

@@ -45,7 +45,8 @@ public final class CommandLines {
             cl.addSubcommand(operation.name(), command);
         }
         cl.addSubcommand(mtree);
-        for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, HashPasswordCommand.class, ReportsCommand.class)) {
+        for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, WorkerCommand.class, HashPasswordCommand.class,
+                ReportsCommand.class)) {
             cl.addSubcommand(new CommandLine(command, factory));
         }
         OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class));

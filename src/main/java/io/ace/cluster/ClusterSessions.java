@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** One {@link NodePool} per selected node of a cluster, closed together. */
+/** One {@link NodePool} per selected node of a cluster, for one run, closed together. */
 public final class ClusterSessions implements AutoCloseable {
 
     private final ClusterDefinition cluster;
     private final List<NodePool> pools;
 
-    public ClusterSessions(ClusterDefinition cluster, List<NodeDefinition> nodes, int connectionsPerNode) {
+    public ClusterSessions(ClusterDefinition cluster, List<NodeDefinition> nodes, SessionBudget budget) {
         this.cluster = cluster;
         List<NodePool> list = new ArrayList<>();
         for (NodeDefinition n : nodes) {
-            list.add(new NodePool(n, connectionsPerNode));
+            list.add(new NodePool(n, budget));
         }
         this.pools = Collections.unmodifiableList(list);
     }
@@ -29,6 +29,17 @@ public final class ClusterSessions implements AutoCloseable {
 
     public List<String> nodeNames() {
         return pools.stream().map(NodePool::name).toList();
+    }
+
+    /** The region every selected node is in, or null when they are in none or in different ones. */
+    public String region() {
+        List<String> regions = pools.stream().map(p -> p.node().region()).distinct().toList();
+        return regions.size() == 1 ? regions.get(0) : null;
+    }
+
+    /** The region of one selected node, or null. */
+    public String region(String node) {
+        return pools.stream().filter(p -> p.name().equals(node)).findFirst().map(p -> p.node().region()).orElse(null);
     }
 
     @Override

@@ -73,6 +73,17 @@ public final class DiffFileReader {
         return summary[0];
     }
 
+    /** The columns the file's rows carry when they are not all of the table's (its summary's {@code columns}); null otherwise. */
+    public List<String> columns() {
+        JsonNode columns = summary().path("columns");
+        if (!columns.isArray()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.add(c.asString()));
+        return names;
+    }
+
     /** The diff file's nodes, after checking that the file is whole and of this table; a usage error otherwise. */
     public List<String> nodesOf(TableName table) {
         JsonNode summary = summary();

@@ -23,12 +23,14 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LaunchGrammar {
 
     /** Flags that name a file on the server: a web caller never gives them (it names a diff file by --from-execution). */
-    public static final List<String> SERVER_PATHS = List.of("--diff-file", "--output-dir");
+    public static final List<String> SERVER_PATHS = List.of("--diff-file", "--output-dir", "--skip-file");
 
     private static final String RUN = "run";
     private static final String PROGRESS = "progress";
     /** Flags a server decides for itself: where files are, and the terminal's progress bar. */
-    private static final Set<String> SERVER_DECIDES = Set.of("--diff-file", "--output-dir", "--quiet", "--help", "--version");
+    private static final Set<String> SERVER_DECIDES = Set.of("--diff-file", "--output-dir", "--skip-file", "--quiet", "--help", "--version");
+    /** The optional first argument of every operation's command line. */
+    private static final String CLUSTER = "[CLUSTER]";
 
     private final OperationRegistry operations;
     private final DiffFiles diffFiles;
@@ -97,6 +99,17 @@ public final class LaunchGrammar {
      * @param required    whether the command needs it
      */
     public record Field(String name, String label, String description, boolean flag, String defaultText, boolean required) {
+    }
+
+    /**
+     * What an operation works on, as its command line names it after the cluster ({@code SCHEMA.TABLE},
+     * {@code REPSET}, {@code SCHEMA}); null for an operation on the whole cluster.
+     */
+    public String targetLabel(String operation) {
+        String label = command(operations.get(operation)).getCommandSpec().positionalParameters().stream()
+                .map(CommandLine.Model.PositionalParamSpec::paramLabel).findFirst().orElse(CLUSTER);
+        String target = label.replace(CLUSTER, "").strip();
+        return target.isEmpty() ? null : target;
     }
 
     /** The flags a web form offers for an operation, in the order its help lists them, from the command line's own definition. */

@@ -1,5 +1,6 @@
 package io.ace.operation;
 
+import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,11 +18,11 @@ public class DiffFileSource {
             description = "Use the diff file this execution wrote (its id in 'ace jobs list').")
     Long execution;
 
-    /** The diff file named, checked to be one. */
-    public Path resolve(RunBasics run) {
+    /** The diff file of {@code table} named, checked to be one. */
+    public Path resolve(RunBasics run, TableName table) {
         if ((file == null) == (execution == null)) {
             throw AceException.usage("name the diff file with exactly one of --diff-file FILE or --from-execution EXECUTION_ID");
         }
-        return file != null ? file : run.diffFiles().ofExecution(execution);
+        return file != null ? file : run.diffFiles().ofExecution(execution, table);
     }
 }

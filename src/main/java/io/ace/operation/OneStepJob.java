@@ -53,7 +53,7 @@ public final class OneStepJob<R extends LaunchRequest> implements OperationJob<R
     @Override
     public Needs prepare(R request) {
         // one session for the work, one for a lock held while it works
-        return new Needs(nodes.apply(request), 3);
+        return new Needs(nodes.apply(request));
     }
 
     @Override

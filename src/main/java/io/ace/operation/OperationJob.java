@@ -11,10 +11,9 @@ public interface OperationJob<R extends LaunchRequest> {
      * What a launch needs from the cluster, after the checks that need no node (option
      * combinations, input files). A failure here is an {@code AceException}, and nothing is recorded.
      *
-     * @param nodes              the nodes to open; empty for every node of the cluster
-     * @param connectionsPerNode sessions each node's pool may hold at once
+     * @param nodes the nodes to open; empty for every node of the cluster
      */
-    record Needs(List<String> nodes, int connectionsPerNode) {
+    record Needs(List<String> nodes) {
     }
 
     Needs prepare(R request);

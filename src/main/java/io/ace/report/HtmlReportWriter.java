@@ -56,6 +56,18 @@ public final class HtmlReportWriter {
         render("repair-report", report, target);
     }
 
+    public void writeTableSetReport(Path target, TableSetReport report) throws IOException {
+        render("repset-diff-report", report, target);
+    }
+
+    public void writeSchemaReport(Path target, SchemaReport report) throws IOException {
+        render("schema-diff-report", report, target);
+    }
+
+    public void writeReplicationReport(Path target, ReplicationReport report) throws IOException {
+        render("spock-diff-report", report, target);
+    }
+
     private void render(String template, Object report, Path target) throws IOException {
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", report);

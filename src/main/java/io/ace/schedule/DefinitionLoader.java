@@ -52,14 +52,25 @@ public final class DefinitionLoader {
 
     private final List<String> operations;
     private final Consumer<List<String>> commandCheck;
+    private final Set<String> targetless;
 
     /**
      * @param operations   the operations a definition may name
      * @param commandCheck throws {@link AceException} for a command line the command-line parser refuses
      */
     public DefinitionLoader(List<String> operations, Consumer<List<String>> commandCheck) {
+        this(operations, commandCheck, Set.of());
+    }
+
+    private DefinitionLoader(List<String> operations, Consumer<List<String>> commandCheck, Set<String> targetless) {
         this.operations = List.copyOf(operations);
         this.commandCheck = commandCheck;
+        this.targetless = Set.copyOf(targetless);
+    }
+
+    /** The same loader, for which definitions of these operations (on a whole cluster) need no target. */
+    public DefinitionLoader targetOptionalFor(java.util.Collection<String> operationsOnACluster) {
+        return new DefinitionLoader(operations, commandCheck, Set.copyOf(operationsOnACluster));
     }
 
     /** The {@code *.yml} and {@code *.yaml} files of a directory, in name order; none when it does not exist. */
@@ -150,7 +161,7 @@ public final class DefinitionLoader {
             }
             Map<String, NodeTuple> fields = fields(mapping.getValue(), "field", FIELDS);
             for (String required : REQUIRED) {
-                if (!fields.containsKey(required)) {
+                if (!fields.containsKey(required) && !(required.equals("target") && onWholeCluster(fields.get("operation")))) {
                     error(root.getStartMark(), "missing field '" + required + "'");
                 }
             }
@@ -189,6 +200,11 @@ public final class DefinitionLoader {
                 return null;
             }
             return definition;
+        }
+
+        /** Whether the operation field names an operation on a whole cluster, which takes no target. */
+        private boolean onWholeCluster(NodeTuple operation) {
+            return operation != null && operation.getValueNode() instanceof ScalarNode value && targetless.contains(value.getValue().strip());
         }
 
         /** The key/value pairs of a mapping by key; unknown and repeated keys are errors. */

@@ -12,6 +12,7 @@ import org.springframework.scheduling.support.CronExpression;
  * One scheduled job, as read from its definition file.
  *
  * @param cluster       null for the default cluster
+ * @param target        null for an operation on the whole cluster
  * @param flagArguments the command-line flags, e.g. {@code [--block-size, 10000, --no-recheck]}
  */
 public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, String operation, String cluster, String target,
@@ -48,7 +49,9 @@ public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, 
         if (cluster != null) {
             args.add(cluster);
         }
-        args.add(target);
+        if (target != null) {
+            args.add(target);
+        }
         args.addAll(flagArguments);
         args.add("--run-key");
         args.add(runKey(fireTime));

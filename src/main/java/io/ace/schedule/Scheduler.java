@@ -80,7 +80,8 @@ public final class Scheduler implements SmartLifecycle {
     public Scheduler(Path dir, FireStore store, LaunchGrammar grammar, RunSubmitter submitter, Path outputDir,
                      Duration reloadInterval, Clock clock) {
         this.dir = dir;
-        this.loader = new DefinitionLoader(grammar.operations().names(), grammar::parse);
+        this.loader = new DefinitionLoader(grammar.operations().names(), grammar::parse)
+                .targetOptionalFor(grammar.operations().names().stream().filter(op -> grammar.targetLabel(op) == null).toList());
         this.store = store;
         this.grammar = grammar;
         this.submitter = submitter;

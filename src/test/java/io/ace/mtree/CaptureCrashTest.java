@@ -8,6 +8,7 @@ import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.SessionBudget;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
 import io.ace.testing.Ace;
@@ -43,7 +44,7 @@ class CaptureCrashTest {
                 throw new IllegalStateException("capture died on " + node + " before its marks committed");
             };
             ClusterDefinition local = ace.context().getBean(ClusterRegistry.class).cluster("local");
-            try (ClusterSessions sessions = new ClusterSessions(local, local.select(List.of("n1", "n2")), 4)) {
+            try (ClusterSessions sessions = new ClusterSessions(local, local.select(List.of("n1", "n2")), ace.context().getBean(SessionBudget.class))) {
                 TableShape shape = new TablePreflight().check(sessions, TableName.parse("public.mt_crash"), DiffOptions.defaults()).shape();
                 assertThatThrownBy(() -> new TreeUpdate(sessions, shape, crash).run()).hasMessageContaining("capture died on n2");
                 try (TreeListener listener = new TreeListener(sessions, crash)) {

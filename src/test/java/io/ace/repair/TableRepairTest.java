@@ -25,10 +25,10 @@ class TableRepairTest {
         ace = classAce;
     }
 
-    /** Every column's text on two nodes, for the whole table, as one string per node. */
+    /** Every row's text, in the order of that text (the same on every node whatever the heap order), as one string per node. */
     static String dump(String node, String table) {
         try (var c = cluster.connect(node); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT string_agg(t::text, E'\\n' ORDER BY 1) FROM (SELECT * FROM " + table + " ORDER BY 1) t")) {
+             var rs = st.executeQuery("SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM " + table + " t")) {
             rs.next();
             return String.valueOf(rs.getString(1));
         } catch (java.sql.SQLException e) {

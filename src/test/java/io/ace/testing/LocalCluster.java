@@ -55,6 +55,38 @@ public final class LocalCluster {
         return RUNNING.computeIfAbsent("pglogical", k -> new LocalCluster(3, 58200 + PORT_OFFSET, "pglogical"));
     }
 
+    /** What {@link #fewConnections()} servers accept. */
+    public static final int FEW_CONNECTIONS = 12;
+
+    /**
+     * A plain two-node cluster whose servers accept only {@link #FEW_CONNECTIONS} sessions each
+     * (the local test nodes accept 200), shared by the tests of this JVM.
+     */
+    public static LocalCluster fewConnections() {
+        return RUNNING.computeIfAbsent("few-connections", k -> {
+            LocalCluster c = new LocalCluster(2, 58300 + PORT_OFFSET, "none");
+            c.sql("ALTER SYSTEM SET max_connections = " + FEW_CONNECTIONS);
+            run("stop", "--dir", c.dir.toString());
+            run("start", "--nodes", "2", "--port-base", Integer.toString(c.portBase), "--dir", c.dir.toString(), "--replication", "none");
+            return c;
+        });
+    }
+
+    /**
+     * A one-node server for PostgreSQL job repositories (each test makes a database of its own on
+     * it, see {@link #newDatabase}), shared by the tests of this JVM.
+     */
+    public static LocalCluster repositoryServer() {
+        return RUNNING.computeIfAbsent("repository", k -> new LocalCluster(1, 58600 + PORT_OFFSET, "none"));
+    }
+
+    /** A new, empty database on n1 (dropped first if it exists); answers its JDBC URL (user ace, {@link #PASSWORD}). */
+    public String newDatabase(String name) {
+        sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "n1");
+        sql("CREATE DATABASE " + name, "n1");
+        return "jdbc:postgresql://127.0.0.1:" + port("n1") + "/" + name;
+    }
+
     public Path serviceFile() {
         return serviceFile;
     }

@@ -111,6 +111,33 @@ class AdminUiBrowserTest {
     }
 
     @Test
+    void operationsOnASetOrTheWholeClusterHaveTheirOwnTargetOrNone() {
+        login("operator", "operator-pw");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.titleContains("Dashboard"));
+        browser.get(serve.url("/launch?operation=repset-diff"));
+        assertThat(shown(By.cssSelector("label[for=table]")).getText()).isEqualTo("Target (REPSET)");
+        assertThat(shown(By.id("f_skip-tables"))).isNotNull();
+        assertThat(browser.findElements(By.id("f_skip-file"))).as("a web form names no file on the server").isEmpty();
+
+        browser.get(serve.url("/launch?operation=spock-diff"));
+        shown(By.id("cluster")).sendKeys("local");
+        assertThat(browser.findElements(By.id("table"))).as("spock-diff works on the whole cluster").isEmpty();
+        shown(By.id("f_nodes")).sendKeys("n1,n2");
+        shown(By.id("f_output")).sendKeys("html");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBe(By.id("cli"), "scripts/ace spock-diff local --nodes n1,n2 --output html"));
+        shown(By.id("submit-launch")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.until(ExpectedConditions.urlMatches("/executions/\\d+$"));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("COMPLETED"));
+        shot("08-spock-diff-completed");
+        shown(By.id("open-report")).click();
+        wait.until(d -> d.getPageSource().contains("Replication configuration"));
+        assertThat(browser.getPageSource()).contains("native").contains("n2");
+        shot("09-spock-diff-report");
+    }
+
+    @Test
     void aFormPostWithoutItsCsrfTokenIsRefused() {
         login("admin", "admin-pw");
         browser.get(serve.url("/launch"));

@@ -31,7 +31,7 @@ final class MtreeBuildJob implements OperationJob<MtreeBuildRequest> {
     @Override
     public Needs prepare(MtreeBuildRequest request) {
         request.options().validate();
-        return new Needs(request.options().nodes(), resources.partitionWorkers(request.options().workers()) + 2);
+        return new Needs(request.options().nodes());
     }
 
     @Override

@@ -32,7 +32,7 @@ final class MtreeListenJob implements OperationJob<ClusterRequest> {
 
     @Override
     public Needs prepare(ClusterRequest request) {
-        return new Needs(request.nodes(), 4);
+        return new Needs(request.nodes());
     }
 
     @Override

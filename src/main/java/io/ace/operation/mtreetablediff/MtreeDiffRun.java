@@ -1,5 +1,8 @@
 package io.ace.operation.mtreetablediff;
 
+import io.ace.batch.BatchResources;
+import io.ace.batch.compare.BlockFailureInjector;
+import io.ace.batch.compare.TableComparison;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
@@ -17,7 +20,7 @@ record MtreeDiffRun(MtreeTableDiffRequest request, ClusterSessions sessions, Tab
     /** What a step records for the later ones, each under {@code mtree.<name>} in the job's context. */
     enum Found {
         EQUALITY, LEAF_SIZE, LEAVES, UPDATE, CHANGES_CAPTURED, LEAVES_REHASHED, LEAVES_SPLIT, ROWS, TREE_NODES_READ,
-        MISMATCHED_LEAVES, TRANSIENT, RECHECK_SECONDS, RECHECK_LAGGING;
+        MISMATCHED_LEAVES;
 
         String key() {
             return "mtree." + name().toLowerCase();
@@ -31,5 +34,11 @@ record MtreeDiffRun(MtreeTableDiffRequest request, ClusterSessions sessions, Tab
     /** The table compared by the rules of "equal" its trees were built with. */
     ComparedTable table(JobExecution execution) {
         return new ComparedTable(shape, null, Equality.valueOf(context(execution).getString(Found.EQUALITY.key())));
+    }
+
+    /** table-diff's comparison of this table, for its re-check and its diff file (the trees replace its blocks). */
+    TableComparison comparison(JobExecution execution, BatchResources resources) {
+        return new TableComparison(sessions, table(execution), request.options(), resources.findings(), resources.progress(),
+                BlockFailureInjector.NONE);
     }
 }

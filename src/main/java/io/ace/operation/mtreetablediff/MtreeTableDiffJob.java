@@ -6,13 +6,12 @@ import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
 import io.ace.difffile.DifferenceJson;
 import io.ace.findings.BlockRecord;
-import io.ace.findings.FindingsRecheck;
+import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.mtree.CaptureHook;
 import io.ace.mtree.TreeDiff;
 import io.ace.mtree.TreeUpdate;
 import io.ace.operation.OperationJob;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,7 +39,7 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
     public Needs prepare(MtreeTableDiffRequest request) {
         request.options().validate();
         // per node: a lock, the comparison's snapshot, and one for queries beside them
-        return new Needs(request.options().nodes(), 4);
+        return new Needs(request.options().nodes());
     }
 
     @Override
@@ -51,9 +50,8 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
         var transactions = resources.transactions();
         Step update = new StepBuilder("update", repository).tasklet(update(run), transactions).build();
         Step compare = new StepBuilder("compare", repository).tasklet(compare(run, resources.findings()), transactions).build();
-        Step recheck = new StepBuilder("recheck", repository).tasklet(recheck(run, resources.findings()), transactions).build();
-        Step report = new StepBuilder("report", repository)
-                .tasklet(new MtreeReportTasklet(run, resources.findings(), resources.toolVersion()), transactions).build();
+        Step recheck = new StepBuilder("recheck", repository).tasklet(recheck(run), transactions).build();
+        Step report = new StepBuilder("report", repository).tasklet(new MtreeReportTasklet(run, resources), transactions).build();
         return new JobBuilder(MtreeTableDiff.OPERATION, repository).start(update).next(compare).next(recheck).next(report).build();
     }
 
@@ -77,15 +75,15 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
     private Tasklet compare(MtreeDiffRun run, FindingsStore findings) {
         return (contribution, chunk) -> {
             JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            long instance = execution.getJobInstance().getInstanceId();
-            findings.clearBlock(instance, 0);
+            FindingsScope scope = FindingsScope.of(execution.getJobInstance().getInstanceId());
+            findings.clearBlock(scope, 0);
             int[] seq = {0};
             TreeDiff.Outcome outcome = new TreeDiff(run.sessions(), run.shape()).run(run.request().options(), resources.progress(),
                     unit -> {
-                        findings.addDifferences(instance, 0, seq[0], DifferenceJson.writeAll(run.shape(), unit));
+                        findings.addDifferences(scope, 0, seq[0], DifferenceJson.writeAll(run.shape(), unit));
                         seq[0] += unit.size();
                     });
-            findings.saveBlock(instance, 0, new BlockRecord(0, Map.of(), outcome.mismatchedLeaves().size(), seq[0]));
+            findings.saveBlock(scope, 0, new BlockRecord(0, Map.of(), outcome.mismatchedLeaves().size(), seq[0]));
             ExecutionContext job = MtreeDiffRun.context(execution);
             job.putInt(MtreeDiffRun.Found.TREE_NODES_READ.key(), outcome.treeNodesRead());
             job.putInt(MtreeDiffRun.Found.MISMATCHED_LEAVES.key(), outcome.mismatchedLeaves().size());
@@ -94,18 +92,12 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
         };
     }
 
-    private static Tasklet recheck(MtreeDiffRun run, FindingsStore findings) {
+    /** table-diff's re-check of the differing keys, on the table the trees were built for. */
+    private Tasklet recheck(MtreeDiffRun run) {
         return (contribution, chunk) -> {
             JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            DiffOptions options = run.request().options();
-            FindingsRecheck.Result result = options.recheck()
-                    ? new FindingsRecheck(findings).run(execution.getJobInstance().getInstanceId(), run.sessions(), run.table(execution),
-                            options.compareUnitSize(), Duration.ofSeconds(options.recheckTimeoutSeconds()))
-                    : new FindingsRecheck.Result(0, 0, java.util.Set.of());
-            ExecutionContext job = MtreeDiffRun.context(execution);
-            job.putLong(MtreeDiffRun.Found.TRANSIENT.key(), result.transientKeys());
-            job.putDouble(MtreeDiffRun.Found.RECHECK_SECONDS.key(), result.seconds());
-            job.putString(MtreeDiffRun.Found.RECHECK_LAGGING.key(), String.join(",", result.laggingNodes()));
+            run.comparison(execution, resources).recheck(FindingsScope.of(execution.getJobInstance().getInstanceId()))
+                    .store(execution.getExecutionContext());
             return RepeatStatus.FINISHED;
         };
     }

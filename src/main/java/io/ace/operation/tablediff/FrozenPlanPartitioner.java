@@ -3,6 +3,7 @@ package io.ace.operation.tablediff;
 import io.ace.batch.DiffProgress;
 import io.ace.batch.PartitionPosition;
 import io.ace.diff.DiffPlan;
+import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +36,7 @@ final class FrozenPlanPartitioner implements Partitioner, PartitionNameProvider,
     @Override
     public void beforeStep(StepExecution stepExecution) {
         plan = run.plan(stepExecution.getJobExecution());
-        progress.start(plan.blockCount(), findings.blocks(stepExecution.getJobExecution().getJobInstance().getInstanceId()).size());
+        progress.start(plan.blockCount(), findings.blocks(FindingsScope.of(stepExecution.getJobExecution().getJobInstance().getInstanceId())).size());
     }
 
     @Override

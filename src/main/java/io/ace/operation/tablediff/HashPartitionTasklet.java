@@ -1,14 +1,10 @@
 package io.ace.operation.tablediff;
 
-import io.ace.batch.DiffProgress;
 import io.ace.batch.PartitionPosition;
-import io.ace.diff.BlockOutcome;
-import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.PartitionScan;
 import io.ace.findings.BlockRecord;
-import io.ace.findings.FindingsStore;
-import io.ace.difffile.DifferenceJson;
+import io.ace.findings.FindingsScope;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.ExitStatus;
@@ -29,16 +25,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
 
     private final TableDiffRun run;
-    private final FindingsStore findings;
-    private final DiffProgress progress;
-    private final BlockFailureInjector failureInjector;
     private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
 
-    HashPartitionTasklet(TableDiffRun run, FindingsStore findings, DiffProgress progress, BlockFailureInjector failureInjector) {
+    HashPartitionTasklet(TableDiffRun run) {
         this.run = run;
-        this.findings = findings;
-        this.progress = progress;
-        this.failureInjector = failureInjector;
     }
 
     @Override
@@ -51,25 +41,41 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         if (block >= plan.endBlock(partition)) {
             return RepeatStatus.FINISHED;
         }
-        ComparedTable table = run.table();
-        PartitionScan scan = scans.computeIfAbsent(step.getId(),
-                id -> new PartitionScan(run.sessions(), table, run.request().options(), progress));
-        failureInjector.beforeBlock(block);
-        long instance = step.getJobExecution().getJobInstance().getInstanceId();
-        findings.clearBlock(instance, block);
-        int[] seq = {0};
-        BlockOutcome outcome = scan.compare(plan.blocks(block, plan.endBlock(partition)), unit -> {
-            findings.addDifferences(instance, block, seq[0], DifferenceJson.writeAll(table.shape(), unit));
-            seq[0] += unit.size();
-        });
-        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
-        findings.saveBlock(instance, partition, record);
+        PartitionScan scan = scan(step);
+        BlockRecord record = run.comparison().compareBlock(FindingsScope.of(step.getJobExecution().getJobInstance().getInstanceId()), plan,
+                partition, block, plan.endBlock(partition), scan);
         // read count = blocks compared in this execution (a restarted step may commit once without comparing any)
         contribution.incrementReadCount();
-        contribution.incrementWriteCount(outcome.differingKeys());
+        contribution.incrementWriteCount(record.diffKeys());
         PartitionPosition.advance(context, block + 1);
-        progress.blockDone(record.rowsChecked(), record.mismatched());
         return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Opens the partition's sessions before its first transaction: a partition that waits for a
+     * node's session budget then holds no connection of the job repository, which the partitions
+     * holding the sessions need to commit their blocks.
+     */
+    @Override
+    public void beforeStep(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (PartitionPosition.isPartition(context)) {
+            DiffPlan plan = run.plan(step.getJobExecution());
+            int partition = PartitionPosition.partition(context);
+            if (PartitionPosition.nextBlock(context, plan.firstBlock(partition)) < plan.endBlock(partition)) {
+                scan(step);
+            }
+        }
+    }
+
+    /** Only the step's own thread asks for its scan; opening one may wait for sessions, so never under the map's lock. */
+    private PartitionScan scan(StepExecution step) {
+        PartitionScan scan = scans.get(step.getId());
+        if (scan == null) {
+            scan = run.comparison().openScan();
+            scans.put(step.getId(), scan);
+        }
+        return scan;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.ace.operation.tablediff;
 
 import io.ace.diff.DiffPlan;
-import io.ace.diff.RangePlanner;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -20,7 +19,7 @@ final class PlanTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        DiffPlan plan = new RangePlanner().plan(run.sessions(), run.table(), run.request().options());
+        DiffPlan plan = run.comparison().plan();
         run.freeze(job, plan);
         contribution.getStepExecution().getExecutionContext().putInt("blocks", plan.blockCount());
         contribution.getStepExecution().getExecutionContext().putInt("partitions", plan.partitionCount());

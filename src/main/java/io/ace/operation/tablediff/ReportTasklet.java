@@ -1,34 +1,18 @@
 package io.ace.operation.tablediff;
 
-import io.ace.batch.DiffProgress;
-import io.ace.batch.ReportFile;
 import io.ace.batch.RunContext;
-import io.ace.diff.DiffPlan;
-import io.ace.findings.BlockRecord;
-import io.ace.findings.FindingsStore;
-import io.ace.difffile.DiffFileWriter;
-import io.ace.difffile.DiffSummary;
-import io.ace.report.DiffReport;
-import io.ace.report.HtmlReportWriter;
-import io.ace.report.ReportName;
-import io.ace.difffile.Sha256;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.RecheckResult;
+import io.ace.findings.FindingsScope;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 3: assembles the diff file and the HTML report from the committed findings of every
+ * Step 4: assembles the diff file and the HTML report from the committed findings of every
  * execution of this run, and records the outcome in the job's context for the launcher.
  */
 final class ReportTasklet implements Tasklet {
@@ -36,143 +20,25 @@ final class ReportTasklet implements Tasklet {
     static final ExitStatus DIFFERENCES = new ExitStatus("DIFFERENCES", "differences found");
 
     private final TableDiffRun run;
-    private final FindingsStore findings;
-    private final HtmlReportWriter html;
-    private final String version;
-    private final DiffProgress progress;
+    private final DiffFileAssembler assembler;
 
-    ReportTasklet(TableDiffRun run, FindingsStore findings, HtmlReportWriter html, String version, DiffProgress progress) {
-        this.progress = progress;
+    ReportTasklet(TableDiffRun run, DiffFileAssembler assembler) {
         this.run = run;
-        this.findings = findings;
-        this.html = html;
-        this.version = version;
+        this.assembler = assembler;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        long instance = job.getJobInstance().getInstanceId();
         TableDiffRequest request = run.request();
-        DiffPlan plan = run.plan(job);
-        List<BlockRecord> blocks = findings.blocks(instance);
-        // the largest node's row count: every row of it was compared with every other node
-        Map<String, Long> rowsPerNode = new LinkedHashMap<>();
-        blocks.forEach(b -> b.rowsPerNode().forEach((n, c) -> rowsPerNode.merge(n, c, Long::sum)));
-        long rowsChecked = rowsPerNode.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        int mismatched = (int) blocks.stream().filter(BlockRecord::mismatched).count();
-        List<String> nodes = run.sessions().nodeNames();
-        LocalDateTime started = firstStart(job);
-        LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
-        Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "diffs", List.of(".json", ".html"));
-        Path jsonPath = ReportName.withExtension(base, ".json");
-
-        DiffFileWriter.Result result = new DiffFileWriter(request.maxHtmlRows()).write(jsonPath, nodes,
-                request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer),
-                r -> summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
-
+        DiffFileAssembler.Assembled assembled = assembler.write(run.comparison(), FindingsScope.of(job.getJobInstance().getInstanceId()),
+                run.plan(job), RecheckResult.from(job.getExecutionContext()), job, new DiffFileAssembler.Output(TableDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
+                        request.maxHtmlRows()));
         RunContext context = RunContext.of(job);
-        context.differences(result.total());
-        List<ReportFile> written = new ArrayList<>();
-        if (result.file() != null) {
-            written.add(new ReportFile(ReportFile.DIFF_FILE, result.file()));
-        }
-        if (request.html()) {
-            Path htmlPath = ReportName.withExtension(base, ".html");
-            html.writeDiffReport(htmlPath, DiffReport.of(metadata(job, result), connections(), run.table().shape().columnNames(),
-                    result, blocks, plan, request.maxHtmlRows()));
-            written.add(new ReportFile(ReportFile.HTML_REPORT, htmlPath));
-        }
-        context.reports(written);
-        context.summaryLine(summaryLine(request, nodes, rowsChecked, plan.blockCount(), mismatched, result)
-                + liveNotes(job.getExecutionContext()));
-        contribution.setExitStatus(result.total() > 0 ? DIFFERENCES : ExitStatus.COMPLETED);
+        context.differences(assembled.result().total());
+        context.reports(assembled.reports());
+        context.summaryLine(assembled.line());
+        contribution.setExitStatus(assembled.result().total() > 0 ? DIFFERENCES : ExitStatus.COMPLETED);
         return RepeatStatus.FINISHED;
-    }
-
-    private static LocalDateTime firstStart(JobExecution job) {
-        LocalDateTime start = job.getStartTime();
-        return start == null ? LocalDateTime.now() : start;
-    }
-
-    private Map<String, Object> summary(TableDiffRequest request, List<String> nodes, LocalDateTime start, LocalDateTime end,
-                                        DiffFileWriter.Result result, long rowsChecked, int ranges, int mismatched, JobExecution job) {
-        ExecutionContext jobContext = job.getExecutionContext();
-        String lagging = jobContext.getString(RecheckTasklet.LAGGING, "");
-        return new DiffSummary(request.table(), nodes, run.table().shape().keyNames())
-                .put("block_size", request.options().blockSize())
-                .put("compare_unit_size", request.options().compareUnitSize())
-                .put("concurrency_factor", request.options().concurrencyFactor())
-                .put("max_diff_rows", request.options().maxDiffRows())
-                .put("table_filter", request.options().tableFilter() == null ? "" : request.options().tableFilter())
-                .put("equality", request.options().equality().name().toLowerCase())
-                .times(start, end)
-                .counts(result, rowsChecked, ranges, mismatched)
-                .put("transient_keys", jobContext.getLong(RecheckTasklet.TRANSIENT, 0L))
-                .put("recheck", request.options().recheck())
-                .put("hash_statements", progress.hashStatements())
-                .put("throttle_pauses", progress.pauses())
-                .put("throttle_paused_seconds", progress.pausedMillis() / 1000.0)
-                .put("recheck_seconds", Math.round(jobContext.getDouble(RecheckTasklet.SECONDS, 0.0) * 1000) / 1000.0)
-                .put("recheck_lagging_nodes", lagging.isEmpty() ? List.of() : List.of(lagging.split(",")))
-                .run(job.getId(), request.runKey(), version);
-    }
-
-    private Map<String, String> metadata(JobExecution job, DiffFileWriter.Result result) throws java.io.IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Operation", TableDiffRequest.OPERATION);
-        m.put("Cluster", run.sessions().cluster().name());
-        m.put("Table", run.request().table().toString());
-        m.put("Run key", run.request().runKey());
-        m.put("Job execution", String.valueOf(job.getId()));
-        m.put("Launched by", System.getProperty("user.name") + " on " + RunContext.of(job).ownerProcess());
-        m.put("Tool version", "ACE " + version);
-        m.put("Service file", String.valueOf(run.sessions().cluster().source()));
-        if (result.file() != null) {
-            m.put("Diff file", result.file().getFileName().toString());
-            m.put("Diff file sha256", Sha256.of(result.file()));
-        } else {
-            m.put("Diff file", "none (no differences)");
-        }
-        return m;
-    }
-
-    private Map<String, String> connections() {
-        Map<String, String> m = new LinkedHashMap<>();
-        run.sessions().pools().forEach(p -> m.put(p.name(), p.node().connectionString()));
-        return m;
-    }
-
-    /** What the live-cluster safeguards did: transient keys, lagging nodes, throttle pauses. */
-    private String liveNotes(ExecutionContext job) {
-        long transientKeys = job.getLong(RecheckTasklet.TRANSIENT, 0L);
-        String lagging = job.getString(RecheckTasklet.LAGGING, "");
-        return (transientKeys == 0 ? "" : "; " + transientKeys + " transient (in flight, resolved on re-check)")
-                + (lagging.isEmpty() ? "" : "; replication did not catch up within --recheck-timeout on: " + lagging)
-                + (progress.pauses() == 0 ? "" : String.format("; paused %d times (%.0f s) for --max-load/--max-lag",
-                        progress.pauses(), progress.pausedMillis() / 1000.0));
-    }
-
-    private static String summaryLine(TableDiffRequest request, List<String> nodes, long rows, int ranges, int mismatched,
-                                      DiffFileWriter.Result result) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(request.table()).append(": ").append(String.format("%,d", rows)).append(" rows checked on ")
-                .append(nodes.size()).append(" nodes (").append(String.join(", ", nodes)).append(") in ")
-                .append(ranges).append(ranges == 1 ? " block, " : " blocks, ").append(mismatched).append(" mismatched; ");
-        if (result.total() == 0) {
-            sb.append("all nodes are in sync");
-        } else {
-            sb.append(String.format("%,d", result.total())).append(" differing rows ");
-            StringBuilder pairs = new StringBuilder();
-            result.diffRowsCount().forEach((k, v) -> pairs.append(pairs.isEmpty() ? "" : ", ").append(k).append(": ").append(v));
-            sb.append('(').append(pairs).append(')');
-            if (!result.oddNodeCounts().isEmpty()) {
-                sb.append("; odd node out: ").append(result.oddNodeCounts());
-            }
-            if (result.limitReached()) {
-                sb.append("; --max-diff-rows reached, list truncated");
-            }
-        }
-        return sb.toString();
     }
 }

@@ -1,11 +1,7 @@
 package io.ace.operation.tablediff;
 
-import io.ace.diff.DiffOptions;
-import io.ace.diff.Equality;
-import io.ace.exit.AceException;
-import io.ace.operation.FetchOptions;
-import io.ace.operation.HtmlRowsOption;
-import io.ace.operation.RecheckOptions;
+import io.ace.operation.DiffFlags;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
@@ -26,58 +22,21 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
             description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--nodes", split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to compare (default: all).")
-    List<String> nodes = new ArrayList<>();
-
-    @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per hashed block (default: ${DEFAULT-VALUE}).")
-    int blockSize = DiffOptions.DEFAULT_BLOCK_SIZE;
-
-    @Option(names = "--concurrency-factor", paramLabel = "F",
-            description = "Partitions hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
-    double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
-
     @Mixin
-    FetchOptions fetch;
+    DiffFlags diff;
 
     @Option(names = "--table-filter", paramLabel = "SQL",
-            description = "Compare only rows matching this condition; it runs in read-only transactions.")
+            description = "Compare only rows matching this condition: one expression over the table's columns, constants,"
+                    + " operators and IMMUTABLE functions, checked on every node before it runs.")
     String tableFilter;
 
-    @Option(names = "--equality", paramLabel = "exact|semantic",
-            description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
-    String equality = "exact";
-
     @Mixin
-    RecheckOptions recheck;
-
-    @Option(names = "--max-load", paramLabel = "SESSIONS",
-            description = "Pause while a node has more active application sessions than this (default: no limit).")
-    int maxLoad;
-
-    @Option(names = "--max-lag", paramLabel = "SECONDS",
-            description = "Pause while a node's subscribers lag by more than this (default: no limit).")
-    int maxLag;
-
-    @Option(names = "--target-query-time", paramLabel = "SECONDS",
-            description = "Size each hashing statement to take about this long, learning as it goes (default: off, one per partition).")
-    double targetQueryTime;
-
-    @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
-    String output = "json";
-
-    @Mixin
-    HtmlRowsOption htmlRows;
+    DistributedOption distributed;
 
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        Equality eq = Equality.parse(equality);
-        if (!output.equals("json") && !output.equals("html")) {
-            throw AceException.usage("--output must be json or html, got '" + output + "'");
-        }
-        DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, fetch.compareUnitSize(), fetch.maxDiffRows(), tableFilter,
-                eq, recheck.recheck(), recheck.timeoutSeconds(), maxLoad, maxLag, targetQueryTime).validate();
-        return new TableDiffRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir(), output.equals("html"),
-                htmlRows.value());
+        return new TableDiffRequest(target.cluster(), target.table(), diff.options(tableFilter), run.runKey(), run.outputDir(), diff.html(),
+                diff.maxHtmlRows(), distributed.value());
     }
 }

@@ -1,6 +1,7 @@
 package io.ace.operation.tablediff;
 
 import io.ace.batch.RunContext;
+import io.ace.batch.compare.TableComparison;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
@@ -15,15 +16,13 @@ import org.springframework.batch.core.repository.JobRepository;
 final class TableDiffRun {
 
     private final TableDiffRequest request;
-    private final ClusterSessions sessions;
-    private final ComparedTable table;
+    private final TableComparison comparison;
     private final JobRepository repository;
     private DiffPlan plan;
 
-    TableDiffRun(TableDiffRequest request, ClusterSessions sessions, ComparedTable table, JobRepository repository) {
+    TableDiffRun(TableDiffRequest request, TableComparison comparison, JobRepository repository) {
         this.request = request;
-        this.sessions = sessions;
-        this.table = table;
+        this.comparison = comparison;
         this.repository = repository;
     }
 
@@ -32,12 +31,17 @@ final class TableDiffRun {
     }
 
     ClusterSessions sessions() {
-        return sessions;
+        return comparison.sessions();
     }
 
     /** The table as checked on every node by this launch (a restart checks again). */
     ComparedTable table() {
-        return table;
+        return comparison.table();
+    }
+
+    /** The comparison's steps, on the sessions and the table of this launch. */
+    TableComparison comparison() {
+        return comparison;
     }
 
     /** The plan frozen in the job's context, from this execution or the first one of the run. */

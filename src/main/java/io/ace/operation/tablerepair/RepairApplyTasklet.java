@@ -3,6 +3,7 @@ package io.ace.operation.tablerepair;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.diff.ComparedTable;
+import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.repair.RepairApplier;
 import io.ace.repair.RepairChange;
@@ -49,12 +50,12 @@ final class RepairApplyTasklet implements Tasklet {
         RepairOutcome outcome = new RepairApplier(table.shape(), request.options()).apply(pool, changes);
         long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         int nodeIndex = sessions.nodeNames().indexOf(node);
-        findings.clearBlock(instance, nodeIndex);
+        findings.clearBlock(FindingsScope.of(instance), nodeIndex);
         List<String> records = new ArrayList<>();
         outcome.applied().forEach(c -> records.add(RepairJson.change(table.shape(), c, request.options().dryRun() ? "planned" : "applied")));
         outcome.stale().forEach(c -> records.add(RepairJson.change(table.shape(), c, "stale")));
         outcome.already().forEach(c -> records.add(RepairJson.change(table.shape(), c, "already")));
-        findings.addDifferences(instance, nodeIndex, 0, records);
+        findings.addDifferences(FindingsScope.of(instance), nodeIndex, 0, records);
         for (RepairChange.Kind kind : RepairChange.Kind.values()) {
             context.putLong(kind.name().toLowerCase(), outcome.count(kind));
         }

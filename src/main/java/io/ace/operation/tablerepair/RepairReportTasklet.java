@@ -2,6 +2,7 @@ package io.ace.operation.tablerepair;
 
 import io.ace.batch.ReportFile;
 import io.ace.batch.RunContext;
+import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.RepairReport;
@@ -116,7 +117,7 @@ final class RepairReportTasklet implements Tasklet {
         long[] total = {0};
         try (BufferedWriter out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
             out.write("{\"summary\":" + MAPPER.writeValueAsString(summary) + ",\"changes\":[");
-            findings.forEachDifference(job.getJobInstance().getInstanceId(), record -> {
+            findings.forEachDifference(FindingsScope.of(job.getJobInstance().getInstanceId()), record -> {
                 try {
                     out.write((total[0] == 0 ? "" : ",") + record);
                 } catch (java.io.IOException e) {

@@ -3,10 +3,10 @@ package io.ace.operation.tablerepair;
 import io.ace.batch.BatchResources;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
-import io.ace.diff.DiffOptions;
-import io.ace.diff.TablePreflight;
+import io.ace.difffile.DiffFileCheck;
 import io.ace.difffile.DiffFileReader;
 import io.ace.exit.AceException;
+import io.ace.operation.DiffFileTable;
 import io.ace.operation.OperationJob;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,9 +21,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
-/** The table-repair job: repair (one partition per target node, all at once), verify, report. */
+/** The table-repair job: repair (one partition per target node, all at once, here or on workers), verify, report. */
 final class TableRepairJob implements OperationJob<TableRepairRequest> {
 
     private final BatchResources resources;
@@ -40,22 +39,23 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         if (source != null && !nodes.contains(source)) {
             throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
         }
-        return new Needs(nodes, 2);
+        return new Needs(nodes);
     }
 
     @Override
     public Job build(TableRepairRequest request, ClusterSessions sessions) {
-        ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
+        // a diff file of a column list (repset-diff of a set with one) carries, and repairs, only those columns
+        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
+        DiffFileCheck.check(request.diffFile(), sessions, table.shape());
         String source = request.options().sourceOfTruth();
         List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
         var repository = resources.repository();
         var transactions = resources.transactions();
         Step node = new StepBuilder("repair-node", repository)
                 .tasklet(new RepairApplyTasklet(request, sessions, table, resources.findings()), transactions).build();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-repair-");
-        executor.setConcurrencyLimit(Math.max(1, targets.size()));
-        Step repair = new StepBuilder("repair", repository).partitioner("repair-node", new NodePartitioner(targets))
-                .step(node).gridSize(targets.size()).taskExecutor(executor).build();
+        // each node's partition goes to a worker of that node's region
+        Step repair = resources.partitions().step("repair", new NodePartitioner(targets), node, Math.max(1, targets.size()),
+                partition -> sessions.region(partition.getString(RepairApplyTasklet.NODE)));
         Step verify = new StepBuilder("verify", repository).tasklet(request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, 1_000), transactions).build();

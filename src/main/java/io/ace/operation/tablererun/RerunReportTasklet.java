@@ -3,6 +3,7 @@ package io.ace.operation.tablererun;
 import io.ace.batch.ReportFile;
 import io.ace.batch.RunContext;
 import io.ace.cluster.ClusterSessions;
+import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.difffile.DiffFileWriter;
 import io.ace.report.ReportName;
@@ -36,7 +37,7 @@ final class RerunReportTasklet implements Tasklet {
         Path target = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(), request.table().table(),
                 "rerun-diffs", List.of(".json")), ".json");
         DiffFileWriter.Result result = new DiffFileWriter(0).write(target, sessions.nodeNames(), 0,
-                consumer -> findings.forEachDifference(instance, consumer), r -> {
+                consumer -> findings.forEachDifference(FindingsScope.of(instance), consumer), r -> {
                     Map<String, Object> s = new LinkedHashMap<>();
                     s.put("schema", request.table().schema());
                     s.put("table", request.table().table());

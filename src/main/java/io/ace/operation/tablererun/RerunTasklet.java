@@ -6,6 +6,7 @@ import io.ace.diff.DiffOptions;
 import io.ace.diff.KeyRecheck;
 import io.ace.difffile.DiffFileReader;
 import io.ace.findings.BlockRecord;
+import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.replication.ReplicationFence;
 import io.ace.difffile.DifferenceJson;
@@ -54,13 +55,13 @@ final class RerunTasklet implements Tasklet {
         int to = Math.min(keys.size(), from + request.compareUnitSize());
         long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         int batch = from / request.compareUnitSize();
-        findings.clearBlock(instance, batch);
+        findings.clearBlock(FindingsScope.of(instance), batch);
         List<String> still;
         try (KeyRecheck recheck = new KeyRecheck(sessions, table, request.compareUnitSize())) {
             still = DifferenceJson.writeAll(table.shape(), recheck.stillDiffering(keys.subList(from, to)));
         }
-        findings.addDifferences(instance, batch, 0, still);
-        findings.saveBlock(instance, 0, new BlockRecord(batch, Map.of(), still.isEmpty() ? 0 : 1, still.size()));
+        findings.addDifferences(FindingsScope.of(instance), batch, 0, still);
+        findings.saveBlock(FindingsScope.of(instance), 0, new BlockRecord(batch, Map.of(), still.isEmpty() ? 0 : 1, still.size()));
         context.putInt(NEXT, to);
         contribution.incrementWriteCount(still.size());
         return to < keys.size() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;

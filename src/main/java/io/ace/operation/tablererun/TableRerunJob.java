@@ -3,9 +3,9 @@ package io.ace.operation.tablererun;
 import io.ace.batch.BatchResources;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
-import io.ace.diff.DiffOptions;
-import io.ace.diff.TablePreflight;
+import io.ace.difffile.DiffFileCheck;
 import io.ace.difffile.DiffFileReader;
+import io.ace.operation.DiffFileTable;
 import io.ace.operation.OperationJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -22,12 +22,13 @@ final class TableRerunJob implements OperationJob<TableRerunRequest> {
 
     @Override
     public Needs prepare(TableRerunRequest request) {
-        return new Needs(new DiffFileReader(request.diffFile()).nodesOf(request.table()), 2);
+        return new Needs(new DiffFileReader(request.diffFile()).nodesOf(request.table()));
     }
 
     @Override
     public Job build(TableRerunRequest request, ClusterSessions sessions) {
-        ComparedTable table = new TablePreflight().check(sessions, request.table(), DiffOptions.defaults());
+        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
+        DiffFileCheck.check(request.diffFile(), sessions, table.shape());
         var repository = resources.repository();
         return new JobBuilder(TableRerunRequest.OPERATION, repository)
                 .start(new StepBuilder("recheck", repository)

@@ -34,6 +34,6 @@ public class TableRerunOptions implements RequestOptions<TableRerunRequest> {
             throw AceException.usage("--compare-unit-size must be positive, got " + compareUnitSize);
         }
         TableTarget target = TableTarget.of(positional);
-        return TableRerunRequest.of(target.cluster(), target.table(), diffFile.resolve(run), compareUnitSize, run.runKey(), run.outputDir());
+        return TableRerunRequest.of(target.cluster(), target.table(), diffFile.resolve(run, target.table()), compareUnitSize, run.runKey(), run.outputDir());
     }
 }

@@ -4,12 +4,12 @@ import io.ace.web.ServeOnly;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.batch.RunQueries;
-import io.ace.operation.OperationRegistry;
+import io.ace.launch.LaunchGrammar;
 import io.ace.web.RunActions;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,33 +32,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class OperationsApi {
 
-    /** Operations of pgEdge ACE's API that this version does not run yet: they answer 501 rather than 400. */
-    private static final Set<String> NOT_IN_THIS_VERSION = Set.of("repset-diff", "schema-diff", "spock-diff");
+    /** The body fields that may name what an operation works on, as pgEdge ACE's API names them. */
+    private static final List<String> TARGET_FIELDS = List.of("table_name", "table", "repset_name", "schema_name", "target");
 
     private final RunActions actions;
     private final RunQueries queries;
-    private final OperationRegistry operations;
+    private final LaunchGrammar grammar;
 
-    public OperationsApi(RunActions actions, RunQueries queries, OperationRegistry operations) {
+    public OperationsApi(RunActions actions, RunQueries queries, LaunchGrammar grammar) {
         this.actions = actions;
         this.queries = queries;
-        this.operations = operations;
+        this.grammar = grammar;
     }
 
     @PostMapping("/{operation}")
     ResponseEntity<Map<String, Object>> launch(@PathVariable String operation, @RequestBody(required = false) Map<String, Object> body,
                                                Authentication who) {
-        if (NOT_IN_THIS_VERSION.contains(operation) && !operations.contains(operation)) {
-            return notInThisVersion(operation);
-        }
-        operations.get(operation);
+        grammar.operations().get(operation);
         Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
         String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
-        String table = text(fields.remove("table_name"), fields.remove("table"));
-        if (table == null) {
-            throw AceException.usage("the body must name the table: {\"table_name\": \"schema.table\"}");
+        String target = null;
+        for (String field : TARGET_FIELDS) {
+            target = text(target, fields.remove(field));
         }
-        return answer(actions.launch(operation, cluster, table, fields, who));
+        String label = grammar.targetLabel(operation);
+        if (target == null && label != null) {
+            throw AceException.usage("the body must name what " + operation + " works on (" + label + "): one of "
+                    + String.join(", ", TARGET_FIELDS) + ", e.g. {\"table_name\": \"schema.table\"}");
+        }
+        return answer(actions.launch(operation, cluster, target, fields, who));
     }
 
     /** The Merkle-tree operations ({@code mtree-VERB}); the table is named only for the table's verbs. */
@@ -66,7 +68,7 @@ public class OperationsApi {
     ResponseEntity<Map<String, Object>> mtree(@PathVariable String verb, @RequestBody(required = false) Map<String, Object> body,
                                               Authentication who) {
         String operation = "mtree-" + verb;
-        operations.get(operation);
+        grammar.operations().get(operation);
         Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
         String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
         String table = text(fields.remove("table_name"), fields.remove("table"));

@@ -81,6 +81,8 @@ class LaunchController {
         model.addAttribute("fields", grammar.fields(operation));
         model.addAttribute("cluster", cluster);
         model.addAttribute("table", table);
+        // what the operation works on, as its command line names it; none for an operation on the whole cluster
+        model.addAttribute("targetLabel", grammar.targetLabel(operation));
         model.addAttribute("values", values);
         if (error != null) {
             model.addAttribute("flash", error);
