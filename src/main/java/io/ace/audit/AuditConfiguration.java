@@ -1,5 +1,6 @@
 package io.ace.audit;
 
+import io.ace.repository.SchemaLock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ public class AuditConfiguration {
     @Bean
     AuditLog auditLog(DataSource dataSource) {
         AuditLog log = new AuditLog(dataSource);
-        log.createSchema();
+        SchemaLock.around(dataSource, log::createSchema);
         return log;
     }
 }

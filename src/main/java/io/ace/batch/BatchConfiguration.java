@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.repository.SchemaLock;
 import io.ace.batch.partition.PartitionClaims;
 import io.ace.batch.partition.PartitionedSteps;
 import io.ace.batch.partition.RemotePartitioning;
@@ -42,7 +43,7 @@ public class BatchConfiguration {
     @Bean
     FindingsStore findingsStore(DataSource dataSource) {
         FindingsStore store = new FindingsStore(dataSource);
-        store.createSchema();
+        SchemaLock.around(dataSource, store::createSchema);
         return store;
     }
 

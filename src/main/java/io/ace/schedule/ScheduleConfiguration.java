@@ -1,5 +1,6 @@
 package io.ace.schedule;
 
+import io.ace.repository.SchemaLock;
 import io.ace.batch.RunSubmitter;
 import io.ace.launch.LaunchGrammar;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public class ScheduleConfiguration {
     @Bean
     FireStore fireStore(DataSource dataSource) {
         FireStore store = new FireStore(dataSource);
-        store.createSchema();
+        SchemaLock.around(dataSource, store::createSchema);
         return store;
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class DistributedWorkersIT {
     private static LocalCluster repositories;
 
     private final List<Process> processes = new ArrayList<>();
+    /** What each started process printed on stderr, shown when a wait for workers fails. */
+    private final List<Path> errorOutputs = new ArrayList<>();
 
     @BeforeAll
     static void tables() {
@@ -322,15 +325,23 @@ class DistributedWorkersIT {
         }
     }
 
-    private static void awaitLiveWorkers(String repository, int count) {
-        await(count + " live workers").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            try (Connection c = DriverManager.getConnection(repository, "ace", LocalCluster.PASSWORD)) {
-                return Integer.parseInt(single(c, "SELECT count(*) FROM ACE_WORKER WHERE STOPPED IS NULL"));
-            } catch (SQLException e) {
-                // the first worker creates the tables
-                return 0;
+    private void awaitLiveWorkers(String repository, int count) throws IOException {
+        try {
+            await(count + " live workers").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                try (Connection c = DriverManager.getConnection(repository, "ace", LocalCluster.PASSWORD)) {
+                    return Integer.parseInt(single(c, "SELECT count(*) FROM ACE_WORKER WHERE STOPPED IS NULL"));
+                } catch (SQLException e) {
+                    // the first worker creates the tables
+                    return 0;
+                }
+            }, n -> n >= count);
+        } catch (ConditionTimeoutException e) {
+            StringBuilder printed = new StringBuilder(e.getMessage());
+            for (Path err : errorOutputs) {
+                printed.append("\n--- ").append(err.getFileName()).append(":\n").append(Files.readString(err, StandardCharsets.UTF_8));
             }
-        }, n -> n >= count);
+            throw new AssertionError(printed.toString(), e);
+        }
     }
 
     /** The diff file or summary without what differs between any two runs. */
@@ -385,6 +396,7 @@ class DistributedWorkersIT {
                 + " -Dace.worker.heartbeat-interval=1s");
         Process p = pb.start();
         processes.add(p);
+        errorOutputs.add(home.resolve(name + ".err"));
         return p;
     }
 

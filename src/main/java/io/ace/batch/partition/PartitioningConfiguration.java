@@ -1,5 +1,6 @@
 package io.ace.batch.partition;
 
+import io.ace.repository.SchemaLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires remote partitioning: the claims and worker tables (in any repository), the channel's
@@ -25,20 +25,18 @@ public class PartitioningConfiguration {
 
     /** Spring Integration's own schema of its JDBC message stores, for PostgreSQL. */
     private static final String CHANNEL_SCHEMA = "org/springframework/integration/jdbc/schema-postgresql.sql";
-    /** Serializes the creation of the channel tables between processes starting at once. */
-    private static final long SCHEMA_LOCK = 0x414345_4348414eL;
 
     @Bean
     PartitionClaims partitionClaims(DataSource dataSource) {
         PartitionClaims claims = new PartitionClaims(dataSource);
-        claims.createSchema();
+        SchemaLock.around(dataSource, claims::createSchema);
         return claims;
     }
 
     @Bean
     WorkerRoster workerRoster(DataSource dataSource) {
         WorkerRoster roster = new WorkerRoster(dataSource);
-        roster.createSchema();
+        SchemaLock.around(dataSource, roster::createSchema);
         return roster;
     }
 
@@ -50,7 +48,6 @@ public class PartitioningConfiguration {
 
     @Bean
     RemotePartitioning remotePartitioning(PartitionDispatch dispatch, WorkerRoster roster, DataSource dataSource,
-                                          PlatformTransactionManager transactions,
                                           @Value("${ace.partitioning:local}") String partitioning,
                                           @Value("${ace.partitioning.poll-interval:500ms}") Duration pollInterval,
                                           @Value("${ace.partitioning.worker-timeout:30s}") Duration workerTimeout) throws SQLException {
@@ -59,7 +56,7 @@ public class PartitioningConfiguration {
         }
         boolean postgres = isPostgres(dataSource);
         if (postgres) {
-            createChannelSchema(dataSource, transactions);
+            createChannelSchema(dataSource);
         }
         return new RemotePartitioning(dispatch, roster, new RemotePartitioning.Settings(partitioning.equals("remote"), postgres,
                 pollInterval, workerTimeout));
@@ -86,10 +83,9 @@ public class PartitioningConfiguration {
     }
 
     /** The channel's tables, created once per database however many processes start together. */
-    private static void createChannelSchema(DataSource dataSource, PlatformTransactionManager transactions) {
+    private static void createChannelSchema(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", SCHEMA_LOCK);
+        SchemaLock.around(dataSource, () -> {
             if (jdbc.queryForObject("SELECT to_regclass('int_channel_message') IS NULL", Boolean.class)) {
                 jdbc.execute((Connection c) -> {
                     ScriptUtils.executeSqlScript(c, new ClassPathResource(CHANNEL_SCHEMA));
