@@ -154,8 +154,9 @@ class ServeApiTest {
         HttpResponse<String> unknownFlag = serve.send("POST", "/api/v1/table-diff", "operator", diffBody(null, ",\"no_such_flag\":1"));
         assertThat(unknownFlag.statusCode()).isEqualTo(400);
 
-        HttpResponse<String> notHere = serve.send("POST", "/api/v1/mtree/build", "operator", "{}");
-        assertThat(notHere.statusCode()).isEqualTo(501);
+        HttpResponse<String> unknown = serve.send("POST", "/api/v1/no-such-operation", "operator", "{}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(Serve.json(unknown).path("message").asString()).contains("unknown operation").contains("mtree-build");
 
         HttpResponse<String> noSet = serve.send("POST", "/api/v1/repset-diff", "operator", "{\"cluster_name\":\"local\"}");
         assertThat(noSet.statusCode()).as(noSet.body()).isEqualTo(400);
