@@ -5,11 +5,8 @@ import io.ace.batch.RunContext;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
-import io.ace.report.RepairReport;
-import io.ace.report.ReportName;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.ace.report.RepairReportFiles;
+import io.ace.report.RepairSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +20,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Last step of a repair: the summary per node, and with --generate-report the repair report (JSON and HTML). */
 final class RepairReportTasklet implements Tasklet {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final TableRepairRequest request;
     private final List<String> targets;
@@ -55,38 +49,30 @@ final class RepairReportTasklet implements Tasklet {
         for (String node : targets) {
             ExecutionContext c = lastApply(job, node).getExecutionContext();
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (String k : new String[] {"insert", "update", "delete", "stale", "already"}) {
-                counts.put(k, c.getLong(k, 0L));
-            }
+            RepairSummary.COUNTS.forEach(k -> counts.put(k, c.getLong(k, 0L)));
             perNode.put(node, counts);
             if (c.containsKey("statements.file")) {
                 statementFiles.add(c.getString("statements.file"));
             }
         }
         ExecutionContext context = job.getExecutionContext();
-        RunContext run = RunContext.of(job);
-        long still = context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L);
-        StringBuilder line = new StringBuilder(request.table() + (request.options().dryRun() ? " repair DRY RUN (nothing changed), " : " repair, ")
-                + request.options().mode() + (request.options().sourceOfTruth() == null ? "" : " from " + request.options().sourceOfTruth()) + ": ");
-        perNode.forEach((node, c) -> line.append(node).append(' ')
-                .append(request.options().dryRun() ? "would insert " : "inserted ").append(c.get("insert"))
-                .append(request.options().dryRun() ? ", would update " : ", updated ").append(c.get("update"))
-                .append(request.options().dryRun() ? ", would delete " : ", deleted ").append(c.get("delete"))
-                .append(", stale ").append(c.get("stale")).append(", already in place ").append(c.get("already")).append("; "));
-        if (!request.options().dryRun()) {
-            line.append(context.getLong(RepairVerifyTasklet.VERIFIED, 0L)).append(" keys verified identical on ")
-                    .append(String.join(", ", nodes)).append(still == 0 ? "" : "; " + still + " keys still differ");
-        }
+        var options = request.options();
+        RepairSummary summary = new RepairSummary(request.table(), options.mode(), options.sourceOfTruth(), options.dryRun(),
+                options.fireTriggers(), request.diffFile(), request.diffSha256(), perNode, context.getLong(RepairVerifyTasklet.VERIFIED, 0L),
+                context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(), request.runKey());
         List<ReportFile> written = new ArrayList<>();
-        if (request.generateReport() || request.options().dryRun()) {
-            Path base = writeReport(job, perNode, still);
-            written.add(new ReportFile(ReportFile.REPAIR_REPORT, ReportName.withExtension(base, ".json")));
-            written.add(new ReportFile(ReportFile.HTML_REPORT, ReportName.withExtension(base, ".html")));
+        if (request.generateReport() || options.dryRun()) {
+            RepairReportFiles.Written files = new RepairReportFiles(html).write(request.outputDir(), summary,
+                    consumer -> findings.forEachDifference(FindingsScope.of(job.getJobInstance().getInstanceId()), consumer),
+                    request.maxHtmlRows());
+            written.add(new ReportFile(ReportFile.REPAIR_REPORT, files.json()));
+            written.add(new ReportFile(ReportFile.HTML_REPORT, files.html()));
         }
         statementFiles.forEach(file -> written.add(new ReportFile(ReportFile.STATEMENTS, Path.of(file))));
+        RunContext run = RunContext.of(job);
         run.reports(written);
-        run.summaryLine(line.toString());
-        run.differences(request.options().dryRun() ? 0 : still);
+        run.summaryLine(summary.line());
+        run.differences(options.dryRun() ? 0 : summary.stillDiffering());
         return RepeatStatus.FINISHED;
     }
 
@@ -94,44 +80,5 @@ final class RepairReportTasklet implements Tasklet {
         String name = "repair-node:node-" + node;
         return job.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst()
                 .orElseGet(() -> repository.getLastStepExecution(job.getJobInstance(), name));
-    }
-
-    /** Writes the repair report's JSON and HTML; returns their base path (no extension). */
-    private Path writeReport(JobExecution job, Map<String, Map<String, Long>> perNode, long still) throws Exception {
-        Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "repair", List.of(".json", ".html"));
-        Path json = ReportName.withExtension(base, ".json");
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("schema", request.table().schema());
-        summary.put("table", request.table().table());
-        summary.put("mode", request.options().mode());
-        summary.put("source_of_truth", request.options().sourceOfTruth());
-        summary.put("dry_run", request.options().dryRun());
-        summary.put("fire_triggers", request.options().fireTriggers());
-        summary.put("diff_file", request.diffFile().toAbsolutePath().toString());
-        summary.put("diff_file_sha256", request.diffSha256());
-        summary.put("per_node", perNode);
-        summary.put("keys_still_differing", still);
-        summary.put("job_execution_id", job.getId());
-        summary.put("run_key", request.runKey());
-        List<String> listed = new ArrayList<>();
-        long[] total = {0};
-        try (BufferedWriter out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
-            out.write("{\"summary\":" + MAPPER.writeValueAsString(summary) + ",\"changes\":[");
-            findings.forEachDifference(FindingsScope.of(job.getJobInstance().getInstanceId()), record -> {
-                try {
-                    out.write((total[0] == 0 ? "" : ",") + record);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                total[0]++;
-                if (listed.size() < request.maxHtmlRows()) {
-                    listed.add(record);
-                }
-            });
-            out.write("]}\n");
-        }
-        html.writeRepairReport(ReportName.withExtension(base, ".html"), RepairReport.of(summary, perNode, listed, total[0],
-                request.maxHtmlRows()));
-        return base;
     }
 }
