@@ -6,7 +6,6 @@ import io.ace.diff.DiffPlan;
 import io.ace.diff.PartitionScan;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
-import io.ace.difffile.DifferenceJson;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.ExitStatus;
@@ -57,7 +56,7 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         findings.clearBlock(instance, block);
         int[] seq = {0};
         BlockOutcome outcome = scan.compare(plan.blocks(block, plan.endBlock(partition)), unit -> {
-            findings.addDifferences(instance, block, seq[0], DifferenceJson.writeAll(table.shape(), unit));
+            findings.addDifferences(instance, block, seq[0], unit);
             seq[0] += unit.size();
         });
         BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());

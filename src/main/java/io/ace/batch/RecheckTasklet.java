@@ -1,9 +1,10 @@
 package io.ace.batch;
 
+import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.findings.FindingsStore;
+import io.ace.findings.StoredDifference;
 import io.ace.replication.ReplicationFence;
-import io.ace.difffile.DifferenceJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,12 +59,14 @@ final class RecheckTasklet implements Tasklet {
             long previous = remaining;
             remaining = 0;
             List<Integer> still = new ArrayList<>();
-            for (int block : blocks) {
-                int left = recheck(instance, block);
-                if (left > 0) {
-                    still.add(block);
+            try (KeyRecheck recheck = new KeyRecheck(run.sessions(), run.table())) {
+                for (int block : blocks) {
+                    int left = recheck(recheck, instance, block);
+                    if (left > 0) {
+                        still.add(block);
+                    }
+                    remaining += left;
                 }
-                remaining += left;
             }
             blocks = still;
             if (remaining == 0 || remaining == previous || !fence.laggingNodes().isEmpty()) {
@@ -78,17 +81,30 @@ final class RecheckTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Re-reads a block's differing keys; returns how many still differ. */
-    private int recheck(long instance, int block) throws Exception {
-        List<List<String>> keys = new ArrayList<>();
-        for (String json : findings.differences(instance, block)) {
-            keys.add(DifferenceJson.key(DifferenceJson.read(json)));
+    /**
+     * Re-reads a block's differing keys a compare unit at a time; drops those that resolved and
+     * replaces those whose rows changed. Returns how many still differ.
+     */
+    private int recheck(KeyRecheck recheck, long instance, int block) throws Exception {
+        int unit = run.request().options().compareUnitSize();
+        int left = 0;
+        List<StoredDifference> recorded = findings.differences(instance, block, 0, unit);
+        while (!recorded.isEmpty()) {
+            List<KeyDifference> now = recheck.current(recorded.stream().map(StoredDifference::difference).toList());
+            List<Integer> resolved = new ArrayList<>();
+            List<StoredDifference> changed = new ArrayList<>();
+            for (int i = 0; i < now.size(); i++) {
+                StoredDifference was = recorded.get(i);
+                if (now.get(i) == null) {
+                    resolved.add(was.seq());
+                } else if (now.get(i) != was.difference()) {
+                    changed.add(new StoredDifference(was.seq(), now.get(i)));
+                }
+            }
+            findings.correctDifferences(instance, block, resolved, changed);
+            left += now.size() - resolved.size();
+            recorded = findings.differences(instance, block, recorded.get(recorded.size() - 1).seq() + 1, unit);
         }
-        List<String> still;
-        try (KeyRecheck recheck = new KeyRecheck(run.sessions(), run.table(), run.request().options().compareUnitSize())) {
-            still = DifferenceJson.writeAll(run.table().shape(), recheck.stillDiffering(keys));
-        }
-        findings.replaceDifferences(instance, block, still);
-        return still.size();
+        return left;
     }
 }

@@ -2,6 +2,7 @@ package io.ace.batch;
 
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class RepairJobFactory {
                 .step(node).gridSize(targets.size()).taskExecutor(executor).build();
         Step verify = new StepBuilder("verify", repository).tasklet(request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
-                : new RepairVerifyTasklet(request.diffFile(), sessions, table, 1_000), transactions).build();
+                : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE), transactions).build();
         Step report = new StepBuilder("report", repository)
                 .tasklet(new RepairReportTasklet(request, targets, sessions.nodeNames(), findings, html, repository), transactions).build();
         return new JobBuilder(TableRepairRequest.JOB_NAME, repository).start(repair).next(verify).next(report).build();

@@ -116,7 +116,7 @@ final class RepairReportTasklet implements Tasklet {
         try (BufferedWriter out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
             out.write("{\"summary\":" + MAPPER.writeValueAsString(summary) + ",\"changes\":[");
             boolean[] first = {true};
-            findings.forEachDifference(job.getJobInstance().getInstanceId(), record -> {
+            findings.forEachChange(job.getJobInstance().getInstanceId(), record -> {
                 try {
                     out.write((first[0] ? "" : ",") + record);
                 } catch (java.io.IOException e) {

@@ -72,7 +72,7 @@ final class ReportTasklet implements Tasklet {
         Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "diffs", List.of(".json", ".html"));
         Path jsonPath = ReportName.withExtension(base, ".json");
 
-        DiffFileWriter.Result result = new DiffFileWriter(HTML_ROWS_PER_PAIR).write(jsonPath, nodes,
+        DiffFileWriter.Result result = new DiffFileWriter(run.table().shape(), HTML_ROWS_PER_PAIR).write(jsonPath, nodes,
                 request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer),
                 r -> summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
 

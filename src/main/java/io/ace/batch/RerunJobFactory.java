@@ -23,9 +23,10 @@ public final class RerunJobFactory {
     }
 
     public Job build(TableRerunRequest request, ClusterSessions sessions, ComparedTable table) {
+        RerunTasklet recheck = new RerunTasklet(request, sessions, table, findings);
         return new JobBuilder(TableRerunRequest.JOB_NAME, repository)
-                .start(new StepBuilder("recheck", repository).tasklet(new RerunTasklet(request, sessions, table, findings), transactions).build())
-                .next(new StepBuilder("report", repository).tasklet(new RerunReportTasklet(request, sessions, findings), transactions).build())
+                .start(new StepBuilder("recheck", repository).tasklet(recheck, transactions).listener(recheck).build())
+                .next(new StepBuilder("report", repository).tasklet(new RerunReportTasklet(request, sessions, table.shape(), findings), transactions).build())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.findings.FindingsStore;
 import io.ace.difffile.DiffFileWriter;
@@ -20,11 +21,13 @@ final class RerunReportTasklet implements Tasklet {
 
     private final TableRerunRequest request;
     private final ClusterSessions sessions;
+    private final TableShape shape;
     private final FindingsStore findings;
 
-    RerunReportTasklet(TableRerunRequest request, ClusterSessions sessions, FindingsStore findings) {
+    RerunReportTasklet(TableRerunRequest request, ClusterSessions sessions, TableShape shape, FindingsStore findings) {
         this.request = request;
         this.sessions = sessions;
+        this.shape = shape;
         this.findings = findings;
     }
 
@@ -34,7 +37,7 @@ final class RerunReportTasklet implements Tasklet {
         long instance = job.getJobInstance().getInstanceId();
         Path target = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(), request.table().table(),
                 "rerun-diffs", List.of(".json")), ".json");
-        DiffFileWriter.Result result = new DiffFileWriter(0).write(target, sessions.nodeNames(), 0,
+        DiffFileWriter.Result result = new DiffFileWriter(shape, 0).write(target, sessions.nodeNames(), 0,
                 consumer -> findings.forEachDifference(instance, consumer), r -> {
                     Map<String, Object> s = new LinkedHashMap<>();
                     s.put("schema", request.table().schema());

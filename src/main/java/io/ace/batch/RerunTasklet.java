@@ -3,16 +3,20 @@ package io.ace.batch;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
+import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
+import io.ace.difffile.DiffFileKeys;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsStore;
 import io.ace.replication.ReplicationFence;
-import io.ace.difffile.DifferenceJson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -20,9 +24,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Re-checks the diff file's keys one batch per call, after waiting (bounded) for the replication
  * pending at its start; a batch's findings commit with the position of the next batch, so a
- * restart continues where it stopped.
+ * restart continues where it stopped. The keys come from the file a batch at a time.
  */
-final class RerunTasklet implements Tasklet {
+final class RerunTasklet implements Tasklet, StepExecutionListener {
 
     static final String NEXT = "next.key";
     static final String KEYS = "keys";
@@ -31,7 +35,7 @@ final class RerunTasklet implements Tasklet {
     private final ClusterSessions sessions;
     private final ComparedTable table;
     private final FindingsStore findings;
-    private List<List<String>> keys;
+    private DiffFileKeys keys;
 
     RerunTasklet(TableRerunRequest request, ClusterSessions sessions, ComparedTable table, FindingsStore findings) {
         this.request = request;
@@ -43,25 +47,35 @@ final class RerunTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+        int from = context.getInt(NEXT, 0);
         if (keys == null) {
-            keys = RepairVerifyTasklet.keys(request.diffFile(), table.shape().primaryKey());
             // rows written before now must have replicated before they are judged (bounded wait)
             new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
+            keys = new DiffFileKeys(sessions.pools().get(0).open(), table.shape(), request.diffFile(), from);
         }
-        context.putLong(KEYS, keys.size());
-        int from = context.getInt(NEXT, 0);
-        int to = Math.min(keys.size(), from + request.compareUnitSize());
+        context.putLong(KEYS, keys.total());
+        List<List<String>> batch = keys.next(request.compareUnitSize());
         long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        int batch = from / request.compareUnitSize();
-        findings.clearBlock(instance, batch);
-        List<String> still;
-        try (KeyRecheck recheck = new KeyRecheck(sessions, table, request.compareUnitSize())) {
-            still = DifferenceJson.writeAll(table.shape(), recheck.stillDiffering(keys.subList(from, to)));
+        int batchNo = from / request.compareUnitSize();
+        findings.clearBlock(instance, batchNo);
+        List<KeyDifference> still;
+        try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+            still = recheck.stillDiffering(batch);
         }
-        findings.addDifferences(instance, batch, 0, still);
-        findings.saveBlock(instance, 0, new BlockRecord(batch, Map.of(), still.isEmpty() ? 0 : 1, still.size()));
+        findings.addDifferences(instance, batchNo, 0, still);
+        findings.saveBlock(instance, 0, new BlockRecord(batchNo, Map.of(), still.isEmpty() ? 0 : 1, still.size()));
+        int to = from + batch.size();
         context.putInt(NEXT, to);
         contribution.incrementWriteCount(still.size());
-        return to < keys.size() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+        return to < keys.total() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (keys != null) {
+            keys.close();
+            keys = null;
+        }
+        return stepExecution.getExitStatus();
     }
 }

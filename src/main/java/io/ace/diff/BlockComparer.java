@@ -2,7 +2,6 @@ package io.ace.diff;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,54 +24,85 @@ final class BlockComparer {
 
     /**
      * Compares a block from its ranges' hashes (per range, by node); differing keys go to
-     * {@code sink} in key order, one compare unit at a time, so memory holds one unit of full
-     * rows whatever the number of differences.
+     * {@code sink} in key order, one compare unit at a time. Memory holds one range's row hashes
+     * and one unit of full rows, whatever the number of differences.
      */
     BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, List<Map<String, BlockHash>> hashes,
                          DifferenceSink sink) throws Exception {
         Map<String, Long> rows = new LinkedHashMap<>();
         hashes.forEach(byNode -> byNode.forEach((node, h) -> rows.merge(node, h.rows(), Long::sum)));
-        List<List<String>> differing = new ArrayList<>();
         int mismatchedRanges = 0;
+        int differingKeys = 0;
         for (int r = 0; r < ranges.size(); r++) {
             if (hashes.get(r).values().stream().distinct().count() > 1) {
                 mismatchedRanges++;
                 KeyRange range = ranges.get(r);
                 List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(range)));
-                // ranges follow each other in key order, so sorting each range's keys orders them all
-                differing.addAll(keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys);
+                // ranges follow each other in key order, so ordering each range's keys orders the block's
+                List<List<String>> ordered = keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys;
+                for (int from = 0; from < ordered.size(); from += compareUnitSize) {
+                    sink.accept(withRows(fanOut, nodes, ordered.subList(from, Math.min(ordered.size(), from + compareUnitSize))));
+                }
+                differingKeys += ordered.size();
             }
         }
-        for (int from = 0; from < differing.size(); from += compareUnitSize) {
-            List<List<String>> unit = differing.subList(from, Math.min(differing.size(), from + compareUnitSize));
-            Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(unit));
-            List<KeyDifference> differences = new ArrayList<>(unit.size());
-            for (List<String> key : unit) {
-                differences.add(difference(key, fetched));
-            }
-            sink.accept(differences);
-        }
-        return new BlockOutcome(rows, mismatchedRanges, differing.size());
+        return new BlockOutcome(rows, mismatchedRanges, differingKeys);
     }
 
     /** Keys whose row hash is not the same on every node (a node without the row counts as different). */
     private static List<List<String>> differingKeys(Map<String, Map<String, Long>> keyHashes) {
-        Set<String> all = new HashSet<>();
-        keyHashes.values().forEach(m -> all.addAll(m.keySet()));
+        List<Map<String, Long>> byNode = new ArrayList<>(keyHashes.values());
         List<List<String>> differing = new ArrayList<>();
-        for (String key : all) {
-            if (keyHashes.values().stream().map(m -> m.get(key)).distinct().count() > 1) {
-                differing.add(NodeSnapshot.splitKey(key));
+        for (int n = 0; n < byNode.size(); n++) {
+            for (Map.Entry<String, Long> e : byNode.get(n).entrySet()) {
+                String key = e.getKey();
+                // each key once, at the first node that has it
+                if (!earlierHas(byNode, n, key) && differs(byNode, key, e.getValue())) {
+                    differing.add(NodeSnapshot.splitKey(key));
+                }
             }
         }
         return differing;
+    }
+
+    /** Whether a node before node {@code n} has the key (it was considered there). */
+    private static boolean earlierHas(List<Map<String, Long>> byNode, int n, String key) {
+        for (int i = 0; i < n; i++) {
+            if (byNode.get(i).containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean differs(List<Map<String, Long>> byNode, String key, long hash) {
+        for (Map<String, Long> node : byNode) {
+            Long h = node.get(key);
+            if (h == null || h != hash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The differences of the given keys, with their rows read on every node at once, in the order given. */
+    static List<KeyDifference> withRows(NodeFanOut fanOut, List<NodeSnapshot> nodes, List<List<String>> keys) throws Exception {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(keys));
+        List<KeyDifference> differences = new ArrayList<>(keys.size());
+        for (List<String> key : keys) {
+            differences.add(difference(key, fetched));
+        }
+        return differences;
     }
 
     /**
      * The rows of one key on each node. Rows re-read here come from the same snapshot as the
      * hashes, so they still differ.
      */
-    static KeyDifference difference(List<String> key, Map<String, Map<String, NodeRow>> fetched) {
+    private static KeyDifference difference(List<String> key, Map<String, Map<String, NodeRow>> fetched) {
         String joined = NodeSnapshot.joinKey(key);
         Map<String, NodeRow> rows = new LinkedHashMap<>();
         fetched.forEach((node, byKey) -> {

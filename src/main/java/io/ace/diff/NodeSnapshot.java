@@ -98,17 +98,29 @@ final class NodeSnapshot implements AutoCloseable {
         }
     }
 
-    /** Key (columns joined by {@link #KEY_SEPARATOR}) to row hash, for every row of the block. */
+    /** Key (columns joined by {@link #KEY_SEPARATOR}) to row hash, for every row of the range. */
     Map<String, Long> keyHashes(KeyRange range) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.keyHashes(range.lower() != null, range.upper() != null))) {
+            bindRange(ps, range);
+            return readHashes(ps);
+        }
+    }
+
+    /** Key to row hash, for those of the given keys that exist on this node. */
+    Map<String, Long> hashes(List<List<String>> keys) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.hashesByKeys())) {
+            bindKeyArrays(ps, keys, 1);
+            return readHashes(ps);
+        }
+    }
+
+    private Map<String, Long> readHashes(PreparedStatement ps) throws SQLException {
         int keyCount = queries.shape().primaryKey().size();
         Map<String, Long> hashes = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(queries.keyHashes(range.lower() != null, range.upper() != null))) {
-            ps.setFetchSize(FETCH_SIZE);
-            bindRange(ps, range);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
-                }
+        ps.setFetchSize(FETCH_SIZE);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
             }
         }
         return hashes;

@@ -72,8 +72,16 @@ final class TableQueries {
     /** Full rows, every column as text, plus the row hash, for the keys given as text arrays. */
     String rowsByKeys() {
         String columns = shape.columns().stream().map(c -> ALIAS + "." + c.quoted() + "::text").collect(Collectors.joining(", "));
-        return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + " FROM " + shape.name().sql() + " " + ALIAS
-                + " WHERE " + shape.keyTuple(ALIAS) + " IN (SELECT * FROM " + unnestKeys() + ")"
+        return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + byKeys();
+    }
+
+    /** The row hash of each of the keys given as text arrays. */
+    String hashesByKeys() {
+        return "SELECT " + keyTexts() + ", " + rowHash + byKeys();
+    }
+
+    private String byKeys() {
+        return " FROM " + shape.name().sql() + " " + ALIAS + " WHERE " + shape.keyTuple(ALIAS) + " IN (SELECT * FROM " + unnestKeys() + ")"
                 + (filter == null ? "" : " AND (" + filter + ")");
     }
 

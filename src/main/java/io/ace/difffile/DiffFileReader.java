@@ -1,5 +1,6 @@
 package io.ace.difffile;
 
+import io.ace.catalog.Column;
 import io.ace.exit.AceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,20 @@ public final class DiffFileReader {
 
     /** A row of one node in one pair's list. */
     public record Row(String pair, String node, Map<String, Value> values) {
+
+        /** The row's key, each column's value as text; a usage error naming the pair and node when a key column is missing. */
+        public List<String> key(List<Column> keyColumns) {
+            List<String> key = new ArrayList<>(keyColumns.size());
+            for (Column c : keyColumns) {
+                Value v = values.get(c.name());
+                if (v == null || v.kind() == Value.Kind.NULL) {
+                    throw AceException.usage("a row of node " + node + " in pair " + pair
+                            + " of the diff file has no value for primary key column " + c.name());
+                }
+                key.add(v.text());
+            }
+            return key;
+        }
     }
 
     @FunctionalInterface

@@ -1,5 +1,7 @@
 package io.ace.findings;
 
+import io.ace.diff.KeyDifference;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,10 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  * What the partitions of a comparison found, kept in the job repository's database so that a
  * partition's findings commit in the same transaction as its progress: a restart neither loses
  * nor repeats them. Rows are keyed by job instance, so every execution of one run shares them.
+ * Differences are read back a page at a time, so no reader holds more than a page whatever the
+ * number of differences.
  */
 public final class FindingsStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Stored rows read per query when streaming. */
+    private static final int PAGE = 5_000;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -27,23 +33,20 @@ public final class FindingsStore {
     public FindingsStore(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(1_000);
     }
 
     public void createSchema() {
-        String text = largeTextType();
         jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_BLOCK (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
                 + " PARTITION_NO INT NOT NULL, ROWS_PER_NODE VARCHAR(4000) NOT NULL, MISMATCHED_RANGES INT NOT NULL,"
                 + " DIFF_KEYS INT NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO))");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_KEY (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
-                + " SEQ INT NOT NULL, DIFF_JSON " + text + " NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_FINDING (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
+                + " SEQ INT NOT NULL, DATA " + binaryType() + " NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ))");
     }
 
-    private String largeTextType() {
+    private String binaryType() {
         try (Connection c = dataSource.getConnection()) {
-            // H2 keeps a CLOB out of line, which made reading a million findings take minutes; its
-            // VARCHAR holds up to 1,000,000 characters per differing key (PostgreSQL: no limit)
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "TEXT" : "VARCHAR(1000000)";
+            // kept inline: H2 keeps a BLOB out of line, which made reading a million findings take minutes
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "BYTEA" : "VARBINARY(1000000000)";
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
         }
@@ -51,25 +54,29 @@ public final class FindingsStore {
 
     /** Forgets what an earlier, rolled-forward attempt may have recorded for a block, before it is compared again. */
     public void clearBlock(long jobInstanceId, int blockNo) {
-        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
+        jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
         jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
     }
 
     /** Records differing keys of a block, numbered from {@code firstSeq} in key order. */
-    public void addDifferences(long jobInstanceId, int blockNo, int firstSeq, List<String> differencesJson) {
-        jdbc.batchUpdate("INSERT INTO ACE_DIFF_KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DIFF_JSON) VALUES (?, ?, ?, ?)",
+    public void addDifferences(long jobInstanceId, int blockNo, int firstSeq, List<KeyDifference> differences) {
+        insert(jobInstanceId, blockNo, firstSeq, differences.stream().map(DifferenceCodec::encode).toList());
+    }
+
+    private void insert(long jobInstanceId, int blockNo, int firstSeq, List<byte[]> data) {
+        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         ps.setLong(1, jobInstanceId);
                         ps.setInt(2, blockNo);
                         ps.setInt(3, firstSeq + i);
-                        ps.setString(4, differencesJson.get(i));
+                        ps.setBytes(4, data.get(i));
                     }
 
                     @Override
                     public int getBatchSize() {
-                        return differencesJson.size();
+                        return data.size();
                     }
                 });
     }
@@ -86,26 +93,69 @@ public final class FindingsStore {
                 Integer.class, jobInstanceId);
     }
 
-    /** The recorded differences of one block, in key order. */
-    public List<String> differences(long jobInstanceId, int blockNo) {
-        return jdbc.queryForList("SELECT DIFF_JSON FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? ORDER BY SEQ",
-                String.class, jobInstanceId, blockNo);
+    /** Up to {@code limit} recorded differences of one block from position {@code fromSeq} on, in key order. */
+    public List<StoredDifference> differences(long jobInstanceId, int blockNo, int fromSeq, int limit) {
+        return jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ >= ?"
+                + " ORDER BY SEQ FETCH FIRST ? ROWS ONLY", (rs, i) -> new StoredDifference(rs.getInt(1), DifferenceCodec.decode(rs.getBytes(2))),
+                jobInstanceId, blockNo, fromSeq, limit);
     }
 
-    /** Replaces a block's differences (after a re-check) and its count. */
-    public void replaceDifferences(long jobInstanceId, int blockNo, List<String> differencesJson) {
-        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
-        addDifferences(jobInstanceId, blockNo, 0, differencesJson);
-        jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", differencesJson.size(),
-                jobInstanceId, blockNo);
+    /**
+     * After a re-check: drops the differences that resolved and replaces those whose rows changed
+     * (each keeps its position), and counts the block's differences anew.
+     */
+    public void correctDifferences(long jobInstanceId, int blockNo, List<Integer> resolved, List<StoredDifference> changed) {
+        if (!resolved.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?",
+                    resolved.stream().map(seq -> new Object[] {jobInstanceId, blockNo, seq}).toList());
+            jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?",
+                    resolved.size(), jobInstanceId, blockNo);
+        }
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate("UPDATE ACE_DIFF_FINDING SET DATA = ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?",
+                    changed.stream().map(d -> new Object[] {DifferenceCodec.encode(d.difference()), jobInstanceId, blockNo, d.seq()}).toList());
+        }
     }
 
-    /** Every recorded difference in key order (block, then position in the block), streamed. */
-    public void forEachDifference(long jobInstanceId, Consumer<String> differenceJson) {
-        jdbc.query("SELECT DIFF_JSON FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? ORDER BY BLOCK_NO, SEQ",
-                rs -> {
-                    differenceJson.accept(rs.getString(1));
-                }, jobInstanceId);
+    /** Every recorded difference in key order (block, then position in the block), streamed a page at a time. */
+    public void forEachDifference(long jobInstanceId, Consumer<KeyDifference> consumer) {
+        forEachStored(jobInstanceId, data -> consumer.accept(DifferenceCodec.decode(data)));
+    }
+
+    /**
+     * Records what a repair did on one node (node {@code nodeNo} of the run, from position
+     * {@code firstSeq}): one JSON object per change, for the repair report.
+     */
+    public void addChanges(long jobInstanceId, int nodeNo, int firstSeq, List<String> changesJson) {
+        insert(jobInstanceId, nodeNo, firstSeq, changesJson.stream().map(j -> j.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    /** Every recorded repair change, node by node, streamed a page at a time. */
+    public void forEachChange(long jobInstanceId, Consumer<String> changeJson) {
+        forEachStored(jobInstanceId, data -> changeJson.accept(new String(data, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Pages through an instance's stored rows in order, block by block, each page an index range,
+     * so neither repository holds more than a page for the reader.
+     */
+    private void forEachStored(long jobInstanceId, Consumer<byte[]> consumer) {
+        Integer block = jdbc.queryForObject("SELECT MIN(BLOCK_NO) FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?", Integer.class, jobInstanceId);
+        while (block != null) {
+            int[] last = {Integer.MIN_VALUE};
+            int[] read = {PAGE};
+            while (read[0] == PAGE) {
+                read[0] = 0;
+                jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ > ?"
+                        + " ORDER BY SEQ FETCH FIRST ? ROWS ONLY", rs -> {
+                            last[0] = rs.getInt(1);
+                            read[0]++;
+                            consumer.accept(rs.getBytes(2));
+                        }, jobInstanceId, block, last[0], PAGE);
+            }
+            block = jdbc.queryForObject("SELECT MIN(BLOCK_NO) FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO > ?",
+                    Integer.class, jobInstanceId, block);
+        }
     }
 
     public List<BlockRecord> blocks(long jobInstanceId) {

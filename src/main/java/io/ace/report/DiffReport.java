@@ -1,7 +1,8 @@
 package io.ace.report;
 
 import io.ace.difffile.DiffFileWriter;
-import io.ace.difffile.DifferenceJson;
+import io.ace.diff.KeyDifference;
+import io.ace.diff.NodeRow;
 import io.ace.findings.BlockRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Everything the HTML audit report shows: run metadata for auditors, the summary, the first
@@ -38,18 +38,16 @@ public record DiffReport(Map<String, Object> summary, Map<String, String> metada
         result.samples().forEach((pairKey, sample) -> {
             String[] ab = pairKey.split("/", 2);
             List<Row> rows = new ArrayList<>();
-            for (JsonNode d : sample) {
-                Map<String, String> a = display(DifferenceJson.row(d, ab[0]));
-                Map<String, String> b = display(DifferenceJson.row(d, ab[1]));
+            for (KeyDifference d : sample) {
+                Map<String, String> a = display(columns, d.rows().get(ab[0]));
+                Map<String, String> b = display(columns, d.rows().get(ab[1]));
                 Set<String> changed = new LinkedHashSet<>();
                 for (String c : columns) {
                     if (a == null || b == null || !java.util.Objects.equals(a.get(c), b.get(c))) {
                         changed.add(c);
                     }
                 }
-                List<String> key = new ArrayList<>();
-                d.get("key").forEach(k -> key.add(k.asString()));
-                rows.add(new Row(String.join(", ", key), DifferenceJson.oddNode(d), a, b, changed));
+                rows.add(new Row(String.join(", ", d.key()), d.oddNode(), a, b, changed));
             }
             long count = result.diffRowsCount().get(pairKey);
             pairs.add(new Pair(pairKey, ab[0], ab[1], count, count > rows.size(), rows));
@@ -57,14 +55,16 @@ public record DiffReport(Map<String, Object> summary, Map<String, String> metada
         return pairs;
     }
 
-    private static Map<String, String> display(String rowJson) {
-        if (rowJson == null) {
+    /** A row's values as the node printed them, NULL spelled out; null when the node lacks the row. */
+    private static Map<String, String> display(List<String> columns, NodeRow row) {
+        if (row == null) {
             return null;
         }
         Map<String, String> values = new LinkedHashMap<>();
-        JsonNode row = DifferenceJson.read(rowJson);
-        row.properties().forEach(e -> values.put(e.getKey(), e.getValue().isNull() ? "NULL" : e.getValue().isString()
-                ? e.getValue().asString() : e.getValue().toString()));
+        for (int i = 0; i < columns.size(); i++) {
+            String v = row.values().get(i);
+            values.put(columns.get(i), v == null ? "NULL" : v);
+        }
         return values;
     }
 }

@@ -4,6 +4,7 @@ import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.repair.RepairChange;
 import io.ace.difffile.DiffFileReader.Value;
+import io.ace.difffile.RowJson;
 import java.io.StringWriter;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
@@ -45,14 +46,8 @@ public final class RepairJson {
         }
         g.writeStartObject();
         for (Column c : shape.columns()) {
-            Value v = row.get(c.name());
             g.writeName(c.name());
-            switch (v.kind()) {
-                case NULL -> g.writeNull();
-                case NUMBER -> g.writeNumber(v.text());
-                case BOOLEAN -> g.writeBoolean(Boolean.parseBoolean(v.text()));
-                default -> g.writeString(v.text());
-            }
+            RowJson.writeValue(g, row.get(c.name()));
         }
         g.writeEndObject();
     }
