@@ -3,7 +3,7 @@ package io.ace.batch;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.findings.FindingsStore;
-import io.ace.findings.StoredDifference;
+import io.ace.findings.StoredDifferences;
 import io.ace.replication.ReplicationFence;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,28 +82,23 @@ final class RecheckTasklet implements Tasklet {
     }
 
     /**
-     * Re-reads a block's differing keys a compare unit at a time; drops those that resolved and
+     * Re-reads a block's differing keys a stored run at a time; drops those that resolved and
      * replaces those whose rows changed. Returns how many still differ.
      */
     private int recheck(KeyRecheck recheck, long instance, int block) throws Exception {
-        int unit = run.request().options().compareUnitSize();
         int left = 0;
-        List<StoredDifference> recorded = findings.differences(instance, block, 0, unit);
-        while (!recorded.isEmpty()) {
-            List<KeyDifference> now = recheck.current(recorded.stream().map(StoredDifference::difference).toList());
-            List<Integer> resolved = new ArrayList<>();
-            List<StoredDifference> changed = new ArrayList<>();
-            for (int i = 0; i < now.size(); i++) {
-                StoredDifference was = recorded.get(i);
-                if (now.get(i) == null) {
-                    resolved.add(was.seq());
-                } else if (now.get(i) != was.difference()) {
-                    changed.add(new StoredDifference(was.seq(), now.get(i)));
-                }
+        for (StoredDifferences run = findings.differencesAfter(instance, block, -1); run != null;
+                run = findings.differencesAfter(instance, block, run.seq())) {
+            List<KeyDifference> now = recheck.current(run.differences());
+            List<KeyDifference> still = now.stream().filter(java.util.Objects::nonNull).toList();
+            boolean changed = still.size() < now.size();
+            for (int i = 0; i < now.size() && !changed; i++) {
+                changed = now.get(i) != run.differences().get(i);
             }
-            findings.correctDifferences(instance, block, resolved, changed);
-            left += now.size() - resolved.size();
-            recorded = findings.differences(instance, block, recorded.get(recorded.size() - 1).seq() + 1, unit);
+            if (changed) {
+                findings.replaceDifferences(instance, block, run, still);
+            }
+            left += still.size();
         }
         return left;
     }

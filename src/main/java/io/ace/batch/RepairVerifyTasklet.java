@@ -37,11 +37,11 @@ final class RepairVerifyTasklet implements Tasklet {
         // what other sessions wrote before now must have replicated before the nodes are compared (bounded wait)
         new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
         long still = 0;
-        long keys;
+        long keys = 0;
         try (DiffFileKeys source = new DiffFileKeys(sessions.pools().get(0).open(), table.shape(), diffFile, 0);
              KeyRecheck recheck = new KeyRecheck(sessions, table)) {
-            keys = source.total();
             for (List<List<String>> batch = source.next(unit); !batch.isEmpty(); batch = source.next(unit)) {
+                keys += batch.size();
                 still += recheck.countStillDiffering(batch);
             }
         }

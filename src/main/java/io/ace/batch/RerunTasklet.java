@@ -29,7 +29,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class RerunTasklet implements Tasklet, StepExecutionListener {
 
     static final String NEXT = "next.key";
-    static final String KEYS = "keys";
 
     private final TableRerunRequest request;
     private final ClusterSessions sessions;
@@ -53,7 +52,6 @@ final class RerunTasklet implements Tasklet, StepExecutionListener {
             new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
             keys = new DiffFileKeys(sessions.pools().get(0).open(), table.shape(), request.diffFile(), from);
         }
-        context.putLong(KEYS, keys.total());
         List<List<String>> batch = keys.next(request.compareUnitSize());
         long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         int batchNo = from / request.compareUnitSize();
@@ -67,7 +65,7 @@ final class RerunTasklet implements Tasklet, StepExecutionListener {
         int to = from + batch.size();
         context.putInt(NEXT, to);
         contribution.incrementWriteCount(still.size());
-        return to < keys.total() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+        return batch.size() == request.compareUnitSize() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
     @Override

@@ -26,7 +26,6 @@ public final class DiffFileKeys implements AutoCloseable {
 
     private final Connection connection;
     private final int keyColumns;
-    private final long total;
     private final PreparedStatement cursor;
     private final ResultSet rows;
 
@@ -48,11 +47,6 @@ public final class DiffFileKeys implements AutoCloseable {
                 new DiffFileReader(diffFile).rows(row -> copy.row(row.key(shape.primaryKey())));
             }
             String list = String.join(", ", names);
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + list + " FROM " + TABLE + ") d")) {
-                rs.next();
-                this.total = rs.getLong(1);
-            }
             this.cursor = connection.prepareStatement("SELECT DISTINCT " + names.stream().map(n -> n + "::text").collect(Collectors.joining(", "))
                     + ", " + list + " FROM " + TABLE + " ORDER BY " + IntStream.rangeClosed(keyColumns + 1, 2 * keyColumns)
                     .mapToObj(Integer::toString).collect(Collectors.joining(", ")) + " OFFSET ?");
@@ -68,11 +62,6 @@ public final class DiffFileKeys implements AutoCloseable {
     /** The typed key column, with the table column's collation so that the order is the table's. */
     private static String column(int i, Column c) {
         return "k" + i + " " + c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation());
-    }
-
-    /** Distinct keys in the file. */
-    public long total() {
-        return total;
     }
 
     /** The next {@code size} keys in key order (fewer at the end, none when all were read). */

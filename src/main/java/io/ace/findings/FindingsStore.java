@@ -1,16 +1,15 @@
 package io.ace.findings;
 
 import io.ace.diff.KeyDifference;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,14 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * What the partitions of a comparison found, kept in the job repository's database so that a
  * partition's findings commit in the same transaction as its progress: a restart neither loses
  * nor repeats them. Rows are keyed by job instance, so every execution of one run shares them.
- * Differences are read back a page at a time, so no reader holds more than a page whatever the
- * number of differences.
+ * Differences are stored in runs of up to {@link #RUN} per row (see {@link FindingCodec}) and
+ * read back a run at a time, so no reader holds more than a run whatever their number.
  */
 public final class FindingsStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    /** Stored rows read per query when streaming. */
-    private static final int PAGE = 5_000;
+    /** Records per stored row. */
+    static final int RUN = 1_000;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -58,27 +57,19 @@ public final class FindingsStore {
         jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
     }
 
-    /** Records differing keys of a block, numbered from {@code firstSeq} in key order. */
+    /** Records differing keys of a block that follow the first {@code firstSeq} ones, in key order. */
     public void addDifferences(long jobInstanceId, int blockNo, int firstSeq, List<KeyDifference> differences) {
-        insert(jobInstanceId, blockNo, firstSeq, differences.stream().map(DifferenceCodec::encode).toList());
+        insertRuns(jobInstanceId, blockNo, firstSeq, differences, FindingCodec::encodeDifferences);
     }
 
-    private void insert(long jobInstanceId, int blockNo, int firstSeq, List<byte[]> data) {
-        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        ps.setLong(1, jobInstanceId);
-                        ps.setInt(2, blockNo);
-                        ps.setInt(3, firstSeq + i);
-                        ps.setBytes(4, data.get(i));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return data.size();
-                    }
-                });
+    /** Stores records in runs, each row numbered by the position of its first record. */
+    private <T> void insertRuns(long jobInstanceId, int blockNo, int firstSeq, List<T> records, Function<List<T>, byte[]> encode) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += RUN) {
+            rows.add(new Object[] {jobInstanceId, blockNo, firstSeq + from,
+                encode.apply(records.subList(from, Math.min(records.size(), from + RUN)))});
+        }
+        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?)", rows);
     }
 
     public void saveBlock(long jobInstanceId, int partition, BlockRecord block) {
@@ -93,68 +84,65 @@ public final class FindingsStore {
                 Integer.class, jobInstanceId);
     }
 
-    /** Up to {@code limit} recorded differences of one block from position {@code fromSeq} on, in key order. */
-    public List<StoredDifference> differences(long jobInstanceId, int blockNo, int fromSeq, int limit) {
-        return jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ >= ?"
-                + " ORDER BY SEQ FETCH FIRST ? ROWS ONLY", (rs, i) -> new StoredDifference(rs.getInt(1), DifferenceCodec.decode(rs.getBytes(2))),
-                jobInstanceId, blockNo, fromSeq, limit);
+    /** The run of a block's recorded differences after position {@code afterSeq}, or null after the last. */
+    public StoredDifferences differencesAfter(long jobInstanceId, int blockNo, int afterSeq) {
+        byte[][] data = {null};
+        int[] seq = {0};
+        // ordered by the whole primary key: H2 then reads the index in order, where ordering by SEQ alone made it sort
+        jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ > ?"
+                + " ORDER BY JOB_INSTANCE_ID, BLOCK_NO, SEQ FETCH FIRST 1 ROWS ONLY", rs -> {
+                    seq[0] = rs.getInt(1);
+                    data[0] = rs.getBytes(2);
+                }, jobInstanceId, blockNo, afterSeq);
+        return data[0] == null ? null : new StoredDifferences(seq[0], FindingCodec.decodeDifferences(data[0]));
     }
 
     /**
-     * After a re-check: drops the differences that resolved and replaces those whose rows changed
-     * (each keeps its position), and counts the block's differences anew.
+     * After a re-check: the run's differences as they are now (resolved ones left out, changed
+     * ones replaced), and the block's count of differences corrected.
      */
-    public void correctDifferences(long jobInstanceId, int blockNo, List<Integer> resolved, List<StoredDifference> changed) {
-        if (!resolved.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?",
-                    resolved.stream().map(seq -> new Object[] {jobInstanceId, blockNo, seq}).toList());
-            jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?",
-                    resolved.size(), jobInstanceId, blockNo);
+    public void replaceDifferences(long jobInstanceId, int blockNo, StoredDifferences run, List<KeyDifference> now) {
+        if (now.isEmpty()) {
+            jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?", jobInstanceId, blockNo, run.seq());
+        } else {
+            jdbc.update("UPDATE ACE_DIFF_FINDING SET DATA = ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?",
+                    FindingCodec.encodeDifferences(now), jobInstanceId, blockNo, run.seq());
         }
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate("UPDATE ACE_DIFF_FINDING SET DATA = ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?",
-                    changed.stream().map(d -> new Object[] {DifferenceCodec.encode(d.difference()), jobInstanceId, blockNo, d.seq()}).toList());
-        }
+        jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?",
+                run.differences().size() - now.size(), jobInstanceId, blockNo);
     }
 
-    /** Every recorded difference in key order (block, then position in the block), streamed a page at a time. */
+    /** Every recorded difference in key order (block, then position in the block), read a run at a time. */
     public void forEachDifference(long jobInstanceId, Consumer<KeyDifference> consumer) {
-        forEachStored(jobInstanceId, data -> consumer.accept(DifferenceCodec.decode(data)));
+        forEachRun(jobInstanceId, data -> FindingCodec.decodeDifferences(data).forEach(consumer));
     }
 
     /**
-     * Records what a repair did on one node (node {@code nodeNo} of the run, from position
-     * {@code firstSeq}): one JSON object per change, for the repair report.
+     * Records what a repair did on one node (node {@code nodeNo} of the run, following the first
+     * {@code firstSeq} changes): one JSON object per change, for the repair report.
      */
     public void addChanges(long jobInstanceId, int nodeNo, int firstSeq, List<String> changesJson) {
-        insert(jobInstanceId, nodeNo, firstSeq, changesJson.stream().map(j -> j.getBytes(StandardCharsets.UTF_8)).toList());
+        insertRuns(jobInstanceId, nodeNo, firstSeq, changesJson, FindingCodec::encodeTexts);
     }
 
-    /** Every recorded repair change, node by node, streamed a page at a time. */
+    /** Every recorded repair change, node by node, read a run at a time. */
     public void forEachChange(long jobInstanceId, Consumer<String> changeJson) {
-        forEachStored(jobInstanceId, data -> changeJson.accept(new String(data, StandardCharsets.UTF_8)));
+        forEachRun(jobInstanceId, data -> FindingCodec.decodeTexts(data).forEach(changeJson));
     }
 
-    /**
-     * Pages through an instance's stored rows in order, block by block, each page an index range,
-     * so neither repository holds more than a page for the reader.
-     */
-    private void forEachStored(long jobInstanceId, Consumer<byte[]> consumer) {
-        Integer block = jdbc.queryForObject("SELECT MIN(BLOCK_NO) FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?", Integer.class, jobInstanceId);
-        while (block != null) {
-            int[] last = {Integer.MIN_VALUE};
-            int[] read = {PAGE};
-            while (read[0] == PAGE) {
-                read[0] = 0;
-                jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ > ?"
-                        + " ORDER BY SEQ FETCH FIRST ? ROWS ONLY", rs -> {
-                            last[0] = rs.getInt(1);
-                            read[0]++;
-                            consumer.accept(rs.getBytes(2));
-                        }, jobInstanceId, block, last[0], PAGE);
-            }
-            block = jdbc.queryForObject("SELECT MIN(BLOCK_NO) FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO > ?",
-                    Integer.class, jobInstanceId, block);
+    /** An instance's stored runs in order, one query per run, each an index lookup. */
+    private void forEachRun(long jobInstanceId, Consumer<byte[]> consumer) {
+        int[] position = {Integer.MIN_VALUE, Integer.MIN_VALUE};
+        boolean[] found = {true};
+        while (found[0]) {
+            found[0] = false;
+            jdbc.query("SELECT BLOCK_NO, SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND (BLOCK_NO, SEQ) > (?, ?)"
+                    + " ORDER BY JOB_INSTANCE_ID, BLOCK_NO, SEQ FETCH FIRST 1 ROWS ONLY", rs -> {
+                        position[0] = rs.getInt(1);
+                        position[1] = rs.getInt(2);
+                        found[0] = true;
+                        consumer.accept(rs.getBytes(3));
+                    }, jobInstanceId, position[0], position[1]);
         }
     }
 

@@ -7,7 +7,6 @@ import io.ace.cluster.NodePool;
 import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
 import io.ace.difffile.RowJson;
-import io.ace.exit.AceException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,12 +21,12 @@ import java.util.Map;
 
 /**
  * Repairs one node in one transaction: all its changes commit together or none does. The diff
- * file's rows for the node are streamed into a temporary table (COPY), the changes planned and
- * checked against the target rows in one statement, and written by one statement per kind, so
- * the cost grows with the rows repaired and memory does not. The target rows are locked before
- * they are checked; a row that changed since the diff (it no longer has the value the file
- * recorded) is left alone and reported stale; a row that already has the wanted value is counted
- * as already repaired, so a resumed repair neither duplicates nor loses a change.
+ * file's rows for the node are streamed into a temporary table (COPY), the changes planned in one
+ * statement and written by one statement per kind, so the cost grows with the rows repaired and
+ * memory does not. Each write locks its rows and writes a row only while it has the value the
+ * file recorded; a row that changed since the diff is left alone and reported stale; a row that
+ * already has the wanted value is counted as already repaired, so a resumed repair neither
+ * duplicates nor loses a change.
  */
 public final class RepairApplier {
 
@@ -73,11 +72,11 @@ public final class RepairApplier {
                 if (guard != null) {
                     guard.begin(c);
                 }
-                RepairOutcome outcome = plan(c, diffFile, target);
+                plan(c, diffFile, target);
                 if (!options.dryRun()) {
                     write(c);
-                    outcome = counts(c, target);
                 }
+                RepairOutcome outcome = counts(c, target);
                 if (listener != null) {
                     streamChanges(c, target, listener);
                 }
@@ -104,8 +103,8 @@ public final class RepairApplier {
         }
     }
 
-    /** Stages the diff file's rows for the target, locks the target rows they name, plans the changes with their status. */
-    private RepairOutcome plan(Connection c, DiffFileReader diffFile, String target) throws Exception {
+    /** Stages the diff file's rows for the target and plans the changes (with a dry run, each with its status). */
+    private void plan(Connection c, DiffFileReader diffFile, String target) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute(sql.createStage());
         }
@@ -114,19 +113,17 @@ public final class RepairApplier {
             for (String statement : sql.prepareStage()) {
                 st.execute(statement);
             }
-            if (!options.dryRun()) {
-                st.executeQuery(sql.lockTargets()).close();
+            for (String statement : sql.planChanges(options, options.dryRun())) {
+                st.execute(statement);
             }
-            st.execute(sql.planChanges(options));
             if (options.dryRun()) {
                 // nothing below writes but to the temporary tables
                 st.execute("SET TRANSACTION READ ONLY");
             }
         }
-        return counts(c, target);
     }
 
-    /** Deletions, then updates, then insertions, each one statement over the ready changes. */
+    /** Deletions, then updates, then insertions, each one statement over the ready changes; then what was not written is classified. */
     private void write(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql.applyDeletes());
@@ -135,6 +132,7 @@ public final class RepairApplier {
                 st.executeUpdate(updates);
             }
             st.executeUpdate(sql.applyInserts());
+            st.executeUpdate(sql.classifyUnwritten());
         }
     }
 

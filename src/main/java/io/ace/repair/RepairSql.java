@@ -12,10 +12,13 @@ import java.util.stream.IntStream;
  * The statements of a set-based repair on one node. The diff file's rows for the target are
  * copied into {@link #STAGE}, typed with the table's own column types (so each value goes
  * through its type's input function, exactly as a cast of the file's text does); the changes
- * are planned from it in one statement, each with its status against the target row (compared
- * through the columns' text form, which is exact: numeric scale, -0, microseconds); then each
- * kind of change is written by one statement. Staged and planned columns are named by position
- * ({@code c1}, {@code b1}, {@code a1}, {@code k1}), so no user column name can collide with them.
+ * are planned from it in one statement; then each kind of change is written by one statement
+ * that takes the target rows' locks itself and writes a row only if it still has the value the
+ * diff file recorded (compared through the columns' text form, which is exact: numeric scale,
+ * -0, microseconds; a row changed concurrently is compared again in its new version). A change
+ * not written is then classified: already in place, or stale. Staged and planned columns are
+ * named by position ({@code c1}, {@code b1}, {@code a1}, {@code k1}), so no user column name can
+ * collide with them.
  */
 final class RepairSql {
 
@@ -27,6 +30,8 @@ final class RepairSql {
     static final String READY = "ready";
     static final String STALE = "stale";
     static final String ALREADY = "already";
+    /** A ready change its write statement did not write, to be classified. */
+    private static final String UNWRITTEN = "unwritten";
 
     private final TableShape shape;
     private final List<Column> columns;
@@ -61,26 +66,38 @@ final class RepairSql {
         return List.of("CREATE INDEX ON " + STAGE + " (ace_pair, " + keyList("", "c") + ")", "ANALYZE " + STAGE);
     }
 
-    /** Locks the target rows the diff file names, so that none changes between its check and its write. */
-    String lockTargets() {
-        return "SELECT count(*) FROM (SELECT 1 FROM " + shape.name().sql() + " t WHERE " + shape.keyTuple("t")
-                + " IN (SELECT " + keyList("s.", "c") + " FROM " + STAGE + " s) FOR UPDATE OF t) locked";
+    /**
+     * Plans the changes of the repair mode, all ready to be written; with {@code checked} (a dry
+     * run, which writes nothing) each gets its status against the target's current row instead.
+     * The statements to run in order.
+     */
+    List<String> planChanges(RepairOptions options, boolean checked) {
+        String plan = options.fixNulls() ? fixNulls() : options.bidirectional() ? bidirectional() : fromSource(options);
+        String create = "CREATE TEMP TABLE ace_repair_change ON COMMIT DROP AS SELECT p.*, ";
+        String changes = checked
+                ? create + status(READY) + " AS ace_status FROM (" + plan + ") p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow()
+                : create + "'" + READY + "'::text AS ace_status FROM (" + plan + ") p";
+        // the writes join the changes with what they wrote: without statistics the planner takes
+        // a few changes for granted and joins them in nested loops, quadratic in the changes
+        return List.of(changes, "ANALYZE " + CHANGES);
     }
 
     /**
-     * Plans the changes and their status in one statement: the changes of the repair mode, each
-     * joined with the target's current row.
+     * A planned change's status against the target row {@code t}: {@code ready} (given as
+     * {@code ready}: ready, or stale for a change already tried) when the row is as the diff
+     * file recorded it, already when it has the wanted value, stale otherwise.
      */
-    String planChanges(RepairOptions options) {
-        String plan = options.fixNulls() ? fixNulls() : options.bidirectional() ? bidirectional() : fromSource(options);
+    private String status(String ready) {
         String present = "t." + key.get(0).quoted() + " IS NOT NULL";
-        String status = "CASE p.ace_kind"
-                + " WHEN 'insert' THEN CASE WHEN NOT " + present + " THEN '" + READY + "' WHEN " + matches("a") + " THEN '" + ALREADY + "' ELSE '" + STALE + "' END"
-                + " WHEN 'delete' THEN CASE WHEN NOT " + present + " THEN '" + ALREADY + "' WHEN " + matches("b") + " THEN '" + READY + "' ELSE '" + STALE + "' END"
-                + " ELSE CASE WHEN NOT " + present + " THEN '" + STALE + "' WHEN " + matches("b") + " THEN '" + READY + "' WHEN " + matches("a")
+        return "CASE p.ace_kind"
+                + " WHEN 'insert' THEN CASE WHEN NOT " + present + " THEN '" + ready + "' WHEN " + matches("a") + " THEN '" + ALREADY + "' ELSE '" + STALE + "' END"
+                + " WHEN 'delete' THEN CASE WHEN NOT " + present + " THEN '" + ALREADY + "' WHEN " + matches("b") + " THEN '" + ready + "' ELSE '" + STALE + "' END"
+                + " ELSE CASE WHEN NOT " + present + " THEN '" + STALE + "' WHEN " + matches("b") + " THEN '" + ready + "' WHEN " + matches("a")
                 + " THEN '" + ALREADY + "' ELSE '" + STALE + "' END END";
-        return "CREATE TEMP TABLE ace_repair_change ON COMMIT DROP AS SELECT p.*, " + status + " AS ace_status FROM (" + plan + ") p"
-                + " LEFT JOIN " + shape.name().sql() + " t ON " + shape.keyTuple("t") + " = " + tuple("p.", "k");
+    }
+
+    private String targetRow() {
+        return shape.keyTuple("t") + " = " + tuple("p.", "k");
     }
 
     /** The target row has every column of the planned row {@code side} ("b" before, "a" after), compared as text. */
@@ -128,34 +145,53 @@ final class RepairSql {
                 + " WHERE " + anyFill + " ORDER BY " + keyList("m.", "c") + ", m.ace_pair";
     }
 
-    /** Deletes the ready deletions. */
+    /** Deletes the ready deletions whose row is as recorded; marks the others unwritten. */
     String applyDeletes() {
-        return "DELETE FROM " + shape.name().sql() + " t USING " + CHANGES + " p WHERE p.ace_status = '" + READY + "' AND p.ace_kind = 'delete'"
-                + " AND " + shape.keyTuple("t") + " = " + tuple("p.", "k");
+        return unwrittenAfter("delete", "DELETE FROM " + shape.name().sql() + " t USING " + CHANGES + " p WHERE " + ready("delete")
+                + " AND " + targetRow() + " AND " + matches("b") + " RETURNING p.ace_ord");
     }
 
-    /** Sets every non-key column of the ready updates to the row after; null when the table has only key columns. */
+    /**
+     * Sets every non-key column of the ready updates whose row is as recorded to the row after;
+     * marks the others unwritten. Null when the table has only key columns (nothing to update).
+     */
     String applyUpdates() {
         if (nonKeyPositions.isEmpty()) {
             return null;
         }
-        return "UPDATE " + shape.name().sql() + " t SET " + nonKeyPositions.stream()
+        return unwrittenAfter("update", "UPDATE " + shape.name().sql() + " t SET " + nonKeyPositions.stream()
                 .map(i -> columns.get(i - 1).quoted() + " = p.a" + i).collect(Collectors.joining(", "))
-                + " FROM " + CHANGES + " p WHERE p.ace_status = '" + READY + "' AND p.ace_kind = 'update'"
-                + " AND " + shape.keyTuple("t") + " = " + tuple("p.", "k");
+                + " FROM " + CHANGES + " p WHERE " + ready("update") + " AND " + targetRow() + " AND " + matches("b") + " RETURNING p.ace_ord");
+    }
+
+    /** Inserts the ready insertions; a key another session inserted meanwhile is left alone and marked unwritten. */
+    String applyInserts() {
+        String keyColumns = shape.keyList(null);
+        String insert = "INSERT INTO " + shape.name().sql() + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", "))
+                + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE " + ready("insert")
+                + " ON CONFLICT (" + keyColumns + ") DO NOTHING RETURNING " + keyColumns;
+        return "WITH written AS (" + insert + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready("insert")
+                + " AND NOT EXISTS (SELECT 1 FROM written w WHERE " + shape.keyTuple("w") + " = " + tuple("p.", "k") + ")";
+    }
+
+    /** Runs a write returning the positions it wrote, and marks the ready changes of its kind it did not write. */
+    private String unwrittenAfter(String kind, String write) {
+        return "WITH written AS (" + write + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready(kind)
+                + " AND NOT EXISTS (SELECT 1 FROM written w WHERE w.ace_ord = p.ace_ord)";
+    }
+
+    private static String ready(String kind) {
+        return "p.ace_status = '" + READY + "' AND p.ace_kind = '" + kind + "'";
     }
 
     /**
-     * Inserts the ready insertions; a key another session inserted since the status was taken
-     * is left alone and its change marked stale.
+     * Classifies the changes their write did not write (the row changed since the diff, or
+     * another session wrote the key): already in place, or stale. One index lookup per change:
+     * a repair run again finds every change unwritten.
      */
-    String applyInserts() {
-        String keyColumns = shape.keyList(null);
-        return "WITH inserted AS (INSERT INTO " + shape.name().sql() + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", "))
-                + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE p.ace_status = '" + READY + "' AND p.ace_kind = 'insert'"
-                + " ON CONFLICT (" + keyColumns + ") DO NOTHING RETURNING " + keyColumns + ")"
-                + " UPDATE " + CHANGES + " p SET ace_status = '" + STALE + "' WHERE p.ace_status = '" + READY + "' AND p.ace_kind = 'insert'"
-                + " AND NOT EXISTS (SELECT 1 FROM inserted i WHERE " + shape.keyTuple("i") + " = " + tuple("p.", "k") + ")";
+    String classifyUnwritten() {
+        return "UPDATE " + CHANGES + " p SET ace_status = (SELECT " + status(STALE) + " FROM (VALUES (1)) one LEFT JOIN "
+                + shape.name().sql() + " t ON " + targetRow() + ") WHERE p.ace_status = '" + UNWRITTEN + "'";
     }
 
     /** Changes by kind and status. */

@@ -1,0 +1,147 @@
+package io.ace.findings;
+
+import io.ace.diff.KeyDifference;
+import io.ace.diff.NodeRow;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Findings as the repository stores them: a run of records in one value, length-prefixed UTF-8.
+ * A differing key is its key, odd node, and each node's row hash and column values as the node
+ * printed them, so the diff file's JSON is made once, when it is written. Bytes in runs, because
+ * a repository row costs far more than its bytes: a row per difference made storing and reading
+ * them most of a 300,000-difference diff's time.
+ */
+final class FindingCodec {
+
+    private static final int DIFFERENCES = 1;
+    private static final int TEXTS = 2;
+    private static final int NULL = -1;
+
+    private FindingCodec() {
+    }
+
+    static byte[] encodeDifferences(List<KeyDifference> differences) {
+        return encode(DIFFERENCES, differences.size(), out -> {
+            for (KeyDifference d : differences) {
+                writeStrings(out, d.key());
+                writeString(out, d.oddNode());
+                out.writeInt(d.rows().size());
+                for (Map.Entry<String, NodeRow> e : d.rows().entrySet()) {
+                    writeString(out, e.getKey());
+                    out.writeLong(e.getValue().hash());
+                    writeStrings(out, e.getValue().values());
+                }
+            }
+        });
+    }
+
+    static List<KeyDifference> decodeDifferences(byte[] data) {
+        return decode(data, DIFFERENCES, in -> {
+            List<String> key = readStrings(in);
+            String odd = readString(in);
+            int nodes = in.readInt();
+            Map<String, NodeRow> rows = new LinkedHashMap<>();
+            for (int n = 0; n < nodes; n++) {
+                String node = readString(in);
+                long hash = in.readLong();
+                rows.put(node, new NodeRow(readStrings(in), hash));
+            }
+            return new KeyDifference(key, rows, odd);
+        });
+    }
+
+    static byte[] encodeTexts(List<String> texts) {
+        return encode(TEXTS, texts.size(), out -> {
+            for (String t : texts) {
+                writeString(out, t);
+            }
+        });
+    }
+
+    static List<String> decodeTexts(byte[] data) {
+        return decode(data, TEXTS, FindingCodec::readString);
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] encode(int kind, int count, Writer records) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * Math.max(1, count));
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(kind);
+            out.writeInt(count);
+            records.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> List<T> decode(byte[] data, int kind, Reader<T> record) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            int stored = in.readByte();
+            if (stored != kind) {
+                throw new IllegalStateException("stored findings of kind " + stored + " where kind " + kind + " was expected");
+            }
+            int count = in.readInt();
+            List<T> records = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                records.add(record.read(in));
+            }
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            writeString(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> strings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            strings.add(readString(in));
+        }
+        return strings;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(NULL);
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length == NULL) {
+            return null;
+        }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+}
