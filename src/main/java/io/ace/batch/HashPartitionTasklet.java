@@ -18,9 +18,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 2, per partition: compares one block per call. Each call's transaction commits the
- * block's findings together with the partition's next block, so a restart resumes after the
- * last committed block and records nothing twice. The worker step runs for many partitions at
+ * Step 2, per partition: each call compares the blocks one hashing statement read (for at most
+ * a second) and commits their findings together with the partition's next block, so a restart
+ * resumes after the last committed block and records nothing twice. The worker step runs for many partitions at
  * once, so per-partition scans are kept by step execution.
  */
 final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
@@ -29,6 +29,9 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
     private final FindingsStore findings;
     private final DiffProgress progress;
     private final BlockFailureInjector failureInjector;
+    /** Blocks already hashed are compared and committed together for at most this long. */
+    private static final long COMMIT_AFTER_NANOS = 1_000_000_000L;
+
     private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
 
     HashPartitionTasklet(TableDiffRun run, FindingsStore findings, DiffProgress progress, BlockFailureInjector failureInjector) {
@@ -51,8 +54,22 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         ComparedTable table = run.table();
         PartitionScan scan = scans.computeIfAbsent(step.getId(),
                 id -> new PartitionScan(run.sessions(), table, run.request().options(), progress));
-        failureInjector.beforeBlock(block);
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        long started = System.nanoTime();
+        int end = plan.endBlock(partition);
+        do {
+            compare(contribution, scan, plan, instance, partition, block);
+            block++;
+            // blocks whose hashes one statement read commit together: a crash would lose their hashes anyway
+        } while (block < end && scan.hashed(plan.block(block)) && System.nanoTime() - started < COMMIT_AFTER_NANOS);
+        // set once all compared: the context of a failed call is saved too, and must not run ahead of what rolled back
+        context.putInt(FrozenPlanPartitioner.NEXT_BLOCK, block);
+        return block < end ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    private void compare(StepContribution contribution, PartitionScan scan, DiffPlan plan, long instance, int partition, int block)
+            throws Exception {
+        failureInjector.beforeBlock(block);
         findings.clearBlock(instance, block);
         int[] seq = {0};
         BlockOutcome outcome = scan.compare(plan.blocks(block, plan.endBlock(partition)), unit -> {
@@ -64,9 +81,7 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         // read count = blocks compared in this execution (a restarted step may commit once without comparing any)
         contribution.incrementReadCount();
         contribution.incrementWriteCount(outcome.differingKeys());
-        context.putInt(FrozenPlanPartitioner.NEXT_BLOCK, block + 1);
         progress.blockDone(record.rowsChecked(), record.mismatched());
-        return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
     @Override

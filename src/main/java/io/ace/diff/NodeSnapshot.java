@@ -184,8 +184,8 @@ final class NodeSnapshot implements AutoCloseable {
         }
     }
 
-    List<List<String>> sampleKeys(double percent) throws SQLException {
-        return keys(queries.sampleKeys(percent));
+    List<List<String>> sampleKeys(double percent, int wanted) throws SQLException {
+        return keys(queries.sampleKeys(percent, wanted));
     }
 
     List<List<String>> everyNthKey(long step) throws SQLException {

@@ -37,7 +37,7 @@ public final class PartitionScan implements AutoCloseable {
      */
     public BlockOutcome compare(List<List<KeyRange>> upcoming, DifferenceSink sink) throws Exception {
         List<KeyRange> block = upcoming.get(0);
-        if (!hashed.keySet().containsAll(block)) {
+        if (!hashed(block)) {
             listener.resumed(throttle.awaitCapacity(sessions, listener::pausing));
             int blocks = pacer.nextBlocks(upcoming.size());
             List<KeyRange> ranges = upcoming.subList(0, blocks).stream().flatMap(List::stream).toList();
@@ -55,6 +55,11 @@ public final class PartitionScan implements AutoCloseable {
         }
         List<Map<String, BlockHash>> hashes = block.stream().map(hashed::remove).toList();
         return comparer.compare(nodes.all(), block, hashes, sink);
+    }
+
+    /** Whether a block's ranges were hashed already (comparing it runs no hashing statement). */
+    public boolean hashed(List<KeyRange> block) {
+        return hashed.keySet().containsAll(block);
     }
 
     @Override
