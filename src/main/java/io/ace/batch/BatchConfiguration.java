@@ -62,9 +62,10 @@ public class BatchConfiguration {
     TableDiffJobFactory tableDiffJobFactory(JobRepository repository, PlatformTransactionManager transactions,
                                             FindingsStore findings, DiffProgress progress,
                                             HtmlReportWriter html, ObjectProvider<BuildProperties> build,
-                                            @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock) {
+                                            @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
+                                            @Value("${ace.testing.fail-with:exception}") BlockFailureInjector.Failure failWith) {
         return new TableDiffJobFactory(repository, transactions, findings, progress, html,
-                new BlockFailureInjector(failBeforeBlock), toolVersion(build));
+                new BlockFailureInjector(failBeforeBlock, failWith), toolVersion(build));
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
