@@ -50,7 +50,7 @@ public final class RepairJobFactory {
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE), transactions).build();
         Step report = new StepBuilder("report", repository)
                 .tasklet(new RepairReportTasklet(request, targets, sessions.nodeNames(), findings, html, repository), transactions).build();
-        return new JobBuilder(TableRepairRequest.JOB_NAME, repository).start(repair).next(verify).next(report).build();
+        return new JobBuilder(TableRepairRequest.JOB_NAME, repository).listener(new FindingsRetention(findings)).start(repair).next(verify).next(report).build();
     }
 
     /** One partition per target node; names from the node list, so a restart finds the same ones. */

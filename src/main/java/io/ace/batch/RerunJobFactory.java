@@ -24,7 +24,7 @@ public final class RerunJobFactory {
 
     public Job build(TableRerunRequest request, ClusterSessions sessions, ComparedTable table) {
         RerunTasklet recheck = new RerunTasklet(request, sessions, table, findings);
-        return new JobBuilder(TableRerunRequest.JOB_NAME, repository)
+        return new JobBuilder(TableRerunRequest.JOB_NAME, repository).listener(new FindingsRetention(findings))
                 .start(new StepBuilder("recheck", repository).tasklet(recheck, transactions).listener(recheck).build())
                 .next(new StepBuilder("report", repository).tasklet(new RerunReportTasklet(request, sessions, table.shape(), findings), transactions).build())
                 .build();

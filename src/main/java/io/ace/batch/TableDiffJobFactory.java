@@ -54,6 +54,6 @@ public final class TableDiffJobFactory {
         Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run, findings), transactions).build();
         Step report = new StepBuilder("report", repository)
                 .tasklet(new ReportTasklet(run, findings, html, version, progress), transactions).build();
-        return new JobBuilder(TableDiffRequest.JOB_NAME, repository).listener(run).start(plan).next(hash).next(recheck).next(report).build();
+        return new JobBuilder(TableDiffRequest.JOB_NAME, repository).listener(run).listener(new FindingsRetention(findings)).start(plan).next(hash).next(recheck).next(report).build();
     }
 }

@@ -57,6 +57,11 @@ public final class FindingsStore {
         jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
     }
 
+    /** Drops every stored difference or change of a run (its block records stay). */
+    public void forgetDifferences(long jobInstanceId) {
+        jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?", jobInstanceId);
+    }
+
     /** Records differing keys of a block that follow the first {@code firstSeq} ones, in key order. */
     public void addDifferences(long jobInstanceId, int blockNo, int firstSeq, List<KeyDifference> differences) {
         insertRuns(jobInstanceId, blockNo, firstSeq, differences, FindingCodec::encodeDifferences);
