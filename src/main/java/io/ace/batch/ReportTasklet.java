@@ -68,13 +68,14 @@ final class ReportTasklet implements Tasklet {
         int mismatched = (int) blocks.stream().filter(BlockRecord::mismatched).count();
         List<String> nodes = run.sessions().nodeNames();
         LocalDateTime started = firstStart(job);
-        LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
         Path base = ReportName.of(request.outputDir(), request.table().schema(), request.table().table(), "diffs", List.of(".json", ".html"));
         Path jsonPath = ReportName.withExtension(base, ".json");
 
         DiffFileWriter.Result result = new DiffFileWriter(run.table().shape(), HTML_ROWS_PER_PAIR).write(jsonPath, nodes,
                 request.options().maxDiffRows(), consumer -> findings.forEachDifference(instance, consumer),
-                r -> summary(request, nodes, started, now, r, rowsChecked, plan.blockCount(), mismatched, job));
+                // ended once every difference is written out: only copying the file into place follows
+                r -> summary(request, nodes, started, LocalDateTime.now(ZoneId.systemDefault()), r, rowsChecked, plan.blockCount(),
+                        mismatched, job));
 
         ExecutionContext context = job.getExecutionContext();
         context.putLong(DIFF_TOTAL, result.total());

@@ -165,6 +165,22 @@ class TableRepairTest {
     }
 
     @Test
+    void valuesCopyWouldEscapeAreWrittenExactly() {
+        // text COPY escapes backslash, tab, newline and carriage return, and reads \\N as NULL
+        cluster.sql("DROP TABLE IF EXISTS public.rescape; CREATE TABLE public.rescape (id int PRIMARY KEY, v text, a text[], j json)",
+                "n1", "n2");
+        cluster.sql("INSERT INTO public.rescape VALUES (1, E'tab\\there', '{x}', '{}'), (2, E'line\\nbreak\\r', '{\"a\\\\b\"}', '[1]'),"
+                + " (3, E'back\\\\slash', '{}', '\"\\\\N\"'), (4, E'\\\\N', NULL, NULL), (5, '', '{\"\"}', 'null')", "n1");
+        cluster.sql("INSERT INTO public.rescape VALUES (1, 'x', '{y}', '{}'), (4, NULL, '{}', '{}')", "n2");
+        Ace.Result d = diff("public.rescape", "n1,n2");
+        Ace.Result r = ace.run("table-repair", "local", "public.rescape", "--diff-file", d.diffFile().toString(), "--source-of-truth", "n1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(dump("n2", "public.rescape")).isEqualTo(dump("n1", "public.rescape")).contains("\\\\N");
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.rescape WHERE id = 4 AND v = E'\\\\N'")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.rescape WHERE id = 5 AND v = ''")).isEqualTo(1);
+    }
+
+    @Test
     void repairRunAgainFindsEveryChangeInPlace() {
         cluster.sql("DROP TABLE IF EXISTS public.ragain; CREATE TABLE public.ragain (id int PRIMARY KEY, v text);"
                 + "INSERT INTO public.ragain SELECT g, 'v' || g FROM generate_series(1, 50) g", "n1", "n2");
