@@ -30,8 +30,8 @@ public class BatchConfiguration {
     }
 
     @Bean
-    FindingsStore findingsStore(DataSource dataSource) {
-        FindingsStore store = new FindingsStore(dataSource);
+    FindingsStore findingsStore(DataSource dataSource, PlatformTransactionManager transactions) {
+        FindingsStore store = new FindingsStore(dataSource, transactions);
         store.createSchema();
         return store;
     }

@@ -27,6 +27,8 @@ final class RecheckTasklet implements Tasklet {
     static final String TRANSIENT = "ace.transient";
     static final String SECONDS = "ace.recheck.seconds";
     static final String LAGGING = "ace.recheck.lagging";
+    /** Differing keys when the re-check first started. */
+    private static final String BEFORE = "ace.recheck.before";
 
     /** Rounds at most: a real divergence survives all of them, a key updated again in flight rarely twice. */
     private static final int ROUNDS = 3;
@@ -44,12 +46,15 @@ final class RecheckTasklet implements Tasklet {
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         List<Integer> blocks = findings.blocksWithDifferences(instance);
+        // corrections commit as they are made: a restarted re-check counts transient keys from the first attempt's total
+        ExecutionContext step = contribution.getStepExecution().getExecutionContext();
+        long before = step.containsKey(BEFORE) ? step.getLong(BEFORE) : findings.blocks(instance).stream().mapToLong(b -> b.diffKeys()).sum();
+        step.putLong(BEFORE, before);
         if (!run.request().options().recheck() || blocks.isEmpty()) {
-            job.putLong(TRANSIENT, 0);
+            job.putLong(TRANSIENT, run.request().options().recheck() ? before : 0);
             return RepeatStatus.FINISHED;
         }
         long start = System.nanoTime();
-        long before = findings.blocks(instance).stream().mapToLong(b -> b.diffKeys()).sum();
         long remaining = before;
         Set<String> lagging = new LinkedHashSet<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -87,8 +92,9 @@ final class RecheckTasklet implements Tasklet {
      */
     private int recheck(KeyRecheck recheck, long instance, int block) throws Exception {
         int left = 0;
+        // the next run starts after the positions of this one, which a correction may have split
         for (StoredDifferences run = findings.differencesAfter(instance, block, -1); run != null;
-                run = findings.differencesAfter(instance, block, run.seq())) {
+                run = findings.differencesAfter(instance, block, run.seq() + run.differences().size() - 1)) {
             List<KeyDifference> now = recheck.current(run.differences());
             List<KeyDifference> still = now.stream().filter(java.util.Objects::nonNull).toList();
             boolean changed = still.size() < now.size();

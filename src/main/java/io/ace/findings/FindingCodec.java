@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Findings as the repository stores them: a run of records in one value, length-prefixed UTF-8.
+ * Findings as the repository stores them: runs of records, one per value, length-prefixed UTF-8.
  * A differing key is its key, odd node, and each node's row hash and column values as the node
  * printed them, so the diff file's JSON is made once, when it is written. Bytes in runs, because
  * a repository row costs far more than its bytes: a row per difference made storing and reading
  * them most of a 300,000-difference diff's time.
  */
 final class FindingCodec {
+
+    /** Most records in one run. */
+    static final int RUN_RECORDS = 1_000;
+    /** About the most bytes in one run. */
+    static final int RUN_BYTES = 64 * 1024;
 
     private static final int DIFFERENCES = 1;
     private static final int TEXTS = 2;
@@ -30,17 +36,19 @@ final class FindingCodec {
     private FindingCodec() {
     }
 
-    static byte[] encodeDifferences(List<KeyDifference> differences) {
-        return encode(DIFFERENCES, differences.size(), out -> {
-            for (KeyDifference d : differences) {
-                writeStrings(out, d.key());
-                writeString(out, d.oddNode());
-                out.writeInt(d.rows().size());
-                for (Map.Entry<String, NodeRow> e : d.rows().entrySet()) {
-                    writeString(out, e.getKey());
-                    out.writeLong(e.getValue().hash());
-                    writeStrings(out, e.getValue().values());
-                }
+    /** Encoded runs of records, each with the position of its first record in the list. */
+    record Run(int offset, byte[] data) {
+    }
+
+    static List<Run> differenceRuns(List<KeyDifference> differences) {
+        return runs(DIFFERENCES, differences, (out, d) -> {
+            writeStrings(out, d.key());
+            writeString(out, d.oddNode());
+            out.writeInt(d.rows().size());
+            for (Map.Entry<String, NodeRow> e : d.rows().entrySet()) {
+                writeString(out, e.getKey());
+                out.writeLong(e.getValue().hash());
+                writeStrings(out, e.getValue().values());
             }
         });
     }
@@ -60,36 +68,50 @@ final class FindingCodec {
         });
     }
 
-    static byte[] encodeTexts(List<String> texts) {
-        return encode(TEXTS, texts.size(), out -> {
-            for (String t : texts) {
-                writeString(out, t);
-            }
-        });
+    static List<Run> textRuns(List<String> texts) {
+        return runs(TEXTS, texts, FindingCodec::writeString);
     }
 
     static List<String> decodeTexts(byte[] data) {
         return decode(data, TEXTS, FindingCodec::readString);
     }
 
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+    private interface Writer<T> {
+        void write(DataOutputStream out, T record) throws IOException;
     }
 
     private interface Reader<T> {
         T read(DataInputStream in) throws IOException;
     }
 
-    private static byte[] encode(int kind, int count, Writer records) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * Math.max(1, count));
+    /**
+     * Cuts records into runs of at most {@link #RUN_RECORDS} records and about {@link #RUN_BYTES}
+     * bytes: the repository keeps a row in its pages, which it copies whole, so rows stay small.
+     */
+    private static <T> List<Run> runs(int kind, List<T> records, Writer<T> writer) {
+        List<Run> runs = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(RUN_BYTES + RUN_BYTES / 4);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(kind);
-            out.writeInt(count);
-            records.write(out);
+            int first = 0;
+            for (int i = 0; i < records.size(); i++) {
+                writer.write(out, records.get(i));
+                if (i + 1 - first == RUN_RECORDS || bytes.size() >= RUN_BYTES || i + 1 == records.size()) {
+                    out.flush();
+                    runs.add(new Run(first, run(kind, i + 1 - first, bytes.toByteArray())));
+                    bytes.reset();
+                    first = i + 1;
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return runs;
+    }
+
+    private static byte[] run(int kind, int count, byte[] records) {
+        ByteBuffer run = ByteBuffer.allocate(5 + records.length);
+        run.put((byte) kind).putInt(count).put(records);
+        return run.array();
     }
 
     private static <T> List<T> decode(byte[] data, int kind, Reader<T> record) {

@@ -3,35 +3,42 @@ package io.ace.findings;
 import io.ace.diff.KeyDifference;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the partitions of a comparison found, kept in the job repository's database so that a
  * partition's findings commit in the same transaction as its progress: a restart neither loses
  * nor repeats them. Rows are keyed by job instance, so every execution of one run shares them.
- * Differences are stored in runs of up to {@link #RUN} per row (see {@link FindingCodec}) and
- * read back a run at a time, so no reader holds more than a run whatever their number.
+ * Differences are stored in runs of a few tens of kilobytes per row (see {@link FindingCodec})
+ * and read back a few runs at a time, so no reader holds more than that whatever their number.
  */
 public final class FindingsStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    /** Records per stored row. */
-    static final int RUN = 1_000;
+
+    /** Rows deleted per transaction when a run's findings are dropped: the repository holds what a transaction deletes. */
+    private static final int FORGET_BATCH = 64;
+    /** Rows read per query when streaming (each a run of tens of kilobytes). */
+    private static final int READ_BATCH = 16;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final TransactionTemplate onItsOwn;
 
-    public FindingsStore(DataSource dataSource) {
+    public FindingsStore(DataSource dataSource, PlatformTransactionManager transactions) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.onItsOwn = new TransactionTemplate(transactions);
+        this.onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void createSchema() {
@@ -57,24 +64,30 @@ public final class FindingsStore {
         jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
     }
 
-    /** Drops every stored difference or change of a run (its block records stay). */
+    /** Drops every stored difference or change of a run (its block records stay), a few rows per transaction. */
     public void forgetDifferences(long jobInstanceId) {
-        jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?", jobInstanceId);
+        List<int[]> rows = jdbc.query("SELECT BLOCK_NO, SEQ FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?",
+                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, jobInstanceId);
+        for (int from = 0; from < rows.size(); from += FORGET_BATCH) {
+            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + FORGET_BATCH)).stream()
+                    .map(r -> new Object[] {jobInstanceId, r[0], r[1]}).toList();
+            onItsOwn.executeWithoutResult(status ->
+                    jdbc.batchUpdate("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?", batch));
+        }
     }
 
     /** Records differing keys of a block that follow the first {@code firstSeq} ones, in key order. */
     public void addDifferences(long jobInstanceId, int blockNo, int firstSeq, List<KeyDifference> differences) {
-        insertRuns(jobInstanceId, blockNo, firstSeq, differences, FindingCodec::encodeDifferences);
+        insertRuns(jobInstanceId, blockNo, firstSeq, FindingCodec.differenceRuns(differences));
     }
 
-    /** Stores records in runs, each row numbered by the position of its first record. */
-    private <T> void insertRuns(long jobInstanceId, int blockNo, int firstSeq, List<T> records, Function<List<T>, byte[]> encode) {
-        List<Object[]> rows = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += RUN) {
-            rows.add(new Object[] {jobInstanceId, blockNo, firstSeq + from,
-                encode.apply(records.subList(from, Math.min(records.size(), from + RUN)))});
+    /** Stores runs of records, each row numbered by the position of its first record. */
+    private void insertRuns(long jobInstanceId, int blockNo, int firstSeq, List<FindingCodec.Run> runs) {
+        if (runs.isEmpty()) {
+            return;
         }
-        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?)",
+                runs.stream().map(r -> new Object[] {jobInstanceId, blockNo, firstSeq + r.offset(), r.data()}).toList());
     }
 
     public void saveBlock(long jobInstanceId, int partition, BlockRecord block) {
@@ -104,17 +117,19 @@ public final class FindingsStore {
 
     /**
      * After a re-check: the run's differences as they are now (resolved ones left out, changed
-     * ones replaced), and the block's count of differences corrected.
+     * ones replaced), and the block's count of differences corrected, committed on their own. A
+     * re-check's corrections could grow as large as the findings, and the repository keeps what
+     * a transaction replaces until it ends; a correction committed before a failure is one the
+     * restarted re-check would make again.
      */
     public void replaceDifferences(long jobInstanceId, int blockNo, StoredDifferences run, List<KeyDifference> now) {
-        if (now.isEmpty()) {
+        onItsOwn.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?", jobInstanceId, blockNo, run.seq());
-        } else {
-            jdbc.update("UPDATE ACE_DIFF_FINDING SET DATA = ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?",
-                    FindingCodec.encodeDifferences(now), jobInstanceId, blockNo, run.seq());
-        }
-        jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?",
-                run.differences().size() - now.size(), jobInstanceId, blockNo);
+            // rows read now may be longer: the run may become several, each numbered within the old one's positions
+            insertRuns(jobInstanceId, blockNo, run.seq(), FindingCodec.differenceRuns(now));
+            jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?",
+                    run.differences().size() - now.size(), jobInstanceId, blockNo);
+        });
     }
 
     /** Every recorded difference in key order (block, then position in the block), read a run at a time. */
@@ -127,7 +142,7 @@ public final class FindingsStore {
      * {@code firstSeq} changes): one JSON object per change, for the repair report.
      */
     public void addChanges(long jobInstanceId, int nodeNo, int firstSeq, List<String> changesJson) {
-        insertRuns(jobInstanceId, nodeNo, firstSeq, changesJson, FindingCodec::encodeTexts);
+        insertRuns(jobInstanceId, nodeNo, firstSeq, FindingCodec.textRuns(changesJson));
     }
 
     /** Every recorded repair change, node by node, read a run at a time. */
@@ -135,17 +150,17 @@ public final class FindingsStore {
         forEachRun(jobInstanceId, data -> FindingCodec.decodeTexts(data).forEach(changeJson));
     }
 
-    /** An instance's stored runs in order, one query per run, each an index lookup. */
+    /** An instance's stored runs in order, {@link #READ_BATCH} per query, each query an index range. */
     private void forEachRun(long jobInstanceId, Consumer<byte[]> consumer) {
         int[] position = {Integer.MIN_VALUE, Integer.MIN_VALUE};
-        boolean[] found = {true};
-        while (found[0]) {
-            found[0] = false;
+        int[] read = {READ_BATCH};
+        while (read[0] == READ_BATCH) {
+            read[0] = 0;
             jdbc.query("SELECT BLOCK_NO, SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND (BLOCK_NO, SEQ) > (?, ?)"
-                    + " ORDER BY JOB_INSTANCE_ID, BLOCK_NO, SEQ FETCH FIRST 1 ROWS ONLY", rs -> {
+                    + " ORDER BY JOB_INSTANCE_ID, BLOCK_NO, SEQ FETCH FIRST " + READ_BATCH + " ROWS ONLY", rs -> {
                         position[0] = rs.getInt(1);
                         position[1] = rs.getInt(2);
-                        found[0] = true;
+                        read[0]++;
                         consumer.accept(rs.getBytes(3));
                     }, jobInstanceId, position[0], position[1]);
         }
