@@ -6,11 +6,18 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Entry point: starts the application context, runs one command, exits with its code (DESIGN.md §3). */
+/** Entry point: starts the application context, runs one command, exits with its code (README, "Exit codes"). */
 @SpringBootApplication
 public class AceApplication {
 
+    /** Where the embedded job repository's server listens for other ACE processes of this machine. */
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
     public static void main(String[] args) {
+        // H2's AUTO_SERVER otherwise listens on every interface; -Dh2.bindAddress=... overrides
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
         SpringApplication app = new SpringApplication(AceApplication.class);
         // our flags (--nodes, --block-size, ...) are picocli's, not Spring properties
         app.setAddCommandLineProperties(false);

@@ -5,7 +5,7 @@
   function quote(a) { return /^[A-Za-z0-9_.\/:=,@%+-]+$/.test(a) ? a : "'" + a.replace(/'/g, "'\\''") + "'"; }
   function render() {
     var args = [form.elements['operation'].value];
-    ['cluster', 'table'].forEach(function (n) { var v = form.elements[n].value.trim(); if (v) { args.push(v); } });
+    ['cluster', 'table'].forEach(function (n) { var el = form.elements[n]; var v = el ? el.value.trim() : ''; if (v) { args.push(v); } });
     form.querySelectorAll('[data-option]').forEach(function (el) {
       if (el.value.trim()) { args.push('--' + el.dataset.option, el.value.trim()); }
     });

@@ -1,6 +1,11 @@
 package io.ace.batch;
 
 import io.ace.cluster.ClusterRegistry;
+import io.ace.cluster.SessionBudget;
+import io.ace.operation.OperationRegistry;
+import java.time.Duration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.archive.ReportArchive;
@@ -19,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the batch layer: the job repository's JSON contexts, the findings store, the report archive and the launchers. */
+/** Wires the batch layer: the job repository's JSON contexts, the findings store, the report archive, the launcher and the read models. */
 @Configuration(proxyBeanMethods = false)
 public class BatchConfiguration {
 
@@ -59,30 +64,20 @@ public class BatchConfiguration {
     }
 
     @Bean
-    TableDiffJobFactory tableDiffJobFactory(JobRepository repository, PlatformTransactionManager transactions,
-                                            FindingsStore findings, DiffProgress progress,
-                                            HtmlReportWriter html, ObjectProvider<BuildProperties> build,
-                                            @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
-                                            @Value("${ace.testing.fail-with:exception}") BlockFailureInjector.Failure failWith) {
-        return new TableDiffJobFactory(repository, transactions, findings, progress, html,
-                new BlockFailureInjector(failBeforeBlock, failWith), toolVersion(build));
+    BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
+                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build,
+                                  @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
+                                  @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
+                                  @Value("${ace.testing.fail-in-table:}") String failInTable,
+                                  @Value("${ace.testing.fail-with:exception}") String failWith) {
+        return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
+                failBeforeBlock, failInTable, failWith);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
     private static String toolVersion(ObjectProvider<BuildProperties> build) {
         BuildProperties props = build.getIfAvailable();
         return props == null ? "dev" : props.getVersion();
-    }
-
-    @Bean
-    RepairJobFactory repairJobFactory(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
-                                      HtmlReportWriter html) {
-        return new RepairJobFactory(repository, transactions, findings, html);
-    }
-
-    @Bean
-    RerunJobFactory rerunJobFactory(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings) {
-        return new RerunJobFactory(repository, transactions, findings);
     }
 
     @Bean
@@ -95,19 +90,40 @@ public class BatchConfiguration {
         return new RunArchiver(archive, toolVersion(build));
     }
 
+    /** The sessions every run of this process may hold to each node, together. */
     @Bean
-    RunLauncher runLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                            RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics) {
-        return new RunLauncher(operator, repository, tableDiff, repair, rerun, clusters, archiver, metrics);
+    SessionBudget sessionBudget(@Value("${ace.node.max-connections}") int perNode, @Value("${ace.node.connection-wait}") Duration wait) {
+        return new SessionBudget(perNode, wait);
+    }
+
+    /**
+     * On SIGTERM (or any close of the application), before anything else shuts down: cancel the
+     * statements the runs have running on the nodes, which would otherwise run to their end.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> cancelNodeStatementsOnClose(SessionBudget budget) {
+        return event -> budget.cancelAndRefuse();
     }
 
     @Bean
-    JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher) {
-        return new JobControl(repository, operator, launcher);
+    RunLauncher runLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
+                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsStore findings) {
+        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget, new FindingsRetention(findings));
+    }
+
+    @Bean
+    RunQueries runQueries(DataSource dataSource, JobRepository repository) {
+        return new RunQueries(dataSource, repository);
+    }
+
+    @Bean
+    JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries,
+                          OperationRegistry operations) {
+        return new JobControl(repository, operator, launcher, queries, operations);
     }
 
     @Bean(destroyMethod = "close")
-    RunSubmitter runSubmitter(RunLauncher launcher) {
-        return new RunSubmitter(launcher);
+    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns) {
+        return new RunSubmitter(launcher, maxRuns);
     }
 }

@@ -20,7 +20,13 @@ public final class DiffProgress implements ScanListener {
         this.metrics = metrics;
     }
 
-    void start(long total, long alreadyDone) {
+    /** One more table of a run that compares many: its blocks join the total, those done before a restart the done. */
+    public void addTable(long blocks, long alreadyDone) {
+        totalBlocks.addAndGet(blocks);
+        doneBlocks.addAndGet(alreadyDone);
+    }
+
+    public void start(long total, long alreadyDone) {
         totalBlocks.set(total);
         doneBlocks.set(alreadyDone);
         rowsChecked.set(0);
@@ -68,7 +74,7 @@ public final class DiffProgress implements ScanListener {
         return pausedMillis.get();
     }
 
-    void blockDone(long rows, boolean mismatched) {
+    public void blockDone(long rows, boolean mismatched) {
         metrics.blockCompared(rows, mismatched);
         doneBlocks.incrementAndGet();
         rowsChecked.addAndGet(rows);

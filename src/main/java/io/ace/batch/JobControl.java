@@ -1,37 +1,127 @@
 package io.ace.batch;
 
+import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.operation.LaunchRequest;
+import io.ace.operation.OperationRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Stops and abandons executions through the job repository, from any process that shares it. */
+/**
+ * Executions by id, from any process that shares the job repository: what they are, their
+ * attempts and partitions, and the controls (stop, recover, abandon, and the request a restart
+ * relaunches).
+ */
 public final class JobControl {
+
+    /** Earlier runs the ETA of a running execution is estimated from. */
+    private static final int ETA_RUNS = 20;
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** One attempt (execution) of a run. */
+    public record Attempt(long id, String status, LocalDateTime startTime, LocalDateTime endTime) {
+    }
+
+    /**
+     * One partition or step of an execution, with what it recorded and how it fared on every attempt.
+     *
+     * @param context its execution context as indented JSON
+     * @param errors  the stack trace of each failure
+     */
+    public record StepDetail(long executionId, RunView.StepView step, String context, List<String> errors, List<StepAttempt> attempts) {
+
+        /** For a web caller who is not an administrator: failures by kind only. */
+        public StepDetail redacted() {
+            return new StepDetail(executionId, step.redacted(), context, errors.isEmpty() ? errors : List.of(step.redacted().error()),
+                    attempts.stream().map(a -> new StepAttempt(a.executionId(), a.step().redacted())).toList());
+        }
+    }
+
+    /** The same step in one execution of the run. */
+    public record StepAttempt(long executionId, RunView.StepView step) {
+    }
 
     private final JobRepository repository;
     private final JobOperator operator;
     private final RunLauncher launcher;
+    private final RunQueries queries;
+    private final OperationRegistry operations;
 
-    public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher) {
+    public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries, OperationRegistry operations) {
         this.repository = repository;
         this.operator = operator;
         this.launcher = launcher;
+        this.queries = queries;
+        this.operations = operations;
     }
 
-    public JobExecution execution(long id) {
-        JobExecution e;
-        try {
-            e = repository.getJobExecution(id);
-        } catch (org.springframework.dao.EmptyResultDataAccessException missing) {
-            // the JDBC repository answers an unknown id this way rather than with null
-            e = null;
+    /** An execution as the UI and the command line show it, or a usage error naming the id. */
+    public RunView view(long id) {
+        return queries.one(id, ETA_RUNS).orElseThrow(() -> missing(id));
+    }
+
+    /** Every execution of the same run, oldest first. */
+    public List<Attempt> attempts(long id) {
+        return repository.getJobExecutions(execution(id).getJobInstance()).stream().sorted(Comparator.comparing(JobExecution::getId))
+                .map(e -> new Attempt(e.getId(), e.getStatus().name(), e.getStartTime(), e.getEndTime())).toList();
+    }
+
+    /** One step of an execution, and the same step in every attempt of the run. */
+    public StepDetail step(long id, long stepId) {
+        JobExecution e = execution(id);
+        StepExecution step = e.getStepExecutions().stream().filter(s -> s.getId() == stepId).findFirst()
+                .orElseThrow(() -> AceException.usage("execution " + id + " has no step execution " + stepId));
+        RunView view = RunView.of(e);
+        RunView.StepView shown = view.steps().stream().filter(s -> s.id() == stepId).findFirst().orElseThrow();
+        List<StepAttempt> attempts = repository.getJobExecutions(e.getJobInstance()).stream()
+                .sorted(Comparator.comparing(JobExecution::getId))
+                .flatMap(x -> RunView.of(x).steps().stream().filter(s -> s.name().equals(step.getStepName()))
+                        .map(s -> new StepAttempt(x.getId(), s))).toList();
+        return new StepDetail(id, shown, PRETTY.writeValueAsString(step.getExecutionContext().toMap()),
+                step.getFailureExceptions().stream().map(RunView::stackTrace).toList(), attempts);
+    }
+
+    /** The request an execution was launched with, rebuilt from its recorded parameters: launching it resumes the run. */
+    public LaunchRequest recordedRequest(long id) {
+        JobExecution e = execution(id);
+        String name = e.getJobInstance().getJobName();
+        if (!operations.contains(name)) {
+            throw AceException.usage("job execution " + id + " is a " + name + " job, which this version cannot restart");
         }
-        if (e == null) {
-            throw AceException.usage("no job execution " + id + " in the job repository ('ace jobs list' shows them)");
+        return operations.get(name).codec().decode(e.getJobParameters());
+    }
+
+    /**
+     * The diff file an execution wrote, as the job repository recorded it; of {@code table} when it
+     * wrote several (a run on many tables); a usage error when it wrote none or it is gone.
+     */
+    public Path diffFileOf(long id, TableName table) {
+        List<Path> files = view(id).reports().stream().filter(r -> r.label().equals(ReportFile.DIFF_FILE)).map(ReportFile::path).toList();
+        if (files.size() > 1) {
+            String prefix = table.schema() + "_" + table.table() + "_diffs-";
+            files = files.stream().filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+            if (files.isEmpty()) {
+                throw AceException.usage("job execution " + id + " wrote no diff file of " + table + "; name a table that differed in it");
+            }
         }
-        return e;
+        if (files.isEmpty()) {
+            throw AceException.usage("job execution " + id + " wrote no diff file; name an execution that found differences");
+        }
+        if (!Files.isRegularFile(files.get(0))) {
+            throw AceException.usage("the diff file of job execution " + id + " is no longer where it was written");
+        }
+        return files.get(0);
     }
 
     /** Asks a running execution to stop after its current block; it stays restartable. */
@@ -65,8 +155,26 @@ public final class JobControl {
         }
         if (launcher.alive(e)) {
             throw new AceException(ExitCode.USAGE, "job execution " + id + " is running in process "
-                    + e.getExecutionContext().getString(TableDiffRun.OWNER_KEY, "?") + "; stop it instead");
+                    + RunContext.of(e).ownerProcess() + "; stop it instead");
         }
         operator.recover(e);
+    }
+
+    private JobExecution execution(long id) {
+        JobExecution e;
+        try {
+            e = repository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException missing) {
+            // the JDBC repository answers an unknown id this way rather than with null
+            e = null;
+        }
+        if (e == null) {
+            throw missing(id);
+        }
+        return e;
+    }
+
+    private static AceException missing(long id) {
+        return AceException.usage("no job execution " + id + " in the job repository ('ace jobs list' shows them)");
     }
 }

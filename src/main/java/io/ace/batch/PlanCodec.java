@@ -7,21 +7,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The frozen plan as JSON text in the job's execution context (readable in the repository and the UI). */
-final class PlanCodec {
-
-    static final String KEY = "ace.plan";
+public final class PlanCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private PlanCodec() {
     }
 
-    static String encode(DiffPlan plan) {
+    public static String encode(DiffPlan plan) {
         return MAPPER.writeValueAsString(java.util.Map.of("splits", plan.splits(), "ranges_per_block", plan.rangesPerBlock(),
                 "blocks_per_partition", plan.blocksPerPartition(), "estimated_rows", plan.estimatedRows()));
     }
 
-    static DiffPlan decode(String json) {
+    public static DiffPlan decode(String json) {
         JsonNode root = MAPPER.readTree(json);
         List<List<String>> splits = new ArrayList<>();
         for (JsonNode split : root.get("splits")) {

@@ -34,15 +34,14 @@ public final class RunArchiver {
      * Archives what the run wrote. A completed run is archived even with no report (an in-sync
      * diff writes none), as proof it ran; a stopped or failed run only when it wrote something.
      */
-    void archive(RunOutcome outcome) {
-        JobExecution execution = outcome.execution();
+    void archive(JobExecution execution, RunOutcome outcome) {
         List<Path> files = outcome.reportFiles().stream().map(ReportFile::path).toList();
         if (files.isEmpty() && execution.getStatus() != BatchStatus.COMPLETED) {
             return;
         }
         Path entry = archive.root();
         try {
-            ArchivedRun run = describe(outcome);
+            ArchivedRun run = describe(execution, outcome);
             entry = archive.entryDirectory(run);
             archive.archive(run, files);
         } catch (Exception e) {
@@ -50,15 +49,14 @@ public final class RunArchiver {
         }
     }
 
-    private ArchivedRun describe(RunOutcome outcome) {
-        JobExecution execution = outcome.execution();
+    private ArchivedRun describe(JobExecution execution, RunOutcome outcome) {
         JobParameters parameters = execution.getJobParameters();
         // sorted: the repository hands them over in no stable order, and manifests are compared by eye
         List<ArchivedRun.Parameter> recorded = parameters.parameters().stream()
                 .map(p -> new ArchivedRun.Parameter(p.name(), String.valueOf(p.value()), p.identifying()))
                 .sorted(Comparator.comparing(ArchivedRun.Parameter::name)).toList();
         return new ArchivedRun(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getJobInstance().getJobName(),
-                parameters.getString("cluster", ""), parameters.getString("table", ""), parameters.getString("run_key", ""), recorded,
+                parameters.getString("cluster", ""), RunView.target(execution), parameters.getString("run_key", ""), recorded,
                 toolVersion, execution.getStatus().name(), outcome.exitCode().code(), outcome.message(),
                 local(execution.getStartTime()), local(execution.getEndTime()));
     }

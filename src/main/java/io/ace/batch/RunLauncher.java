@@ -1,159 +1,134 @@
 package io.ace.batch;
 
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
-import io.ace.catalog.TableName;
-import io.ace.diff.ComparedTable;
-import io.ace.diff.DiffOptions;
-import io.ace.difffile.DiffFileReader;
-import java.util.List;
-import tools.jackson.databind.JsonNode;
-import io.ace.diff.TablePreflight;
+import io.ace.cluster.SessionBudget;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import io.ace.operation.LaunchRequest;
+import io.ace.operation.Operation;
+import io.ace.operation.OperationJob;
+import io.ace.operation.OperationRegistry;
+import io.ace.report.ReportName;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import org.springframework.batch.core.job.AbstractJob;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import java.util.function.LongConsumer;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Launches runs with the run-key contract: the same key resumes a failed or stopped run, answers
- * "already completed" for a finished one, and recovers an execution left STARTED by a process
- * that no longer exists. Bad input fails before anything is recorded.
+ * Launches every operation with the run-key contract: the same key resumes a failed or stopped
+ * run, answers "already completed" for a finished one, refuses while the run is alive in another
+ * process, and recovers an execution left STARTED by a process that no longer exists. Bad input
+ * fails before anything is recorded.
  */
 public final class RunLauncher {
 
+    /**
+     * The launches running in this process, of every launcher in it: an execution whose owner is
+     * this process is alive exactly while its launch is here.
+     */
+    private static final Set<String> RUNNING_LAUNCHES = ConcurrentHashMap.newKeySet();
+    /** An execution not yet stamped with its owner is taken as alive this long after it was created. */
+    private static final Duration STAMP_GRACE = Duration.ofMinutes(1);
+
     private final JobOperator operator;
     private final JobRepository repository;
-    private final TableDiffJobFactory tableDiff;
-    private final RepairJobFactory repair;
-    private final RerunJobFactory rerun;
+    private final OperationRegistry operations;
     private final ClusterRegistry clusters;
     private final RunArchiver archiver;
     private final RunMetrics metrics;
-    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    private final SessionBudget budget;
+    private final FindingsRetention retention;
 
-    public RunLauncher(JobOperator operator, JobRepository repository, TableDiffJobFactory tableDiff, RepairJobFactory repair,
-                       RerunJobFactory rerun, ClusterRegistry clusters, RunArchiver archiver, RunMetrics metrics) {
-        this.metrics = metrics;
+    public RunLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
+                       RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsRetention retention) {
+        this.retention = retention;
         this.operator = operator;
         this.repository = repository;
-        this.tableDiff = tableDiff;
-        this.repair = repair;
-        this.rerun = rerun;
+        this.operations = operations;
         this.clusters = clusters;
         this.archiver = archiver;
+        this.metrics = metrics;
+        this.budget = budget;
     }
 
     /** Runs a launch to its end on this thread. */
     public RunOutcome launch(LaunchRequest request) throws Exception {
-        return launch(request, execution -> { });
+        return launch(request, id -> { });
     }
 
     /**
-     * Runs a launch to its end on this thread; {@code started} hears of the execution as soon as
-     * it exists (so an asynchronous caller can answer with its id). Nothing is recorded when a
-     * check fails first.
+     * Runs a launch to its end on this thread; {@code started} hears the execution's id as soon as
+     * it exists (so an asynchronous caller can answer with it). Nothing is recorded when a check
+     * fails first.
      */
-    public RunOutcome launch(LaunchRequest request, Consumer<JobExecution> started) throws Exception {
-        if (request instanceof TableDiffRequest diff) {
-            diff.options().validate();
-            return launch(diff, diff.options().nodes(), diff.options().workers() + 1, diff.options(), started,
-                    (sessions, table) -> tableDiff.build(diff, sessions, table));
-        }
-        if (request instanceof TableRepairRequest repairRequest) {
-            repairRequest.options().validate();
-            List<String> nodes = diffNodes(repairRequest.diffFile(), repairRequest.table());
-            String source = repairRequest.options().sourceOfTruth();
-            if (source != null && !nodes.contains(source)) {
-                throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
-            }
-            List<String> targets = nodes.stream().filter(n -> !n.equals(source)).toList();
-            return launch(repairRequest, nodes, 2, DiffOptions.defaults(), started,
-                    (sessions, table) -> repair.build(repairRequest, sessions, table, targets));
-        }
-        TableRerunRequest rerunRequest = (TableRerunRequest) request;
-        return launch(rerunRequest, diffNodes(rerunRequest.diffFile(), rerunRequest.table()), 2, DiffOptions.defaults(), started,
-                (sessions, table) -> rerun.build(rerunRequest, sessions, table));
-    }
-
-    /** Builds one launch's job on the sessions and table the launcher opened and checked. */
-    @FunctionalInterface
-    private interface JobBuild {
-        Job build(ClusterSessions sessions, ComparedTable table);
+    public RunOutcome launch(LaunchRequest request, LongConsumer started) throws Exception {
+        return launch(operations.get(request.operation()), request, started);
     }
 
     /**
-     * The one way every operation launches: answer from the repository when the run key is done
-     * (or recover it), open the nodes, check the table, run the job, close the nodes, archive the reports.
+     * The one way every operation launches: its own checks, then the repository's answer when the
+     * run key is done or alive elsewhere (or recovered), then the nodes, the job, and the archive.
      */
-    private RunOutcome launch(LaunchRequest request, List<String> nodes, int connectionsPerNode, DiffOptions checks,
-                              Consumer<JobExecution> started, JobBuild job) throws Exception {
-        JobParameters parameters = request.toJobParameters();
-        Optional<RunOutcome> done = prepareInstance(request.operation(), parameters);
+    private <R extends LaunchRequest> RunOutcome launch(Operation<R> operation, LaunchRequest any, LongConsumer started) throws Exception {
+        R request = operation.cast(any);
+        ReportName.writableDirectory(request.outputDir());
+        OperationJob.Needs needs = operation.job().prepare(request);
+        JobParameters parameters = operation.codec().encode(request);
+        Optional<RunOutcome> done = prepareInstance(operation.name(), parameters);
         if (done.isPresent()) {
             return done.get();
         }
         ClusterDefinition cluster = clusters.cluster(request.cluster());
-        RunOutcome outcome;
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(nodes), connectionsPerNode)) {
-            ComparedTable table = new TablePreflight().check(sessions, request.table(), checks);
-            Job built = job.build(sessions, table);
-            ((AbstractJob) built).registerJobExecutionListener(new JobExecutionListener() {
-                @Override
-                public void beforeJob(JobExecution execution) {
-                    runningHere.add(execution.getId());
-                    started.accept(execution);
-                }
-
-                @Override
-                public void afterJob(JobExecution execution) {
-                    runningHere.remove(execution.getId());
-                }
-            });
-            outcome = RunOutcome.of(operator.start(built, parameters));
+        String launch = UUID.randomUUID().toString();
+        JobExecution execution;
+        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget)) {
+            Job job = operation.job().build(request, sessions);
+            ((AbstractJob) job).registerJobExecutionListener(new Ownership(launch, started));
+            ((AbstractJob) job).registerJobExecutionListener(retention);
+            execution = operator.start(job, parameters);
         }
-        metrics.runEnded(outcome);
-        archiver.archive(outcome);
+        RunOutcome outcome = RunOutcome.of(execution);
+        metrics.runEnded(execution, outcome);
+        archiver.archive(execution, outcome);
         return outcome;
     }
 
-    /** The diff file's nodes, after checking that the file is whole and of this table. */
-    private static List<String> diffNodes(java.nio.file.Path diffFile, TableName table) {
-        JsonNode summary = new DiffFileReader(diffFile).summary();
-        String schema = summary.path("schema").asString("");
-        String name = summary.path("table").asString("");
-        if (!schema.equals(table.schema()) || !name.equals(table.table())) {
-            throw AceException.usage("diff file " + diffFile + " is of table " + schema + "." + name + ", not " + table);
-        }
-        List<String> nodes = new java.util.ArrayList<>();
-        summary.path("nodes").forEach(n -> nodes.add(n.asString()));
-        if (nodes.size() < 2) {
-            throw AceException.usage("diff file " + diffFile + " names fewer than two nodes in summary.nodes");
-        }
-        return nodes;
-    }
+    /** Stamps who runs an execution as soon as it exists, and knows it as running here until it ends. */
+    private final class Ownership implements JobExecutionListener {
+        private final String launch;
+        private final LongConsumer started;
 
-    /** The request an execution was launched with, rebuilt from its recorded parameters. */
-    public static LaunchRequest recorded(JobExecution execution) {
-        JobParameters p = execution.getJobParameters();
-        return switch (execution.getJobInstance().getJobName()) {
-            case TableDiffRequest.JOB_NAME -> TableDiffRequest.fromJobParameters(p);
-            case TableRepairRequest.JOB_NAME -> TableRepairRequest.fromJobParameters(p);
-            case TableRerunRequest.JOB_NAME -> TableRerunRequest.fromJobParameters(p);
-            default -> throw AceException.usage("job execution " + execution.getId() + " is a " + execution.getJobInstance().getJobName()
-                    + " job, which this version cannot restart");
-        };
+        Ownership(String launch, LongConsumer started) {
+            this.launch = launch;
+            this.started = started;
+        }
+
+        @Override
+        public void beforeJob(JobExecution execution) {
+            RUNNING_LAUNCHES.add(launch);
+            RunContext.of(execution).owner(RunContext.ownerFor(launch));
+            repository.updateExecutionContext(execution);
+            started.accept(execution.getId());
+        }
+
+        @Override
+        public void afterJob(JobExecution execution) {
+            RUNNING_LAUNCHES.remove(launch);
+        }
     }
 
     /** Empty when a launch should go ahead (new run, or resume); the outcome when there is nothing to do. */
@@ -166,20 +141,22 @@ public final class RunLauncher {
         if (last == null) {
             return Optional.empty();
         }
+        String runKey = parameters.getString("run_key");
         BatchStatus status = last.getStatus();
         if (status == BatchStatus.COMPLETED) {
-            return Optional.of(new RunOutcome(last, ExitCode.ALREADY_COMPLETED, "run key '" + parameters.getString("run_key")
+            return Optional.of(RunOutcome.of(last, ExitCode.ALREADY_COMPLETED, "run key '" + runKey
                     + "' already completed as job execution " + last.getId() + "; nothing to do"));
         }
         if (status == BatchStatus.ABANDONED) {
-            throw new AceException(ExitCode.FAILED, "job execution " + last.getId() + " of run key '" + parameters.getString("run_key")
+            throw new AceException(ExitCode.FAILED, "job execution " + last.getId() + " of run key '" + runKey
                     + "' was abandoned and cannot be resumed; launch with a new --run-key");
         }
         if (status.isRunning()) {
             if (alive(last)) {
-                throw new AceException(ExitCode.FAILED, "run key '" + parameters.getString("run_key") + "' is running right now as job execution "
-                        + last.getId() + " (process " + last.getExecutionContext().getString(TableDiffRun.OWNER_KEY, "?")
-                        + "); wait for it or stop it with 'ace jobs stop " + last.getId() + "'");
+                // temporary: the same command succeeds once that run has ended
+                throw new AceException(ExitCode.UNREACHABLE, "run key '" + runKey + "' is running right now as job execution "
+                        + last.getId() + " (" + RunContext.of(last).ownerProcess() + "); wait for it to end, or stop it with 'ace jobs stop "
+                        + last.getId() + "', then launch again");
             }
             // the process that ran it is gone (killed): mark it failed so it can be resumed
             operator.recover(last);
@@ -188,24 +165,30 @@ public final class RunLauncher {
     }
 
     /**
-     * Whether a running execution's process still runs it: this process knows its own runs; another
-     * process on this machine is checked by pid; another machine's is assumed alive (the operator
-     * can abandon it).
+     * Whether a running execution's process still runs it: this process knows its own launches;
+     * another process on this machine is checked by pid; another machine's is taken as alive (an
+     * operator can stop or abandon it).
      */
     public boolean alive(JobExecution execution) {
-        if (runningHere.contains(execution.getId())) {
-            return true;
-        }
-        String owner = execution.getExecutionContext().getString(TableDiffRun.OWNER_KEY, null);
+        String[] owner = owner(execution);
         if (owner == null) {
-            return false;
+            // a launch stamps its execution right after creating it: give a new one that moment
+            LocalDateTime created = execution.getCreateTime();
+            return created != null && created.isAfter(LocalDateTime.now().minus(STAMP_GRACE));
         }
-        int colon = owner.lastIndexOf(':');
-        String self = TableDiffRun.owner();
-        if (!owner.substring(0, colon).equals(self.substring(0, self.lastIndexOf(':')))) {
+        String[] self = RunContext.ownerFor("").split(":");
+        if (!owner[0].equals(self[0])) {
             return true;
         }
-        long pid = Long.parseLong(owner.substring(colon + 1));
-        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        long pid = Long.parseLong(owner[1]);
+        if (pid == ProcessHandle.current().pid()) {
+            return owner.length > 2 && RUNNING_LAUNCHES.contains(owner[2]);
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String[] owner(JobExecution execution) {
+        String owner = RunContext.of(execution).owner();
+        return owner == null ? null : owner.split(":");
     }
 }

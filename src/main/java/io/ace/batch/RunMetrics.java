@@ -1,6 +1,7 @@
 package io.ace.batch;
 
 import io.micrometer.core.instrument.Counter;
+import org.springframework.batch.core.job.JobExecution;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,11 +38,10 @@ public final class RunMetrics {
         }
     }
 
-    void runEnded(RunOutcome outcome) {
-        var e = outcome.execution();
-        String operation = e.getJobInstance().getJobName();
+    void runEnded(JobExecution e, RunOutcome outcome) {
+        String operation = outcome.operation();
         Counter.builder("ace.differences.found").description("Differing rows reported by completed runs").tag("operation", operation)
-                .register(registry).increment(e.getExecutionContext().getLong(ReportTasklet.DIFF_TOTAL, 0L));
+                .register(registry).increment(RunContext.of(e).differences());
         if (e.getStartTime() != null && e.getEndTime() != null) {
             Timer.builder("ace.job.duration").description("Duration of job executions").tag("operation", operation)
                     .tag("status", e.getStatus().name()).tag("exit_code", Integer.toString(outcome.exitCode().code()))

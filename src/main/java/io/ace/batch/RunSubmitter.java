@@ -2,30 +2,45 @@ package io.ace.batch;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.operation.LaunchRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.batch.core.job.JobExecution;
 
 /**
  * Launches runs in the background for callers that answer at once (the UI, the API, the
  * scheduler): each launch gets its own thread, and the caller learns the execution id as soon as
- * the job has started, or the error or "already completed" answer when it never does.
+ * the job has started, or the error or "already completed" answer when it never does. At most
+ * {@code maxRuns} run at once: a web launch beyond that is refused (retry later), a scheduled one
+ * waits its turn in the queue.
  */
 public final class RunSubmitter implements AutoCloseable {
 
     /** How long a caller waits for a launch's checks (cluster, nodes, table) before it gives up waiting. */
     public static final long DEFAULT_START_WAIT_SECONDS = 60;
 
+    /** How many launches run and wait now, and the most that run at once. */
+    public record Load(int running, int queued, int maxRuns) {
+    }
+
     private final RunLauncher launcher;
     private final ExecutorService threads;
+    private final int maxRuns;
+    private final Semaphore slots;
+    private final AtomicInteger queued = new AtomicInteger();
 
-    public RunSubmitter(RunLauncher launcher) {
+    public RunSubmitter(RunLauncher launcher, int maxRuns) {
+        if (maxRuns < 1) {
+            throw AceException.config("ace.serve.max-runs must be at least 1, got " + maxRuns);
+        }
         this.launcher = launcher;
+        this.maxRuns = maxRuns;
+        this.slots = new Semaphore(maxRuns, true);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ace-run-" + n.incrementAndGet());
@@ -34,19 +49,19 @@ public final class RunSubmitter implements AutoCloseable {
         });
     }
 
-    /** A launch under way: {@code started} completes with the execution, {@code finished} with the outcome. */
-    public record Submission(LaunchRequest request, CompletableFuture<JobExecution> started, CompletableFuture<RunOutcome> finished) {
+    /** A launch under way: {@code started} completes with the execution's id, {@code finished} with the outcome. */
+    public record Submission(LaunchRequest request, CompletableFuture<Long> started, CompletableFuture<RunOutcome> finished) {
 
         /**
-         * The started execution, or the answer of a launch that ended without one: the outcome of
-         * an already completed run key (exit 4), or the launch's error as an {@link AceException}.
+         * The started execution's id, or the answer of a launch that ended without one: the id of
+         * an already completed run (exit 4), or the launch's error as an {@link AceException}.
          */
-        public JobExecution awaitStart(long seconds) {
+        public long awaitStart(long seconds) {
             try {
                 return started.get(seconds, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof AceException ace ? ace
-                        : new AceException(ExitCode.FAILED, "launch failed: " + e.getCause().getMessage(), e.getCause());
+                        : new AceException(ExitCode.FAILED, "launch failed", e.getCause().getMessage(), e.getCause());
             } catch (TimeoutException e) {
                 throw new AceException(ExitCode.UNREACHABLE, "the launch's checks did not finish within " + seconds
                         + " s (a node may be slow to answer); it goes on in the background");
@@ -57,19 +72,50 @@ public final class RunSubmitter implements AutoCloseable {
         }
     }
 
+    public Load load() {
+        return new Load(maxRuns - slots.availablePermits(), queued.get(), maxRuns);
+    }
+
+    /** Launches now, or refuses (exit 75, retry later) when {@code maxRuns} launches are running. */
+    public Submission submitNow(LaunchRequest request) {
+        if (!slots.tryAcquire()) {
+            throw new RunsBusyException(maxRuns);
+        }
+        return start(request, false);
+    }
+
+    /** Launches when one of the {@code maxRuns} slots is free; until then the launch waits in the queue. */
     public Submission submit(LaunchRequest request) {
-        CompletableFuture<JobExecution> started = new CompletableFuture<>();
+        queued.incrementAndGet();
+        return start(request, true);
+    }
+
+    private Submission start(LaunchRequest request, boolean waitForSlot) {
+        CompletableFuture<Long> started = new CompletableFuture<>();
         CompletableFuture<RunOutcome> finished = new CompletableFuture<>();
         Submission submission = new Submission(request, started, finished);
         threads.execute(() -> {
+            boolean holding = !waitForSlot;
             try {
+                if (waitForSlot) {
+                    try {
+                        slots.acquire();
+                        holding = true;
+                    } finally {
+                        queued.decrementAndGet();
+                    }
+                }
                 RunOutcome outcome = launcher.launch(request, started::complete);
                 // finished first: a caller woken by started may ask whether the launch already ended
                 finished.complete(outcome);
-                started.complete(outcome.execution());
+                started.complete(outcome.executionId());
             } catch (Throwable t) {
                 finished.completeExceptionally(t);
                 started.completeExceptionally(t);
+            } finally {
+                if (holding) {
+                    slots.release();
+                }
             }
         });
         return submission;

@@ -13,6 +13,15 @@ public record TableName(String schema, String table) {
         return new TableName(parts[0], parts[1]);
     }
 
+    /** A name as {@link #toString()} recorded it ({@code schema.table}, unquoted): split at the first dot. */
+    public static TableName fromRecorded(String schemaDotTable) {
+        int dot = schemaDotTable.indexOf('.');
+        if (dot <= 0 || dot == schemaDotTable.length() - 1) {
+            throw AceException.usage("recorded table '" + schemaDotTable + "' is not schema.table");
+        }
+        return new TableName(schemaDotTable.substring(0, dot), schemaDotTable.substring(dot + 1));
+    }
+
     private static String[] splitQualified(String text) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         StringBuilder sb = new StringBuilder();

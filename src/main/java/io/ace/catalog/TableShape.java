@@ -11,6 +11,11 @@ public record TableShape(TableName name, List<Column> columns, List<Column> prim
         primaryKey = List.copyOf(primaryKey);
     }
 
+    /** The same table seen through a column list: only the named columns, in table order. */
+    public TableShape withColumns(java.util.Collection<String> names) {
+        return new TableShape(name, columns.stream().filter(c -> names.contains(c.name())).toList(), primaryKey);
+    }
+
     public List<String> columnNames() {
         return columns.stream().map(Column::name).toList();
     }

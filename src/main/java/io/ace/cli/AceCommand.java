@@ -2,11 +2,9 @@ package io.ace.cli;
 
 import picocli.CommandLine.Command;
 
-/** The {@code ace} command and its subcommands. */
+/** The {@code ace} command; its subcommands are the registered operations and the commands of this package. */
 @Command(name = "ace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Active Consistency Engine: finds, repairs and proves differences between PostgreSQL nodes.",
-        subcommands = {TableDiffCommand.class, TableRepairCommand.class, TableRerunCommand.class, JobsCommand.class,
-            ServeCommand.class, HashPasswordCommand.class, ReportsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:completed; nodes are in sync",
@@ -15,7 +13,7 @@ import picocli.CommandLine.Command;
             "3:the job was stopped (restartable)",
             "4:nothing to do: this run key already completed",
             "64:bad usage",
-            "75:a node could not be reached (retry later)",
+            "75:a node could not be reached, or the run is going on elsewhere (retry later)",
             "78:configuration error"})
 public class AceCommand {
 }

@@ -1,11 +1,20 @@
 package io.ace.cli;
 
+import io.ace.batch.DiffProgress;
+import io.ace.batch.RunLauncher;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.launch.LaunchGrammar;
+import io.ace.operation.Operation;
+import io.ace.operation.RequestOptions;
+import java.util.List;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 
-/** Builds the command line: commands are Spring beans, errors map to the exit code contract. */
+/**
+ * Builds the command line: every registered operation, then the commands of this package (Spring
+ * beans); errors map to the exit code contract.
+ */
 public final class CommandLines {
 
     private CommandLines() {
@@ -21,7 +30,31 @@ public final class CommandLines {
                 return CommandLine.defaultFactory().create(cls);
             }
         };
+        LaunchGrammar grammar = context.getBean(LaunchGrammar.class);
         CommandLine cl = new CommandLine(AceCommand.class, factory);
+        for (Operation<?> operation : grammar.operations().all()) {
+            cl.addSubcommand(operation.name(), grammar.command(operation));
+        }
+        for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, HashPasswordCommand.class, ReportsCommand.class)) {
+            cl.addSubcommand(new CommandLine(command, factory));
+        }
+        OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class));
+        cl.setExecutionStrategy(parseResult -> {
+            List<CommandLine> parsed = parseResult.asCommandLineList();
+            CommandLine last = parsed.get(parsed.size() - 1);
+            if (!(last.getCommandSpec().userObject() instanceof RequestOptions<?>)) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
+            try {
+                return operations.run(grammar.launch(last));
+            } catch (Exception e) {
+                throw new CommandLine.ExecutionException(last, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            }
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("ace: " + ex.getMessage());

@@ -3,15 +3,10 @@ package io.ace.cli;
 import io.ace.batch.JobControl;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
+import io.ace.batch.RunQueries;
+import io.ace.batch.RunView;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,27 +28,20 @@ public class JobsCommand {
         @Option(names = "--limit", description = "How many executions (default: ${DEFAULT-VALUE}).")
         int limit = 20;
 
-        private final JobRepository repository;
+        private final RunQueries queries;
 
-        public List(JobRepository repository) {
-            this.repository = repository;
+        public List(RunQueries queries) {
+            this.queries = queries;
         }
 
         @Override
         public Integer call() {
-            java.util.List<JobExecution> executions = new ArrayList<>();
-            for (String name : repository.getJobNames()) {
-                for (JobInstance instance : repository.getJobInstances(name, 0, limit)) {
-                    executions.addAll(repository.getJobExecutions(instance));
-                }
+            System.out.printf("%-6s %-12s %-10s %-4s %-19s %-19s %-30s %s%n", "ID", "JOB", "STATUS", "EXIT", "START", "END", "TARGET", "RUN KEY");
+            for (RunView v : queries.find(RunQueries.Filter.all(), 0, limit).runs()) {
+                System.out.printf("%-6d %-12s %-10s %-4s %-19s %-19s %-30s %s%n", v.id(), v.operation(), v.status(),
+                        v.exitCode() == null ? "-" : v.exitCode(), time(v.startTime()), time(v.endTime()), v.cluster() + " " + v.target(),
+                        v.runKey());
             }
-            executions.sort(Comparator.comparingLong(JobExecution::getId).reversed());
-            System.out.printf("%-6s %-11s %-10s %-12s %-19s %-19s %-30s %s%n", "ID", "JOB", "STATUS", "EXIT", "START", "END", "TARGET", "RUN KEY");
-            executions.stream().limit(limit).forEach(e -> System.out.printf("%-6d %-11s %-10s %-12s %-19s %-19s %-30s %s%n",
-                    e.getId(), e.getJobInstance().getJobName(), e.getStatus(), e.getExitStatus().getExitCode(),
-                    time(e.getStartTime()), time(e.getEndTime()),
-                    e.getJobParameters().getString("cluster", "") + " " + e.getJobParameters().getString("table", ""),
-                    e.getJobParameters().getString("run_key", "")));
             return 0;
         }
     }
@@ -71,21 +59,17 @@ public class JobsCommand {
 
         @Override
         public Integer call() {
-            JobExecution e = control.execution(id);
-            System.out.printf("execution %d of %s (instance %d): %s, exit %s%n", e.getId(), e.getJobInstance().getJobName(),
-                    e.getJobInstance().getInstanceId(), e.getStatus(), e.getExitStatus().getExitCode());
-            System.out.printf("started %s, ended %s%n", time(e.getStartTime()), time(e.getEndTime()));
+            RunView v = control.view(id);
+            System.out.printf("execution %d of %s (instance %d): %s, exit %s%n", v.id(), v.operation(), v.instanceId(), v.status(),
+                    v.exitCode() == null ? "-" : v.exitCode());
+            System.out.printf("started %s, ended %s%n", time(v.startTime()), time(v.endTime()));
             System.out.println("parameters:");
-            e.getJobParameters().parameters().forEach(p -> System.out.printf("  %-20s %s%s%n", p.name(), p.value(),
-                    p.identifying() ? "" : "  (not identifying)"));
+            v.parameters().forEach(p -> System.out.printf("  %-20s %s%s%n", p.name(), p.value(), p.identifying() ? "" : "  (not identifying)"));
             System.out.println("steps:");
-            e.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getStepName)).forEach(s -> System.out.printf(
-                    "  %-32s %-10s commits %-5d rollbacks %-3d diff rows %-7d %s%n", s.getStepName(), s.getStatus(),
-                    s.getCommitCount(), s.getRollbackCount(), s.getWriteCount(),
-                    s.getFailureExceptions().isEmpty() ? "" : "error: " + s.getFailureExceptions().get(0).getMessage()));
-            String summary = e.getExecutionContext().getString("ace.summary", null);
-            if (summary != null) {
-                System.out.println("result: " + summary);
+            v.steps().forEach(s -> System.out.printf("  %-32s %-10s commits %-5d rollbacks %-3d diff rows %-7d %s%n", s.name(), s.status(),
+                    s.commitCount(), s.rollbackCount(), s.writeCount(), s.error() == null ? "" : "error: " + s.error().lines().findFirst().orElse("")));
+            if (v.summary() != null) {
+                System.out.println("result: " + v.summary());
             }
             return 0;
         }
@@ -107,7 +91,7 @@ public class JobsCommand {
         @Override
         public Integer call() throws Exception {
             // rebuilt from its recorded parameters: the same run key resumes it
-            RunOutcome outcome = launcher.launch(RunLauncher.recorded(control.execution(id)));
+            RunOutcome outcome = launcher.launch(control.recordedRequest(id));
             Outcomes.print(outcome);
             return outcome.exitCode().code();
         }

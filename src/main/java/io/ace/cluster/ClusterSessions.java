@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** One {@link NodePool} per selected node of a cluster, closed together. */
+/** One {@link NodePool} per selected node of a cluster, for one run, closed together. */
 public final class ClusterSessions implements AutoCloseable {
 
     private final ClusterDefinition cluster;
     private final List<NodePool> pools;
 
-    public ClusterSessions(ClusterDefinition cluster, List<NodeDefinition> nodes, int connectionsPerNode) {
+    public ClusterSessions(ClusterDefinition cluster, List<NodeDefinition> nodes, SessionBudget budget) {
         this.cluster = cluster;
         List<NodePool> list = new ArrayList<>();
         for (NodeDefinition n : nodes) {
-            list.add(new NodePool(n, connectionsPerNode));
+            list.add(new NodePool(n, budget));
         }
         this.pools = Collections.unmodifiableList(list);
     }

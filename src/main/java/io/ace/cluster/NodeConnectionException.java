@@ -16,10 +16,10 @@ public final class NodeConnectionException {
         String detail = (sql != null ? sql.getMessage() : String.valueOf(failure.getMessage())).replaceAll("[.\\s]+$", "");
         if (state != null && (state.startsWith("28") || state.equals("3D000"))) {
             return new AceException(ExitCode.CONFIG, "node " + node.name() + " (" + node.connectionString()
-                    + ") refused the login: " + detail + ". Check user, password and dbname in the service file or ~/.pgpass", failure);
+                    + ") refused the login; check user, password and dbname in the service file or ~/.pgpass", detail, failure);
         }
         return new AceException(ExitCode.UNREACHABLE, "node " + node.name() + " (" + node.connectionString()
-                + ") could not be reached: " + detail + ". Check that the server is running and reachable, then retry", failure);
+                + ") could not be reached; check that the server is running and reachable, then retry", detail, failure);
     }
 
     private static SQLException findSqlException(Throwable t) {

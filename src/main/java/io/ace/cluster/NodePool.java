@@ -1,35 +1,27 @@
 package io.ace.cluster;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.Properties;
 import java.sql.SQLException;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A small connection pool to one node; every connection carries {@link SessionSettings}. */
+/**
+ * One run's sessions to one node, drawn from the process's {@link SessionBudget}; every session
+ * carries {@link SessionSettings}. Closing it closes any session its run left open.
+ */
 public final class NodePool implements AutoCloseable {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
     private final NodeDefinition node;
-    private final HikariDataSource dataSource;
-    private volatile boolean probed;
+    private final SessionBudget budget;
+    private final Set<Connection> sessions = ConcurrentHashMap.newKeySet();
 
-    public NodePool(NodeDefinition node, int maxConnections) {
+    public NodePool(NodeDefinition node, SessionBudget budget) {
         this.node = node;
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("ace-" + node.name());
-        config.setJdbcUrl(url(node));
-        config.setDataSourceProperties(connectionProperties(node));
-        config.setConnectionInitSql(SessionSettings.INIT_SQL);
-        config.setMaximumPoolSize(Math.max(1, maxConnections));
-        config.setMinimumIdle(0);
-        config.setAutoCommit(true);
-        config.setConnectionTimeout(1000L * (DEFAULT_CONNECT_TIMEOUT_SECONDS + 5));
-        // fail on first use, not at construction: the caller names the node in the error
-        config.setInitializationFailTimeout(-1);
-        this.dataSource = new HikariDataSource(config);
+        this.budget = budget;
     }
 
     private static Properties connectionProperties(NodeDefinition node) {
@@ -57,7 +49,7 @@ public final class NodePool implements AutoCloseable {
     }
 
     /**
-     * One session outside any pool, for a single question (is the node up, how far behind are its
+     * One session outside any run, for a single question (is the node up, how far behind are its
      * subscribers); an {@link io.ace.exit.AceException} naming the node when it cannot be opened.
      */
     public static Connection connect(NodeDefinition node) {
@@ -80,32 +72,23 @@ public final class NodePool implements AutoCloseable {
         return node.name();
     }
 
-    /** A session, or an {@link io.ace.exit.AceException} naming the node (exit 75 unreachable, 78 refused). */
-    public Connection open() {
-        try {
-            if (!probed) {
-                probe();
-            }
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw NodeConnectionException.of(node, e);
-        }
-    }
-
     /**
-     * One direct connection before the pool's first: the pool retries a refused login until its
-     * timeout, a direct attempt reports the server's answer at once.
+     * A session, once the node's budget has room, or an {@link io.ace.exit.AceException} naming the node
+     * (exit 75 unreachable or budget full, 78 refused).
      */
-    private synchronized void probe() throws SQLException {
-        if (!probed) {
-            try (Connection c = connect(node)) {
-                probed = true;
-            }
-        }
+    public Connection open() {
+        return budget.open(node, sessions);
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        for (Connection c : sessions) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // broken already; closing it returns its place in the budget all the same
+            }
+        }
+        sessions.clear();
     }
 }

@@ -33,7 +33,11 @@ public final class ServiceFile {
             throw AceException.config("cannot read service file " + path + ": " + e.getMessage());
         }
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        // where each section and setting was first given: a second one would silently replace it
+        Map<String, Integer> sectionLines = new LinkedHashMap<>();
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
         Map<String, String> current = null;
+        String section = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
@@ -43,14 +47,27 @@ public final class ServiceFile {
                 if (!line.endsWith("]") || line.length() < 3) {
                     throw AceException.config(path + ":" + (i + 1) + ": malformed section header '" + line + "'");
                 }
-                current = sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
+                section = line.substring(1, line.length() - 1).strip();
+                Integer first = sectionLines.putIfAbsent(section, i + 1);
+                if (first != null) {
+                    throw AceException.config(path + ":" + (i + 1) + ": section [" + section + "] is defined again (first at line " + first
+                            + "); merge the two sections or rename one");
+                }
+                current = new LinkedHashMap<>();
+                sections.put(section, current);
                 continue;
             }
             int eq = line.indexOf('=');
             if (eq <= 0 || current == null) {
                 throw AceException.config(path + ":" + (i + 1) + ": expected 'key=value' inside a [section]");
             }
-            current.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            String key = line.substring(0, eq).strip();
+            Integer first = keyLines.putIfAbsent(section + "\0" + key, i + 1);
+            if (first != null) {
+                throw AceException.config(path + ":" + (i + 1) + ": '" + key + "' is set again in section [" + section + "] (first at line "
+                        + first + "); keep one");
+            }
+            current.put(key, line.substring(eq + 1).strip());
         }
         return new ServiceFile(path, sections);
     }

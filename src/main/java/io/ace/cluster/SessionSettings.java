@@ -2,7 +2,7 @@ package io.ace.cluster;
 
 /**
  * Settings pinned on every session ACE opens, so that text output and ordering are the same on
- * every node whatever the server's defaults (DESIGN.md §4).
+ * every node whatever the server's defaults (README, "What equal means").
  */
 public final class SessionSettings {
 
@@ -17,6 +17,8 @@ public final class SessionSettings {
             "SET IntervalStyle = 'postgres'",
             "SET extra_float_digits = 3",
             "SET bytea_output = 'hex'",
+            // how the table filter's text was read when it was checked (TableFilterText)
+            "SET standard_conforming_strings = on",
             "SET search_path = ''",
             "SET jit = off",
             // never queue behind an application's lock (DDL, LOCK TABLE): fail the block, let a restart retry it

@@ -11,7 +11,7 @@ import java.util.List;
  * @param concurrencyFactor partitions hashed at once, per available processor
  * @param compareUnitSize   keys per batch when full rows of differing keys are fetched
  * @param maxDiffRows       differing keys reported per node pair (0: no limit)
- * @param tableFilter       SQL condition restricting the rows compared, run only in read-only transactions
+ * @param tableFilter       condition on the table's columns restricting the rows compared (see {@link TableFilterCheck})
  * @param equality          exact (default) or semantic equality
  * @param recheck           re-read differing keys after pending replication is applied, drop those that resolve
  * @param recheckTimeoutSeconds how long the re-check waits for replication to catch up
@@ -67,10 +67,14 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         if (nodes.size() == 1) {
             throw AceException.usage("--nodes must name at least two nodes to compare");
         }
-        if (tableFilter != null && tableFilter.contains(";")) {
-            throw AceException.usage("--table-filter must be a single SQL condition without ';'");
-        }
+        TableFilterText.check(tableFilter);
         return this;
+    }
+
+    /** The same settings with another row filter (a replication set's, for one of its tables). */
+    public DiffOptions withTableFilter(String filter) {
+        return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, filter, equality, recheck,
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds);
     }
 
     Throttle throttle() {

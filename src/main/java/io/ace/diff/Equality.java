@@ -1,6 +1,6 @@
 package io.ace.diff;
 
-/** What makes two values equal (DESIGN.md §4). */
+/** What makes two values equal (README, "What equal means"). */
 public enum Equality {
     /** Same value in the same representation: what an application reads back is identical. */
     EXACT,

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * One node seen through one read-only REPEATABLE READ transaction: every block of a partition
- * is hashed, narrowed and fetched from the same snapshot, and nothing this session runs (the
- * user's filter included) can write.
+ * is hashed, narrowed and fetched from the same snapshot, and nothing this session runs can
+ * write.
  */
 final class NodeSnapshot implements AutoCloseable {
 
@@ -155,10 +155,17 @@ final class NodeSnapshot implements AutoCloseable {
         }
     }
 
-    /** Runs the user's filter once so a bad or writing filter fails before any work. */
-    void probeFilter() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(queries.filterProbe()); ResultSet rs = ps.executeQuery()) {
+    /**
+     * A single number from the server's activity statistics as they are now: the snapshot of
+     * them a transaction keeps is dropped first.
+     */
+    double currentStatistic(String sql) throws SQLException {
+        try (var st = connection.createStatement()) {
+            st.execute("SELECT pg_catalog.pg_stat_clear_snapshot()");
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
+            return rs.getDouble(1);
         }
     }
 
@@ -273,7 +280,7 @@ final class NodeSnapshot implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException ignored) {
-            // returning a broken connection to the pool: Hikari evicts it
+            // a broken session: closing it returns its place in the budget all the same
         }
     }
 }

@@ -3,6 +3,7 @@ package io.ace.diff;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -12,14 +13,31 @@ final class NodeSnapshots implements AutoCloseable {
     private final List<NodeSnapshot> snapshots = new ArrayList<>();
     private final NodeFanOut fanOut;
 
+    /**
+     * Sessions are taken in the order of their servers, the same in every run: two runs that each
+     * hold part of the nodes' session budgets never wait for each other in a circle.
+     */
     NodeSnapshots(ClusterSessions sessions, ComparedTable table) {
         this.fanOut = new NodeFanOut(sessions.pools().size());
+        List<NodePool> pools = sessions.pools();
+        NodeSnapshot[] opened = new NodeSnapshot[pools.size()];
         try {
-            for (NodePool pool : sessions.pools()) {
-                snapshots.add(new NodeSnapshot(pool, table.queries()));
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < pools.size(); i++) {
+                order.add(i);
             }
+            order.sort(Comparator.comparing(i -> pools.get(i).node().server()));
+            for (int i : order) {
+                opened[i] = new NodeSnapshot(pools.get(i), table.queries());
+            }
+            snapshots.addAll(List.of(opened));
         } catch (RuntimeException e) {
-            close();
+            for (NodeSnapshot s : opened) {
+                if (s != null) {
+                    s.close();
+                }
+            }
+            fanOut.close();
             throw e;
         }
     }

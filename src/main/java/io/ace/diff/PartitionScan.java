@@ -17,11 +17,9 @@ public final class PartitionScan implements AutoCloseable {
     private final Throttle throttle;
     private final QueryPacer pacer;
     private final ScanListener listener;
-    private final ClusterSessions sessions;
     private final Map<KeyRange, Map<String, BlockHash>> hashed = new HashMap<>();
 
     public PartitionScan(ClusterSessions sessions, ComparedTable table, DiffOptions options, ScanListener listener) {
-        this.sessions = sessions;
         this.nodes = new NodeSnapshots(sessions, table);
         this.comparer = new BlockComparer(nodes.fanOut(), options.compareUnitSize());
         this.throttle = options.throttle();
@@ -38,7 +36,7 @@ public final class PartitionScan implements AutoCloseable {
     public BlockOutcome compare(List<List<KeyRange>> upcoming, DifferenceSink sink) throws Exception {
         List<KeyRange> block = upcoming.get(0);
         if (!hashed(block)) {
-            listener.resumed(throttle.awaitCapacity(sessions, listener::pausing));
+            listener.resumed(throttle.awaitCapacity(nodes.all(), listener::pausing));
             int blocks = pacer.nextBlocks(upcoming.size());
             List<KeyRange> ranges = upcoming.subList(0, blocks).stream().flatMap(List::stream).toList();
             long started = System.nanoTime();

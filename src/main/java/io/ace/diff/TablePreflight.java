@@ -17,12 +17,14 @@ import java.util.Optional;
 
 /**
  * Checks, before any work, that a table can be compared: every node reachable, the table on
- * every node with the same columns, types and primary key, and the filter valid and read-only.
+ * every node with the same columns, types and primary key, and the filter one condition on the
+ * table's columns that may run ({@link TableFilterCheck}).
  * Each failure names the node and what to fix.
  */
 public final class TablePreflight {
 
     private final CatalogReader catalog = new CatalogReader();
+    private final TableFilterCheck filterCheck = new TableFilterCheck();
 
     public ComparedTable check(ClusterSessions sessions, TableName table, DiffOptions options) {
         Map<String, TableShape> shapes = new LinkedHashMap<>();
@@ -35,7 +37,7 @@ public final class TablePreflight {
                 }
                 shapes.put(pool.name(), shape.get());
             } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name() + ": " + e.getMessage(), e);
+                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name(), e.getMessage(), e);
             }
         }
         var first = shapes.entrySet().iterator().next();
@@ -59,21 +61,15 @@ public final class TablePreflight {
                         + ") on node " + node + "; the primary keys must be the same on every node");
             }
         });
-        ComparedTable compared = new ComparedTable(reference, options.tableFilter(), options.equality());
-        if (options.tableFilter() != null) {
-            for (NodePool pool : sessions.pools()) {
-                try (NodeSnapshot snapshot = new NodeSnapshot(pool, compared.queries())) {
-                    snapshot.probeFilter();
-                } catch (SQLException e) {
-                    throw AceException.usage("--table-filter cannot run on node " + pool.name() + " (it must be a read-only condition on "
-                            + table + "): " + e.getMessage());
-                }
-            }
+        for (NodePool pool : sessions.pools()) {
+            filterCheck.check(pool, reference, options.tableFilter());
         }
+        ComparedTable compared = new ComparedTable(reference, options.tableFilter(), options.equality());
         return compared;
     }
 
-    private static String describeDifference(List<Column> a, List<Column> b) {
+    /** How two column lists differ (name, declared type, collation, order), or null when they do not. */
+    static String describeDifference(List<Column> a, List<Column> b) {
         List<String> sa = a.stream().map(Column::signature).toList();
         List<String> sb = b.stream().map(Column::signature).toList();
         if (sa.equals(sb)) {

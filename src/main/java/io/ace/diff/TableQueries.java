@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The SQL ACE runs against one table, built from catalog data only: identifiers are quoted,
  * key values travel as text parameters cast to the column's declared type, and the user's
- * filter is parenthesized (it only ever runs inside read-only transactions).
+ * filter, which {@link TableFilterCheck} has shown to be one condition on the table's own
+ * columns, is parenthesized.
  */
 final class TableQueries {
 
@@ -95,11 +96,6 @@ final class TableQueries {
                 .mapToObj(i -> "u.k" + i + (key.get(i).collation() == null ? "" : " COLLATE " + key.get(i).collation()))
                 .collect(Collectors.joining(", "));
         return "SELECT " + keyTextsOf("u.k") + " FROM " + unnestKeys() + " AS u(" + aliases("k", ", ") + ") ORDER BY " + order;
-    }
-
-    /** Probe that the filter is valid SQL for this table; run in a read-only transaction. */
-    String filterProbe() {
-        return "SELECT 1 FROM " + shape.name().sql() + " " + ALIAS + " WHERE (" + filter + ") LIMIT 1";
     }
 
     /**

@@ -1,12 +1,8 @@
 package io.ace.diff;
 
-import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import io.ace.replication.NodeHealth;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +25,7 @@ public final class Throttle {
     }
 
     /** Returns once every node is under its limits; {@code onPause} hears why each wait happens. Returns the milliseconds paused. */
-    public long awaitCapacity(ClusterSessions sessions, Consumer<String> onPause) throws SQLException, InterruptedException {
+    long awaitCapacity(List<NodeSnapshot> sessions, Consumer<String> onPause) throws SQLException, InterruptedException {
         if (maxLoad <= 0 && maxLagSeconds <= 0) {
             return 0;
         }
@@ -45,30 +41,25 @@ public final class Throttle {
         }
     }
 
-    private String overLimit(ClusterSessions sessions) throws SQLException {
-        for (NodePool pool : sessions.pools()) {
-            try (Connection c = pool.open()) {
-                if (maxLoad > 0) {
-                    long active = single(c, ACTIVE);
-                    if (active > maxLoad) {
-                        return pool.name() + ": " + active + " active sessions > --max-load " + maxLoad;
-                    }
+    /**
+     * Asked through the partition's own sessions, so that a paused partition takes no more of a
+     * node's session budget than it holds.
+     */
+    private String overLimit(List<NodeSnapshot> sessions) throws SQLException {
+        for (NodeSnapshot node : sessions) {
+            if (maxLoad > 0) {
+                long active = (long) Math.ceil(node.currentStatistic(ACTIVE));
+                if (active > maxLoad) {
+                    return node.node() + ": " + active + " active sessions > --max-load " + maxLoad;
                 }
-                if (maxLagSeconds > 0) {
-                    long lag = single(c, NodeHealth.LAG_SQL);
-                    if (lag > maxLagSeconds) {
-                        return pool.name() + ": replication lag " + lag + " s > --max-lag " + maxLagSeconds;
-                    }
+            }
+            if (maxLagSeconds > 0) {
+                long lag = (long) Math.ceil(node.currentStatistic(NodeHealth.LAG_SQL));
+                if (lag > maxLagSeconds) {
+                    return node.node() + ": replication lag " + lag + " s > --max-lag " + maxLagSeconds;
                 }
             }
         }
         return null;
-    }
-
-    private static long single(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return (long) Math.ceil(rs.getDouble(1));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.ace.difffile;
 
 import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public final class DiffFileDigest {
         try {
             return Sha256.of(diffFile);
         } catch (IOException e) {
-            throw AceException.usage("cannot read diff file " + diffFile + ": " + e.getMessage());
+            throw new AceException(ExitCode.USAGE, "cannot read diff file " + diffFile, e.getMessage(), e);
         }
     }
 }

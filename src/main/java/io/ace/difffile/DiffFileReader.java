@@ -1,7 +1,9 @@
 package io.ace.difffile;
 
 import io.ace.catalog.Column;
+import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a diff file, ours or pgEdge ACE's (DESIGN.md §3), as a stream. Values keep their exact
+ * Reads a diff file, ours or pgEdge ACE's (README, "The diff file"), as a stream. Values keep their exact
  * JSON spelling (a number's digits are never re-printed), metadata objects such as
  * {@code _spock_metadata_} are dropped, and a malformed or truncated file is a usage error that
  * names the file and position.
@@ -85,6 +87,33 @@ public final class DiffFileReader {
         return summary[0];
     }
 
+    /** The columns the file's rows carry when they are not all of the table's (its summary's {@code columns}); null otherwise. */
+    public List<String> columns() {
+        JsonNode columns = summary().path("columns");
+        if (!columns.isArray()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.add(c.asString()));
+        return names;
+    }
+
+    /** The diff file's nodes, after checking that the file is whole and of this table; a usage error otherwise. */
+    public List<String> nodesOf(TableName table) {
+        JsonNode summary = summary();
+        String schema = summary.path("schema").asString("");
+        String name = summary.path("table").asString("");
+        if (!schema.equals(table.schema()) || !name.equals(table.table())) {
+            throw AceException.usage("diff file " + file + " is of table " + schema + "." + name + ", not " + table);
+        }
+        List<String> nodes = new ArrayList<>();
+        summary.path("nodes").forEach(n -> nodes.add(n.asString()));
+        if (nodes.size() < 2) {
+            throw AceException.usage("diff file " + file + " names fewer than two nodes in summary.nodes");
+        }
+        return nodes;
+    }
+
     /** Streams every row of every pair, in file order. */
     public void rows(RowHandler handler) {
         parse((p, name) -> {
@@ -125,7 +154,18 @@ public final class DiffFileReader {
         });
     }
 
-    private static Map<String, Value> readRow(JsonParser p) {
+    /** One row object's values as spelled in {@code json} (a row of a diff file or of a stored difference). */
+    public static Map<String, Value> row(String json) {
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a row object: " + json);
+            }
+            return readRow(p);
+        }
+    }
+
+    /** The values of the row object the parser stands on ({@code START_OBJECT}), up to its end. */
+    public static Map<String, Value> readRow(JsonParser p) {
         Map<String, Value> values = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String column = p.currentName();
@@ -159,12 +199,14 @@ public final class DiffFileReader {
                 throw AceException.usage("diff file " + file + " has data after its closing brace");
             }
         } catch (JacksonException e) {
-            throw AceException.usage("diff file " + file + " is malformed or truncated: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            // the parser's message may quote the file's content: it is detail, not ours to publish
+            throw new AceException(ExitCode.USAGE, "diff file " + file + " is malformed or truncated"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()),
+                    e.getOriginalMessage(), e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw AceException.usage("diff file " + file + " does not exist");
         } catch (IOException e) {
-            throw AceException.usage("cannot read diff file " + file + ": " + e.getMessage());
+            throw new AceException(ExitCode.USAGE, "cannot read diff file " + file, e.getMessage(), e);
         }
     }
 

@@ -20,7 +20,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the diff file (DESIGN.md §3) from the stored differences in one streaming pass: each
+ * Writes the diff file (README, "The diff file") from the stored differences in one streaming pass: each
  * pair's rows go to a temporary file per side, which are then copied into place, so memory
  * does not grow with the number of differences. The file appears under its final name only
  * when complete, and only when something differs.

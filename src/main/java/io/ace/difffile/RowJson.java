@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a row's values (PostgreSQL text) as JSON that round-trips exactly into a repair
- * (DESIGN.md §3): integers as numbers (beyond 2^53 as strings), floats with their shortest
+ * (README, "The diff file"): integers as numbers (beyond 2^53 as strings), floats with their shortest
  * exact digits (NaN and infinities as strings), numeric as strings with all digits,
  * timestamptz in RFC 3339, booleans as booleans, everything else as its PostgreSQL text.
  */

@@ -1,6 +1,6 @@
 package io.ace.exit;
 
-/** Process exit codes: the diff(1) convention, extended for schedulers (DESIGN.md §3). */
+/** Process exit codes: the diff(1) convention, extended for schedulers; README, "Exit codes". */
 public enum ExitCode {
     IN_SYNC(0),
     DIFFERENCES(1),

@@ -1,8 +1,13 @@
 package io.ace.findings;
 
 import io.ace.diff.KeyDifference;
+import io.ace.diff.NodeRow;
+import io.ace.difffile.DiffFileReader;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +17,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the partitions of a comparison found, kept in the job repository's database so that a
  * partition's findings commit in the same transaction as its progress: a restart neither loses
- * nor repeats them. Rows are keyed by job instance, so every execution of one run shares them.
- * Differences are stored in runs of a few tens of kilobytes per row (see {@link FindingCodec})
- * and read back a few runs at a time, so no reader holds more than that whatever their number.
+ * nor repeats them. Rows are keyed by job instance (and the table within it, for runs that
+ * compare many tables), so every execution of one run shares them. Differences are stored in
+ * runs of a few tens of kilobytes per row (see {@link FindingCodec}) and read back a few runs at
+ * a time, so no reader holds more than that whatever their number.
  */
 public final class FindingsStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    private static final String UNPARTED = "_UNPARTED";
     /** Rows deleted per transaction when a run's findings are dropped: the repository holds what a transaction deletes. */
     private static final int FORGET_BATCH = 64;
     /** Rows read per query when streaming (each a run of tens of kilobytes). */
@@ -42,11 +50,97 @@ public final class FindingsStore {
     }
 
     public void createSchema() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_BLOCK (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
-                + " PARTITION_NO INT NOT NULL, ROWS_PER_NODE VARCHAR(4000) NOT NULL, MISMATCHED_RANGES INT NOT NULL,"
-                + " DIFF_KEYS INT NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO))");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_FINDING (JOB_INSTANCE_ID BIGINT NOT NULL, BLOCK_NO INT NOT NULL,"
-                + " SEQ INT NOT NULL, DATA " + binaryType() + " NOT NULL, PRIMARY KEY (JOB_INSTANCE_ID, BLOCK_NO, SEQ))");
+        boolean blocksUnparted = exists("ACE_DIFF_BLOCK", null) && !exists("ACE_DIFF_BLOCK", "PART_NO");
+        if (blocksUnparted) {
+            jdbc.execute("ALTER TABLE ACE_DIFF_BLOCK RENAME TO ACE_DIFF_BLOCK" + UNPARTED);
+        }
+        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_BLOCK (JOB_INSTANCE_ID BIGINT NOT NULL, PART_NO INT DEFAULT 0 NOT NULL,"
+                + " BLOCK_NO INT NOT NULL, PARTITION_NO INT NOT NULL, ROWS_PER_NODE VARCHAR(4000) NOT NULL, MISMATCHED_RANGES INT NOT NULL,"
+                + " DIFF_KEYS INT NOT NULL, CONSTRAINT ACE_DIFF_BLOCK_PK PRIMARY KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_FINDING (JOB_INSTANCE_ID BIGINT NOT NULL, PART_NO INT NOT NULL,"
+                + " BLOCK_NO INT NOT NULL, SEQ INT NOT NULL, DATA " + binaryType() + " NOT NULL,"
+                + " CONSTRAINT ACE_DIFF_FINDING_PK PRIMARY KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ))");
+        if (blocksUnparted) {
+            // a repository written before runs compared many tables: its blocks become part 0, so runs in progress keep them
+            String columns = "JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS";
+            jdbc.execute("INSERT INTO ACE_DIFF_BLOCK (" + columns + ") SELECT " + columns + " FROM ACE_DIFF_BLOCK" + UNPARTED);
+            jdbc.execute("DROP TABLE ACE_DIFF_BLOCK" + UNPARTED);
+        }
+        if (exists("ACE_DIFF_KEY", null)) {
+            convertJsonFindings();
+        }
+    }
+
+    /**
+     * A repository written before findings were stored in runs keeps them one JSON object per
+     * row in ACE_DIFF_KEY: they are converted into runs, so runs in progress keep them, and the
+     * table dropped. Values come back in the diff file's spelling, which writes them out the same.
+     */
+    private void convertJsonFindings() {
+        String part = exists("ACE_DIFF_KEY", "PART_NO") ? "PART_NO" : "0";
+        List<long[]> places = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        jdbc.query("SELECT JOB_INSTANCE_ID, " + part + ", BLOCK_NO, SEQ, DIFF_JSON FROM ACE_DIFF_KEY ORDER BY 1, 2, 3, 4", rs -> {
+            long[] place = {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)};
+            if (!records.isEmpty() && (records.size() == FindingCodec.RUN_RECORDS || !sameBlock(places.get(0), place))) {
+                insertConverted(places.get(0), records);
+                places.clear();
+                records.clear();
+            }
+            places.add(place);
+            records.add(rs.getString(5));
+        });
+        if (!records.isEmpty()) {
+            insertConverted(places.get(0), records);
+        }
+        jdbc.execute("DROP TABLE ACE_DIFF_KEY");
+    }
+
+    private static boolean sameBlock(long[] a, long[] b) {
+        return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+    }
+
+    /** Records of one block from position {@code first}: differences (they have "nodes") or a repair's changes. */
+    private void insertConverted(long[] first, List<String> records) {
+        FindingsScope scope = new FindingsScope(first[0], (int) first[1]);
+        int block = (int) first[2];
+        int seq = (int) first[3];
+        if (!MAPPER.readTree(records.get(0)).has("nodes")) {
+            insertRuns(scope, block, seq, FindingCodec.textRuns(records));
+            return;
+        }
+        List<KeyDifference> differences = new ArrayList<>(records.size());
+        for (String json : records) {
+            JsonNode d = MAPPER.readTree(json);
+            List<String> key = new ArrayList<>();
+            d.get("key").forEach(k -> key.add(k.asString()));
+            Map<String, NodeRow> rows = new LinkedHashMap<>();
+            d.get("nodes").properties().forEach(e -> {
+                List<String> values = new ArrayList<>();
+                DiffFileReader.row(e.getValue().get("row").asString()).values().forEach(v -> values.add(v.sqlText()));
+                rows.put(e.getKey(), new NodeRow(values, Long.parseLong(e.getValue().get("hash").asString())));
+            });
+            differences.add(new KeyDifference(key, rows, d.has("odd") ? d.get("odd").asString() : null));
+        }
+        insertRuns(scope, block, seq, FindingCodec.differenceRuns(differences));
+    }
+
+    /** Whether the table (or its column, when named) exists, in whatever case the database keeps unquoted names. */
+    private boolean exists(String table, String column) {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            for (String t : new String[] {table, table.toLowerCase()}) {
+                try (ResultSet rs = column == null ? meta.getTables(null, null, t, null)
+                        : meta.getColumns(null, null, t, meta.storesLowerCaseIdentifiers() ? column.toLowerCase() : column)) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job repository's tables: " + e.getMessage(), e);
+        }
     }
 
     private String binaryType() {
@@ -59,59 +153,61 @@ public final class FindingsStore {
     }
 
     /** Forgets what an earlier, rolled-forward attempt may have recorded for a block, before it is compared again. */
-    public void clearBlock(long jobInstanceId, int blockNo) {
-        jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
-        jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?", jobInstanceId, blockNo);
+    public void clearBlock(FindingsScope scope, int blockNo) {
+        jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?", scope.jobInstanceId(),
+                scope.part(), blockNo);
+        jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?", scope.jobInstanceId(),
+                scope.part(), blockNo);
     }
 
-    /** Drops every stored difference or change of a run (its block records stay), a few rows per transaction. */
+    /** Drops every stored difference or change of a run, all its tables (their block records stay), a few rows per transaction. */
     public void forgetDifferences(long jobInstanceId) {
-        List<int[]> rows = jdbc.query("SELECT BLOCK_NO, SEQ FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?",
-                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, jobInstanceId);
+        List<int[]> rows = jdbc.query("SELECT PART_NO, BLOCK_NO, SEQ FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?",
+                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, jobInstanceId);
         for (int from = 0; from < rows.size(); from += FORGET_BATCH) {
             List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + FORGET_BATCH)).stream()
-                    .map(r -> new Object[] {jobInstanceId, r[0], r[1]}).toList();
-            onItsOwn.executeWithoutResult(status ->
-                    jdbc.batchUpdate("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?", batch));
+                    .map(r -> new Object[] {jobInstanceId, r[0], r[1], r[2]}).toList();
+            onItsOwn.executeWithoutResult(status -> jdbc.batchUpdate(
+                    "DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ = ?", batch));
         }
     }
 
     /** Records differing keys of a block that follow the first {@code firstSeq} ones, in key order. */
-    public void addDifferences(long jobInstanceId, int blockNo, int firstSeq, List<KeyDifference> differences) {
-        insertRuns(jobInstanceId, blockNo, firstSeq, FindingCodec.differenceRuns(differences));
+    public void addDifferences(FindingsScope scope, int blockNo, int firstSeq, List<KeyDifference> differences) {
+        insertRuns(scope, blockNo, firstSeq, FindingCodec.differenceRuns(differences));
     }
 
     /** Stores runs of records, each row numbered by the position of its first record. */
-    private void insertRuns(long jobInstanceId, int blockNo, int firstSeq, List<FindingCodec.Run> runs) {
+    private void insertRuns(FindingsScope scope, int blockNo, int firstSeq, List<FindingCodec.Run> runs) {
         if (runs.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?)",
-                runs.stream().map(r -> new Object[] {jobInstanceId, blockNo, firstSeq + r.offset(), r.data()}).toList());
+        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?, ?)",
+                runs.stream().map(r -> new Object[] {scope.jobInstanceId(), scope.part(), blockNo, firstSeq + r.offset(), r.data()}).toList());
     }
 
-    public void saveBlock(long jobInstanceId, int partition, BlockRecord block) {
-        jdbc.update("INSERT INTO ACE_DIFF_BLOCK (JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", jobInstanceId, block.blockNo(), partition, MAPPER.writeValueAsString(block.rowsPerNode()),
-                block.mismatchedRanges(), block.diffKeys());
+    public void saveBlock(FindingsScope scope, int partition, BlockRecord block) {
+        jdbc.update("INSERT INTO ACE_DIFF_BLOCK (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", scope.jobInstanceId(), scope.part(), block.blockNo(), partition,
+                MAPPER.writeValueAsString(block.rowsPerNode()), block.mismatchedRanges(), block.diffKeys());
     }
 
     /** Blocks with differing keys, in key order. */
-    public List<Integer> blocksWithDifferences(long jobInstanceId) {
-        return jdbc.queryForList("SELECT BLOCK_NO FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND DIFF_KEYS > 0 ORDER BY BLOCK_NO",
-                Integer.class, jobInstanceId);
+    public List<Integer> blocksWithDifferences(FindingsScope scope) {
+        return jdbc.queryForList("SELECT BLOCK_NO FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND DIFF_KEYS > 0"
+                + " ORDER BY BLOCK_NO", Integer.class, scope.jobInstanceId(), scope.part());
     }
 
     /** The run of a block's recorded differences after position {@code afterSeq}, or null after the last. */
-    public StoredDifferences differencesAfter(long jobInstanceId, int blockNo, int afterSeq) {
+    public StoredDifferences differencesAfter(FindingsScope scope, int blockNo, int afterSeq) {
         byte[][] data = {null};
         int[] seq = {0};
         // ordered by the whole primary key: H2 then reads the index in order, where ordering by SEQ alone made it sort
-        jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ > ?"
-                + " ORDER BY JOB_INSTANCE_ID, BLOCK_NO, SEQ FETCH FIRST 1 ROWS ONLY", rs -> {
+        jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ > ?"
+                + " ORDER BY JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ FETCH FIRST 1 ROWS ONLY", rs -> {
                     seq[0] = rs.getInt(1);
                     data[0] = rs.getBytes(2);
-                }, jobInstanceId, blockNo, afterSeq);
+                }, scope.jobInstanceId(), scope.part(), blockNo, afterSeq);
         return data[0] == null ? null : new StoredDifferences(seq[0], FindingCodec.decodeDifferences(data[0]));
     }
 
@@ -122,53 +218,56 @@ public final class FindingsStore {
      * a transaction replaces until it ends; a correction committed before a failure is one the
      * restarted re-check would make again.
      */
-    public void replaceDifferences(long jobInstanceId, int blockNo, StoredDifferences run, List<KeyDifference> now) {
+    public void replaceDifferences(FindingsScope scope, int blockNo, StoredDifferences run, List<KeyDifference> now) {
         onItsOwn.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ? AND SEQ = ?", jobInstanceId, blockNo, run.seq());
+            jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ = ?",
+                    scope.jobInstanceId(), scope.part(), blockNo, run.seq());
             // rows read now may be longer: the run may become several, each numbered within the old one's positions
-            insertRuns(jobInstanceId, blockNo, run.seq(), FindingCodec.differenceRuns(now));
-            jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND BLOCK_NO = ?",
-                    run.differences().size() - now.size(), jobInstanceId, blockNo);
+            insertRuns(scope, blockNo, run.seq(), FindingCodec.differenceRuns(now));
+            jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?",
+                    run.differences().size() - now.size(), scope.jobInstanceId(), scope.part(), blockNo);
         });
     }
 
-    /** Every recorded difference in key order (block, then position in the block), read a run at a time. */
-    public void forEachDifference(long jobInstanceId, Consumer<KeyDifference> consumer) {
-        forEachRun(jobInstanceId, data -> FindingCodec.decodeDifferences(data).forEach(consumer));
+    /** Every recorded difference in key order (block, then position in the block), read a few runs at a time. */
+    public void forEachDifference(FindingsScope scope, Consumer<KeyDifference> consumer) {
+        forEachRun(scope, data -> FindingCodec.decodeDifferences(data).forEach(consumer));
     }
 
     /**
      * Records what a repair did on one node (node {@code nodeNo} of the run, following the first
      * {@code firstSeq} changes): one JSON object per change, for the repair report.
      */
-    public void addChanges(long jobInstanceId, int nodeNo, int firstSeq, List<String> changesJson) {
-        insertRuns(jobInstanceId, nodeNo, firstSeq, FindingCodec.textRuns(changesJson));
+    public void addChanges(FindingsScope scope, int nodeNo, int firstSeq, List<String> changesJson) {
+        insertRuns(scope, nodeNo, firstSeq, FindingCodec.textRuns(changesJson));
     }
 
-    /** Every recorded repair change, node by node, read a run at a time. */
-    public void forEachChange(long jobInstanceId, Consumer<String> changeJson) {
-        forEachRun(jobInstanceId, data -> FindingCodec.decodeTexts(data).forEach(changeJson));
+    /** Every recorded repair change, node by node, read a few runs at a time. */
+    public void forEachChange(FindingsScope scope, Consumer<String> changeJson) {
+        forEachRun(scope, data -> FindingCodec.decodeTexts(data).forEach(changeJson));
     }
 
-    /** An instance's stored runs in order, {@link #READ_BATCH} per query, each query an index range. */
-    private void forEachRun(long jobInstanceId, Consumer<byte[]> consumer) {
+    /** A scope's stored runs in order, {@link #READ_BATCH} per query, each query an index range. */
+    private void forEachRun(FindingsScope scope, Consumer<byte[]> consumer) {
         int[] position = {Integer.MIN_VALUE, Integer.MIN_VALUE};
         int[] read = {READ_BATCH};
         while (read[0] == READ_BATCH) {
             read[0] = 0;
-            jdbc.query("SELECT BLOCK_NO, SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND (BLOCK_NO, SEQ) > (?, ?)"
-                    + " ORDER BY JOB_INSTANCE_ID, BLOCK_NO, SEQ FETCH FIRST " + READ_BATCH + " ROWS ONLY", rs -> {
+            jdbc.query("SELECT BLOCK_NO, SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND (BLOCK_NO, SEQ) > (?, ?)"
+                    + " ORDER BY JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ FETCH FIRST " + READ_BATCH + " ROWS ONLY", rs -> {
                         position[0] = rs.getInt(1);
                         position[1] = rs.getInt(2);
                         read[0]++;
                         consumer.accept(rs.getBytes(3));
-                    }, jobInstanceId, position[0], position[1]);
+                    }, scope.jobInstanceId(), scope.part(), position[0], position[1]);
         }
     }
 
-    public List<BlockRecord> blocks(long jobInstanceId) {
-        return jdbc.query("SELECT BLOCK_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? ORDER BY BLOCK_NO",
-                (rs, i) -> new BlockRecord(rs.getInt(1), rowsPerNode(rs.getString(2)), rs.getInt(3), rs.getInt(4)), jobInstanceId);
+    public List<BlockRecord> blocks(FindingsScope scope) {
+        return jdbc.query("SELECT BLOCK_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS FROM ACE_DIFF_BLOCK"
+                        + " WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? ORDER BY BLOCK_NO",
+                (rs, i) -> new BlockRecord(rs.getInt(1), rowsPerNode(rs.getString(2)), rs.getInt(3), rs.getInt(4)),
+                scope.jobInstanceId(), scope.part());
     }
 
     private static Map<String, Long> rowsPerNode(String json) {

@@ -9,7 +9,7 @@ import java.sql.Statement;
  * Keeps a repair on the node it is written to. Spock has {@code spock.repair_mode}; pglogical
  * and native logical replication do not forward changes made in a session with a replication
  * origin set up (subscriptions use {@code forward_origins '{}'}), so the session takes one.
- * {@code session_replication_role = replica} would not stop pglogical (DESIGN.md §7).
+ * {@code session_replication_role = replica} would not stop pglogical.
  */
 final class ReplicationGuard {
 

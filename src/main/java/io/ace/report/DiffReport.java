@@ -1,70 +1,149 @@
 package io.ace.report;
 
-import io.ace.difffile.DiffFileWriter;
+import io.ace.catalog.Column;
+import io.ace.diff.DiffPlan;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.NodeRow;
+import io.ace.difffile.DiffFileReader.Value;
+import io.ace.difffile.DiffFileWriter;
+import io.ace.difffile.NodePair;
+import io.ace.difffile.RowJson;
 import io.ace.findings.BlockRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything the HTML audit report shows: run metadata for auditors, the summary, the first
- * differing rows of each pair with changed columns marked, and where in the key space the
- * mismatched blocks lie.
+ * Everything the table-diff HTML report shows: the verdict, who compared what (run facts, nodes,
+ * settings), differing rows per node pair as a table and as a node-by-node matrix, which node
+ * is the odd one out, where in the key space the differences lie, and the differing rows of
+ * each pair with both sides' values column by column. At most {@code maxRows} rows are listed,
+ * shared fairly among the pairs; the diff file keeps every row.
  */
-public record DiffReport(Map<String, Object> summary, Map<String, String> metadata, Map<String, String> nodes,
-                         List<String> columns, List<Pair> pairs, List<BlockRecord> blocks) {
+public record DiffReport(String table, List<Fact> run, List<Fact> settings, List<Node> nodes, List<MatrixRow> matrix,
+                         List<Pair> pairs, List<String> columns, KeySpaceChart chart, long total, boolean limitReached,
+                         int maxRows, long rowsChecked, String started, String took, String generatedBy) {
 
-    /** One differing key of a pair: both sides' values as displayed, and which columns differ. */
-    public record Row(String key, String oddNode, Map<String, String> a, Map<String, String> b, Set<String> changed) {
-        public boolean onlyA() {
-            return b == null;
+    /** Summary fields shown in tables of their own rather than among the settings. */
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of("schema", "table", "nodes", "diff_rows_count", "odd_node_counts");
+
+    /**
+     * A compared node.
+     *
+     * @param rows      rows it held in the compared key space
+     * @param oddOneOut keys on which it alone differed while all other nodes agreed (three or more nodes)
+     */
+    public record Node(String name, String connection, long rows, long oddOneOut) {
+    }
+
+    /** One node's line of the pair matrix: a cell per node, null on the diagonal. */
+    public record MatrixRow(String node, List<Long> counts) {
+    }
+
+    /** A compared pair: its differing rows (all, as the diff file counts them) and those listed here. */
+    public record Pair(String key, String a, String b, long count, List<Row> rows) {
+        public boolean truncated() {
+            return count > rows.size();
         }
 
-        public boolean onlyB() {
-            return a == null;
+        /** An HTML id for the pair's table. */
+        public String anchor() {
+            return "pair-" + a + "-" + b;
         }
     }
 
-    public record Pair(String key, String a, String b, long count, boolean truncated, List<Row> rows) {
+    /** A differing key: its values, the odd node out if there is one, and both sides of the pair. */
+    public record Row(List<ShownValue> key, String keyText, String oddNode, RowComparison sides) {
     }
 
-    public static List<Pair> pairs(DiffFileWriter.Result result, List<String> columns) {
+    public static DiffReport of(Map<String, String> run, Map<String, String> connections, List<Column> columns,
+                                DiffFileWriter.Result result, List<BlockRecord> blocks, DiffPlan plan, int maxRows) {
+        Map<String, Object> summary = result.summary();
+        List<String> names = List.copyOf(connections.keySet());
+        Map<String, Long> rows = new LinkedHashMap<>();
+        blocks.forEach(b -> b.rowsPerNode().forEach((n, c) -> rows.merge(n, c, Long::sum)));
+        List<Node> nodes = new ArrayList<>();
+        connections.forEach((n, c) -> nodes.add(new Node(n, c, rows.getOrDefault(n, 0L), result.oddNodeCounts().getOrDefault(n, 0L))));
+
+        List<NodePair> compared = NodePair.of(names);
+        long[] available = new long[compared.size()];
+        for (int i = 0; i < compared.size(); i++) {
+            available[i] = result.samples().getOrDefault(compared.get(i).key(), List.of()).size();
+        }
+        int[] shown = RowShare.of(available, maxRows);
         List<Pair> pairs = new ArrayList<>();
-        result.samples().forEach((pairKey, sample) -> {
-            String[] ab = pairKey.split("/", 2);
-            List<Row> rows = new ArrayList<>();
-            for (KeyDifference d : sample) {
-                Map<String, String> a = display(columns, d.rows().get(ab[0]));
-                Map<String, String> b = display(columns, d.rows().get(ab[1]));
-                Set<String> changed = new LinkedHashSet<>();
-                for (String c : columns) {
-                    if (a == null || b == null || !java.util.Objects.equals(a.get(c), b.get(c))) {
-                        changed.add(c);
-                    }
-                }
-                rows.add(new Row(String.join(", ", d.key()), d.oddNode(), a, b, changed));
+        for (int i = 0; i < compared.size(); i++) {
+            NodePair p = compared.get(i);
+            List<KeyDifference> sample = result.samples().getOrDefault(p.key(), List.of());
+            List<Row> listed = new ArrayList<>(shown[i]);
+            for (KeyDifference d : sample.subList(0, shown[i])) {
+                listed.add(row(d, p, columns));
             }
-            long count = result.diffRowsCount().get(pairKey);
-            pairs.add(new Pair(pairKey, ab[0], ab[1], count, count > rows.size(), rows));
-        });
-        return pairs;
+            pairs.add(new Pair(p.key(), p.a(), p.b(), result.diffRowsCount().getOrDefault(p.key(), 0L), listed));
+        }
+
+        List<MatrixRow> matrix = new ArrayList<>();
+        for (String x : names) {
+            List<Long> counts = new ArrayList<>();
+            for (String y : names) {
+                counts.add(x.equals(y) ? null : result.diffRowsCount().getOrDefault(new NodePair(min(x, y), max(x, y)).key(), 0L));
+            }
+            matrix.add(new MatrixRow(x, counts));
+        }
+        List<Fact> runFacts = new ArrayList<>();
+        run.forEach((k, v) -> runFacts.add(new Fact(k, v)));
+        return new DiffReport(summary.get("schema") + "." + summary.get("table"), runFacts, Fact.of(summary, SHOWN_ELSEWHERE),
+                nodes, matrix, pairs, columns.stream().map(Column::name).toList(), KeySpaceChart.of(blocks, plan), result.total(), result.limitReached(), maxRows,
+                ((Number) summary.getOrDefault("total_rows_checked", 0L)).longValue(), Fact.text(summary.get("start_time")), Fact.text(summary.get("time_taken")),
+                run.getOrDefault("Tool version", "ACE"));
     }
 
-    /** A row's values as the node printed them, NULL spelled out; null when the node lacks the row. */
-    private static Map<String, String> display(List<String> columns, NodeRow row) {
+    private static Row row(KeyDifference difference, NodePair pair, List<Column> columns) {
+        List<String> key = difference.key();
+        return new Row(ShownValue.texts(key), String.join(", ", key), difference.oddNode(), RowComparison.of(
+                columns.stream().map(Column::name).toList(), values(difference, pair.a(), columns), values(difference, pair.b(), columns)));
+    }
+
+    /** A node's row as the diff file records its values, or null when the node lacks it. */
+    private static Map<String, Value> values(KeyDifference difference, String node, List<Column> columns) {
+        NodeRow row = difference.rows().get(node);
         if (row == null) {
             return null;
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Value> values = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            String v = row.values().get(i);
-            values.put(columns.get(i), v == null ? "NULL" : v);
+            values.put(columns.get(i).name(), RowJson.value(columns.get(i), row.values().get(i)));
         }
         return values;
+    }
+
+    private static String min(String x, String y) {
+        return x.compareTo(y) <= 0 ? x : y;
+    }
+
+    private static String max(String x, String y) {
+        return x.compareTo(y) <= 0 ? y : x;
+    }
+
+    /** Pairs that differ. */
+    public long differingPairs() {
+        return pairs.stream().filter(p -> p.count() > 0).count();
+    }
+
+    /** Rows listed in this report, over all pairs. */
+    public long listed() {
+        return pairs.stream().mapToLong(p -> p.rows().size()).sum();
+    }
+
+    /** Whether the row cap left rows out of this report. */
+    public boolean capped() {
+        return pairs.stream().anyMatch(Pair::truncated);
+    }
+
+    /** Whether any node was the odd one out (three or more nodes compared). */
+    public boolean hasOddNodes() {
+        return nodes.stream().anyMatch(n -> n.oddOneOut() > 0);
     }
 }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
@@ -14,9 +15,15 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
  * Renders the HTML audit reports from the Thymeleaf templates in {@code reports-templates/}:
- * an operator's edited copy in the configured directory wins over the one built into the jar.
+ * an operator's edited copy in the configured directory wins over the one built into the jar
+ * (template by template, so an edited {@code diff-report.html} still finds the built-in
+ * {@code report-parts.html}). Each report is one self-contained file: styles inline, no script,
+ * nothing loaded from anywhere.
  */
 public final class HtmlReportWriter {
+
+    /** Rows an HTML report lists unless told otherwise ({@code --max-html-rows}); the JSON keeps every row. */
+    public static final int DEFAULT_MAX_ROWS = 10_000;
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -42,21 +49,32 @@ public final class HtmlReportWriter {
     }
 
     public void writeDiffReport(Path target, DiffReport report) throws IOException {
-        render("diff-report", java.util.Map.of("report", report), target);
+        render("diff-report", report, target);
     }
 
-    /** The repair report: its summary and the changes (before and after) it lists. */
-    public void writeRepairReport(Path target, java.util.Map<String, Object> summary, java.util.List<?> changes) throws IOException {
-        render("repair-report", java.util.Map.of("summary", summary, "changes", changes), target);
+    public void writeRepairReport(Path target, RepairReport report) throws IOException {
+        render("repair-report", report, target);
     }
 
-    private void render(String template, java.util.Map<String, Object> variables, Path target) throws IOException {
+    public void writeTableSetReport(Path target, TableSetReport report) throws IOException {
+        render("repset-diff-report", report, target);
+    }
+
+    public void writeSchemaReport(Path target, SchemaReport report) throws IOException {
+        render("schema-diff-report", report, target);
+    }
+
+    public void writeReplicationReport(Path target, ReplicationReport report) throws IOException {
+        render("spock-diff-report", report, target);
+    }
+
+    private void render(String template, Object report, Path target) throws IOException {
         Context context = new Context(Locale.ROOT);
-        variables.forEach(context::setVariable);
+        context.setVariable("report", report);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             engine.process(template, context, out);
         }
-        Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -3,15 +3,28 @@ package io.ace.report;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.repair.RepairChange;
+import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
 import io.ace.difffile.RowJson;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A repair change as the repair report lists it: node, kind, status, key, and the row before and after. */
+/**
+ * A repair change as the repair report lists it: node, kind, status, key, and the row before and
+ * after. Written once per change, read back for the HTML report with every value's exact spelling.
+ */
 public final class RepairJson {
+
+    /** A change as read back; {@code before} or {@code after} is null when there was or is no row. */
+    public record Listed(String node, String kind, String status, List<String> key, Map<String, Value> before,
+                         Map<String, Value> after) {
+    }
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -50,5 +63,35 @@ public final class RepairJson {
             RowJson.writeValue(g, row.get(c.name()));
         }
         g.writeEndObject();
+    }
+
+    public static Listed read(String json) {
+        String node = null;
+        String kind = null;
+        String status = null;
+        List<String> key = new ArrayList<>();
+        Map<String, Value> before = null;
+        Map<String, Value> after = null;
+        try (JsonParser p = MAPPER.createParser(json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "node" -> node = p.getString();
+                    case "kind" -> kind = p.getString();
+                    case "status" -> status = p.getString();
+                    case "key" -> {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            key.add(p.getString());
+                        }
+                    }
+                    case "before" -> before = t == JsonToken.VALUE_NULL ? null : DiffFileReader.readRow(p);
+                    case "after" -> after = t == JsonToken.VALUE_NULL ? null : DiffFileReader.readRow(p);
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        return new Listed(node, kind, status, key, before, after);
     }
 }

@@ -1,8 +1,7 @@
 package io.ace.schedule;
 
 import io.ace.exit.AceException;
-import io.ace.catalog.TableName;
-import io.ace.cli.LaunchArguments;
+import io.ace.launch.LaunchGrammar;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,18 +44,33 @@ public final class DefinitionLoader {
 
     private static final Set<String> FIELDS = Set.of("name", "cron", "time_zone", "operation", "cluster", "target", "flags", "enabled");
     private static final List<String> REQUIRED = List.of("name", "cron", "operation", "target");
-    private static final Set<String> OPERATIONS = Set.of("table-diff", "table-rerun", "table-repair");
     /** The scheduler sets these itself: the run key names the fire, the output directory is the server's. */
     private static final Set<String> RESERVED_FLAGS = Set.of("run-key", "output-dir");
     /** Names end up in run keys and file names. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
     private static final Pattern FLAG = Pattern.compile("[a-z][a-z0-9-]*");
 
+    private final List<String> operations;
     private final Consumer<List<String>> commandCheck;
+    private final Set<String> targetless;
 
-    /** @param commandCheck throws {@link AceException} for a command line the command-line parser refuses */
-    public DefinitionLoader(Consumer<List<String>> commandCheck) {
+    /**
+     * @param operations   the operations a definition may name
+     * @param commandCheck throws {@link AceException} for a command line the command-line parser refuses
+     */
+    public DefinitionLoader(List<String> operations, Consumer<List<String>> commandCheck) {
+        this(operations, commandCheck, Set.of());
+    }
+
+    private DefinitionLoader(List<String> operations, Consumer<List<String>> commandCheck, Set<String> targetless) {
+        this.operations = List.copyOf(operations);
         this.commandCheck = commandCheck;
+        this.targetless = Set.copyOf(targetless);
+    }
+
+    /** The same loader, for which definitions of these operations (on a whole cluster) need no target. */
+    public DefinitionLoader targetOptionalFor(java.util.Collection<String> operationsOnACluster) {
+        return new DefinitionLoader(operations, commandCheck, Set.copyOf(operationsOnACluster));
     }
 
     /** The {@code *.yml} and {@code *.yaml} files of a directory, in name order; none when it does not exist. */
@@ -147,7 +161,7 @@ public final class DefinitionLoader {
             }
             Map<String, NodeTuple> fields = fields(mapping.getValue(), "field", FIELDS);
             for (String required : REQUIRED) {
-                if (!fields.containsKey(required)) {
+                if (!fields.containsKey(required) && !(required.equals("target") && onWholeCluster(fields.get("operation")))) {
                     error(root.getStartMark(), "missing field '" + required + "'");
                 }
             }
@@ -161,19 +175,12 @@ public final class DefinitionLoader {
             CronExpression cron = cron(fields.get("cron"));
             ZoneId zone = zone(fields.get("time_zone"));
             String operation = text(fields.get("operation"));
-            if (operation != null && !OPERATIONS.contains(operation)) {
+            if (operation != null && !operations.contains(operation)) {
                 error(fields.get("operation").getValueNode().getStartMark(), "operation '" + operation
-                        + "' is not one of table-diff, table-rerun, table-repair");
+                        + "' is not one of " + String.join(", ", operations));
             }
             String cluster = text(fields.get("cluster"));
             String target = text(fields.get("target"));
-            if (target != null) {
-                try {
-                    TableName.parse(target);
-                } catch (AceException e) {
-                    error(fields.get("target").getValueNode().getStartMark(), e.getMessage());
-                }
-            }
             boolean enabled = enabled(fields.get("enabled"));
             Map<String, Mark> flagMarks = new LinkedHashMap<>();
             List<String> flagArguments = flags(fields.get("flags"), flagMarks);
@@ -184,11 +191,20 @@ public final class DefinitionLoader {
             try {
                 commandCheck.accept(definition.arguments(OffsetDateTime.now(zone), Path.of(".")));
             } catch (AceException e) {
+                // the line of what the message names: a flag, else the target, else the flags or the operation
                 NodeTuple anchor = fields.containsKey("flags") ? fields.get("flags") : fields.get("operation");
-                error(flagNamedIn(e.getMessage(), flagMarks, anchor.getKeyNode().getStartMark()), "command refused: " + e.getMessage());
+                Mark fallback = target != null && e.getMessage().contains("'" + target + "'")
+                        ? fields.get("target").getValueNode().getStartMark() : anchor.getKeyNode().getStartMark();
+                // the page of schedules is read by viewers: the refusal in our own words, the detail in the log
+                error(flagNamedIn(e.getMessage(), flagMarks, fallback), "command refused: " + e.publicMessage());
                 return null;
             }
             return definition;
+        }
+
+        /** Whether the operation field names an operation on a whole cluster, which takes no target. */
+        private boolean onWholeCluster(NodeTuple operation) {
+            return operation != null && operation.getValueNode() instanceof ScalarNode value && targetless.contains(value.getValue().strip());
         }
 
         /** The key/value pairs of a mapping by key; unknown and repeated keys are errors. */
@@ -293,11 +309,11 @@ public final class DefinitionLoader {
                 Node value = tuple.getValueNode();
                 if (value instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
                     String text = scalar.getValue();
-                    arguments.addAll(LaunchArguments.flagArguments(flag,
+                    arguments.addAll(LaunchGrammar.flagArguments(flag,
                             text.equals("true") || text.equals("false") ? (Object) Boolean.valueOf(text) : text));
                 } else if (value instanceof SequenceNode list && !list.getValue().isEmpty()
                         && list.getValue().stream().allMatch(n -> n instanceof ScalarNode)) {
-                    arguments.addAll(LaunchArguments.flagArguments(flag, list.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList()));
+                    arguments.addAll(LaunchGrammar.flagArguments(flag, list.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList()));
                 } else {
                     error(value.getStartMark(), "flag '" + flag + "' needs a value, true, false or a list of values");
                 }

@@ -1,7 +1,7 @@
 package io.ace.schedule;
 
 import io.ace.batch.RunSubmitter;
-import io.ace.cli.LaunchArguments;
+import io.ace.launch.LaunchGrammar;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +25,12 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Scheduler scheduler(FireStore store, LaunchArguments launchArguments, RunSubmitter submitter,
+    Scheduler scheduler(FireStore store, LaunchGrammar grammar, RunSubmitter submitter,
                         @Value("${ace.schedule.dir:jobs}") Path dir,
                         @Value("${ace.schedule.reload-seconds:5}") long reloadSeconds,
                         @Value("${ace.serve.output-dir:${ace.home}/reports}") Path outputDir,
                         ObjectProvider<Clock> clock) {
-        return new Scheduler(dir, store, launchArguments, submitter, outputDir, Duration.ofSeconds(reloadSeconds),
+        return new Scheduler(dir, store, grammar, submitter, outputDir, Duration.ofSeconds(reloadSeconds),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -1,6 +1,6 @@
 package io.ace.schedule;
 
-import io.ace.cli.LaunchArguments;
+import io.ace.launch.LaunchGrammar;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
@@ -12,6 +12,7 @@ import org.springframework.scheduling.support.CronExpression;
  * One scheduled job, as read from its definition file.
  *
  * @param cluster       null for the default cluster
+ * @param target        null for an operation on the whole cluster
  * @param flagArguments the command-line flags, e.g. {@code [--block-size, 10000, --no-recheck]}
  */
 public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, String operation, String cluster, String target,
@@ -39,7 +40,7 @@ public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, 
 
     /** The shell command that launches (or resumes) one fire by hand. */
     public String commandLine(OffsetDateTime fireTime) {
-        return LaunchArguments.shellText(commandWithoutOutputDir(fireTime));
+        return LaunchGrammar.shellText(commandWithoutOutputDir(fireTime));
     }
 
     private List<String> commandWithoutOutputDir(OffsetDateTime fireTime) {
@@ -48,7 +49,9 @@ public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, 
         if (cluster != null) {
             args.add(cluster);
         }
-        args.add(target);
+        if (target != null) {
+            args.add(target);
+        }
         args.addAll(flagArguments);
         args.add("--run-key");
         args.add(runKey(fireTime));

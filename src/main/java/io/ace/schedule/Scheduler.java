@@ -2,10 +2,10 @@ package io.ace.schedule;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
-import io.ace.batch.LaunchRequest;
 import io.ace.batch.RunSubmitter;
 import io.ace.batch.RunSubmitter.Submission;
-import io.ace.cli.LaunchArguments;
+import io.ace.launch.LaunchGrammar;
+import io.ace.operation.LaunchRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -48,7 +47,7 @@ public final class Scheduler implements SmartLifecycle {
     private final Path dir;
     private final DefinitionLoader loader;
     private final FireStore store;
-    private final LaunchArguments launchArguments;
+    private final LaunchGrammar grammar;
     private final RunSubmitter submitter;
     private final Path outputDir;
     private final Duration reloadInterval;
@@ -78,12 +77,13 @@ public final class Scheduler implements SmartLifecycle {
         }
     }
 
-    public Scheduler(Path dir, FireStore store, LaunchArguments launchArguments, RunSubmitter submitter, Path outputDir,
+    public Scheduler(Path dir, FireStore store, LaunchGrammar grammar, RunSubmitter submitter, Path outputDir,
                      Duration reloadInterval, Clock clock) {
         this.dir = dir;
-        this.loader = new DefinitionLoader(launchArguments::parse);
+        this.loader = new DefinitionLoader(grammar.operations().names(), grammar::parse)
+                .targetOptionalFor(grammar.operations().names().stream().filter(op -> grammar.targetLabel(op) == null).toList());
         this.store = store;
-        this.launchArguments = launchArguments;
+        this.grammar = grammar;
         this.submitter = submitter;
         this.outputDir = outputDir;
         this.reloadInterval = reloadInterval;
@@ -271,43 +271,51 @@ public final class Scheduler implements SmartLifecycle {
         ScheduleDefinition definition = schedule.definition;
         Submission previous = lastLaunches.get(definition.name());
         if (previous != null && !previous.finished().isDone()) {
-            JobExecution running = previous.started().isDone() && !previous.started().isCompletedExceptionally()
+            Long running = previous.started().isDone() && !previous.started().isCompletedExceptionally()
                     ? previous.started().join() : null;
-            record(schedule, fire, FireOutcome.SKIPPED, running == null ? null : running.getId(), "not run: the previous fire's run "
-                    + (running == null ? "is still starting" : "is still running as job execution " + running.getId()));
+            record(schedule, fire, FireOutcome.SKIPPED, running, "not run: the previous fire's run "
+                    + (running == null ? "is still starting" : "is still running as job execution " + running));
             return;
         }
         try {
-            LaunchRequest request = launchArguments.parse(definition.arguments(fire.toOffsetDateTime(), outputDir));
+            LaunchRequest request = grammar.parse(definition.arguments(fire.toOffsetDateTime(), outputDir));
             Submission submission = submitter.submit(request);
             lastLaunches.put(definition.name(), submission);
             submission.started().whenComplete((execution, error) -> recordStart(schedule, fire, submission));
         } catch (AceException e) {
-            record(schedule, fire, FireOutcome.LAUNCH_FAILED, null, e.getMessage());
+            launchFailed(schedule, fire, e);
         }
     }
 
     /** Records how a launch began, once it has: started, refused, or answered from an earlier run of the same key. */
     private void recordStart(Schedule schedule, ZonedDateTime fire, Submission submission) {
-        JobExecution execution;
+        long execution;
         try {
             execution = submission.awaitStart(0);
         } catch (AceException e) {
-            record(schedule, fire, FireOutcome.LAUNCH_FAILED, null, e.getMessage());
+            launchFailed(schedule, fire, e);
             return;
         }
-        if (execution.isRunning()) {
-            record(schedule, fire, FireOutcome.LAUNCHED, execution.getId(), "job execution " + execution.getId() + " started");
+        if (!submission.finished().isDone()) {
+            record(schedule, fire, FireOutcome.LAUNCHED, execution, "job execution " + execution + " started");
             return;
         }
-        // an execution that is not running either ran very fast or completed long ago under this run key: the outcome tells
+        // a launch that has already ended either ran very fast or completed long ago under this run key: the outcome tells
         submission.finished().whenComplete((outcome, error) -> {
             if (outcome != null && outcome.exitCode() == ExitCode.ALREADY_COMPLETED) {
-                record(schedule, fire, FireOutcome.SKIPPED, execution.getId(), "not run: " + outcome.message());
+                record(schedule, fire, FireOutcome.SKIPPED, execution, "not run: " + outcome.message());
             } else {
-                record(schedule, fire, FireOutcome.LAUNCHED, execution.getId(), "job execution " + execution.getId() + " started");
+                record(schedule, fire, FireOutcome.LAUNCHED, execution, "job execution " + execution + " started");
             }
         });
+    }
+
+    /** The fire record, which viewers read, keeps our own words; the log keeps the detail from outside. */
+    private void launchFailed(Schedule schedule, ZonedDateTime fire, AceException e) {
+        if (!e.publicMessage().equals(e.getMessage())) {
+            log.warn("schedule {} fire {}: {}", schedule.definition.name(), fire, e.getMessage());
+        }
+        record(schedule, fire, FireOutcome.LAUNCH_FAILED, null, e.publicMessage());
     }
 
     private void record(Schedule schedule, ZonedDateTime fire, FireOutcome outcome, Long executionId, String message) {

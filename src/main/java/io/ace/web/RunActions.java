@@ -4,15 +4,17 @@ import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.audit.AuditLog;
 import io.ace.batch.JobControl;
-import io.ace.batch.LaunchRequest;
-import io.ace.batch.RunLauncher;
 import io.ace.batch.RunSubmitter;
-import io.ace.cli.LaunchArguments;
-import io.ace.web.security.Role;
+import io.ace.batch.RunView;
+import io.ace.launch.LaunchGrammar;
+import io.ace.operation.LaunchRequest;
+import io.ace.operation.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
-import org.springframework.batch.core.job.JobExecution;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -23,6 +25,8 @@ import org.springframework.security.core.Authentication;
  * same launcher and controls as the command line.
  */
 public final class RunActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunActions.class);
 
     /**
      * How an accepted action answered.
@@ -35,16 +39,16 @@ public final class RunActions {
     public record Answer(long executionId, boolean alreadyCompleted, String command, String message) {
     }
 
-    private final LaunchArguments arguments;
+    private final LaunchGrammar grammar;
     private final RunSubmitter submitter;
     private final JobControl control;
     private final AuditLog audit;
     private final RoleHierarchy roles;
     private final Path outputDir;
 
-    public RunActions(LaunchArguments arguments, RunSubmitter submitter, JobControl control, AuditLog audit, RoleHierarchy roles,
+    public RunActions(LaunchGrammar grammar, RunSubmitter submitter, JobControl control, AuditLog audit, RoleHierarchy roles,
                       Path outputDir) {
-        this.arguments = arguments;
+        this.grammar = grammar;
         this.submitter = submitter;
         this.control = control;
         this.audit = audit;
@@ -52,24 +56,54 @@ public final class RunActions {
         this.outputDir = outputDir;
     }
 
-    /** Launches the command line {@code args} (as typed after {@code ace}); reports go to the server's output directory unless given. */
-    public Answer launch(List<String> args, Authentication who) {
-        List<String> all = new ArrayList<>(args);
-        if (!all.contains("--output-dir")) {
-            all.add("--output-dir");
-            all.add(outputDir.toString());
-        }
-        String command = LaunchArguments.shellText(all);
+    /**
+     * Launches an operation from a web form or API body: the flags by their long names. A web
+     * caller names no server path: a diff file is named by the execution that wrote it
+     * ({@code --from-execution}), and reports go to the server's output directory.
+     */
+    public Answer launch(String operation, String cluster, String target, Map<String, ?> flags, Authentication who) {
+        List<String> args = new ArrayList<>(LaunchGrammar.commandLine(operation, cluster, target, flags));
+        String command = LaunchGrammar.shellText(args);
         return audited(who, "launch", command, null, () -> {
             // the role first: a refused caller learns nothing about files or tables
-            require(who, Role.toLaunch(all.get(0)), "launch " + all.get(0));
-            return start(arguments.parse(all), command);
+            require(who, roleToLaunch(operation), "launch " + operation);
+            for (String path : LaunchGrammar.SERVER_PATHS) {
+                if (args.contains(path)) {
+                    throw AceException.usage(path + " names a file on the server, which a web request cannot do; "
+                            + (path.equals("--diff-file") ? "name the execution that wrote the diff file with --from-execution"
+                            : "reports go to the server's output directory"));
+                }
+            }
+            args.add("--output-dir");
+            args.add(outputDir.toString());
+            return start(grammar.parse(args), LaunchGrammar.shellText(args));
         });
     }
 
+    /** The role a launch of this operation needs; a name that is no operation needs what any launch needs, then fails as unknown. */
+    public Role roleToLaunch(String operation) {
+        return grammar.operations().contains(operation) ? grammar.operations().get(operation).role() : Role.OPERATOR;
+    }
+
     /** An execution by id, or a usage error naming it. */
-    public JobExecution execution(long id) {
-        return control.execution(id);
+    public RunView execution(long id) {
+        return control.view(id);
+    }
+
+    /** An error as this caller may read it: the detail from outside the tool (node errors, file content) for administrators only. */
+    public String toCaller(RuntimeException e, Authentication who) {
+        if (e instanceof AceException ace && !allowed(who, Role.ADMIN)) {
+            if (!ace.publicMessage().equals(ace.getMessage())) {
+                LOG.info("refused for {}: {}", actor(who), ace.getMessage());
+            }
+            return ace.publicMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** A view as this caller may read it: only administrators see text from outside the tool (node errors, stack traces). */
+    public RunView shown(RunView view, Authentication who) {
+        return allowed(who, Role.ADMIN) ? view : view.redacted();
     }
 
     /**
@@ -86,12 +120,12 @@ public final class RunActions {
                 return new Answer(id, false, null, "job execution " + id + " is stopping after its current block");
             });
             case "restart" -> {
-                LaunchRequest request = RunLauncher.recorded(control.execution(id));
-                String restarted = subject + " (" + request.operation() + " " + request.cluster() + " " + request.table() + ")";
+                LaunchRequest request = control.recordedRequest(id);
+                String restarted = subject + " (" + request.operation() + " " + request.cluster() + " " + request.target() + ")";
                 // the launcher itself refuses a run still alive and recovers one whose process died
                 yield audited(who, action, restarted, id, () -> {
-                    require(who, Role.toLaunch(request.operation()), "restart " + restarted);
-                    return start(request, LaunchArguments.shellText(List.of("jobs", "restart", Long.toString(id))));
+                    require(who, roleToLaunch(request.operation()), "restart " + restarted);
+                    return start(request, LaunchGrammar.shellText(List.of("jobs", "restart", Long.toString(id))));
                 });
             }
             case "recover" -> audited(who, action, subject, id, () -> {
@@ -110,12 +144,12 @@ public final class RunActions {
 
     /** Submits a launch and waits until its execution exists (or the launch answered without one). */
     private Answer start(LaunchRequest request, String command) {
-        RunSubmitter.Submission submission = submitter.submit(request);
-        JobExecution execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
+        RunSubmitter.Submission submission = submitter.submitNow(request);
+        long execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
         boolean done = submission.finished().isDone() && !submission.finished().isCompletedExceptionally()
                 && submission.finished().join().exitCode() == ExitCode.ALREADY_COMPLETED;
-        String message = done ? submission.finished().join().message() : "started as job execution " + execution.getId();
-        return new Answer(execution.getId(), done, command, message);
+        String message = done ? submission.finished().join().message() : "started as job execution " + execution;
+        return new Answer(execution, done, command, message);
     }
 
     @FunctionalInterface
@@ -134,7 +168,7 @@ public final class RunActions {
             throw e;
         } catch (Exception e) {
             audit.record(actor(who), action, subject, id, refusal(e));
-            throw new AceException(ExitCode.FAILED, action + " of " + subject + " failed: " + e.getMessage(), e);
+            throw new AceException(ExitCode.FAILED, action + " of " + subject + " failed", e.getMessage(), e);
         }
     }
 
@@ -154,7 +188,10 @@ public final class RunActions {
         return who == null ? "anonymous" : who.getName();
     }
 
+    /** A refusal as the audit log (which viewers read) records it: our own words only. */
     private static String refusal(Exception e) {
-        return "refused: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String reason = e instanceof AceException ace ? ace.publicMessage()
+                : e instanceof AccessDeniedException && e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return "refused: " + reason;
     }
 }

@@ -59,7 +59,7 @@ class RestartTest {
             assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
 
             JobRepository repository = ace.context().getBean(JobRepository.class);
-            var instance = repository.getJobInstances(TableDiffRequest.JOB_NAME, 0, 10).stream()
+            var instance = repository.getJobInstances("table-diff", 0, 10).stream()
                     .filter(i -> repository.getJobExecutions(i).stream().anyMatch(e -> "nightly-1".equals(e.getJobParameters().getString("run_key"))))
                     .findFirst().orElseThrow();
             var executions = repository.getJobExecutions(instance);

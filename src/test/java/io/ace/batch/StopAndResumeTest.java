@@ -32,7 +32,7 @@ class StopAndResumeTest {
         try (BusySessions hold = cluster.busySessions("n2", 2)) {
             running = CompletableFuture.supplyAsync(() -> ace.run(command));
             execution = await("a running execution").atMost(Duration.ofSeconds(60))
-                    .until(() -> repository.findRunningJobExecutions(TableDiffRequest.JOB_NAME).stream().findFirst().orElse(null),
+                    .until(() -> repository.findRunningJobExecutions("table-diff").stream().findFirst().orElse(null),
                             e -> e != null);
             try (Ace operator = new Ace(cluster.serviceFile(), ace.home())) {
                 Ace.Result stop = operator.run("jobs", "stop", Long.toString(execution.getId()));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every difference DESIGN.md §4 lists is injected on n2 (n1 and n3 keep the original), next to
+ * Every difference README's "What equal means" lists is injected on n2 (n1 and n3 keep the original), next to
  * near-equal values an application reads back identically, which must not be reported.
  */
 @OnCluster

@@ -30,10 +30,10 @@ class TableRepairTest {
         ace = classAce;
     }
 
-    /** Every column's text on two nodes, for the whole table, as one string per node. */
+    /** Every row's text, in the order of that text (the same on every node whatever the heap order), as one string per node. */
     static String dump(String node, String table) {
         try (var c = cluster.connect(node); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT string_agg(t::text, E'\\n' ORDER BY 1) FROM (SELECT * FROM " + table + " ORDER BY 1) t")) {
+             var rs = st.executeQuery("SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM " + table + " t")) {
             rs.next();
             return String.valueOf(rs.getString(1));
         } catch (java.sql.SQLException e) {
@@ -288,5 +288,32 @@ class TableRepairTest {
             assertThat(r.err()).contains(bad.getFileName().toString());
         }
         assertThat(dump("n2", "public.rbad")).isEqualTo(before);
+    }
+
+    @Test
+    void aDiffFileIsNamedByTheExecutionThatWroteIt() throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.rfrom; CREATE TABLE public.rfrom (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.rfrom SELECT g, 'v' FROM generate_series(1, 50) g", "n1", "n2");
+        cluster.sql("UPDATE public.rfrom SET v = 'w' WHERE id = 9", "n2");
+        Ace.Result diff = diff("public.rfrom", "n1,n2");
+        long execution = diff.diff().get("summary").get("job_execution_id").asLong();
+
+        Ace.Result both = ace.run("table-repair", "local", "public.rfrom", "--diff-file", diff.diffFile().toString(),
+                "--from-execution", Long.toString(execution), "--source-of-truth", "n1");
+        assertThat(both.exitCode()).as(both.toString()).isEqualTo(64);
+        Ace.Result none = ace.run("table-rerun", "local", "public.rfrom", "--from-execution", "999999");
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(64);
+        assertThat(none.err()).contains("no job execution 999999");
+
+        Ace.Result repair = ace.run("table-repair", "local", "public.rfrom", "--from-execution", Long.toString(execution),
+                "--source-of-truth", "n1", "--output-dir", ace.outputDir().toString());
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
+        assertThat(dump("n2", "public.rfrom")).isEqualTo(dump("n1", "public.rfrom"));
+        Ace.Result inSync = diff("public.rfrom", "n1,n2");
+        assertThat(inSync.exitCode()).isEqualTo(0);
+        long clean = ace.context().getBean(io.ace.batch.RunQueries.class).find(io.ace.batch.RunQueries.Filter.all(), 0, 1).runs().get(0).id();
+        Ace.Result nothing = ace.run("table-rerun", "local", "public.rfrom", "--from-execution", Long.toString(clean));
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(64);
+        assertThat(nothing.err()).contains("wrote no diff file");
     }
 }

@@ -2,6 +2,7 @@ package io.ace.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,13 +23,14 @@ class DefinitionLoaderTest {
     Path dir;
 
     private static final Consumer<List<String>> ACCEPT_ALL = args -> { };
+    private static final List<String> OPERATIONS = List.of("table-diff", "table-rerun", "table-repair");
 
     private void write(String file, String yaml) throws IOException {
         Files.writeString(dir.resolve(file), yaml);
     }
 
     private DefinitionLoader.Loaded load() {
-        return new DefinitionLoader(ACCEPT_ALL).load(dir);
+        return new DefinitionLoader(OPERATIONS, ACCEPT_ALL).load(dir);
     }
 
     private DefinitionError onlyError() {
@@ -118,17 +120,32 @@ class DefinitionLoaderTest {
     }
 
     @Test
-    void badOperationAndTarget() throws IOException {
+    void anUnknownOperationIsReportedAtItsLine() throws IOException {
         write("op.yml", """
                 name: op
                 cron: "0 0 * * * *"
                 operation: table-fix
-                target: orders
+                target: public.orders
                 """);
         List<DefinitionError> errors = load().errors();
-        assertThat(errors).extracting(DefinitionError::line).containsExactly(3, 4);
-        assertThat(errors.get(0).message()).contains("operation 'table-fix' is not one of");
-        assertThat(errors.get(1).message()).contains("must be schema-qualified");
+        assertThat(errors).extracting(DefinitionError::line).containsExactly(3);
+        assertThat(errors.get(0).message()).contains("operation 'table-fix' is not one of table-diff, table-rerun, table-repair");
+    }
+
+    @Test
+    void aTargetTheOperationRefusesIsReportedAtItsLine() throws IOException {
+        write("target.yml", """
+                name: target
+                cron: "0 0 * * * *"
+                operation: table-diff
+                target: orders
+                """);
+        // the operation's own parsing of its target, as the command line does it
+        List<DefinitionError> errors = new DefinitionLoader(OPERATIONS, args -> TableName.parse(args.get(1))).load(dir).errors();
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.message()).contains("'orders' must be schema-qualified");
+        });
     }
 
     @Test
@@ -168,7 +185,7 @@ class DefinitionLoaderTest {
                 throw AceException.usage("--block-size must be between 10 and 10000000, got " + args.get(at + 1));
             }
         };
-        DefinitionLoader.Loaded loaded = new DefinitionLoader(parser).load(dir);
+        DefinitionLoader.Loaded loaded = new DefinitionLoader(OPERATIONS, parser).load(dir);
         assertThat(loaded.definitions()).isEmpty();
         assertThat(loaded.errors()).singleElement().satisfies(e -> {
             assertThat(e.line()).isEqualTo(7);

@@ -85,7 +85,7 @@ class FireTimesTest {
                 target: public.t
                 time_zone: Mars/Olympus
                 """);
-        DefinitionLoader.Loaded loaded = new DefinitionLoader(args -> { }).load(dir);
+        DefinitionLoader.Loaded loaded = new DefinitionLoader(List.of("table-diff"), args -> { }).load(dir);
         assertThat(loaded.definitions()).isEmpty();
         assertThat(loaded.errors()).hasSize(2);
         DefinitionError cron = loaded.errors().get(0);

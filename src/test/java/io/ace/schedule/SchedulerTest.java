@@ -133,6 +133,28 @@ class SchedulerTest {
     }
 
     @Test
+    void operationsOnASchemaAndOnTheWholeClusterAreScheduled() throws Exception {
+        define("config.yml", "name: config\ncron: \"*/2 * * * * *\"\noperation: spock-diff\ncluster: local\nflags:\n  nodes: [n1, n2]\n");
+        define("schema.yml", "name: schema\ncron: \"*/2 * * * * *\"\noperation: schema-diff\ncluster: local\ntarget: public\n"
+                + "flags:\n  nodes: [n1, n2]\n  ddl-only: true\n");
+        JobRepository repository = ace.context().getBean(JobRepository.class);
+        for (String name : List.of("config", "schema")) {
+            FireRecord fire = await("a launched fire of " + name, 20, () -> fires(name).stream()
+                    .filter(f -> f.outcome() == FireOutcome.LAUNCHED).findFirst(), java.util.Optional::isPresent).orElseThrow();
+            JobExecution execution = await("execution " + fire.executionId() + " to end", 30,
+                    () -> repository.getJobExecution(fire.executionId()), e -> !e.isRunning());
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
+        assertThat(scheduler.definitionErrors()).noneMatch(e -> List.of("config.yml", "schema.yml").contains(e.file().getFileName().toString()));
+        Files.delete(jobs.resolve("config.yml"));
+        Files.delete(jobs.resolve("schema.yml"));
+        try (Stream<Path> files = Files.list(reports)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.startsWith("local_spock-diff-"))
+                    .anyMatch(f -> f.startsWith("public_schema-diff-"));
+        }
+    }
+
+    @Test
     void aFireWhilePreviousRunStillGoesOnIsSkipped() throws Exception {
         cluster.sql("DROP TABLE IF EXISTS public.sched_slow; CREATE TABLE public.sched_slow (id int PRIMARY KEY, v text);"
                 + "INSERT INTO public.sched_slow SELECT g, 'v' FROM generate_series(1, 200) g", "n1", "n2");

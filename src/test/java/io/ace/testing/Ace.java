@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Ace implements AutoCloseable {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Operations whose reports go to this instance's output directory unless told otherwise. */
+    private static final List<String> WRITE_REPORTS = List.of("table-diff", "repset-diff", "schema-diff", "spock-diff");
 
     private final ConfigurableApplicationContext context;
     private final Path home;
@@ -74,31 +76,100 @@ public final class Ace implements AutoCloseable {
         return context;
     }
 
-    public synchronized Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
+    /**
+     * Runs one command. Commands may run on several threads at once (of one context or several):
+     * what a command's own thread prints is its alone; what other threads print meanwhile (the
+     * steps' log lines) goes to every command running then.
+     */
+    public Result run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (!all.isEmpty() && all.get(0).equals("table-diff") && !all.contains("--output-dir")) {
+        if (!all.isEmpty() && WRITE_REPORTS.contains(all.get(0)) && !all.contains("--output-dir")) {
             all.add("--output-dir");
             all.add(outputDir.toString());
         }
+        Capture out = OUT.begin();
+        Capture err = ERR.begin();
         int code;
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             var cl = CommandLines.create(context);
             cl.setOut(new java.io.PrintWriter(System.out, true));
             cl.setErr(new java.io.PrintWriter(System.err, true));
             code = cl.execute(all.toArray(String[]::new));
         } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
+            OUT.end(out);
+            ERR.end(err);
         }
-        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stdout = out.text();
         Path diffFile = stdout.lines().filter(l -> l.startsWith("diff file: ")).map(l -> Path.of(l.substring(11))).findFirst().orElse(null);
-        return new Result(code, stdout, err.toString(StandardCharsets.UTF_8), diffFile);
+        return new Result(code, stdout, err.text(), diffFile);
+    }
+
+    private static final CapturedStream OUT = new CapturedStream(System.out, System::setOut);
+    private static final CapturedStream ERR = new CapturedStream(System.err, System::setErr);
+
+    /** What one command printed to one stream. */
+    private static final class Capture {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** System.out or System.err, replaced once by a stream that hands each write to the commands running. */
+    private static final class CapturedStream extends java.io.OutputStream {
+        private final PrintStream original;
+        private final ThreadLocal<Capture> own = new ThreadLocal<>();
+        private final java.util.Set<Capture> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        CapturedStream(PrintStream original, java.util.function.Consumer<PrintStream> install) {
+            this.original = original;
+            install.accept(new PrintStream(this, true, StandardCharsets.UTF_8));
+        }
+
+        Capture begin() {
+            Capture c = new Capture();
+            own.set(c);
+            running.add(c);
+            return c;
+        }
+
+        void end(Capture c) {
+            own.remove();
+            running.remove(c);
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            Capture mine = own.get();
+            if (mine != null) {
+                mine.write(b, off, len);
+            } else if (!running.isEmpty()) {
+                running.forEach(c -> c.write(b, off, len));
+            } else {
+                original.write(b, off, len);
+            }
+        }
+    }
+
+    /** The JSON summary a run on many tables (or the replication configuration) wrote. */
+    public static JsonNode summary(Result result) {
+        Path file = result.out().lines().filter(l -> l.startsWith("summary: ")).map(l -> Path.of(l.substring(9))).findFirst()
+                .orElseThrow(() -> new AssertionError("no summary was written; " + result));
+        try {
+            return MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Files in the output directory (to prove that failed runs wrote nothing). */

@@ -55,6 +55,23 @@ public final class LocalCluster {
         return RUNNING.computeIfAbsent("pglogical", k -> new LocalCluster(3, 58200 + PORT_OFFSET, "pglogical"));
     }
 
+    /** What {@link #fewConnections()} servers accept. */
+    public static final int FEW_CONNECTIONS = 12;
+
+    /**
+     * A plain two-node cluster whose servers accept only {@link #FEW_CONNECTIONS} sessions each
+     * (the local test nodes accept 200), shared by the tests of this JVM.
+     */
+    public static LocalCluster fewConnections() {
+        return RUNNING.computeIfAbsent("few-connections", k -> {
+            LocalCluster c = new LocalCluster(2, 58300 + PORT_OFFSET, "none");
+            c.sql("ALTER SYSTEM SET max_connections = " + FEW_CONNECTIONS);
+            run("stop", "--dir", c.dir.toString());
+            run("start", "--nodes", "2", "--port-base", Integer.toString(c.portBase), "--dir", c.dir.toString(), "--replication", "none");
+            return c;
+        });
+    }
+
     public Path serviceFile() {
         return serviceFile;
     }

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * The type-torture table: every column type ACE must handle, with every difference of
- * DESIGN.md §4 injected on one node next to near-equal values that must not be reported.
+ * README's "What equal means" injected on one node next to near-equal values that must not be reported.
  * Shared by the diff and repair tests.
  */
 public final class TortureTable {

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,11 +154,34 @@ class ServeApiTest {
         HttpResponse<String> unknownFlag = serve.send("POST", "/api/v1/table-diff", "operator", diffBody(null, ",\"no_such_flag\":1"));
         assertThat(unknownFlag.statusCode()).isEqualTo(400);
 
-        HttpResponse<String> notHere = serve.send("POST", "/api/v1/schema-diff", "operator", "{}");
+        HttpResponse<String> notHere = serve.send("POST", "/api/v1/mtree/build", "operator", "{}");
         assertThat(notHere.statusCode()).isEqualTo(501);
+
+        HttpResponse<String> noSet = serve.send("POST", "/api/v1/repset-diff", "operator", "{\"cluster_name\":\"local\"}");
+        assertThat(noSet.statusCode()).as(noSet.body()).isEqualTo(400);
+        assertThat(Serve.json(noSet).path("message").asString()).contains("repset-diff").contains("REPSET").contains("repset_name");
 
         HttpResponse<String> noExecution = serve.send("GET", "/api/v1/executions/999999", "viewer", null);
         assertThat(noExecution.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void operationsOnASchemaAndOnTheWholeClusterLaunchThroughTheApi() {
+        HttpResponse<String> schema = serve.send("POST", "/api/v1/schema-diff", "operator",
+                "{\"cluster_name\":\"local\",\"schema_name\":\"public\",\"ddl_only\":true,\"nodes\":[\"n1\",\"n2\"]}");
+        assertThat(schema.statusCode()).as(schema.body()).isEqualTo(202);
+        assertThat(Serve.json(schema).path("command").asString()).startsWith("scripts/ace schema-diff local public --ddl-only --nodes n1,n2");
+        HttpResponse<String> config = serve.send("POST", "/api/v1/spock-diff", "operator", "{\"cluster_name\":\"local\",\"nodes\":[\"n1\",\"n2\"]}");
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(202);
+        for (HttpResponse<String> launched : List.of(schema, config)) {
+            long id = Serve.json(launched).path("execution_id").asLong();
+            JsonNode ended = Awaitility.await("execution " + id + " to end").atMost(Duration.ofSeconds(60)).until(
+                    () -> Serve.json(serve.send("GET", "/api/v1/executions/" + id, "viewer", null)), e -> e.path("exit_code").isNumber());
+            assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("COMPLETED");
+            assertThat(ended.path("exit_code").asInt()).isIn(0, 1);
+        }
+        JsonNode configRun = Serve.json(serve.send("GET", "/api/v1/executions/" + Serve.json(config).path("execution_id").asLong(), "viewer", null));
+        assertThat(configRun.toString()).contains("replication configuration of local");
     }
 
     @Test

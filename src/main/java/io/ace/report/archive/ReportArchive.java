@@ -2,6 +2,7 @@ package io.ace.report.archive;
 
 import io.ace.exit.AceException;
 import io.ace.difffile.Sha256;
+import io.ace.report.ReportName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,6 @@ public final class ReportArchive {
     private static final String STAGING = ".staging";
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern MONTH_OR_DAY = Pattern.compile("\\d{2}");
-    private static final Pattern UNSAFE_NAME_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -81,11 +81,7 @@ public final class ReportArchive {
         return root.resolve(String.format("%04d", day.getYear()))
                 .resolve(String.format("%02d", day.getMonthValue()))
                 .resolve(String.format("%02d", day.getDayOfMonth()))
-                .resolve(run.executionId() + "-" + fileNameSafe(run.operation()) + "-" + fileNameSafe(run.target()));
-    }
-
-    private static String fileNameSafe(String name) {
-        return UNSAFE_NAME_CHARS.matcher(name).replaceAll("_");
+                .resolve(run.executionId() + "-" + ReportName.safe(run.operation()) + "-" + ReportName.safe(run.target()));
     }
 
     /**

@@ -3,6 +3,10 @@ package io.ace.web.api;
 import io.ace.web.ServeOnly;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.batch.RunsBusyException;
+import io.ace.web.RunActions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,8 +23,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 public class ApiErrors {
 
+    private final RunActions actions;
+
+    public ApiErrors(RunActions actions) {
+        this.actions = actions;
+    }
+
     @ExceptionHandler(AceException.class)
-    ResponseEntity<Map<String, Object>> ace(AceException e) {
+    ResponseEntity<Map<String, Object>> ace(AceException e, Authentication who) {
         HttpStatus status = switch (e.exitCode()) {
             case USAGE -> HttpStatus.BAD_REQUEST;
             case CONFIG -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -28,7 +38,12 @@ public class ApiErrors {
             case ALREADY_COMPLETED -> HttpStatus.CONFLICT;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
-        return body(status, e.exitCode(), e.getMessage());
+        if (e instanceof RunsBusyException) {
+            // the most runs this server runs at once: come back once one has ended
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "30")
+                    .body(body(HttpStatus.TOO_MANY_REQUESTS, e.exitCode(), e.getMessage()).getBody());
+        }
+        return body(status, e.exitCode(), actions.toCaller(e, who));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,10 +1,9 @@
 package io.ace.web.api;
 
 import io.ace.exit.ExitCode;
-import io.ace.batch.ExecutionView;
+import io.ace.batch.RunView;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.batch.core.job.JobExecution;
 
 /** An execution as the API answers it. */
 final class ExecutionJson {
@@ -12,20 +11,19 @@ final class ExecutionJson {
     private ExecutionJson() {
     }
 
-    static Map<String, Object> of(ExecutionView v, boolean detail) {
-        JobExecution e = v.execution();
+    static Map<String, Object> of(RunView v, boolean detail) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("execution_id", e.getId());
+        m.put("execution_id", v.id());
         m.put("operation", v.operation());
         m.put("cluster", v.cluster());
-        m.put("table", v.table());
+        m.put("table", v.target());
         m.put("run_key", v.runKey());
-        m.put("status", e.getStatus().name());
+        m.put("status", v.status());
         m.put("exit_code", v.exitCode());
         m.put("meaning", v.exitCode() == null ? null : ExitCode.meaning(v.exitCode()));
         m.put("summary", v.summary());
-        m.put("started", e.getStartTime());
-        m.put("ended", e.getEndTime());
+        m.put("started", v.startTime());
+        m.put("ended", v.endTime());
         m.put("progress", v.progress());
         m.put("eta", v.eta());
         Map<String, Object> reports = new LinkedHashMap<>();

@@ -3,17 +3,13 @@ package io.ace.web.api;
 import io.ace.web.ServeOnly;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
-import io.ace.executions.ExecutionQueries;
-import io.ace.batch.ExecutionView;
-import io.ace.batch.TableDiffRequest;
-import io.ace.batch.TableRepairRequest;
-import io.ace.batch.TableRerunRequest;
-import io.ace.cli.LaunchArguments;
+import io.ace.batch.RunQueries;
+import io.ace.launch.LaunchGrammar;
 import io.ace.web.RunActions;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,33 +32,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class OperationsApi {
 
-    private static final Set<String> OPERATIONS = Set.of(TableDiffRequest.JOB_NAME, TableRerunRequest.JOB_NAME, TableRepairRequest.JOB_NAME);
-    private static final Set<String> NOT_IN_THIS_VERSION = Set.of("repset-diff", "schema-diff", "spock-diff");
+    /** The body fields that may name what an operation works on, as pgEdge ACE's API names them. */
+    private static final List<String> TARGET_FIELDS = List.of("table_name", "table", "repset_name", "schema_name", "target");
 
     private final RunActions actions;
-    private final ExecutionQueries queries;
+    private final RunQueries queries;
+    private final LaunchGrammar grammar;
 
-    public OperationsApi(RunActions actions, ExecutionQueries queries) {
+    public OperationsApi(RunActions actions, RunQueries queries, LaunchGrammar grammar) {
         this.actions = actions;
         this.queries = queries;
+        this.grammar = grammar;
     }
 
     @PostMapping("/{operation}")
     ResponseEntity<Map<String, Object>> launch(@PathVariable String operation, @RequestBody(required = false) Map<String, Object> body,
                                                Authentication who) {
-        if (NOT_IN_THIS_VERSION.contains(operation)) {
-            return notInThisVersion(operation);
-        }
-        if (!OPERATIONS.contains(operation)) {
-            throw AceException.usage("unknown operation '" + operation + "'; this version launches " + String.join(", ", OPERATIONS.stream().sorted().toList()));
-        }
+        grammar.operations().get(operation);
         Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
         String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
-        String table = text(fields.remove("table_name"), fields.remove("table"));
-        if (table == null) {
-            throw AceException.usage("the body must name the table: {\"table_name\": \"schema.table\"}");
+        String target = null;
+        for (String field : TARGET_FIELDS) {
+            target = text(target, fields.remove(field));
         }
-        return answer(actions.launch(LaunchArguments.commandLine(operation, cluster, table, fields), who));
+        String label = grammar.targetLabel(operation);
+        if (target == null && label != null) {
+            throw AceException.usage("the body must name what " + operation + " works on (" + label + "): one of "
+                    + String.join(", ", TARGET_FIELDS) + ", e.g. {\"table_name\": \"schema.table\"}");
+        }
+        return answer(actions.launch(operation, cluster, target, fields, who));
     }
 
     @PostMapping("/mtree/{verb}")
@@ -75,23 +73,23 @@ public class OperationsApi {
                                    @RequestParam(required = false) String cluster, @RequestParam(required = false) String table,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                                   Authentication who) {
         if (page < 0 || size < 1 || size > 500) {
             throw AceException.usage("page must be >= 0 and size between 1 and 500");
         }
-        ExecutionQueries.Page found = queries.find(new ExecutionQueries.Filter(operation, status, cluster, table, from, to), page, size);
+        RunQueries.Page found = queries.find(new RunQueries.Filter(operation, status, cluster, table, from, to), page, size);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("total", found.total());
         answer.put("page", page);
         answer.put("size", size);
-        answer.put("executions", found.executions().stream().map(e -> ExecutionJson.of(ExecutionView.of(e), false)).toList());
+        answer.put("executions", found.runs().stream().map(v -> ExecutionJson.of(actions.shown(v, who), false)).toList());
         return answer;
     }
 
     @GetMapping("/executions/{id}")
-    Map<String, Object> execution(@PathVariable long id) {
-        var execution = actions.execution(id);
-        return ExecutionJson.of(ExecutionView.of(execution, () -> queries.earlierRuns(execution, 20)), true);
+    Map<String, Object> execution(@PathVariable long id, Authentication who) {
+        return ExecutionJson.of(actions.shown(actions.execution(id), who), true);
     }
 
     // one endpoint per control, so the OpenAPI description names each

@@ -1,5 +1,6 @@
 package io.ace.web.security;
 
+import io.ace.operation.Role;
 import io.ace.difffile.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,11 +1,15 @@
 package io.ace.web.security;
 
+import io.ace.audit.AuditLog;
+import io.ace.operation.Role;
 import io.ace.web.ServeOnly;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -23,12 +27,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two doors: the API (and metrics), stateless, by HTTP basic or bearer token, answering 401/403 in
  * JSON; and the UI, by form login with a session and CSRF tokens on every form. Health's status is
- * open; everything else needs at least VIEWER, and launches check their operation's role.
+ * open; everything else needs at least VIEWER, and launches check their operation's role. Both
+ * doors throttle failed logins ({@link LoginThrottle}) and audit each one.
  */
 @Configuration(proxyBeanMethods = false)
 @ServeOnly
@@ -50,6 +57,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    ServeAnnouncement serveAnnouncement(ServeUsers users, Environment environment) {
+        return new ServeAnnouncement(users, environment);
+    }
+
+    @Bean
     UserDetailsService userDetailsService(ServeUsers users) {
         return users.details();
     }
@@ -63,14 +75,22 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(ServeProperties properties) {
+        ServeProperties.Login login = properties.getLogin();
+        return new LoginThrottle(login.getMaxFailures(), login.getWindow(), login.getLockout(), login.getMaxLockout(), Clock.systemUTC());
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ServeProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ServeProperties properties, LoginThrottle throttle, AuditLog audit) throws Exception {
+        LoginThrottleFilter logins = new LoginThrottleFilter(throttle, audit, LoginThrottleFilter.Door.API);
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.OPERATOR.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(jsonUnauthorized()))
+                .addFilterBefore(logins, BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(properties), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no session cookie authenticates these requests, so there is nothing to forge
@@ -81,11 +101,20 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, LoginThrottle throttle, AuditLog audit) throws Exception {
+        LoginThrottleFilter logins = new LoginThrottleFilter(throttle, audit, LoginThrottleFilter.Door.FORM);
+        SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+        success.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().hasRole(Role.VIEWER.name()))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .addFilterBefore(logins, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .failureHandler(logins.formFailure())
+                        .successHandler((request, response, authentication) -> {
+                            logins.formSuccess(authentication.getName());
+                            success.onAuthenticationSuccess(request, response, authentication);
+                        }))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

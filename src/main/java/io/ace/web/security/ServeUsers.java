@@ -1,5 +1,6 @@
 package io.ace.web.security;
 
+import io.ace.operation.Role;
 import io.ace.exit.AceException;
 import java.io.IOException;
 import java.nio.file.Files;

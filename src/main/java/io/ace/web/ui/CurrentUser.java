@@ -20,7 +20,9 @@ class CurrentUser {
         if (who == null) {
             return null;
         }
-        List<String> roles = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "")).toList();
+        // roles only: other authorities (such as the factor a login proved, FACTOR_PASSWORD) mean nothing to the reader
+        List<String> roles = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length())).toList();
         return new User(who.getName(), String.join(", ", roles));
     }
 }

@@ -1,9 +1,9 @@
 package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
-import io.ace.executions.ExecutionQueries;
-import io.ace.batch.ExecutionView;
-import io.ace.batch.TableDiffRequest;
+import io.ace.batch.RunQueries;
+import io.ace.batch.RunView;
+import io.ace.operation.OperationRegistry;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -19,32 +19,33 @@ class HistoryController {
     private static final int RUNS = 60;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final ExecutionQueries queries;
+    private final RunQueries queries;
+    private final OperationRegistry operations;
 
-    HistoryController(ExecutionQueries queries) {
+    HistoryController(RunQueries queries, OperationRegistry operations) {
         this.queries = queries;
+        this.operations = operations;
     }
 
     @GetMapping("/history")
-    String history(@RequestParam(defaultValue = TableDiffRequest.JOB_NAME) String operation, @RequestParam(required = false) String cluster,
+    String history(@RequestParam(defaultValue = "table-diff") String operation, @RequestParam(required = false) String cluster,
                    @RequestParam(required = false) String table, Model model) {
         List<String[]> targets = queries.targets(operation);
         if ((cluster == null || table == null) && !targets.isEmpty()) {
             cluster = targets.get(0)[0];
             table = targets.get(0)[1];
         }
-        List<ExecutionView> runs = cluster == null ? List.of()
-                : queries.history(operation, cluster, table, RUNS).stream().map(ExecutionView::of).toList();
+        List<RunView> runs = cluster == null ? List.of() : queries.history(operation, cluster, table, RUNS);
         model.addAttribute("operation", operation);
-        model.addAttribute("operations", LaunchController.OPERATIONS);
+        model.addAttribute("operations", operations.names());
         model.addAttribute("targets", targets);
         model.addAttribute("cluster", cluster);
         model.addAttribute("table", table);
         model.addAttribute("runs", runs);
-        model.addAttribute("labels", runs.stream().map(v -> v.execution().getStartTime() == null ? "" : LABEL.format(v.execution().getStartTime())).toList());
+        model.addAttribute("labels", runs.stream().map(v -> v.startTime() == null ? "" : LABEL.format(v.startTime())).toList());
         model.addAttribute("durations", runs.stream().map(v -> v.elapsed().toMillis() / 1000.0).toList());
-        model.addAttribute("differences", runs.stream().map(ExecutionView::differences).toList());
-        model.addAttribute("ids", runs.stream().map(v -> v.execution().getId()).toList());
+        model.addAttribute("differences", runs.stream().map(RunView::differences).toList());
+        model.addAttribute("ids", runs.stream().map(RunView::id).toList());
         return "history";
     }
 }

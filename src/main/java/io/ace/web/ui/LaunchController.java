@@ -2,16 +2,12 @@ package io.ace.web.ui;
 
 import io.ace.web.ServeOnly;
 import io.ace.exit.AceException;
-import io.ace.batch.ReportFile;
-import io.ace.batch.TableDiffRequest;
-import io.ace.batch.TableRepairRequest;
-import io.ace.batch.TableRerunRequest;
-import io.ace.cli.LaunchArguments;
+import io.ace.batch.RunView;
+import io.ace.launch.LaunchGrammar;
 import io.ace.web.RunActions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,31 +25,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LaunchController {
 
-    static final List<String> OPERATIONS = List.of(TableDiffRequest.JOB_NAME, TableRerunRequest.JOB_NAME, TableRepairRequest.JOB_NAME);
     private static final String FIELD = "f_";
 
-    private final LaunchArguments arguments;
+    private final LaunchGrammar grammar;
     private final RunActions actions;
 
-    LaunchController(LaunchArguments arguments, RunActions actions) {
-        this.arguments = arguments;
+    LaunchController(LaunchGrammar grammar, RunActions actions) {
+        this.grammar = grammar;
         this.actions = actions;
     }
 
     /** {@code execution}: prefill a repair or rerun with that execution's diff file. */
     @GetMapping("/launch")
-    String form(@RequestParam(defaultValue = TableDiffRequest.JOB_NAME) String operation, @RequestParam(required = false) Long execution,
+    String form(@RequestParam(defaultValue = "table-diff") String operation, @RequestParam(required = false) Long execution,
                 Model model) {
         Map<String, String> values = new LinkedHashMap<>();
         String cluster = "";
         String table = "";
         if (execution != null) {
-            JobExecution e = actions.execution(execution);
-            cluster = e.getJobParameters().getString("cluster", "");
-            table = e.getJobParameters().getString("table", "");
-            String diffFile = ReportFile.find(ReportFile.written(e), ReportFile.DIFF_FILE);
-            if (diffFile != null) {
-                values.put("diff-file", diffFile);
+            RunView e = actions.execution(execution);
+            cluster = e.cluster();
+            table = e.target();
+            if (e.diffFile() != null) {
+                values.put("from-execution", Long.toString(execution));
             }
         }
         return render(model, operation, cluster, table, values, null);
@@ -72,26 +66,23 @@ class LaunchController {
             }
         });
         try {
-            if (!OPERATIONS.contains(operation)) {
-                throw AceException.usage("unknown operation '" + operation + "'");
-            }
-            RunActions.Answer launched = actions.launch(LaunchArguments.commandLine(operation, cluster.strip(), table.strip(), flags), who);
+            grammar.operations().get(operation);
+            RunActions.Answer launched = actions.launch(operation, cluster.strip(), table.strip(), flags, who);
             flash.addFlashAttribute("flash", launched.message());
             return "redirect:/executions/" + launched.executionId();
         } catch (AceException | AccessDeniedException e) {
-            return render(model, operation, cluster, table, values, e.getMessage());
+            return render(model, operation, cluster, table, values, actions.toCaller(e, who));
         }
     }
 
     private String render(Model model, String operation, String cluster, String table, Map<String, String> values, String error) {
-        if (!OPERATIONS.contains(operation)) {
-            throw AceException.usage("unknown operation '" + operation + "'");
-        }
-        model.addAttribute("operations", OPERATIONS);
+        model.addAttribute("operations", grammar.operations().names());
         model.addAttribute("operation", operation);
-        model.addAttribute("fields", arguments.fields(operation));
+        model.addAttribute("fields", grammar.fields(operation));
         model.addAttribute("cluster", cluster);
         model.addAttribute("table", table);
+        // what the operation works on, as its command line names it; none for an operation on the whole cluster
+        model.addAttribute("targetLabel", grammar.targetLabel(operation));
         model.addAttribute("values", values);
         if (error != null) {
             model.addAttribute("flash", error);

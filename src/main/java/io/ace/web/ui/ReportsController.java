@@ -29,7 +29,7 @@ class ReportsController {
 
     @GetMapping("/reports/execution/{id}/{kind}")
     ResponseEntity<FileSystemResource> executionReport(@PathVariable long id, @PathVariable String kind) {
-        List<ReportFile> written = ReportFile.written(actions.execution(id));
+        List<ReportFile> written = actions.execution(id).reports();
         String file = switch (kind) {
             case "html" -> ReportFile.find(written, ReportFile.HTML_REPORT);
             case "json" -> ReportFile.find(written, ReportFile.DIFF_FILE);

@@ -1,0 +1,5 @@
+/**
+ * The audit log: who launched, stopped, restarted or abandoned what from the web, refusals
+ * included.
+ */
+package io.ace.audit;

@@ -1,0 +1,117 @@
+package io.ace.batch;
+
+import io.ace.diff.DiffPlan;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What a run records in its job's execution context for others to read: its outcome (summary
+ * line, differences), the report files it wrote, who runs it, and the frozen plan. The only
+ * place that knows the keys, so the launcher, the read models and every operation's steps agree.
+ */
+public final class RunContext {
+
+    private static final String OWNER = "ace.owner";
+    private static final String SUMMARY_LINE = "ace.summary";
+    private static final String DIFFERENCES = "ace.diff.total";
+    private static final String REPORTS = "ace.reports";
+    private static final String PLAN = "ace.plan";
+
+    private final ExecutionContext context;
+
+    private RunContext(ExecutionContext context) {
+        this.context = context;
+    }
+
+    public static RunContext of(JobExecution execution) {
+        return new RunContext(execution.getExecutionContext());
+    }
+
+    /** Who runs the execution: {@code host:pid:launch}, see {@link #owner()}. */
+    public String owner() {
+        return context.getString(OWNER, null);
+    }
+
+    void owner(String owner) {
+        context.putString(OWNER, owner);
+    }
+
+    /** Where the execution runs, as an operator reads it: {@code host H, process P}. */
+    public String ownerProcess() {
+        String owner = owner();
+        if (owner == null) {
+            return "owner not yet recorded";
+        }
+        String[] parts = owner.split(":");
+        return "host " + parts[0] + ", process " + parts[1];
+    }
+
+    /** The one line an operator reads when the run has ended. */
+    public String summaryLine() {
+        return context.getString(SUMMARY_LINE, null);
+    }
+
+    public void summaryLine(String line) {
+        context.putString(SUMMARY_LINE, line);
+    }
+
+    /** Rows that still differ when the run completed (0: in sync). */
+    public long differences() {
+        return context.getLong(DIFFERENCES, 0L);
+    }
+
+    public void differences(long count) {
+        context.putLong(DIFFERENCES, count);
+    }
+
+    /** Every report file the run wrote, in the order written. */
+    public List<ReportFile> reports() {
+        List<ReportFile> files = new ArrayList<>();
+        for (String line : context.getString(REPORTS, "").lines().toList()) {
+            int tab = line.indexOf('\t');
+            files.add(new ReportFile(line.substring(0, tab), Path.of(line.substring(tab + 1))));
+        }
+        return files;
+    }
+
+    /** Records the report files the run wrote ({@link ReportFile} names the labels), replacing those of an earlier attempt. */
+    public void reports(List<ReportFile> files) {
+        StringBuilder recorded = new StringBuilder();
+        files.forEach(f -> recorded.append(f.label()).append('\t').append(f.path().toAbsolutePath()).append('\n'));
+        context.putString(REPORTS, recorded.toString());
+    }
+
+    /** The plan frozen by the run's first execution, or null before it is planned. */
+    public DiffPlan plan() {
+        String json = context.getString(PLAN, null);
+        return json == null ? null : PlanCodec.decode(json);
+    }
+
+    public void plan(DiffPlan plan) {
+        context.putString(PLAN, PlanCodec.encode(plan));
+    }
+
+    /** Copies the frozen plan from an earlier execution of the same run; false when it has none. */
+    public boolean planFrom(RunContext earlier) {
+        String json = earlier.context.getString(PLAN, null);
+        if (json != null) {
+            context.putString(PLAN, json);
+        }
+        return json != null;
+    }
+
+    /** This process as an owner: host and pid, and the launch, so two launchers in one process tell their runs apart. */
+    static String ownerFor(String launch) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + launch;
+    }
+}

@@ -1,0 +1,180 @@
+package io.ace.batch;
+
+import io.ace.diff.DiffPlan;
+import io.ace.diff.KeyRange;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * An execution as the command line, the UI and the API show it: what it is, where it stands
+ * (per partition, from the frozen plan and each partition's committed position), when it should
+ * end and what it wrote. Built from the job repository; holds none of its types.
+ *
+ * @param exitCode null while it runs
+ * @param summary  the outcome line, null while it runs; see {@link #redacted()}
+ * @param progress done fraction (0..1)
+ * @param eta      expected end, or null when unknown
+ * @param publicSummary the outcome line without text from outside the tool
+ */
+public record RunView(long id, long instanceId, String operation, String cluster, String target, String runKey, String status,
+                      boolean running, Integer exitCode, String summary, List<Parameter> parameters, PlanView plan,
+                      List<StepView> steps, double progress, LocalDateTime startTime, LocalDateTime endTime, Duration elapsed,
+                      LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary) {
+
+    /** A job parameter as recorded. */
+    public record Parameter(String name, String value, boolean identifying) {
+    }
+
+    /** The frozen plan: its size, and each partition's key range. */
+    public record PlanView(int partitions, int blocks, long estimatedRows, List<String> partitionRanges) {
+    }
+
+    /**
+     * One step or partition.
+     *
+     * @param progress done fraction of a partition's blocks (0..1), or -1 for other steps
+     * @param error    the first failure's stack trace, or null
+     */
+    public record StepView(long id, String name, String status, long readCount, long writeCount, long commitCount,
+                           long rollbackCount, Duration duration, double progress, String error) {
+
+        StepView redacted() {
+            return new StepView(id, name, status, readCount, writeCount, commitCount, rollbackCount, duration, progress,
+                    error == null ? null : error.lines().findFirst().map(RunView::kindOf).orElse("") + " (the cause is in the server log)");
+        }
+    }
+
+    /**
+     * This view for a web caller who is not an administrator: no text from outside the tool (a
+     * node's error message, a stack trace) in the summary or the steps.
+     */
+    public RunView redacted() {
+        return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, publicSummary, parameters, plan,
+                steps.stream().map(StepView::redacted).toList(), progress, startTime, endTime, elapsed, eta, differences, reports,
+                publicSummary);
+    }
+
+    /** The exception class of a stack trace's first line ({@code java.sql.SQLException: ...} gives {@code SQLException}). */
+    private static String kindOf(String firstLine) {
+        String type = firstLine.contains(":") ? firstLine.substring(0, firstLine.indexOf(':')) : firstLine;
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** Failed or stopped: the same run key resumes it. */
+    public boolean restartable() {
+        return status.equals(BatchStatus.FAILED.name()) || status.equals(BatchStatus.STOPPED.name());
+    }
+
+    /** Ended without completing, and not yet abandoned. */
+    public boolean abandonable() {
+        return !running && !status.equals(BatchStatus.COMPLETED.name()) && !status.equals(BatchStatus.ABANDONED.name());
+    }
+
+    /** The diff file this execution wrote, or null. */
+    public String diffFile() {
+        return ReportFile.find(reports, ReportFile.DIFF_FILE);
+    }
+
+    /** The HTML report this execution wrote, or null. */
+    public String htmlFile() {
+        return ReportFile.find(reports, ReportFile.HTML_REPORT);
+    }
+
+    /** For lists: no ETA from earlier runs. */
+    static RunView of(JobExecution e) {
+        return of(e, List::of);
+    }
+
+    /**
+     * {@code earlier}: durations of ended executions of the same operation and target, asked for
+     * only when the ETA needs them (a running execution with less than a tenth done).
+     */
+    static RunView of(JobExecution e, Supplier<List<Duration>> earlier) {
+        var p = e.getJobParameters();
+        RunContext context = RunContext.of(e);
+        DiffPlan plan = context.plan();
+        List<StepView> steps = new ArrayList<>();
+        long doneBlocks = 0;
+        for (StepExecution s : e.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).toList()) {
+            double progress = -1;
+            if (plan != null && PartitionPosition.isPartition(s.getExecutionContext())) {
+                int partition = PartitionPosition.partition(s.getExecutionContext());
+                int first = plan.firstBlock(partition);
+                int total = Math.max(1, plan.endBlock(partition) - first);
+                int done = PartitionPosition.nextBlock(s.getExecutionContext(), first) - first;
+                progress = Math.min(1.0, done / (double) total);
+                doneBlocks += done;
+            }
+            steps.add(new StepView(s.getId(), s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+                    s.getCommitCount(), s.getRollbackCount(), between(s.getStartTime(), s.getEndTime()), progress,
+                    s.getFailureExceptions().isEmpty() ? null : stackTrace(s.getFailureExceptions().get(0))));
+        }
+        double progress = e.isRunning() ? (plan == null || plan.blockCount() == 0 ? 0 : doneBlocks / (double) plan.blockCount()) : 1.0;
+        Duration elapsed = between(e.getStartTime(), e.getEndTime());
+        LocalDateTime eta = e.isRunning() && e.getStartTime() != null ? eta(e.getStartTime(), elapsed, progress, earlier) : null;
+        RunOutcome outcome = e.isRunning() ? null : RunOutcome.of(e);
+        List<Parameter> parameters = p.parameters().stream()
+                .map(x -> new Parameter(x.name(), String.valueOf(x.value()), x.identifying())).toList();
+        return new RunView(e.getId(), e.getJobInstance().getInstanceId(), e.getJobInstance().getJobName(), p.getString("cluster", ""),
+                target(e), p.getString("run_key", ""), e.getStatus().name(), e.isRunning(),
+                outcome == null ? null : outcome.exitCode().code(), outcome == null ? null : outcome.message(), parameters,
+                planView(plan), steps, progress, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(), context.reports(),
+                outcome == null ? null : outcome.publicMessage());
+    }
+
+    /** What an execution works on: the table of a table operation, otherwise its target parameter. */
+    static String target(JobExecution e) {
+        var p = e.getJobParameters();
+        return p.getString("table", p.getString("target", ""));
+    }
+
+    /**
+     * From this run's own pace once it has done a tenth of the work; before that, from the median
+     * duration of earlier completed runs of the same target.
+     */
+    private static LocalDateTime eta(LocalDateTime start, Duration elapsed, double progress, Supplier<List<Duration>> earlier) {
+        if (progress >= 0.1) {
+            return start.plus(Duration.ofMillis((long) (elapsed.toMillis() / progress)));
+        }
+        List<Duration> durations = earlier.get().stream().sorted().toList();
+        return durations.isEmpty() ? null : start.plus(durations.get(durations.size() / 2));
+    }
+
+    private static PlanView planView(DiffPlan plan) {
+        if (plan == null) {
+            return null;
+        }
+        List<String> ranges = new ArrayList<>();
+        for (int p = 0; p < plan.partitionCount(); p++) {
+            KeyRange first = plan.range(plan.firstBlock(p) * plan.rangesPerBlock());
+            KeyRange last = plan.range(Math.min(plan.rangeCount(), plan.endBlock(p) * plan.rangesPerBlock()) - 1);
+            ranges.add(bound(first.lower(), "start") + " .. " + bound(last.upper(), "end"));
+        }
+        return new PlanView(plan.partitionCount(), plan.blockCount(), plan.estimatedRows(), ranges);
+    }
+
+    private static String bound(List<String> key, String open) {
+        return key == null ? "(" + open + ")" : "(" + String.join(", ", key) + ")";
+    }
+
+    static Duration between(LocalDateTime start, LocalDateTime end) {
+        if (start == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(start, end == null ? LocalDateTime.now() : end);
+    }
+
+    /** An error as an operator reads it in the UI: its full stack trace. */
+    static String stackTrace(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
+    }
+}

@@ -1,0 +1,204 @@
+package io.ace.batch.compare;
+
+import io.ace.batch.DiffProgress;
+import io.ace.batch.ReportFile;
+import io.ace.catalog.TableName;
+import io.ace.diff.DiffPlan;
+import io.ace.difffile.DiffFileWriter;
+import io.ace.difffile.Sha256;
+import io.ace.findings.BlockRecord;
+import io.ace.findings.FindingsScope;
+import io.ace.findings.FindingsStore;
+import io.ace.report.DiffReport;
+import io.ace.report.HtmlReportWriter;
+import io.ace.report.ReportName;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * Writes one compared table's diff file (and, when asked, its HTML report) from the committed
+ * findings of every execution of the run: the same file whichever operation compared the table,
+ * so table-repair and table-rerun take it as it is.
+ */
+public final class DiffFileAssembler {
+
+    /**
+     * Where the reports go and what the run facts say.
+     *
+     * @param operation  the operation that compared the table, as the report's run facts name it
+     * @param runKey     the run's key
+     * @param outputDir  where files are written
+     * @param html       whether to write the HTML report too
+     * @param maxHtmlRows differing rows the HTML report lists
+     */
+    public record Output(String operation, String runKey, Path outputDir, boolean html, int maxHtmlRows) {
+    }
+
+    /**
+     * What was written.
+     *
+     * @param result      the diff file's counts (its file is null when nothing differs)
+     * @param reports     the files written, in order
+     * @param rowsChecked the largest node's row count
+     * @param blocks      blocks of the plan
+     * @param mismatched  blocks whose hashes disagreed
+     * @param line        the outcome as one line, live-cluster notes included
+     */
+    public record Assembled(DiffFileWriter.Result result, List<ReportFile> reports, long rowsChecked, int blocks, int mismatched,
+                            String line) {
+    }
+
+    private final FindingsStore findings;
+    private final HtmlReportWriter html;
+    private final DiffProgress progress;
+    private final String version;
+
+    public DiffFileAssembler(FindingsStore findings, HtmlReportWriter html, DiffProgress progress, String version) {
+        this.findings = findings;
+        this.html = html;
+        this.progress = progress;
+        this.version = version;
+    }
+
+    public Assembled write(TableComparison comparison, FindingsScope scope, DiffPlan plan, RecheckResult recheck, JobExecution job,
+                           Output output) throws IOException {
+        List<BlockRecord> blocks = findings.blocks(scope);
+        // the largest node's row count: every row of it was compared with every other node
+        Map<String, Long> rowsPerNode = new LinkedHashMap<>();
+        blocks.forEach(b -> b.rowsPerNode().forEach((n, c) -> rowsPerNode.merge(n, c, Long::sum)));
+        long rowsChecked = rowsPerNode.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        int mismatched = (int) blocks.stream().filter(BlockRecord::mismatched).count();
+        List<String> nodes = comparison.sessions().nodeNames();
+        LocalDateTime started = job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime();
+        TableName table = comparison.table().shape().name();
+        Path base = ReportName.of(output.outputDir(), table.schema(), table.table(), "diffs", List.of(".json", ".html"));
+        Path jsonPath = ReportName.withExtension(base, ".json");
+
+        DiffFileWriter.Result result = new DiffFileWriter(comparison.table().shape(), output.maxHtmlRows()).write(jsonPath, nodes,
+                comparison.options().maxDiffRows(), consumer -> findings.forEachDifference(scope, consumer),
+                // ended once every difference is written out: only copying the file into place follows
+                r -> summary(comparison, nodes, started, LocalDateTime.now(ZoneId.systemDefault()), r, rowsChecked, plan.blockCount(),
+                        mismatched, recheck, job, output));
+
+        List<ReportFile> written = new ArrayList<>();
+        if (result.file() != null) {
+            written.add(new ReportFile(ReportFile.DIFF_FILE, result.file()));
+        }
+        if (output.html()) {
+            Path htmlPath = ReportName.withExtension(base, ".html");
+            html.writeDiffReport(htmlPath, DiffReport.of(metadata(comparison, job, result, output), connections(comparison),
+                    comparison.table().shape().columns(), result, blocks, plan, output.maxHtmlRows()));
+            written.add(new ReportFile(ReportFile.HTML_REPORT, htmlPath));
+        }
+        String line = summaryLine(table, nodes, rowsChecked, plan.blockCount(), mismatched, result) + liveNotes(recheck);
+        return new Assembled(result, written, rowsChecked, plan.blockCount(), mismatched, line);
+    }
+
+    private Map<String, Object> summary(TableComparison comparison, List<String> nodes, LocalDateTime start, LocalDateTime end,
+                                        DiffFileWriter.Result result, long rowsChecked, int ranges, int mismatched,
+                                        RecheckResult recheck, JobExecution job, Output output) {
+        var options = comparison.options();
+        TableName table = comparison.table().shape().name();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("schema", table.schema());
+        s.put("table", table.table());
+        s.put("nodes", nodes);
+        s.put("primary_key", comparison.table().shape().keyNames());
+        s.put("block_size", options.blockSize());
+        s.put("compare_unit_size", options.compareUnitSize());
+        s.put("concurrency_factor", options.concurrencyFactor());
+        s.put("max_diff_rows", options.maxDiffRows());
+        s.put("table_filter", comparison.table().filter() == null ? "" : comparison.table().filter());
+        if (comparison.table().columnList() != null) {
+            // rows carry only these columns; table-repair repairs only them
+            s.put("columns", comparison.table().columnList());
+        }
+        s.put("equality", options.equality().name().toLowerCase());
+        s.put("start_time", rfc3339(start));
+        s.put("end_time", rfc3339(end));
+        s.put("time_taken", String.format(Locale.ROOT, "%.1fs", Duration.between(start, end).toMillis() / 1000.0));
+        s.put("diff_rows_count", result.diffRowsCount());
+        s.put("diff_row_limit_reached", result.limitReached());
+        s.put("total_rows_checked", rowsChecked);
+        s.put("initial_ranges_count", ranges);
+        s.put("mismatched_ranges_count", mismatched);
+        s.put("odd_node_counts", result.oddNodeCounts());
+        s.put("transient_keys", recheck.transientKeys());
+        s.put("recheck", options.recheck());
+        s.put("hash_statements", progress.hashStatements());
+        s.put("throttle_pauses", progress.pauses());
+        s.put("throttle_paused_seconds", progress.pausedMillis() / 1000.0);
+        s.put("recheck_seconds", Math.round(recheck.seconds() * 1000) / 1000.0);
+        s.put("recheck_lagging_nodes", recheck.laggingNodes());
+        s.put("job_execution_id", job.getId());
+        s.put("run_key", output.runKey());
+        s.put("tool_version", version);
+        return s;
+    }
+
+    private static String rfc3339(LocalDateTime t) {
+        return t.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private Map<String, String> metadata(TableComparison comparison, JobExecution job, DiffFileWriter.Result result, Output output)
+            throws IOException {
+        Map<String, String> m = RunFacts.of(output.operation(), comparison.sessions(), "Table", comparison.table().shape().name().toString(),
+                output.runKey(), job, version);
+        if (result.file() != null) {
+            m.put("Diff file", result.file().getFileName().toString());
+            m.put("Diff file sha256", Sha256.of(result.file()));
+        } else {
+            m.put("Diff file", "none (no differences)");
+        }
+        return m;
+    }
+
+    private static Map<String, String> connections(TableComparison comparison) {
+        Map<String, String> m = new LinkedHashMap<>();
+        comparison.sessions().pools().forEach(p -> m.put(p.name(), p.node().connectionString()));
+        return m;
+    }
+
+    /** What the live-cluster safeguards did: transient keys, lagging nodes, throttle pauses. */
+    private String liveNotes(RecheckResult recheck) {
+        return (recheck.transientKeys() == 0 ? "" : "; " + recheck.transientKeys() + " transient (in flight, resolved on re-check)")
+                + (recheck.laggingNodes().isEmpty() ? "" : "; replication did not catch up within --recheck-timeout on: "
+                        + String.join(",", recheck.laggingNodes()))
+                + (progress.pauses() == 0 ? "" : String.format("; paused %d times (%.0f s) for --max-load/--max-lag",
+                        progress.pauses(), progress.pausedMillis() / 1000.0));
+    }
+
+    private static String summaryLine(TableName table, List<String> nodes, long rows, int ranges, int mismatched,
+                                      DiffFileWriter.Result result) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(table).append(": ").append(String.format("%,d", rows)).append(" rows checked on ")
+                .append(nodes.size()).append(" nodes (").append(String.join(", ", nodes)).append(") in ")
+                .append(ranges).append(ranges == 1 ? " block, " : " blocks, ").append(mismatched).append(" mismatched; ");
+        if (result.total() == 0) {
+            sb.append("all nodes are in sync");
+        } else {
+            sb.append(String.format("%,d", result.total())).append(" differing rows ");
+            StringBuilder pairs = new StringBuilder();
+            result.diffRowsCount().forEach((k, v) -> pairs.append(pairs.isEmpty() ? "" : ", ").append(k).append(": ").append(v));
+            sb.append('(').append(pairs).append(')');
+            if (!result.oddNodeCounts().isEmpty()) {
+                sb.append("; odd node out: ").append(result.oddNodeCounts());
+            }
+            if (result.limitReached()) {
+                sb.append("; --max-diff-rows reached, list truncated");
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,162 @@
+package io.ace.batch.compare;
+
+import io.ace.batch.DiffProgress;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.BlockOutcome;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
+import io.ace.diff.DiffPlan;
+import io.ace.diff.KeyDifference;
+import io.ace.diff.KeyRecheck;
+import io.ace.diff.PartitionScan;
+import io.ace.diff.RangePlanner;
+import io.ace.findings.BlockRecord;
+import io.ace.findings.FindingsScope;
+import io.ace.findings.FindingsStore;
+import io.ace.findings.StoredDifferences;
+import io.ace.replication.ReplicationFence;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * One table's comparison as steps run it, whichever job it belongs to: plan the key space,
+ * compare a block and record what it found (committed with the step's progress, so a restart
+ * neither loses nor repeats it), and re-check the differing keys after pending replication.
+ */
+public final class TableComparison {
+
+    /** Rounds at most: a real divergence survives all of them, a key updated again in flight rarely twice. */
+    private static final int RECHECK_ROUNDS = 3;
+    /** Differing keys when the re-check first started. */
+    private static final String RECHECK_BEFORE = "ace.recheck.before";
+
+    private final ClusterSessions sessions;
+    private final ComparedTable table;
+    private final DiffOptions options;
+    private final FindingsStore findings;
+    private final DiffProgress progress;
+    private final BlockFailureInjector failureInjector;
+
+    public TableComparison(ClusterSessions sessions, ComparedTable table, DiffOptions options, FindingsStore findings,
+                           DiffProgress progress, BlockFailureInjector failureInjector) {
+        this.sessions = sessions;
+        this.table = table;
+        this.options = options;
+        this.findings = findings;
+        this.progress = progress;
+        this.failureInjector = failureInjector;
+    }
+
+    public ClusterSessions sessions() {
+        return sessions;
+    }
+
+    public ComparedTable table() {
+        return table;
+    }
+
+    public DiffOptions options() {
+        return options;
+    }
+
+    /** The key space cut into blocks and partitions, to be frozen by the caller. */
+    public DiffPlan plan() throws Exception {
+        return new RangePlanner().plan(sessions, table, options);
+    }
+
+    /** Snapshots of every node for a run of blocks; the caller closes it. */
+    public PartitionScan openScan() {
+        return new PartitionScan(sessions, table, options, progress);
+    }
+
+    /**
+     * Compares block {@code block} of {@code plan} (hashing may run ahead up to {@code endBlock})
+     * and records its differing keys and its record as findings of {@code scope}.
+     */
+    public BlockRecord compareBlock(FindingsScope scope, DiffPlan plan, int partition, int block, int endBlock, PartitionScan scan)
+            throws Exception {
+        failureInjector.beforeBlock(table.shape().name(), block);
+        findings.clearBlock(scope, block);
+        int[] seq = {0};
+        BlockOutcome outcome = scan.compare(plan.blocks(block, endBlock), unit -> {
+            findings.addDifferences(scope, block, seq[0], unit);
+            seq[0] += unit.size();
+        });
+        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
+        findings.saveBlock(scope, partition, record);
+        progress.blockDone(record.rowsChecked(), record.mismatched());
+        return record;
+    }
+
+    /**
+     * A key that differed may have been a change still in flight. Waits until the replication
+     * pending now has been applied (a bounded fence), reads only the differing keys' row hashes
+     * again on every node (full rows only where a row changed), and keeps just those that still
+     * differ, with the values seen now; the others are counted as transient. Repeated while keys
+     * keep resolving. Corrections commit as they are made, so {@code context} (the step's) keeps
+     * the count of differing keys the first attempt started from, for a restarted one.
+     */
+    public RecheckResult recheck(FindingsScope scope, ExecutionContext context) throws Exception {
+        List<Integer> blocks = findings.blocksWithDifferences(scope);
+        long before = context.containsKey(RECHECK_BEFORE) ? context.getLong(RECHECK_BEFORE)
+                : findings.blocks(scope).stream().mapToLong(BlockRecord::diffKeys).sum();
+        context.putLong(RECHECK_BEFORE, before);
+        if (!options.recheck() || blocks.isEmpty()) {
+            return options.recheck() ? new RecheckResult(before, 0, List.of()) : RecheckResult.NONE;
+        }
+        long start = System.nanoTime();
+        long remaining = before;
+        Set<String> lagging = new LinkedHashSet<>();
+        for (int round = 0; round < RECHECK_ROUNDS; round++) {
+            ReplicationFence.Result fence = new ReplicationFence().await(sessions, Duration.ofSeconds(options.recheckTimeoutSeconds()));
+            lagging.addAll(fence.laggingNodes());
+            long previous = remaining;
+            remaining = 0;
+            List<Integer> still = new ArrayList<>();
+            try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+                for (int block : blocks) {
+                    int left = recheck(recheck, scope, block);
+                    if (left > 0) {
+                        still.add(block);
+                    }
+                    remaining += left;
+                }
+            }
+            blocks = still;
+            if (remaining == 0 || remaining == previous || !fence.laggingNodes().isEmpty()) {
+                // all resolved; or nothing resolved this round, so what is left is real; or replication
+                // did not catch up within the timeout, and another round would only wait as long again
+                break;
+            }
+        }
+        return new RecheckResult(before - remaining, (System.nanoTime() - start) / 1e9, List.copyOf(lagging));
+    }
+
+    /**
+     * Re-reads a block's differing keys a stored run at a time; drops those that resolved and
+     * replaces those whose rows changed. Returns how many still differ.
+     */
+    private int recheck(KeyRecheck recheck, FindingsScope scope, int block) throws Exception {
+        int left = 0;
+        // the next run starts after the positions of this one, which a correction may have split
+        for (StoredDifferences run = findings.differencesAfter(scope, block, -1); run != null;
+                run = findings.differencesAfter(scope, block, run.seq() + run.differences().size() - 1)) {
+            List<KeyDifference> now = recheck.current(run.differences());
+            List<KeyDifference> still = now.stream().filter(Objects::nonNull).toList();
+            boolean changed = still.size() < now.size();
+            for (int i = 0; i < now.size() && !changed; i++) {
+                changed = now.get(i) != run.differences().get(i);
+            }
+            if (changed) {
+                findings.replaceDifferences(scope, block, run, still);
+            }
+            left += still.size();
+        }
+        return left;
+    }
+}

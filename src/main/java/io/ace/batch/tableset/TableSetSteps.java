@@ -1,0 +1,61 @@
+package io.ace.batch.tableset;
+
+import io.ace.batch.BatchResources;
+import io.ace.batch.compare.BlockFailureInjector;
+import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.TableComparison;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
+import io.ace.diff.TablePreflight;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * The step that compares every table of a frozen {@link TableSet}: one partition per table,
+ * {@code workers} tables at once, each holding one session per node at a time, so a run never
+ * holds more than {@code workers} sessions per node for its tables however many there are.
+ */
+public final class TableSetSteps {
+
+    /** The manager step's name; its partitions are {@code compare-table:table-NNNNN}. */
+    public static final String STEP = "tables";
+    static final String WORKER = "compare-table";
+
+    private TableSetSteps() {
+    }
+
+    /**
+     * Tables compared at once: the concurrency asked for, within what this process allows and
+     * {@code maxConnections} (0: no limit) less the session the checks use.
+     */
+    public static int workers(BatchResources resources, DiffOptions options, int maxConnections) {
+        int workers = resources.partitionWorkers(options.workers());
+        return maxConnections > 0 ? Math.max(1, Math.min(workers, maxConnections - 1)) : workers;
+    }
+
+    /** {@code report}: writes the run's summary when the step ends, however it ended (see {@link SummaryListener}). */
+    public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, DiffFileAssembler.Output output,
+                              int workers, SetReport report) {
+        var repository = resources.repository();
+        BlockFailureInjector failures = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable(), resources.failWith());
+        TableTasklet.Comparisons comparisons = entry -> {
+            DiffOptions tableOptions = options.withTableFilter(entry.filter());
+            ComparedTable table = new TablePreflight().check(sessions, entry.name(), tableOptions);
+            if (entry.columns() != null) {
+                table = table.onColumns(entry.columns(), "the replication set");
+            }
+            return new TableComparison(sessions, table, tableOptions, resources.findings(), resources.progress(), failures);
+        };
+        TableTasklet tasklet = new TableTasklet(repository, comparisons,
+                new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion()), output,
+                resources.progress());
+        Step worker = new StepBuilder(WORKER, repository).tasklet(tasklet, resources.transactions()).listener(tasklet).build();
+        TablePartitioner partitioner = new TablePartitioner(repository, resources.progress());
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-table-");
+        executor.setConcurrencyLimit(workers);
+        return new StepBuilder(STEP, repository).partitioner(WORKER, partitioner).step(worker).gridSize(workers).taskExecutor(executor)
+                .listener(partitioner).listener(new SummaryListener(repository, report)).build();
+    }
+}

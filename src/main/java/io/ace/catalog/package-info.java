@@ -1,0 +1,5 @@
+/**
+ * Tables as the catalog describes them: columns, types, keys and collations, and quoted
+ * identifiers.
+ */
+package io.ace.catalog;

@@ -1,0 +1,153 @@
+package io.ace.difffile;
+
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import io.ace.catalog.Column;
+import io.ace.catalog.TableShape;
+import io.ace.cluster.ClusterSessions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a diff file can drive a repair or a rerun of a table, checked before any work: every
+ * node it names is one of its summary's nodes and of the cluster, and every key value is valid
+ * input for its key column's type. Otherwise a repair would fail halfway (a key that does not
+ * cast) or quietly do nothing for a pair (a node that does not exist).
+ */
+public final class DiffFileCheck {
+
+    /** Key values cast per statement. */
+    private static final int CAST_BATCH = 10_000;
+
+    /** Where a key value comes from in the file, for the message that names it. */
+    private record Place(String pair, String node, int row) {
+    }
+
+    private DiffFileCheck() {
+    }
+
+    /**
+     * Exit 78 for a node the cluster does not define, exit 64 for one its summary does not list or a
+     * key value that is not valid for its column, each naming the file and where in it. The file is
+     * streamed and its key values cast a batch at a time, so memory holds one batch whatever its size.
+     */
+    public static void check(Path file, ClusterSessions sessions, TableShape shape) {
+        List<String> summaryNodes = sessions.nodeNames();
+        List<Column> key = shape.primaryKey();
+        List<List<String>> values = new ArrayList<>();
+        key.forEach(c -> values.add(new ArrayList<>()));
+        List<Place> places = new ArrayList<>();
+        Map<String, Integer> rowsSeen = new HashMap<>();
+        String checker = sessions.pools().get(0).name();
+        try (Connection c = sessions.pools().get(0).open()) {
+            new DiffFileReader(file).rows(row -> {
+                List<String> pairNodes = DiffFileReader.pairNodes(row.pair());
+                for (String node : pairNodes) {
+                    knownNode(file, sessions, summaryNodes, row.pair(), node);
+                }
+                if (!pairNodes.contains(row.node())) {
+                    throw AceException.usage("diff file " + file + " lists rows of node " + row.node() + " in pair " + row.pair()
+                            + ", which is not one of the pair's nodes");
+                }
+                int index = rowsSeen.merge(row.pair() + "/" + row.node(), 1, Integer::sum);
+                for (int k = 0; k < key.size(); k++) {
+                    DiffFileReader.Value v = row.values().get(key.get(k).name());
+                    values.get(k).add(v == null ? null : v.sqlText());
+                }
+                places.add(new Place(row.pair(), row.node(), index));
+                if (places.size() == CAST_BATCH) {
+                    checkKeys(file, c, checker, key, values, places);
+                }
+            });
+            checkKeys(file, c, checker, key, values, places);
+        } catch (SQLException e) {
+            throw unreachable(file, checker, e);
+        }
+    }
+
+    /** Checks a batch of key values, column by column, and empties it. */
+    private static void checkKeys(Path file, Connection c, String checker, List<Column> key, List<List<String>> values, List<Place> places) {
+        try {
+            for (int k = 0; k < key.size(); k++) {
+                checkKeyColumn(file, c, key.get(k), values.get(k), places);
+                values.get(k).clear();
+            }
+        } catch (SQLException e) {
+            throw unreachable(file, checker, e);
+        }
+        places.clear();
+    }
+
+    private static AceException unreachable(Path file, String node, SQLException e) {
+        return new AceException(ExitCode.UNREACHABLE, "could not check the key values of diff file " + file + " on node " + node
+                + " (SQLSTATE " + e.getSQLState() + "); retry later", e);
+    }
+
+    private static void knownNode(Path file, ClusterSessions sessions, List<String> summaryNodes, String pair, String node) {
+        if (summaryNodes.contains(node)) {
+            return;
+        }
+        if (!sessions.cluster().nodes().containsKey(node)) {
+            throw new AceException(ExitCode.CONFIG, "diff file " + file + " names node '" + node + "' (pair " + pair + "), which is not defined in cluster '"
+                    + sessions.cluster().name() + "' (" + sessions.cluster().source() + "); its nodes are "
+                    + String.join(", ", sessions.cluster().nodes().keySet()));
+        }
+        throw AceException.usage("diff file " + file + " names node '" + node + "' in pair " + pair + ", which its summary.nodes ("
+                + String.join(", ", summaryNodes) + ") does not list: the file is not whole");
+    }
+
+    /** All of a batch's values of a column cast at once; when that fails, halves find the first value that does not cast. */
+    private static void checkKeyColumn(Path file, Connection c, Column column, List<String> values, List<Place> places) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                Place p = places.get(i);
+                throw AceException.usage("diff file " + file + ": row " + p.row() + " of node " + p.node() + " in pair " + p.pair()
+                        + " has no value for primary key column " + column.name());
+            }
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT cardinality(CAST(? AS text[])::" + column.type() + "[])")) {
+            if (casts(c, ps, values)) {
+                return;
+            }
+            int good = 0;
+            int bad = values.size();
+            // invariant: values[0, good) cast, values[0, bad) do not
+            while (bad - good > 1) {
+                int mid = (good + bad) / 2;
+                if (casts(c, ps, values.subList(0, mid))) {
+                    good = mid;
+                } else {
+                    bad = mid;
+                }
+            }
+            Place p = places.get(bad - 1);
+            String value = values.get(bad - 1);
+            // the value is the file's content: a detail, which web callers who are not administrators do not see
+            throw new AceException(ExitCode.USAGE, "diff file " + file + ": row " + p.row() + " of node " + p.node() + " in pair " + p.pair()
+                    + ": its " + column.name() + " is not a valid " + column.type() + "; is the file of this table, and whole?",
+                    "\"" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "\"", null);
+        }
+    }
+
+    /** Whether every value is valid input for the column's type; a data exception says no. */
+    private static boolean casts(Connection c, PreparedStatement ps, List<String> values) throws SQLException {
+        ps.setArray(1, c.createArrayOf("text", values.toArray()));
+        try (var rs = ps.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.ace.launch;
+
+import io.ace.operation.DiffFiles;
+import io.ace.operation.RunBasics;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --output-dir} and {@code --run-key}, which every operation takes. */
+public class RunOptions {
+
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Where reports are written (default: current directory).")
+    Path outputDir = Path.of(".");
+
+    @Option(names = "--run-key", paramLabel = "KEY",
+            description = "Makes the launch idempotent: the same command and key resumes a failed run or answers 4 if it completed.")
+    String runKey;
+
+    /** The given run key (or a new one: without --run-key every launch is a new run) and output directory. */
+    RunBasics basics(DiffFiles diffFiles) {
+        return new RunBasics(runKey == null ? RunBasics.newRunKey() : runKey, outputDir, diffFiles);
+    }
+}

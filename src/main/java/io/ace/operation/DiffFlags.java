@@ -1,0 +1,87 @@
+package io.ace.operation;
+
+import io.ace.diff.DiffOptions;
+import io.ace.diff.Equality;
+import io.ace.exit.AceException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags of every operation that compares table rows (table-diff, repset-diff, schema-diff):
+ * which nodes, block and batch sizes, equality, the re-check and the production limits, and the
+ * report format. Checked into one {@link DiffOptions}.
+ */
+public class DiffFlags {
+
+    @Option(names = "--nodes", split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to compare (default: all).")
+    List<String> nodes = new ArrayList<>();
+
+    @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per hashed block (default: ${DEFAULT-VALUE}).")
+    int blockSize = DiffOptions.DEFAULT_BLOCK_SIZE;
+
+    @Option(names = "--concurrency-factor", paramLabel = "F",
+            description = "Partitions hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
+    double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
+
+    @Option(names = "--compare-unit-size", paramLabel = "KEYS",
+            description = "Keys per batch when fetching the full rows of differing keys (default: ${DEFAULT-VALUE}).")
+    int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
+
+    @Option(names = "--max-diff-rows", paramLabel = "N",
+            description = "Differing rows reported per node pair; 0 means no limit (default: ${DEFAULT-VALUE}).")
+    long maxDiffRows = DiffOptions.DEFAULT_MAX_DIFF_ROWS;
+
+    @Option(names = "--equality", paramLabel = "exact|semantic",
+            description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
+    String equality = "exact";
+
+    @Option(names = "--no-recheck", negatable = false,
+            description = "Report differing keys as first seen, without re-reading them after pending replication is applied.")
+    boolean noRecheck;
+
+    @Option(names = "--recheck-timeout", paramLabel = "SECONDS",
+            description = "How long the re-check waits for replication to catch up (default: ${DEFAULT-VALUE}); nodes still behind are named.")
+    int recheckTimeout = DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS;
+
+    @Option(names = "--max-load", paramLabel = "SESSIONS",
+            description = "Pause while a node has more active application sessions than this (default: no limit).")
+    int maxLoad;
+
+    @Option(names = "--max-lag", paramLabel = "SECONDS",
+            description = "Pause while a node's subscribers lag by more than this (default: no limit).")
+    int maxLag;
+
+    @Option(names = "--target-query-time", paramLabel = "SECONDS",
+            description = "Size each hashing statement to take about this long, learning as it goes (default: off, one per partition).")
+    double targetQueryTime;
+
+    @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
+    String output = "json";
+
+    @Mixin
+    HtmlRowsOption htmlRows;
+
+    /** The comparison settings with the rows a filter keeps (null: all), checked (exit 64 on a bad value). */
+    public DiffOptions options(String tableFilter) {
+        Equality eq = switch (equality.toLowerCase()) {
+            case "exact" -> Equality.EXACT;
+            case "semantic" -> Equality.SEMANTIC;
+            default -> throw AceException.usage("--equality must be exact or semantic, got '" + equality + "'");
+        };
+        if (!output.equals("json") && !output.equals("html")) {
+            throw AceException.usage("--output must be json or html, got '" + output + "'");
+        }
+        return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq, !noRecheck, recheckTimeout, maxLoad, maxLag, targetQueryTime).validate();
+    }
+
+    /** Whether the HTML report is wanted too. */
+    public boolean html() {
+        return output.equals("html");
+    }
+
+    public int maxHtmlRows() {
+        return htmlRows.value();
+    }
+}

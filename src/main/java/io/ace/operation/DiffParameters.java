@@ -1,0 +1,80 @@
+package io.ace.operation;
+
+import io.ace.diff.DiffOptions;
+import io.ace.diff.Equality;
+import io.ace.report.HtmlReportWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The comparison settings as job parameters, for every operation that compares rows. Identifying:
+ * what is compared and how (nodes, filter, block size, equality, row limit); the pace may change
+ * between a run and its resumption.
+ */
+public final class DiffParameters {
+
+    private DiffParameters() {
+    }
+
+    public static JobParametersBuilder add(JobParametersBuilder builder, DiffOptions options) {
+        return builder
+                .addString("nodes", String.join(",", options.nodes()))
+                .addString("table_filter", options.tableFilter() == null ? "" : options.tableFilter())
+                .addLong("block_size", (long) options.blockSize())
+                .addString("equality", options.equality().name().toLowerCase())
+                .addLong("max_diff_rows", options.maxDiffRows())
+                .addDouble("concurrency_factor", options.concurrencyFactor(), false)
+                .addLong("compare_unit_size", (long) options.compareUnitSize(), false)
+                .addString("recheck", Boolean.toString(options.recheck()), false)
+                .addLong("recheck_timeout", (long) options.recheckTimeoutSeconds(), false)
+                .addLong("max_load", (long) options.maxLoad(), false)
+                .addLong("max_lag", (long) options.maxLagSeconds(), false)
+                .addDouble("target_query_time", options.targetQuerySeconds(), false);
+    }
+
+    /** What a run on many tables leaves out (identifying) and the sessions it may hold per node (not identifying). */
+    public static JobParametersBuilder addTableSet(JobParametersBuilder builder, List<String> skipTables, int maxConnections) {
+        return builder
+                .addString("skip_tables", String.join("\n", skipTables))
+                .addLong("max_connections", (long) maxConnections, false);
+    }
+
+    public static List<String> skipTables(JobParameters p) {
+        String recorded = p.getString("skip_tables", "");
+        return recorded.isEmpty() ? List.of() : List.of(recorded.split("\n"));
+    }
+
+    public static int maxConnections(JobParameters p) {
+        return p.getLong("max_connections", 0L).intValue();
+    }
+
+    /** Where and how the reports are written; never identifying. */
+    public static JobParametersBuilder addOutput(JobParametersBuilder builder, Path outputDir, boolean html, int maxHtmlRows) {
+        return builder
+                .addString("output_dir", outputDir.toAbsolutePath().toString(), false)
+                .addString("output", html ? "html" : "json", false)
+                .addLong("max_html_rows", (long) maxHtmlRows, false);
+    }
+
+    public static boolean html(JobParameters p) {
+        return "html".equals(p.getString("output"));
+    }
+
+    public static int maxHtmlRows(JobParameters p) {
+        return p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue();
+    }
+
+    public static DiffOptions read(JobParameters p) {
+        String nodes = p.getString("nodes", "");
+        return new DiffOptions(nodes.isEmpty() ? List.of() : Arrays.asList(nodes.split(",")),
+                p.getLong("block_size").intValue(), p.getDouble("concurrency_factor"),
+                p.getLong("compare_unit_size").intValue(), p.getLong("max_diff_rows"),
+                p.getString("table_filter", ""), Equality.valueOf(p.getString("equality").toUpperCase()),
+                Boolean.parseBoolean(p.getString("recheck", "true")),
+                p.getLong("recheck_timeout", (long) DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS).intValue(),
+                p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue(), p.getDouble("target_query_time", 0.0));
+    }
+}

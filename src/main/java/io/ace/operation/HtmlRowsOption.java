@@ -1,0 +1,20 @@
+package io.ace.operation;
+
+import io.ace.exit.AceException;
+import io.ace.report.HtmlReportWriter;
+import picocli.CommandLine.Option;
+
+/** {@code --max-html-rows}, which every operation that writes an HTML report takes. */
+public class HtmlRowsOption {
+
+    @Option(names = "--max-html-rows", paramLabel = "N",
+            description = "Rows the HTML report lists (the JSON keeps every row); 0 lists none, only counts (default: ${DEFAULT-VALUE}).")
+    int maxHtmlRows = HtmlReportWriter.DEFAULT_MAX_ROWS;
+
+    public int value() {
+        if (maxHtmlRows < 0) {
+            throw AceException.usage("--max-html-rows must be 0 or more, got " + maxHtmlRows);
+        }
+        return maxHtmlRows;
+    }
+}

@@ -1,0 +1,17 @@
+package io.ace.operation.repsetdiff;
+
+import io.ace.batch.BatchResources;
+import io.ace.operation.Operation;
+import io.ace.operation.Role;
+
+/** repset-diff: compares every table of a replication set across the nodes of a cluster. */
+public final class RepsetDiff {
+
+    private RepsetDiff() {
+    }
+
+    public static Operation<RepsetDiffRequest> operation(BatchResources resources) {
+        return new Operation<>(RepsetDiffRequest.OPERATION, RepsetDiffRequest.class, RepsetDiffOptions.class, new RepsetDiffParameters(),
+                Role.OPERATOR, true, new RepsetDiffJob(resources));
+    }
+}

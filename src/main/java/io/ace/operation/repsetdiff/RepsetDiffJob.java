@@ -1,0 +1,57 @@
+package io.ace.operation.repsetdiff;
+
+import io.ace.batch.BatchResources;
+import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.tableset.TableSetSteps;
+import io.ace.cluster.ClusterSessions;
+import io.ace.exit.AceException;
+import io.ace.operation.OperationJob;
+import io.ace.replication.ReplicationCatalog;
+import io.ace.replication.ReplicationConfig;
+import java.util.List;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+
+/**
+ * The repset-diff job: members (the set's tables on every node, checked and frozen), tables (one
+ * partition per table, several at once within the session budget, each restartable inside its
+ * own blocks), and when that ends the summary (a line per table; the run fails when a table
+ * could not be compared, after all the others were).
+ */
+final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
+
+    private final BatchResources resources;
+
+    RepsetDiffJob(BatchResources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public Needs prepare(RepsetDiffRequest request) {
+        request.options().validate();
+        return new Needs(request.options().nodes());
+    }
+
+    @Override
+    public Job build(RepsetDiffRequest request, ClusterSessions sessions) {
+        List<ReplicationConfig> configs = new ReplicationCatalog().readAll(sessions);
+        if (configs.stream().allMatch(c -> c.set(request.set()).isEmpty())) {
+            StringBuilder known = new StringBuilder();
+            configs.forEach(c -> known.append(known.isEmpty() ? "" : "; ").append(c.node()).append(" (").append(c.kind().label()).append("): ")
+                    .append(c.sets().isEmpty() ? "none" : String.join(", ", c.sets().stream().map(ReplicationConfig.ReplicationSet::name).toList())));
+            throw AceException.config("replication set '" + request.set() + "' is defined on no node of cluster " + sessions.cluster().name()
+                    + "; the sets there are: " + known);
+        }
+        var repository = resources.repository();
+        var transactions = resources.transactions();
+        Step members = new StepBuilder("members", repository).tasklet(new MembersTasklet(request, sessions, configs), transactions).build();
+        Step tables = TableSetSteps.tables(resources, sessions, request.options(),
+                new DiffFileAssembler.Output(RepsetDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
+                        request.maxHtmlRows()),
+                TableSetSteps.workers(resources, request.options(), request.maxConnections()),
+                new SetSummary(request, sessions, repository, resources.html(), resources.toolVersion()));
+        return new JobBuilder(RepsetDiffRequest.OPERATION, repository).start(members).next(tables).build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.ace.operation.tablediff;
+
+import io.ace.batch.RunContext;
+import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.RecheckResult;
+import io.ace.findings.FindingsScope;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 4: assembles the diff file and the HTML report from the committed findings of every
+ * execution of this run, and records the outcome in the job's context for the launcher.
+ */
+final class ReportTasklet implements Tasklet {
+
+    static final ExitStatus DIFFERENCES = new ExitStatus("DIFFERENCES", "differences found");
+
+    private final TableDiffRun run;
+    private final DiffFileAssembler assembler;
+
+    ReportTasklet(TableDiffRun run, DiffFileAssembler assembler) {
+        this.run = run;
+        this.assembler = assembler;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        TableDiffRequest request = run.request();
+        DiffFileAssembler.Assembled assembled = assembler.write(run.comparison(), FindingsScope.of(job.getJobInstance().getInstanceId()),
+                run.plan(job), RecheckResult.from(job.getExecutionContext()), job, new DiffFileAssembler.Output(TableDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
+                        request.maxHtmlRows()));
+        RunContext context = RunContext.of(job);
+        context.differences(assembled.result().total());
+        context.reports(assembled.reports());
+        context.summaryLine(assembled.line());
+        contribution.setExitStatus(assembled.result().total() > 0 ? DIFFERENCES : ExitStatus.COMPLETED);
+        return RepeatStatus.FINISHED;
+    }
+}

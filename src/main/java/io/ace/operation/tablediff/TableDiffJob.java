@@ -1,0 +1,62 @@
+package io.ace.operation.tablediff;
+
+import io.ace.batch.BatchResources;
+import io.ace.batch.compare.BlockFailureInjector;
+import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.TableComparison;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.TablePreflight;
+import io.ace.operation.OperationJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * The table-diff job: plan (freeze the key space), hash (partitions of blocks on a bounded
+ * pool), recheck (differing keys again, after pending replication), report (diff file and HTML
+ * from the findings).
+ */
+final class TableDiffJob implements OperationJob<TableDiffRequest> {
+
+    private final BatchResources resources;
+    private final BlockFailureInjector failureInjector;
+
+    TableDiffJob(BatchResources resources) {
+        this.resources = resources;
+        this.failureInjector = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable(), resources.failWith());
+    }
+
+    @Override
+    public Needs prepare(TableDiffRequest request) {
+        request.options().validate();
+        // one session per partition worker, and one for the plan and the checks
+        return new Needs(request.options().nodes());
+    }
+
+    @Override
+    public Job build(TableDiffRequest request, ClusterSessions sessions) {
+        ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
+        var repository = resources.repository();
+        var transactions = resources.transactions();
+        TableComparison comparison = new TableComparison(sessions, table, request.options(), resources.findings(), resources.progress(),
+                failureInjector);
+        TableDiffRun run = new TableDiffRun(request, comparison, repository);
+        Step plan = new StepBuilder("plan", repository).tasklet(new PlanTasklet(run), transactions).build();
+        HashPartitionTasklet hashTasklet = new HashPartitionTasklet(run);
+        Step hashPartition = new StepBuilder("hash-partition", repository).tasklet(hashTasklet, transactions)
+                .listener(hashTasklet).build();
+        FrozenPlanPartitioner partitioner = new FrozenPlanPartitioner(run, resources.progress(), resources.findings());
+        int workers = resources.partitionWorkers(request.options().workers());
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-partition-");
+        executor.setConcurrencyLimit(workers);
+        Step hash = new StepBuilder("hash", repository).partitioner("hash-partition", partitioner).step(hashPartition)
+                .gridSize(workers).taskExecutor(executor).listener(partitioner).build();
+        Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run), transactions).build();
+        DiffFileAssembler assembler = new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion());
+        Step report = new StepBuilder("report", repository).tasklet(new ReportTasklet(run, assembler), transactions).build();
+        return new JobBuilder(TableDiffRequest.OPERATION, repository).listener(run).start(plan).next(hash).next(recheck).next(report).build();
+    }
+}

@@ -1,0 +1,38 @@
+package io.ace.operation.tablediff;
+
+import io.ace.operation.DiffFlags;
+import io.ace.operation.RequestOptions;
+import io.ace.operation.RunBasics;
+import io.ace.operation.TableTarget;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options of {@code ace table-diff [CLUSTER] SCHEMA.TABLE}, which compares one table across the cluster's nodes. */
+@Command(name = TableDiffRequest.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compares one table across all (or --nodes) nodes of a cluster and writes a diff file",
+            "<schema>_<table>_diffs-<YYYYMMDDHHMMSS>.json when rows differ."})
+public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
+
+    @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE",
+            description = "The cluster (default: ace.default-cluster, or the only one in the service file) and the table.")
+    List<String> positional = new ArrayList<>();
+
+    @Mixin
+    DiffFlags diff;
+
+    @Option(names = "--table-filter", paramLabel = "SQL",
+            description = "Compare only rows matching this condition: one expression over the table's columns, constants,"
+                    + " operators and IMMUTABLE functions, checked on every node before it runs.")
+    String tableFilter;
+
+    @Override
+    public TableDiffRequest request(RunBasics run) {
+        TableTarget target = TableTarget.of(positional);
+        return new TableDiffRequest(target.cluster(), target.table(), diff.options(tableFilter), run.runKey(), run.outputDir(), diff.html(),
+                diff.maxHtmlRows());
+    }
+}

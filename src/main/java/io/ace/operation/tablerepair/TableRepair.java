@@ -1,0 +1,17 @@
+package io.ace.operation.tablerepair;
+
+import io.ace.batch.BatchResources;
+import io.ace.operation.Operation;
+import io.ace.operation.Role;
+
+/** table-repair: makes the other nodes match a source of truth for exactly the rows of a diff file. Writes to nodes: ADMIN. */
+public final class TableRepair {
+
+    private TableRepair() {
+    }
+
+    public static Operation<TableRepairRequest> operation(BatchResources resources) {
+        return new Operation<>(TableRepairRequest.OPERATION, TableRepairRequest.class, TableRepairOptions.class,
+                new TableRepairParameters(), Role.ADMIN, false, new TableRepairJob(resources));
+    }
+}

@@ -1,0 +1,91 @@
+package io.ace.operation.tablerepair;
+
+import io.ace.batch.BatchResources;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
+import io.ace.difffile.DiffFileCheck;
+import io.ace.difffile.DiffFileReader;
+import io.ace.exit.AceException;
+import io.ace.operation.DiffFileTable;
+import io.ace.operation.OperationJob;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionNameProvider;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/** The table-repair job: repair (one partition per target node, all at once), verify, report. */
+final class TableRepairJob implements OperationJob<TableRepairRequest> {
+
+    private final BatchResources resources;
+
+    TableRepairJob(BatchResources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public Needs prepare(TableRepairRequest request) {
+        request.options().validate();
+        List<String> nodes = new DiffFileReader(request.diffFile()).nodesOf(request.table());
+        String source = request.options().sourceOfTruth();
+        if (source != null && !nodes.contains(source)) {
+            throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
+        }
+        return new Needs(nodes);
+    }
+
+    @Override
+    public Job build(TableRepairRequest request, ClusterSessions sessions) {
+        // a diff file of a column list (repset-diff of a set with one) carries, and repairs, only those columns
+        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
+        DiffFileCheck.check(request.diffFile(), sessions, table.shape());
+        String source = request.options().sourceOfTruth();
+        List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
+        var repository = resources.repository();
+        var transactions = resources.transactions();
+        Step node = new StepBuilder("repair-node", repository)
+                .tasklet(new RepairApplyTasklet(request, sessions, table, resources.findings()), transactions).build();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-repair-");
+        executor.setConcurrencyLimit(Math.max(1, targets.size()));
+        Step repair = new StepBuilder("repair", repository).partitioner("repair-node", new NodePartitioner(targets))
+                .step(node).gridSize(targets.size()).taskExecutor(executor).build();
+        Step verify = new StepBuilder("verify", repository).tasklet(request.options().dryRun()
+                ? (contribution, context) -> RepeatStatus.FINISHED
+                : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE), transactions).build();
+        Step report = new StepBuilder("report", repository)
+                .tasklet(new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(), resources.html(), repository),
+                        transactions).build();
+        return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
+    }
+
+    /** One partition per target node; names from the node list, so a restart finds the same ones. */
+    private record NodePartitioner(List<String> targets) implements Partitioner, PartitionNameProvider {
+        @Override
+        public Map<String, ExecutionContext> partition(int gridSize) {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (String t : targets) {
+                ExecutionContext c = new ExecutionContext();
+                c.putString(RepairApplyTasklet.NODE, t);
+                partitions.put("node-" + t, c);
+            }
+            return partitions;
+        }
+
+        @Override
+        public Collection<String> getPartitionNames(int gridSize) {
+            List<String> names = new ArrayList<>();
+            targets.forEach(t -> names.add("node-" + t));
+            return names;
+        }
+    }
+}

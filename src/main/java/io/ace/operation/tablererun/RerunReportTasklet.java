@@ -1,0 +1,61 @@
+package io.ace.operation.tablererun;
+
+import io.ace.batch.ReportFile;
+import io.ace.batch.RunContext;
+import io.ace.catalog.TableShape;
+import io.ace.cluster.ClusterSessions;
+import io.ace.findings.FindingsScope;
+import io.ace.findings.FindingsStore;
+import io.ace.difffile.DiffFileWriter;
+import io.ace.report.ReportName;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Writes {@code <schema>_<table>_rerun-diffs-<ts>.json} with the keys that still differ, or says all resolved. */
+final class RerunReportTasklet implements Tasklet {
+
+    private final TableRerunRequest request;
+    private final ClusterSessions sessions;
+    private final TableShape shape;
+    private final FindingsStore findings;
+
+    RerunReportTasklet(TableRerunRequest request, ClusterSessions sessions, TableShape shape, FindingsStore findings) {
+        this.request = request;
+        this.sessions = sessions;
+        this.shape = shape;
+        this.findings = findings;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long instance = job.getJobInstance().getInstanceId();
+        Path target = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(), request.table().table(),
+                "rerun-diffs", List.of(".json")), ".json");
+        DiffFileWriter.Result result = new DiffFileWriter(shape, 0).write(target, sessions.nodeNames(), 0,
+                consumer -> findings.forEachDifference(FindingsScope.of(instance), consumer), r -> {
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("schema", request.table().schema());
+                    s.put("table", request.table().table());
+                    s.put("nodes", sessions.nodeNames());
+                    s.put("rerun_of", request.diffFile().toAbsolutePath().toString());
+                    s.put("diff_rows_count", r.diffRowsCount());
+                    s.put("job_execution_id", job.getId());
+                    s.put("run_key", request.runKey());
+                    return s;
+                });
+        RunContext context = RunContext.of(job);
+        context.differences(result.total());
+        context.reports(result.file() == null ? List.of() : List.of(new ReportFile(ReportFile.DIFF_FILE, result.file())));
+        context.summaryLine(request.table() + ": " + (result.total() == 0 ? "all differences resolved"
+                : result.total() + " rows still differ " + result.diffRowsCount()));
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,17 @@
+package io.ace.operation.tablererun;
+
+import io.ace.batch.BatchResources;
+import io.ace.operation.Operation;
+import io.ace.operation.Role;
+
+/** table-rerun: re-checks only the keys of a diff file, after a repair or to drop transient differences. */
+public final class TableRerun {
+
+    private TableRerun() {
+    }
+
+    public static Operation<TableRerunRequest> operation(BatchResources resources) {
+        return new Operation<>(TableRerunRequest.OPERATION, TableRerunRequest.class, TableRerunOptions.class, new TableRerunParameters(),
+                Role.OPERATOR, false, new TableRerunJob(resources));
+    }
+}

@@ -1,0 +1,40 @@
+package io.ace.operation.tablererun;
+
+import io.ace.batch.BatchResources;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ComparedTable;
+import io.ace.difffile.DiffFileCheck;
+import io.ace.difffile.DiffFileReader;
+import io.ace.operation.DiffFileTable;
+import io.ace.operation.OperationJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+
+/** The table-rerun job: recheck (batches of keys), report. */
+final class TableRerunJob implements OperationJob<TableRerunRequest> {
+
+    private final BatchResources resources;
+
+    TableRerunJob(BatchResources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    public Needs prepare(TableRerunRequest request) {
+        return new Needs(new DiffFileReader(request.diffFile()).nodesOf(request.table()));
+    }
+
+    @Override
+    public Job build(TableRerunRequest request, ClusterSessions sessions) {
+        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
+        DiffFileCheck.check(request.diffFile(), sessions, table.shape());
+        var repository = resources.repository();
+        RerunTasklet recheck = new RerunTasklet(request, sessions, table, resources.findings());
+        return new JobBuilder(TableRerunRequest.OPERATION, repository)
+                .start(new StepBuilder("recheck", repository).tasklet(recheck, resources.transactions()).listener(recheck).build())
+                .next(new StepBuilder("report", repository)
+                        .tasklet(new RerunReportTasklet(request, sessions, table.shape(), resources.findings()), resources.transactions()).build())
+                .build();
+    }
+}

@@ -1,0 +1,70 @@
+package io.ace.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the table-repair HTML report shows: the run's settings, what was done on each node,
+ * and the changes, each with the row before and after column by column and the changed cells
+ * marked. At most {@code maxRows} changes are listed; the JSON report keeps every one.
+ */
+public record RepairReport(String table, boolean dryRun, long stillDiffering, List<Fact> settings, List<NodeCounts> perNode,
+                           List<Change> changes, List<String> columns, long total, int maxRows) {
+
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of("schema", "table", "per_node");
+
+    /** What the repair did (or, in a dry run, would do) on one node. */
+    public record NodeCounts(String node, long inserted, long updated, long deleted, long stale, long already) {
+    }
+
+    /**
+     * One change.
+     *
+     * @param kind   insert, update or delete
+     * @param status applied, planned (dry run), stale (the row changed since the diff; skipped) or already (in place)
+     */
+    public record Change(String node, String kind, String status, List<ShownValue> key, String keyText, RowComparison sides) {
+        public boolean stale() {
+            return "stale".equals(status);
+        }
+    }
+
+    /**
+     * @param perNode counts per node under the keys {@code insert, update, delete, stale, already}
+     * @param listed  the first changes as {@link RepairJson} wrote them, at most {@code maxRows}
+     * @param total   all changes of the run
+     */
+    public static RepairReport of(Map<String, Object> summary, Map<String, Map<String, Long>> perNode, List<String> listed,
+                                  long total, int maxRows) {
+        List<NodeCounts> counts = new ArrayList<>();
+        perNode.forEach((node, c) -> counts.add(new NodeCounts(node, c.getOrDefault("insert", 0L), c.getOrDefault("update", 0L),
+                c.getOrDefault("delete", 0L), c.getOrDefault("stale", 0L), c.getOrDefault("already", 0L))));
+        List<RepairJson.Listed> read = listed.stream().map(RepairJson::read).toList();
+        Set<String> columns = new LinkedHashSet<>();
+        for (RepairJson.Listed c : read) {
+            if (c.before() != null) {
+                columns.addAll(c.before().keySet());
+            }
+            if (c.after() != null) {
+                columns.addAll(c.after().keySet());
+            }
+        }
+        List<String> columnList = List.copyOf(columns);
+        List<Change> changes = new ArrayList<>();
+        for (RepairJson.Listed c : read) {
+            changes.add(new Change(c.node(), c.kind(), c.status(),
+                    ShownValue.texts(c.key()), String.join(", ", c.key()),
+                    RowComparison.of(columnList, c.before(), c.after())));
+        }
+        return new RepairReport(summary.get("schema") + "." + summary.get("table"), Boolean.TRUE.equals(summary.get("dry_run")),
+                ((Number) summary.getOrDefault("keys_still_differing", 0L)).longValue(), Fact.of(summary, SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows);
+    }
+
+    /** Whether the row cap left changes out of this report. */
+    public boolean capped() {
+        return total > changes.size();
+    }
+}
