@@ -272,15 +272,6 @@ final class NodeSnapshot implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the session is being discarded; a failed rollback changes nothing read-only
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // a broken session: closing it returns its place in the budget all the same
-        }
+        NodePool.closeRolledBack(connection);
     }
 }

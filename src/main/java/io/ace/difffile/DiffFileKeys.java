@@ -2,6 +2,7 @@ package io.ace.difffile;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
+import io.ace.cluster.NodePool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,15 +80,7 @@ public final class DiffFileKeys implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the session is discarded below; its temporary table goes with the transaction
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // nothing was written outside the temporary table
-        }
+        // its temporary table goes with the transaction
+        NodePool.closeRolledBack(connection);
     }
 }

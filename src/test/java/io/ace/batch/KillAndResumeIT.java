@@ -2,6 +2,7 @@ package io.ace.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.testing.Ace;
 import io.ace.testing.AceProcess;
 import io.ace.testing.LocalCluster;
 import java.nio.file.Files;
@@ -40,10 +41,10 @@ class KillAndResumeIT {
         long committedAfterKill = committedBlocks(home);
         assertThat(committedAfterKill).as("killed partway").isBetween(blocksBeforeKill, (long) BLOCKS - 1);
 
-        AceProcess.Result resumed = ace.run(Duration.ofSeconds(300), command(home, "kill-test"));
+        Ace.Result resumed = ace.run(Duration.ofSeconds(300), command(home, "kill-test"));
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
 
-        AceProcess.Result clean = ace.run(Duration.ofSeconds(300), command(home, "kill-test-clean"));
+        Ace.Result clean = ace.run(Duration.ofSeconds(300), command(home, "kill-test-clean"));
         assertThat(clean.exitCode()).as(clean.toString()).isEqualTo(1);
 
         JsonNode a = resumed.diff();

@@ -2,12 +2,14 @@ package io.ace.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.testing.Ace;
 import io.ace.testing.AceProcess;
 import io.ace.testing.LocalCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,37 +34,30 @@ class StepErrorIT {
             "--concurrency-factor", "0.5", "--run-key", runKey, "--output-dir", home.resolve("out").toString()};
     }
 
-    @Test
-    void outOfMemoryInAStepFailsTheExecutionRestartably(@TempDir Path home) {
-        AceProcess failing = new AceProcess(cluster, home, "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-                + " -Dace.testing.fail-before-block=7 -Dace.testing.fail-with=out-of-memory");
-        AceProcess.Result failed = failing.run(Duration.ofMinutes(3), diff(home, "oom-1"));
+    /** A JVM error raised for real in a partition, the heap it runs in, and what the failure line must say. */
+    @ParameterizedTest
+    @CsvSource({"out-of-memory, 128m, out of memory (Java heap space), -Xmx", "stack-overflow, 256m, stack overflow, -Xss"})
+    void aJvmErrorInAStepFailsTheExecutionRestartably(String failWith, String heap, String what, String setting, @TempDir Path home) {
+        String runKey = failWith + "-1";
+        AceProcess failing = new AceProcess(cluster, home, "-Xmx" + heap + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                + " -Dace.testing.fail-before-block=7 -Dace.testing.fail-with=" + failWith);
+        Ace.Result failed = failing.run(Duration.ofMinutes(3), diff(home, runKey));
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
-        assertThat(failed.err()).contains("failed in step hash-partition:partition-").contains("out of memory (Java heap space)")
-                .contains("-Xmx").contains("same --run-key");
-        resumesAndCompletes(home, "oom-1");
-    }
-
-    @Test
-    void stackOverflowInAStepFailsTheExecutionRestartably(@TempDir Path home) {
-        AceProcess failing = new AceProcess(cluster, home, "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-                + " -Dace.testing.fail-before-block=7 -Dace.testing.fail-with=stack-overflow");
-        AceProcess.Result failed = failing.run(Duration.ofMinutes(3), diff(home, "so-1"));
-        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
-        assertThat(failed.err()).contains("failed in step hash-partition:partition-").contains("stack overflow").contains("same --run-key");
-        resumesAndCompletes(home, "so-1");
+        assertThat(failed.err()).contains("failed in step hash-partition:partition-").contains(what).contains(setting)
+                .contains("same --run-key");
+        resumesAndCompletes(home, runKey);
     }
 
     /** The repository answers, shows the execution FAILED, and the same run key resumes it to the result of a clean run. */
     private static void resumesAndCompletes(Path home, String runKey) {
         AceProcess ace = new AceProcess(cluster, home, null);
-        AceProcess.Result jobs = ace.run(Duration.ofMinutes(1), "jobs", "list");
+        Ace.Result jobs = ace.run(Duration.ofMinutes(1), "jobs", "list");
         assertThat(jobs.exitCode()).as(jobs.toString()).isZero();
         assertThat(jobs.out()).containsPattern("table-diff +FAILED .*" + runKey);
 
-        AceProcess.Result resumed = ace.run(Duration.ofMinutes(3), diff(home, runKey));
+        Ace.Result resumed = ace.run(Duration.ofMinutes(3), diff(home, runKey));
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
-        AceProcess.Result clean = ace.run(Duration.ofMinutes(3), diff(home, runKey + "-clean"));
+        Ace.Result clean = ace.run(Duration.ofMinutes(3), diff(home, runKey + "-clean"));
         assertThat(clean.exitCode()).as(clean.toString()).isEqualTo(1);
         assertThat(resumed.diff().get("diffs")).isEqualTo(clean.diff().get("diffs"));
         assertThat(resumed.diff().get("summary").get("diff_rows_count").get("n1/n2").asInt()).isEqualTo(20);

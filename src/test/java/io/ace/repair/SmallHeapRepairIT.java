@@ -2,6 +2,7 @@ package io.ace.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.testing.Ace;
 import io.ace.testing.AceProcess;
 import io.ace.testing.LocalCluster;
 import java.nio.file.Files;
@@ -29,14 +30,14 @@ class SmallHeapRepairIT {
         cluster.sql("UPDATE public.wide SET n = n + 1, payload = payload || '#'", "n2");
 
         Path out = Files.createDirectories(home.resolve("out"));
-        AceProcess.Result diff = new AceProcess(cluster, home, null).run(Duration.ofMinutes(10),
+        Ace.Result diff = new AceProcess(cluster, home, null).run(Duration.ofMinutes(10),
                 "table-diff", "local", "public.wide", "--nodes", "n1,n2", "--max-diff-rows", "0", "--output-dir", out.toString());
         assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
         Path diffFile = diff.diffFile();
         assertThat(Files.size(diffFile)).as("diff file size").isGreaterThan(5L * 96 * 1024 * 1024);
 
         AceProcess small = new AceProcess(cluster, home, SMALL_HEAP);
-        AceProcess.Result repair = small.run(Duration.ofMinutes(10), "table-repair", "local", "public.wide", "--diff-file",
+        Ace.Result repair = small.run(Duration.ofMinutes(10), "table-repair", "local", "public.wide", "--diff-file",
                 diffFile.toString(), "--source-of-truth", "n1", "--output-dir", out.toString());
         assertThat(repair.exitCode()).as(repair.toString()).isZero();
         assertThat(repair.out()).contains("n2 inserted 0, updated " + ROWS + ", deleted 0, stale 0")
@@ -44,7 +45,7 @@ class SmallHeapRepairIT {
         String table = "SELECT count(*) || ':' || bit_xor(hash_record_extended(t, 0)) FROM public.wide t";
         assertThat(fingerprint(cluster, "n2", table)).isEqualTo(fingerprint(cluster, "n1", table));
 
-        AceProcess.Result rerun = small.run(Duration.ofMinutes(10), "table-rerun", "local", "public.wide", "--diff-file",
+        Ace.Result rerun = small.run(Duration.ofMinutes(10), "table-rerun", "local", "public.wide", "--diff-file",
                 diffFile.toString(), "--output-dir", out.toString());
         assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
         assertThat(rerun.out()).contains("all differences resolved");

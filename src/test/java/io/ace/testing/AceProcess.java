@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the packaged application through {@code scripts/ace}, as an operator does, against a
@@ -18,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code home}, so a talkative run never blocks on a full pipe.
  */
 public final class AceProcess {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final LocalCluster cluster;
     private final Path home;
@@ -31,28 +27,6 @@ public final class AceProcess {
         this.cluster = cluster;
         this.home = home;
         this.javaOptions = javaOptions;
-    }
-
-    /** How one run ended. */
-    public record Result(int exitCode, String out, String err) {
-
-        public Path diffFile() {
-            return out.lines().filter(l -> l.startsWith("diff file: ")).findFirst().map(l -> Path.of(l.substring(11)))
-                    .orElseThrow(() -> new AssertionError("no diff file in the output of: " + this));
-        }
-
-        public JsonNode diff() {
-            try {
-                return MAPPER.readTree(Files.readString(diffFile()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
-        }
     }
 
     public Path home() {
@@ -81,7 +55,7 @@ public final class AceProcess {
     }
 
     /** Runs {@code scripts/ace args...} to its end (at most {@code timeout}). */
-    public Result run(Duration timeout, String... args) {
+    public Ace.Result run(Duration timeout, String... args) {
         Process p = start(args);
         int run = runs;
         try {
@@ -89,7 +63,7 @@ public final class AceProcess {
                 p.destroyForcibly();
                 throw new AssertionError("scripts/ace " + String.join(" ", args) + " did not end within " + timeout);
             }
-            return new Result(p.exitValue(), Files.readString(home.resolve("run-" + run + ".out"), StandardCharsets.UTF_8),
+            return Ace.Result.of(p.exitValue(), Files.readString(home.resolve("run-" + run + ".out"), StandardCharsets.UTF_8),
                     Files.readString(home.resolve("run-" + run + ".err"), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
