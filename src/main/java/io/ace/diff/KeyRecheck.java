@@ -32,30 +32,43 @@ public final class KeyRecheck implements AutoCloseable {
     }
 
     /**
-     * What the recorded differences are now, position by position: the same object when no node's
-     * row changed, null when the key no longer differs, the rows read now when it still differs
-     * but a row changed.
+     * A differing key as recorded: its key and each node's row hash (a node missing from the map
+     * had no row). What a re-check compares the nodes with, without the rows themselves.
      */
-    public List<KeyDifference> current(List<KeyDifference> recorded) throws Exception {
-        Map<String, Map<String, Long>> now = hashes(recorded.stream().map(KeyDifference::key).toList());
-        List<KeyDifference> current = new ArrayList<>(recorded.size());
+    public record Recorded(List<String> key, Map<String, Long> hashes) {
+    }
+
+    /**
+     * What recorded differences are now: the positions of those no longer differing, and by
+     * position the rows read now of those that still differ but whose rows changed; the others
+     * are as recorded.
+     */
+    public record Current(List<Integer> resolved, Map<Integer, KeyDifference> changed) {
+
+        public boolean asRecorded() {
+            return resolved.isEmpty() && changed.isEmpty();
+        }
+    }
+
+    /** Compares the nodes with the recorded differences, by row hash; full rows are read only for keys whose rows changed. */
+    public Current current(List<Recorded> recorded) throws Exception {
+        Map<String, Map<String, Long>> now = hashes(recorded.stream().map(Recorded::key).toList());
+        List<Integer> resolved = new ArrayList<>();
         List<Integer> changed = new ArrayList<>();
-        for (KeyDifference d : recorded) {
-            String joined = NodeSnapshot.joinKey(d.key());
+        for (int i = 0; i < recorded.size(); i++) {
+            String joined = NodeSnapshot.joinKey(recorded.get(i).key());
             if (!differs(joined, now)) {
-                current.add(null);
-                continue;
+                resolved.add(i);
+            } else if (!sameAsRecorded(recorded.get(i), joined, now)) {
+                changed.add(i);
             }
-            if (!sameAsRecorded(d, joined, now)) {
-                changed.add(current.size());
-            }
-            current.add(d);
         }
-        List<KeyDifference> reread = withRows(changed.stream().map(i -> current.get(i).key()).toList());
+        List<KeyDifference> reread = withRows(changed.stream().map(i -> recorded.get(i).key()).toList());
+        Map<Integer, KeyDifference> byPosition = new java.util.LinkedHashMap<>();
         for (int i = 0; i < changed.size(); i++) {
-            current.set(changed.get(i), reread.get(i));
+            byPosition.put(changed.get(i), reread.get(i));
         }
-        return current;
+        return new Current(resolved, byPosition);
     }
 
     /** Row hash by key on each node, for the keys that exist there. */
@@ -89,11 +102,9 @@ public final class KeyRecheck implements AutoCloseable {
         return false;
     }
 
-    private static boolean sameAsRecorded(KeyDifference d, String joined, Map<String, Map<String, Long>> now) {
+    private static boolean sameAsRecorded(Recorded recorded, String joined, Map<String, Map<String, Long>> now) {
         for (Map.Entry<String, Map<String, Long>> node : now.entrySet()) {
-            NodeRow recorded = d.rows().get(node.getKey());
-            Long hash = node.getValue().get(joined);
-            if (recorded == null ? hash != null : hash == null || hash != recorded.hash()) {
+            if (!java.util.Objects.equals(recorded.hashes().get(node.getKey()), node.getValue().get(joined))) {
                 return false;
             }
         }

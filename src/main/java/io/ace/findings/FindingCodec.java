@@ -1,6 +1,7 @@
 package io.ace.findings;
 
 import io.ace.diff.KeyDifference;
+import io.ace.diff.KeyRecheck;
 import io.ace.diff.NodeRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -65,6 +66,24 @@ final class FindingCodec {
                 rows.put(node, new NodeRow(readStrings(in), hash));
             }
             return new KeyDifference(key, rows, odd);
+        });
+    }
+
+    /** Only the keys and row hashes of a run of differences: the rows' values are skipped, not read into strings. */
+    static List<KeyRecheck.Recorded> decodeRecorded(byte[] data) {
+        return decode(data, DIFFERENCES, in -> {
+            List<String> key = readStrings(in);
+            skipString(in);
+            int nodes = in.readInt();
+            Map<String, Long> hashes = new LinkedHashMap<>();
+            for (int n = 0; n < nodes; n++) {
+                String node = readString(in);
+                hashes.put(node, in.readLong());
+                for (int v = in.readInt(); v > 0; v--) {
+                    skipString(in);
+                }
+            }
+            return new KeyRecheck.Recorded(key, hashes);
         });
     }
 
@@ -155,6 +174,13 @@ final class FindingCodec {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
+    }
+
+    private static void skipString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length > 0) {
+            in.skipBytes(length);
+        }
     }
 
     private static String readString(DataInputStream in) throws IOException {

@@ -198,8 +198,8 @@ public final class FindingsStore {
                 + " ORDER BY BLOCK_NO", Integer.class, scope.jobInstanceId(), scope.part());
     }
 
-    /** The run of a block's recorded differences after position {@code afterSeq}, or null after the last. */
-    public StoredDifferences differencesAfter(FindingsScope scope, int blockNo, int afterSeq) {
+    /** The keys and row hashes of a block's stored run after position {@code afterSeq}, or null after the last. */
+    public StoredKeys keysAfter(FindingsScope scope, int blockNo, int afterSeq) {
         byte[][] data = {null};
         int[] seq = {0};
         // ordered by the whole primary key: H2 then reads the index in order, where ordering by SEQ alone made it sort
@@ -208,24 +208,31 @@ public final class FindingsStore {
                     seq[0] = rs.getInt(1);
                     data[0] = rs.getBytes(2);
                 }, scope.jobInstanceId(), scope.part(), blockNo, afterSeq);
-        return data[0] == null ? null : new StoredDifferences(seq[0], FindingCodec.decodeDifferences(data[0]));
+        return data[0] == null ? null : new StoredKeys(seq[0], FindingCodec.decodeRecorded(data[0]));
+    }
+
+    /** The differences, rows and all, of the block's stored run at position {@code seq}. */
+    public List<KeyDifference> differencesAt(FindingsScope scope, int blockNo, int seq) {
+        byte[] data = jdbc.queryForObject("SELECT DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ = ?",
+                byte[].class, scope.jobInstanceId(), scope.part(), blockNo, seq);
+        return FindingCodec.decodeDifferences(data);
     }
 
     /**
-     * After a re-check: the run's differences as they are now (resolved ones left out, changed
-     * ones replaced), and the block's count of differences corrected, committed on their own. A
-     * re-check's corrections could grow as large as the findings, and the repository keeps what
-     * a transaction replaces until it ends; a correction committed before a failure is one the
-     * restarted re-check would make again.
+     * After a re-check: the stored run at {@code run}'s position holds its differences as they are
+     * now (resolved ones left out, changed ones replaced), and the block's count of differences is
+     * corrected, committed on their own. A re-check's corrections could grow as large as the
+     * findings, and the repository keeps what a transaction replaces until it ends; a correction
+     * committed before a failure is one the restarted re-check would make again.
      */
-    public void replaceDifferences(FindingsScope scope, int blockNo, StoredDifferences run, List<KeyDifference> now) {
+    public void replaceDifferences(FindingsScope scope, int blockNo, StoredKeys run, List<KeyDifference> now) {
         onItsOwn.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ = ?",
                     scope.jobInstanceId(), scope.part(), blockNo, run.seq());
             // rows read now may be longer: the run may become several, each numbered within the old one's positions
             insertRuns(scope, blockNo, run.seq(), FindingCodec.differenceRuns(now));
             jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?",
-                    run.differences().size() - now.size(), scope.jobInstanceId(), scope.part(), blockNo);
+                    run.keys().size() - now.size(), scope.jobInstanceId(), scope.part(), blockNo);
         });
     }
 

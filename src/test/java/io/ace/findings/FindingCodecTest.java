@@ -3,6 +3,7 @@ package io.ace.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.diff.KeyDifference;
+import io.ace.diff.KeyRecheck;
 import io.ace.diff.NodeRow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +65,15 @@ class FindingCodecTest {
         for (int i = 1; i < runs.size(); i++) {
             assertThat(runs.get(i).offset()).isGreaterThan(runs.get(i - 1).offset());
         }
+    }
+
+    @Test
+    void keysAndHashesReadWithoutTheRows() {
+        List<KeyDifference> differences = List.of(difference(1, "x"), difference(3, "y"));
+        List<KeyRecheck.Recorded> recorded = FindingCodec.decodeRecorded(FindingCodec.differenceRuns(differences).get(0).data());
+        assertThat(recorded).extracting(KeyRecheck.Recorded::key).containsExactly(differences.get(0).key(), differences.get(1).key());
+        assertThat(recorded.get(0).hashes()).containsExactly(Map.entry("n1", -1L), Map.entry("n2", Long.MAX_VALUE - 1));
+        assertThat(recorded.get(1).hashes()).containsExactly(Map.entry("n1", -3L));
     }
 
     @Test

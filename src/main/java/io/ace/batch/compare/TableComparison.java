@@ -13,13 +13,13 @@ import io.ace.diff.RangePlanner;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
-import io.ace.findings.StoredDifferences;
+import io.ace.findings.StoredKeys;
 import io.ace.replication.ReplicationFence;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -144,18 +144,21 @@ public final class TableComparison {
     private int recheck(KeyRecheck recheck, FindingsScope scope, int block) throws Exception {
         int left = 0;
         // the next run starts after the positions of this one, which a correction may have split
-        for (StoredDifferences run = findings.differencesAfter(scope, block, -1); run != null;
-                run = findings.differencesAfter(scope, block, run.seq() + run.differences().size() - 1)) {
-            List<KeyDifference> now = recheck.current(run.differences());
-            List<KeyDifference> still = now.stream().filter(Objects::nonNull).toList();
-            boolean changed = still.size() < now.size();
-            for (int i = 0; i < now.size() && !changed; i++) {
-                changed = now.get(i) != run.differences().get(i);
-            }
-            if (changed) {
+        for (StoredKeys run = findings.keysAfter(scope, block, -1); run != null;
+                run = findings.keysAfter(scope, block, run.seq() + run.keys().size() - 1)) {
+            KeyRecheck.Current now = recheck.current(run.keys());
+            if (!now.asRecorded()) {
+                List<KeyDifference> recorded = findings.differencesAt(scope, block, run.seq());
+                List<KeyDifference> still = new ArrayList<>(recorded.size());
+                Set<Integer> resolved = new HashSet<>(now.resolved());
+                for (int i = 0; i < recorded.size(); i++) {
+                    if (!resolved.contains(i)) {
+                        still.add(now.changed().getOrDefault(i, recorded.get(i)));
+                    }
+                }
                 findings.replaceDifferences(scope, block, run, still);
             }
-            left += still.size();
+            left += run.keys().size() - now.resolved().size();
         }
         return left;
     }
