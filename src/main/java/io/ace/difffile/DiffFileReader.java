@@ -73,6 +73,11 @@ public final class DiffFileReader {
 
     /** The summary object; the whole file is read through, so truncation is found before any change. */
     public JsonNode summary() {
+        FileStamp stamp = FileStamp.of(file);
+        Summary known = lastSummary;
+        if (stamp != null && known != null && known.stamp().equals(stamp)) {
+            return known.summary().deepCopy();
+        }
         JsonNode[] summary = {null};
         parse((p, name) -> {
             if (name.equals("summary")) {
@@ -84,8 +89,31 @@ public final class DiffFileReader {
         if (summary[0] == null || !summary[0].isObject()) {
             throw AceException.usage("diff file " + file + " has no \"summary\" object; is it a diff file?");
         }
+        if (stamp != null) {
+            lastSummary = new Summary(stamp, summary[0].deepCopy());
+        }
         return summary[0];
     }
+
+    /** A file as it is now: read again when it was written since. */
+    private record FileStamp(Path file, long size, long modified) {
+        static FileStamp of(Path file) {
+            try {
+                return new FileStamp(file.toAbsolutePath().normalize(), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private record Summary(FileStamp stamp, JsonNode summary) {
+    }
+
+    /**
+     * The last summary read: one launch asks a file for its summary more than once (its table,
+     * nodes and columns), and finding it means reading the whole file.
+     */
+    private static volatile Summary lastSummary;
 
     /** The columns the file's rows carry when they are not all of the table's (its summary's {@code columns}); null otherwise. */
     public List<String> columns() {
