@@ -1,5 +1,10 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.PartitionClaims;
+import io.ace.batch.partition.PartitionedSteps;
+import io.ace.batch.partition.RemotePartitioning;
+import io.ace.batch.partition.WorkerProcess;
+import io.ace.batch.partition.WorkerRoster;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.SessionBudget;
 import io.ace.operation.OperationRegistry;
@@ -54,8 +59,11 @@ public class BatchConfiguration {
     }
 
     @Bean
-    DiffProgress diffProgress(RunMetrics metrics) {
-        return new DiffProgress(metrics);
+    DiffProgress diffProgress(RunMetrics metrics, RemotePartitioning remote) {
+        DiffProgress progress = new DiffProgress(metrics);
+        // a distributed run's blocks are compared by its workers
+        remote.reportBlocksTo(progress::doneElsewhere);
+        return progress;
     }
 
     @Bean
@@ -65,13 +73,13 @@ public class BatchConfiguration {
 
     @Bean
     BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
-                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build,
+                                  HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build, PartitionedSteps partitions,
                                   @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
                                   @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
                                   @Value("${ace.testing.fail-in-table:}") String failInTable,
                                   @Value("${ace.testing.fail-with:exception}") String failWith) {
         return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
-                failBeforeBlock, failInTable, failWith);
+                failBeforeBlock, failInTable, failWith, partitions);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
@@ -107,13 +115,27 @@ public class BatchConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
-                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsStore findings) {
-        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget, new FindingsRetention(findings));
+                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsStore findings,
+                            RemotePartitioning partitioning) {
+        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget, new FindingsRetention(findings),
+                partitioning);
     }
 
     @Bean
-    RunQueries runQueries(DataSource dataSource, JobRepository repository) {
-        return new RunQueries(dataSource, repository);
+    RunQueries runQueries(DataSource dataSource, JobRepository repository, PartitionClaims claims) {
+        return new RunQueries(dataSource, repository, claims);
+    }
+
+    /** What a worker process runs: the launches of the partitions it takes, rebuilt here. */
+    @Bean
+    WorkerLaunches workerLaunches(OperationRegistry operations, ClusterRegistry clusters, SessionBudget budget) {
+        return new WorkerLaunches(operations, clusters, budget);
+    }
+
+    @Bean
+    Workers workers(WorkerRoster roster, PartitionClaims claims, WorkerProcess process, RemotePartitioning partitioning,
+                    @Value("${ace.partitioning.worker-timeout:30s}") Duration timeout) {
+        return new Workers(roster, claims, process, partitioning.sharedRepository(), timeout);
     }
 
     @Bean

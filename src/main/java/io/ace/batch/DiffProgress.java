@@ -14,6 +14,7 @@ public final class DiffProgress implements ScanListener {
     private final AtomicLong hashStatements = new AtomicLong();
     private final AtomicLong pausedMillis = new AtomicLong();
     private volatile String pauseReason;
+    private volatile long doneAtStart;
     private final RunMetrics metrics;
 
     public DiffProgress(RunMetrics metrics) {
@@ -29,6 +30,7 @@ public final class DiffProgress implements ScanListener {
     public void start(long total, long alreadyDone) {
         totalBlocks.set(total);
         doneBlocks.set(alreadyDone);
+        doneAtStart = alreadyDone;
         rowsChecked.set(0);
         mismatchedBlocks.set(0);
         pauses.set(0);
@@ -80,6 +82,17 @@ public final class DiffProgress implements ScanListener {
         rowsChecked.addAndGet(rows);
         if (mismatched) {
             mismatchedBlocks.incrementAndGet();
+        }
+    }
+
+    /**
+     * Blocks compared since the start by other processes (the workers of a distributed run), as the
+     * repository counts them; only when the total is known here (a table-diff's plan; the tables of
+     * a run on many tables are planned by the workers).
+     */
+    public void doneElsewhere(long blocks) {
+        if (totalBlocks.get() > 0) {
+            doneBlocks.set(doneAtStart + blocks);
         }
     }
 

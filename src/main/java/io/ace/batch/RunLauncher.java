@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.RemotePartitioning;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.ClusterSessions;
@@ -52,9 +53,11 @@ public final class RunLauncher {
     private final RunMetrics metrics;
     private final SessionBudget budget;
     private final FindingsRetention retention;
+    private final RemotePartitioning partitioning;
 
     public RunLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
-                       RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsRetention retention) {
+                       RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsRetention retention,
+                       RemotePartitioning partitioning) {
         this.retention = retention;
         this.operator = operator;
         this.repository = repository;
@@ -63,6 +66,7 @@ public final class RunLauncher {
         this.archiver = archiver;
         this.metrics = metrics;
         this.budget = budget;
+        this.partitioning = partitioning;
     }
 
     /** Runs a launch to its end on this thread. */
@@ -88,6 +92,8 @@ public final class RunLauncher {
         ReportName.writableDirectory(request.outputDir());
         OperationJob.Needs needs = operation.job().prepare(request);
         JobParameters parameters = operation.codec().encode(request);
+        // a distributed run needs a repository its workers share
+        partitioning.check(parameters);
         Optional<RunOutcome> done = prepareInstance(operation.name(), parameters);
         if (done.isPresent()) {
             return done.get();

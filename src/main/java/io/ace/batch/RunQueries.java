@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.batch.partition.PartitionClaims;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,10 +46,12 @@ public final class RunQueries {
 
     private final JdbcTemplate jdbc;
     private final JobRepository repository;
+    private final PartitionClaims claims;
 
-    public RunQueries(DataSource dataSource, JobRepository repository) {
+    public RunQueries(DataSource dataSource, JobRepository repository, PartitionClaims claims) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.repository = repository;
+        this.claims = claims;
     }
 
     public Page find(Filter filter, int page, int size) {
@@ -88,9 +91,9 @@ public final class RunQueries {
                 + " ORDER BY JOB_EXECUTION_ID DESC", Long.class)).stream().map(e -> RunView.of(e, () -> earlierDurations(e, etaRuns))).toList();
     }
 
-    /** One execution, with an ETA from up to {@code etaRuns} earlier runs; empty when there is none. */
+    /** One execution, with an ETA from up to {@code etaRuns} earlier runs and the worker of each partition; empty when there is none. */
     public java.util.Optional<RunView> one(long id, int etaRuns) {
-        return load(List.of(id)).stream().findFirst().map(e -> RunView.of(e, () -> earlierDurations(e, etaRuns)));
+        return load(List.of(id)).stream().findFirst().map(e -> RunView.of(e, () -> earlierDurations(e, etaRuns)).withWorkers(claims.workersOf(id)));
     }
 
     /** The ended executions of one operation on one target, oldest first (for durations and trends). */

@@ -41,13 +41,15 @@ public record RunView(long id, long instanceId, String operation, String cluster
      *
      * @param progress done fraction of a partition's blocks (0..1), or -1 for other steps
      * @param error    the first failure's stack trace, or null
+     * @param worker   the worker process that ran a partition of a distributed run (and those it was taken from), or null
      */
     public record StepView(long id, String name, String status, long readCount, long writeCount, long commitCount,
-                           long rollbackCount, Duration duration, double progress, String error) {
+                           long rollbackCount, Duration duration, double progress, String error, String worker) {
 
         StepView redacted() {
             return new StepView(id, name, status, readCount, writeCount, commitCount, rollbackCount, duration, progress,
-                    error == null ? null : error.lines().findFirst().map(RunView::kindOf).orElse("") + " (the cause is in the server log)");
+                    error == null ? null : error.lines().findFirst().map(RunView::kindOf).orElse("") + " (the cause is in the server log)",
+                    worker);
         }
     }
 
@@ -65,6 +67,17 @@ public record RunView(long id, long instanceId, String operation, String cluster
     private static String kindOf(String firstLine) {
         String type = firstLine.contains(":") ? firstLine.substring(0, firstLine.indexOf(':')) : firstLine;
         return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** This view with the worker of each partition that ran on one (step execution id to worker). */
+    RunView withWorkers(java.util.Map<Long, String> workers) {
+        if (workers.isEmpty()) {
+            return this;
+        }
+        List<StepView> shown = steps.stream().map(s -> new StepView(s.id(), s.name(), s.status(), s.readCount(), s.writeCount(),
+                s.commitCount(), s.rollbackCount(), s.duration(), s.progress(), s.error(), workers.get(s.id()))).toList();
+        return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, summary, parameters, plan, shown,
+                progress, startTime, endTime, elapsed, eta, differences, reports, publicSummary);
     }
 
     /** Failed or stopped: the same run key resumes it. */
@@ -114,7 +127,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
             }
             steps.add(new StepView(s.getId(), s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
                     s.getCommitCount(), s.getRollbackCount(), between(s.getStartTime(), s.getEndTime()), progress,
-                    s.getFailureExceptions().isEmpty() ? null : stackTrace(s.getFailureExceptions().get(0))));
+                    s.getFailureExceptions().isEmpty() ? null : stackTrace(s.getFailureExceptions().get(0)), null));
         }
         double progress = e.isRunning() ? (plan == null || plan.blockCount() == 0 ? 0 : doneBlocks / (double) plan.blockCount()) : 1.0;
         Duration elapsed = between(e.getStartTime(), e.getEndTime());

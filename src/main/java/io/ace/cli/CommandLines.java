@@ -35,7 +35,8 @@ public final class CommandLines {
         for (Operation<?> operation : grammar.operations().all()) {
             cl.addSubcommand(operation.name(), grammar.command(operation));
         }
-        for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, HashPasswordCommand.class, ReportsCommand.class)) {
+        for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, WorkerCommand.class, HashPasswordCommand.class,
+                ReportsCommand.class)) {
             cl.addSubcommand(new CommandLine(command, factory));
         }
         OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class));

@@ -5,16 +5,18 @@ import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
 import io.ace.batch.RunQueries;
 import io.ace.batch.RunView;
+import io.ace.batch.WorkerView;
+import io.ace.batch.Workers;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ace jobs list|show|restart|stop|abandon}: the job repository from the command line. */
+/** {@code ace jobs list|show|restart|stop|abandon|workers}: the job repository from the command line. */
 @Command(name = "jobs", mixinStandardHelpOptions = true, description = "Lists and controls job executions in the job repository.",
         subcommands = {JobsCommand.List.class, JobsCommand.Show.class, JobsCommand.Restart.class, JobsCommand.Stop.class,
-            JobsCommand.Abandon.class})
+            JobsCommand.Abandon.class, JobsCommand.WorkersList.class})
 public class JobsCommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -66,8 +68,9 @@ public class JobsCommand {
             System.out.println("parameters:");
             v.parameters().forEach(p -> System.out.printf("  %-20s %s%s%n", p.name(), p.value(), p.identifying() ? "" : "  (not identifying)"));
             System.out.println("steps:");
-            v.steps().forEach(s -> System.out.printf("  %-32s %-10s commits %-5d rollbacks %-3d diff rows %-7d %s%n", s.name(), s.status(),
-                    s.commitCount(), s.rollbackCount(), s.writeCount(), s.error() == null ? "" : "error: " + s.error().lines().findFirst().orElse("")));
+            v.steps().forEach(s -> System.out.printf("  %-32s %-10s commits %-5d rollbacks %-3d diff rows %-7d %s%s%n", s.name(), s.status(),
+                    s.commitCount(), s.rollbackCount(), s.writeCount(), s.worker() == null ? "" : "worker " + s.worker() + " ",
+                    s.error() == null ? "" : "error: " + s.error().lines().findFirst().orElse("")));
             if (v.summary() != null) {
                 System.out.println("result: " + v.summary());
             }
@@ -133,6 +136,29 @@ public class JobsCommand {
         public Integer call() throws Exception {
             control.abandon(id);
             System.out.println("job execution " + id + " is abandoned");
+            return 0;
+        }
+    }
+
+    @Command(name = "workers", mixinStandardHelpOptions = true,
+            description = "The worker processes of this job repository: host, pid, region, last heartbeat, partitions running.")
+    public static class WorkersList implements Callable<Integer> {
+
+        private final Workers workers;
+
+        public WorkersList(Workers workers) {
+            this.workers = workers;
+        }
+
+        @Override
+        public Integer call() {
+            System.out.printf("%-8s %-24s %-8s %-10s %-5s %-19s %-9s %s%n", "STATE", "HOST", "PID", "REGION", "RUNS", "STARTED", "HEARTBEAT",
+                    "PARTITIONS");
+            for (WorkerView w : workers.list()) {
+                System.out.printf("%-8s %-24s %-8d %-10s %-5d %-19s %-9s %s%n", w.state(), w.host(), w.pid(), w.region() == null ? "-" : w.region(),
+                        w.concurrency(), time(w.started().atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()),
+                        w.sinceBeat().toSeconds() + " s ago", w.partitions().isEmpty() ? "-" : String.join(", ", w.partitions()));
+            }
             return 0;
         }
     }

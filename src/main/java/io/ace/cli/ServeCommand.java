@@ -2,11 +2,8 @@ package io.ace.cli;
 
 import io.ace.exit.AceException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 
 /**
@@ -30,13 +27,7 @@ public class ServeCommand implements Callable<Integer> {
         if (!(context instanceof WebServerApplicationContext)) {
             throw AceException.usage("serve must be the first argument: scripts/ace serve");
         }
-        CountDownLatch closed = new CountDownLatch(1);
-        ((ConfigurableApplicationContext) context).addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        closed.await();
+        new ContextClosing(context).await();
         return 0;
     }
 }

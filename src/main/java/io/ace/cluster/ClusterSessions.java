@@ -31,6 +31,17 @@ public final class ClusterSessions implements AutoCloseable {
         return pools.stream().map(NodePool::name).toList();
     }
 
+    /** The region every selected node is in, or null when they are in none or in different ones. */
+    public String region() {
+        List<String> regions = pools.stream().map(p -> p.node().region()).distinct().toList();
+        return regions.size() == 1 ? regions.get(0) : null;
+    }
+
+    /** The region of one selected node, or null. */
+    public String region(String node) {
+        return pools.stream().filter(p -> p.name().equals(node)).findFirst().map(p -> p.node().region()).orElse(null);
+    }
+
     @Override
     public void close() {
         pools.forEach(NodePool::close);

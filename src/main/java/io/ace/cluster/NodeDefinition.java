@@ -12,6 +12,9 @@ import java.util.TreeMap;
  */
 public record NodeDefinition(String name, Map<String, String> settings, String password) {
 
+    /** Not a libpq setting: where the node is, for distributed runs. */
+    private static final String REGION = "region";
+
     public NodeDefinition {
         settings = Map.copyOf(settings);
     }
@@ -54,14 +57,27 @@ public record NodeDefinition(String name, Map<String, String> settings, String p
         return settings.getOrDefault("user", System.getProperty("user.name"));
     }
 
+    /**
+     * Where the node is ({@code region=eu} in its section or the cluster's), or null: the work that
+     * reads it goes to workers of that region.
+     */
+    public String region() {
+        String region = settings.get(REGION);
+        return region == null || region.isBlank() ? null : region.strip();
+    }
+
     public String setting(String key) {
         return settings.get(key);
     }
 
-    /** libpq-style connection string for reports and logs: every setting except the password. */
+    /** libpq-style connection string for reports and logs: every setting except the password (and ACE's own {@code region}). */
     public String connectionString() {
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(settings).forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        new TreeMap<>(settings).forEach((k, v) -> {
+            if (!k.equals(REGION)) {
+                sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v);
+            }
+        });
         return sb.toString();
     }
 

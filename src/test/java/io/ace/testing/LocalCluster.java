@@ -72,6 +72,21 @@ public final class LocalCluster {
         });
     }
 
+    /**
+     * A one-node server for PostgreSQL job repositories (each test makes a database of its own on
+     * it, see {@link #newDatabase}), shared by the tests of this JVM.
+     */
+    public static LocalCluster repositoryServer() {
+        return RUNNING.computeIfAbsent("repository", k -> new LocalCluster(1, 58600 + PORT_OFFSET, "none"));
+    }
+
+    /** A new, empty database on n1 (dropped first if it exists); answers its JDBC URL (user ace, {@link #PASSWORD}). */
+    public String newDatabase(String name) {
+        sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "n1");
+        sql("CREATE DATABASE " + name, "n1");
+        return "jdbc:postgresql://127.0.0.1:" + port("n1") + "/" + name;
+    }
+
     public Path serviceFile() {
         return serviceFile;
     }

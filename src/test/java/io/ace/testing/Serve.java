@@ -3,7 +3,9 @@ package io.ace.testing;
 import io.ace.AceApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +34,7 @@ public final class Serve implements AutoCloseable {
 
     public static final String TOKEN = "test-token-7f3a";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,8 +79,43 @@ public final class Serve implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    /** Posts the login form as a browser does (session cookie and CSRF token) with {@code browser}; where it redirects to. */
+    public String formLogin(HttpClient browser, String user, String password) {
+        HttpResponse<String> form = send(browser, HttpRequest.newBuilder(URI.create(url("/login"))));
+        Matcher csrf = CSRF.matcher(form.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token in the login page: " + form.body());
+        }
+        String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> posted = send(browser, HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (posted.statusCode() != 302) {
+            throw new AssertionError("the login form answered " + posted.statusCode());
+        }
+        return posted.headers().firstValue("Location").orElse("");
+    }
+
+    /** A page of the admin UI as {@code user} (of the three; password = user name + "-pw") sees it after logging in. */
+    public String page(String user, String path) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String landed = formLogin(browser, user, user + "-pw");
+        if (landed.contains("/login?")) {
+            throw new AssertionError(user + " could not log in: " + landed);
+        }
+        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(url(path))));
+        if (page.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + page.statusCode() + ": " + page.body());
+        }
+        return page.body();
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -4,13 +4,13 @@ import io.ace.batch.BatchResources;
 import io.ace.batch.compare.BlockFailureInjector;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.TableComparison;
+import io.ace.batch.partition.PartitionedSteps;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The step that compares every table of a frozen {@link TableSet}: one partition per table,
@@ -53,9 +53,7 @@ public final class TableSetSteps {
                 resources.progress());
         Step worker = new StepBuilder(WORKER, repository).tasklet(tasklet, resources.transactions()).listener(tasklet).build();
         TablePartitioner partitioner = new TablePartitioner(repository, resources.progress());
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-table-");
-        executor.setConcurrencyLimit(workers);
-        return new StepBuilder(STEP, repository).partitioner(WORKER, partitioner).step(worker).gridSize(workers).taskExecutor(executor)
-                .listener(partitioner).listener(new SummaryListener(repository, report)).build();
+        return resources.partitions().step(STEP, partitioner, worker, workers, PartitionedSteps.Region.of(sessions.region()), partitioner,
+                new SummaryListener(repository, report));
     }
 }

@@ -1,6 +1,7 @@
 package io.ace.operation.repsetdiff;
 
 import io.ace.operation.DiffFlags;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.NamedTarget;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
@@ -28,10 +29,13 @@ public class RepsetDiffOptions implements RequestOptions<RepsetDiffRequest> {
     @Mixin
     TableSetFlags tables;
 
+    @Mixin
+    DistributedOption distributed;
+
     @Override
     public RepsetDiffRequest request(RunBasics run) {
         NamedTarget target = NamedTarget.of(positional, "REPSET");
         return new RepsetDiffRequest(target.cluster(), target.name(), diff.options(null), tables.recorded(), tables.maxConnections(),
-                run.runKey(), run.outputDir(), diff.html(), diff.maxHtmlRows());
+                run.runKey(), run.outputDir(), diff.html(), diff.maxHtmlRows(), distributed.value());
     }
 }

@@ -1,6 +1,7 @@
 package io.ace.operation.repsetdiff;
 
 import io.ace.operation.DiffParameters;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.ParameterCodec;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -21,6 +22,7 @@ final class RepsetDiffParameters implements ParameterCodec<RepsetDiffRequest> {
                 .addString("target", request.set())
                 .addString("run_key", request.runKey());
         DiffParameters.addTableSet(builder, request.skipTables(), request.maxConnections());
+        DistributedOption.add(builder, request.distributed());
         return DiffParameters.addOutput(DiffParameters.add(builder, request.options()), request.outputDir(), request.html(),
                 request.maxHtmlRows()).toJobParameters();
     }
@@ -29,6 +31,6 @@ final class RepsetDiffParameters implements ParameterCodec<RepsetDiffRequest> {
     public RepsetDiffRequest decode(JobParameters p) {
         return new RepsetDiffRequest(p.getString("cluster"), p.getString("target"), DiffParameters.read(p),
                 DiffParameters.skipTables(p), DiffParameters.maxConnections(p), p.getString("run_key"),
-                Path.of(p.getString("output_dir")), DiffParameters.html(p), DiffParameters.maxHtmlRows(p));
+                Path.of(p.getString("output_dir")), DiffParameters.html(p), DiffParameters.maxHtmlRows(p), DistributedOption.read(p));
     }
 }

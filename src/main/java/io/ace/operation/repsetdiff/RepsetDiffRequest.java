@@ -11,9 +11,10 @@ import java.util.List;
  *
  * @param skipTables     tables left out, as {@code TableSetFlags} records them
  * @param maxConnections sessions per node at most (0: tables at once + 1)
+ * @param distributed    whether its tables are compared in worker processes
  */
 public record RepsetDiffRequest(String cluster, String set, DiffOptions options, List<String> skipTables, int maxConnections,
-                                String runKey, Path outputDir, boolean html, int maxHtmlRows) implements LaunchRequest {
+                                String runKey, Path outputDir, boolean html, int maxHtmlRows, boolean distributed) implements LaunchRequest {
 
     public static final String OPERATION = "repset-diff";
 

@@ -1,6 +1,7 @@
 package io.ace.operation.schemadiff;
 
 import io.ace.operation.DiffFlags;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.NamedTarget;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
@@ -32,10 +33,13 @@ public class SchemaDiffOptions implements RequestOptions<SchemaDiffRequest> {
     @Mixin
     TableSetFlags tables;
 
+    @Mixin
+    DistributedOption distributed;
+
     @Override
     public SchemaDiffRequest request(RunBasics run) {
         NamedTarget target = NamedTarget.of(positional, "SCHEMA");
         return new SchemaDiffRequest(target.cluster(), target.name(), ddlOnly, diff.options(null), tables.recorded(), tables.maxConnections(),
-                run.runKey(), run.outputDir(), diff.html(), diff.maxHtmlRows());
+                run.runKey(), run.outputDir(), diff.html(), diff.maxHtmlRows(), distributed.value());
     }
 }

@@ -1,6 +1,7 @@
 package io.ace.operation.schemadiff;
 
 import io.ace.operation.DiffParameters;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.ParameterCodec;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -21,6 +22,7 @@ final class SchemaDiffParameters implements ParameterCodec<SchemaDiffRequest> {
                 .addString("ddl_only", Boolean.toString(request.ddlOnly()))
                 .addString("run_key", request.runKey());
         DiffParameters.addTableSet(builder, request.skipTables(), request.maxConnections());
+        DistributedOption.add(builder, request.distributed());
         return DiffParameters.addOutput(DiffParameters.add(builder, request.options()), request.outputDir(), request.html(),
                 request.maxHtmlRows()).toJobParameters();
     }
@@ -29,6 +31,7 @@ final class SchemaDiffParameters implements ParameterCodec<SchemaDiffRequest> {
     public SchemaDiffRequest decode(JobParameters p) {
         return new SchemaDiffRequest(p.getString("cluster"), p.getString("target"), Boolean.parseBoolean(p.getString("ddl_only")),
                 DiffParameters.read(p), DiffParameters.skipTables(p), DiffParameters.maxConnections(p),
-                p.getString("run_key"), Path.of(p.getString("output_dir")), DiffParameters.html(p), DiffParameters.maxHtmlRows(p));
+                p.getString("run_key"), Path.of(p.getString("output_dir")), DiffParameters.html(p), DiffParameters.maxHtmlRows(p),
+                DistributedOption.read(p));
     }
 }

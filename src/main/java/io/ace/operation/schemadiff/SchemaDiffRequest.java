@@ -11,9 +11,11 @@ import java.util.List;
  *
  * @param skipTables     tables whose data is left out, as {@code TableSetFlags} records them
  * @param maxConnections sessions per node at most (0: tables at once + 1)
+ * @param distributed    whether its tables' data is compared in worker processes
  */
 public record SchemaDiffRequest(String cluster, String schema, boolean ddlOnly, DiffOptions options, List<String> skipTables,
-                                int maxConnections, String runKey, Path outputDir, boolean html, int maxHtmlRows) implements LaunchRequest {
+                                int maxConnections, String runKey, Path outputDir, boolean html, int maxHtmlRows, boolean distributed)
+        implements LaunchRequest {
 
     public static final String OPERATION = "schema-diff";
 

@@ -4,6 +4,7 @@ import io.ace.batch.BatchResources;
 import io.ace.batch.compare.BlockFailureInjector;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.TableComparison;
+import io.ace.batch.partition.PartitionedSteps;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.TablePreflight;
@@ -12,11 +13,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The table-diff job: plan (freeze the key space), hash (partitions of blocks on a bounded
- * pool), recheck (differing keys again, after pending replication), report (diff file and HTML
+ * pool, or on workers of the nodes' region), recheck (differing keys again, after pending replication), report (diff file and HTML
  * from the findings).
  */
 final class TableDiffJob implements OperationJob<TableDiffRequest> {
@@ -49,11 +49,8 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
         Step hashPartition = new StepBuilder("hash-partition", repository).tasklet(hashTasklet, transactions)
                 .listener(hashTasklet).build();
         FrozenPlanPartitioner partitioner = new FrozenPlanPartitioner(run, resources.progress(), resources.findings());
-        int workers = resources.partitionWorkers(request.options().workers());
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-partition-");
-        executor.setConcurrencyLimit(workers);
-        Step hash = new StepBuilder("hash", repository).partitioner("hash-partition", partitioner).step(hashPartition)
-                .gridSize(workers).taskExecutor(executor).listener(partitioner).build();
+        Step hash = resources.partitions().step("hash", partitioner, hashPartition, resources.partitionWorkers(request.options().workers()),
+                PartitionedSteps.Region.of(sessions.region()), partitioner);
         Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run), transactions).build();
         DiffFileAssembler assembler = new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion());
         Step report = new StepBuilder("report", repository).tasklet(new ReportTasklet(run, assembler), transactions).build();

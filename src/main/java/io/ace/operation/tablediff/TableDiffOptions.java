@@ -1,6 +1,7 @@
 package io.ace.operation.tablediff;
 
 import io.ace.operation.DiffFlags;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
@@ -29,10 +30,13 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
                     + " operators and IMMUTABLE functions, checked on every node before it runs.")
     String tableFilter;
 
+    @Mixin
+    DistributedOption distributed;
+
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         return new TableDiffRequest(target.cluster(), target.table(), diff.options(tableFilter), run.runKey(), run.outputDir(), diff.html(),
-                diff.maxHtmlRows());
+                diff.maxHtmlRows(), distributed.value());
     }
 }

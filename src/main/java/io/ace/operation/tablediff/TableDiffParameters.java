@@ -2,6 +2,7 @@ package io.ace.operation.tablediff;
 
 import io.ace.catalog.TableName;
 import io.ace.operation.DiffParameters;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.ParameterCodec;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -21,6 +22,7 @@ final class TableDiffParameters implements ParameterCodec<TableDiffRequest> {
                 .addString("cluster", request.cluster())
                 .addString("table", request.table().toString())
                 .addString("run_key", request.runKey());
+        DistributedOption.add(builder, request.distributed());
         return DiffParameters.addOutput(DiffParameters.add(builder, request.options()), request.outputDir(), request.html(),
                 request.maxHtmlRows()).toJobParameters();
     }
@@ -28,6 +30,7 @@ final class TableDiffParameters implements ParameterCodec<TableDiffRequest> {
     @Override
     public TableDiffRequest decode(JobParameters p) {
         return new TableDiffRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")), DiffParameters.read(p),
-                p.getString("run_key"), Path.of(p.getString("output_dir")), DiffParameters.html(p), DiffParameters.maxHtmlRows(p));
+                p.getString("run_key"), Path.of(p.getString("output_dir")), DiffParameters.html(p), DiffParameters.maxHtmlRows(p),
+                DistributedOption.read(p));
     }
 }

@@ -22,9 +22,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
-/** The table-repair job: repair (one partition per target node, all at once), verify, report. */
+/** The table-repair job: repair (one partition per target node, all at once, here or on workers), verify, report. */
 final class TableRepairJob implements OperationJob<TableRepairRequest> {
 
     private final BatchResources resources;
@@ -55,10 +54,9 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         var transactions = resources.transactions();
         Step node = new StepBuilder("repair-node", repository)
                 .tasklet(new RepairApplyTasklet(request, sessions, table, resources.findings()), transactions).build();
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-repair-");
-        executor.setConcurrencyLimit(Math.max(1, targets.size()));
-        Step repair = new StepBuilder("repair", repository).partitioner("repair-node", new NodePartitioner(targets))
-                .step(node).gridSize(targets.size()).taskExecutor(executor).build();
+        // each node's partition goes to a worker of that node's region
+        Step repair = resources.partitions().step("repair", new NodePartitioner(targets), node, Math.max(1, targets.size()),
+                partition -> sessions.region(partition.getString(RepairApplyTasklet.NODE)));
         Step verify = new StepBuilder("verify", repository).tasklet(request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE), transactions).build();

@@ -1,6 +1,7 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.operation.DiffFileSource;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.HtmlRowsOption;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
@@ -54,11 +55,14 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @Mixin
     HtmlRowsOption htmlRows;
 
+    @Mixin
+    DistributedOption distributed;
+
     @Override
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
         return TableRepairRequest.of(target.cluster(), target.table(), diffFile.resolve(run, target.table()), options, run.runKey(), run.outputDir(),
-                generateReport, htmlRows.value());
+                generateReport, htmlRows.value(), distributed.value());
     }
 }

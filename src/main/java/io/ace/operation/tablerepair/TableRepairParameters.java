@@ -1,6 +1,7 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.catalog.TableName;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.ParameterCodec;
 import io.ace.repair.RepairOptions;
 import io.ace.report.HtmlReportWriter;
@@ -14,7 +15,7 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
     @Override
     public JobParameters encode(TableRepairRequest request) {
         RepairOptions options = request.options();
-        return new JobParametersBuilder()
+        return DistributedOption.add(new JobParametersBuilder(), request.distributed())
                 .addString("operation", TableRepairRequest.OPERATION)
                 .addString("cluster", request.cluster())
                 .addString("table", request.table().toString())
@@ -41,6 +42,6 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
         return new TableRepairRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")),
                 Path.of(p.getString("diff_file")), p.getString("diff_sha256"), options, p.getString("run_key"),
                 Path.of(p.getString("output_dir")), Boolean.parseBoolean(p.getString("generate_report")),
-                p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue());
+                p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue(), DistributedOption.read(p));
     }
 }

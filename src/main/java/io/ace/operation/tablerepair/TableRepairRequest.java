@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * an edited diff file is another run, not a resume.
  */
 public record TableRepairRequest(String cluster, TableName table, Path diffFile, String diffSha256, RepairOptions options,
-                                 String runKey, Path outputDir, boolean generateReport, int maxHtmlRows) implements TableRequest {
+                                 String runKey, Path outputDir, boolean generateReport, int maxHtmlRows, boolean distributed)
+        implements TableRequest {
 
     public static final String OPERATION = "table-repair";
 
@@ -22,8 +23,8 @@ public record TableRepairRequest(String cluster, TableName table, Path diffFile,
 
     /** A request for a diff file that exists, identified by its sha256. */
     public static TableRepairRequest of(String cluster, TableName table, Path diffFile, RepairOptions options, String runKey,
-                                        Path outputDir, boolean generateReport, int maxHtmlRows) {
+                                        Path outputDir, boolean generateReport, int maxHtmlRows, boolean distributed) {
         return new TableRepairRequest(cluster, table, diffFile, DiffFileDigest.of(diffFile), options, runKey, outputDir, generateReport,
-                maxHtmlRows);
+                maxHtmlRows, distributed);
     }
 }

@@ -47,6 +47,9 @@ final class ExecutionJson {
                 if (s.progress() >= 0) {
                     step.put("progress", s.progress());
                 }
+                if (s.worker() != null) {
+                    step.put("worker", s.worker());
+                }
                 step.put("error", s.error());
                 return step;
             }).toList());

@@ -8,7 +8,6 @@ import io.ace.testing.LocalCluster;
 import io.ace.testing.Serve;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,15 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Guessing passwords against {@code serve}: throttled per user and address, on the API and the login form, and audited. */
 class LoginThrottleServeTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private static HttpRequest.Builder basic(Serve serve, String user, String password) {
         return HttpRequest.newBuilder(URI.create(serve.url("/api/v1/executions"))).header("Authorization",
@@ -65,9 +61,9 @@ class LoginThrottleServeTest {
                 "ace.serve.login.lockout=1h")) {
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             for (String user : new String[] {"viewer", "nobody", "admin"}) {
-                assertThat(formLogin(serve, browser, user, "wrong")).endsWith("/login?error");
+                assertThat(serve.formLogin(browser, user, "wrong")).endsWith("/login?error");
             }
-            assertThat(formLogin(serve, browser, "viewer", "viewer-pw")).as("the address is locked out").endsWith("/login?throttled");
+            assertThat(serve.formLogin(browser, "viewer", "viewer-pw")).as("the address is locked out").endsWith("/login?throttled");
             HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(serve.url("/login?throttled"))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).contains("Too many failed logins");
@@ -75,20 +71,5 @@ class LoginThrottleServeTest {
                     .filteredOn(e -> e.action().equals("login-failed")).extracting(AuditLog.Entry::actor)
                     .containsExactly("admin", "nobody", "viewer");
         }
-    }
-
-    /** Posts the login form as a browser does (session cookie and CSRF token); where it redirects to. */
-    private static String formLogin(Serve serve, HttpClient browser, String user, String password) throws Exception {
-        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(serve.url("/login"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF.matcher(form.body());
-        assertThat(csrf.find()).as(form.body()).isTrue();
-        String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> posted = browser.send(HttpRequest.newBuilder(URI.create(serve.url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(posted.statusCode()).isEqualTo(302);
-        return posted.headers().firstValue("Location").orElse("");
     }
 }

@@ -1,0 +1,87 @@
+package io.ace.batch.partition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ace.testing.LocalCluster;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A partition is held by one worker at a time, against a real PostgreSQL repository: of workers
+ * claiming it at once exactly one wins, and only its holder lets it go or has it taken back.
+ */
+class PartitionClaimsTest {
+
+    private static final int WORKERS = 8;
+
+    static PartitionClaims claims;
+
+    @BeforeAll
+    static void repository() {
+        String url = LocalCluster.repositoryServer().newDatabase("claims_test");
+        claims = new PartitionClaims(new DriverManagerDataSource(url, "ace", LocalCluster.PASSWORD));
+        claims.createSchema();
+    }
+
+    @Test
+    void ofWorkersClaimingAPartitionAtOnceExactlyOneWins() throws Exception {
+        claims.queue(1, List.of(new PartitionClaims.Claim(101, "hash-partition", null)));
+        List<String> first = race(101);
+        assertThat(first).hasSize(1);
+        String holder = first.get(0);
+        assertThat(race(101)).as("once taken, no one else wins").isEmpty();
+        assertThat(claims.requeue(101, "someone-else", "someone-else (lost)")).isEmpty();
+        assertThat(claims.end(101, "someone-else")).isFalse();
+        assertThat(claims.requeue(101, holder, holder + " (lost)")).isPresent();
+
+        List<String> second = race(101);
+        assertThat(second).hasSize(1);
+        assertThat(claims.holds(101, second.get(0))).isTrue();
+        assertThat(claims.holds(101, holder)).isFalse();
+        assertThat(claims.abandon(101)).as("a claimed partition is not given up").isFalse();
+        assertThat(claims.end(101, second.get(0))).isTrue();
+        assertThat(claims.workersOf(1)).containsEntry(101L, second.get(0) + " (after " + holder + " (lost))");
+    }
+
+    @Test
+    void aPartitionGivenUpIsTakenByNoWorker() throws Exception {
+        claims.queue(2, List.of(new PartitionClaims.Claim(201, "compare-table", "eu")));
+        assertThat(claims.abandon(201)).isTrue();
+        assertThat(race(201)).isEmpty();
+    }
+
+    /** The workers whose claim of the partition succeeded, all claiming at the same moment. */
+    private static List<String> race(long stepExecutionId) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < WORKERS; i++) {
+                String worker = "worker-" + i + "-" + System.nanoTime();
+                Callable<String> claim = () -> {
+                    go.await();
+                    return claims.claim(stepExecutionId, worker) ? worker : null;
+                };
+                results.add(pool.submit(claim));
+            }
+            go.countDown();
+            List<String> winners = new ArrayList<>();
+            for (Future<String> f : results) {
+                if (f.get() != null) {
+                    winners.add(f.get());
+                }
+            }
+            return winners;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
