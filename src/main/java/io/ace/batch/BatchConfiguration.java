@@ -41,8 +41,8 @@ public class BatchConfiguration {
     }
 
     @Bean
-    FindingsStore findingsStore(DataSource dataSource) {
-        FindingsStore store = new FindingsStore(dataSource);
+    FindingsStore findingsStore(DataSource dataSource, PlatformTransactionManager transactions) {
+        FindingsStore store = new FindingsStore(dataSource, transactions);
         SchemaLock.around(dataSource, store::createSchema);
         return store;
     }
@@ -77,9 +77,10 @@ public class BatchConfiguration {
                                   HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build, PartitionedSteps partitions,
                                   @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
                                   @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
-                                  @Value("${ace.testing.fail-in-table:}") String failInTable) {
+                                  @Value("${ace.testing.fail-in-table:}") String failInTable,
+                                  @Value("${ace.testing.fail-with:exception}") String failWith) {
         return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
-                failBeforeBlock, failInTable, partitions);
+                failBeforeBlock, failInTable, failWith, partitions);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
@@ -115,8 +116,10 @@ public class BatchConfiguration {
 
     @Bean
     RunLauncher runLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
-                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget, RemotePartitioning partitioning) {
-        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget, partitioning);
+                            RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsStore findings,
+                            RemotePartitioning partitioning) {
+        return new RunLauncher(operator, repository, operations, clusters, archiver, metrics, budget, new FindingsRetention(findings),
+                partitioning);
     }
 
     @Bean

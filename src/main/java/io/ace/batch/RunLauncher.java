@@ -52,10 +52,13 @@ public final class RunLauncher {
     private final RunArchiver archiver;
     private final RunMetrics metrics;
     private final SessionBudget budget;
+    private final FindingsRetention retention;
     private final RemotePartitioning partitioning;
 
     public RunLauncher(JobOperator operator, JobRepository repository, OperationRegistry operations, ClusterRegistry clusters,
-                       RunArchiver archiver, RunMetrics metrics, SessionBudget budget, RemotePartitioning partitioning) {
+                       RunArchiver archiver, RunMetrics metrics, SessionBudget budget, FindingsRetention retention,
+                       RemotePartitioning partitioning) {
+        this.retention = retention;
         this.operator = operator;
         this.repository = repository;
         this.operations = operations;
@@ -101,6 +104,7 @@ public final class RunLauncher {
         try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget)) {
             Job job = operation.job().build(request, sessions);
             ((AbstractJob) job).registerJobExecutionListener(new Ownership(launch, started));
+            ((AbstractJob) job).registerJobExecutionListener(retention);
             execution = operator.start(job, parameters);
         }
         RunOutcome outcome = RunOutcome.of(execution);

@@ -5,6 +5,8 @@ import io.ace.exit.ExitCode;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * How a launch ended, as the exit code contract sees it.
@@ -42,19 +44,66 @@ public record RunOutcome(long executionId, String operation, String status, Exit
                 publicLine = line;
             } else {
                 AceException ace = cause(execution);
-                Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-                String resume = "; launch the same command with the same --run-key to resume it";
+                Failure failure = Failure.of(execution);
+                String resume = "launch the same command with the same --run-key to resume it";
+                String failed = "job execution " + execution.getId() + " failed" + failure.where();
                 code = ace == null ? ExitCode.FAILED : ace.exitCode();
-                line = ace != null ? ace.getMessage() : "job execution " + execution.getId() + " failed: "
-                        + (first == null ? status.toString() : first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage())
-                        + resume;
+                line = ace != null ? ace.getMessage() : failed + ": " + failure.what() + "; " + resume;
                 // an unexpected failure's message may quote a node's data: web callers get its kind only
-                publicLine = ace != null ? ace.publicMessage() : "job execution " + execution.getId() + " failed ("
-                        + (first == null ? status.toString() : first.getClass().getSimpleName()) + "; the cause is in the server log)" + resume;
+                publicLine = ace != null ? ace.publicMessage() : failed + (failure.error() ? ": " + failure.what() + "; "
+                        : " (" + failure.kind() + "; the cause is in the server log); ") + resume;
             }
         }
         return new RunOutcome(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(), code, line,
                 publicLine, context.reports());
+    }
+
+    /**
+     * What failed, for the operator: a step's own error rather than the "partition handler
+     * returned an unsuccessful step" of the step that ran it, with the step's name; a JVM error
+     * (out of memory, stack overflow) said in words, with the setting to change.
+     */
+    private record Failure(String step, Throwable cause, String status) {
+
+        static Failure of(JobExecution execution) {
+            StepExecution failedStep = null;
+            Throwable cause = null;
+            for (StepExecution step : execution.getStepExecutions()) {
+                for (Throwable t : step.getFailureExceptions()) {
+                    if (cause == null || cause instanceof JobExecutionException && !(t instanceof JobExecutionException)) {
+                        failedStep = step;
+                        cause = t;
+                    }
+                }
+            }
+            if (cause == null) {
+                cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            }
+            return new Failure(failedStep == null ? null : failedStep.getStepName(), cause, execution.getStatus().toString());
+        }
+
+        String where() {
+            return step == null ? "" : " in step " + step;
+        }
+
+        boolean error() {
+            return cause instanceof OutOfMemoryError || cause instanceof StackOverflowError;
+        }
+
+        String kind() {
+            return cause == null ? status : cause.getClass().getSimpleName();
+        }
+
+        String what() {
+            if (cause instanceof OutOfMemoryError) {
+                return "out of memory (" + cause.getMessage() + "); give it a larger heap (ACE_JAVA_OPTS=\"-Xmx...\") or a smaller"
+                        + " --compare-unit-size";
+            }
+            if (cause instanceof StackOverflowError) {
+                return "stack overflow; give it a larger thread stack (ACE_JAVA_OPTS=\"-Xss...\")";
+            }
+            return cause == null ? status : cause.getMessage() == null ? kind() : cause.getMessage();
+        }
     }
 
     private static AceException cause(JobExecution execution) {

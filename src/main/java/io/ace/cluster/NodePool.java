@@ -103,6 +103,24 @@ public final class NodePool implements AutoCloseable {
     }
 
     /**
+     * Ends a session opened by {@link #open()}: what its transaction left is rolled back, then it
+     * is closed. Failures are ignored: a broken session is dropped, and closing it returns its
+     * place in the budget all the same.
+     */
+    public static void closeRolledBack(Connection session) {
+        try {
+            session.rollback();
+        } catch (SQLException ignored) {
+            // nothing it did outlives the transaction
+        }
+        try {
+            session.close();
+        } catch (SQLException ignored) {
+            // a broken session is dropped all the same
+        }
+    }
+
+    /**
      * A session, once the node's budget has room, or an {@link io.ace.exit.AceException} naming the node
      * (exit 75 unreachable or budget full, 78 refused).
      */

@@ -30,8 +30,8 @@ final class BlockComparer {
 
     /**
      * Compares a block from its ranges' hashes (per range, by node); differing keys go to
-     * {@code sink} in key order, one compare unit at a time, so memory holds one unit of full
-     * rows whatever the number of differences.
+     * {@code sink} in key order, one compare unit at a time. Memory holds one range's row hashes
+     * and one unit of full rows, whatever the number of differences.
      */
     BlockOutcome compare(List<NodeSnapshot> nodes, List<KeyRange> ranges, List<Map<String, BlockHash>> hashes,
                          DifferenceSink sink) throws Exception {
@@ -52,11 +52,12 @@ final class BlockComparer {
      * Narrows ranges known to differ, given in key order with their (largest) row counts, in groups
      * of about {@link #KEY_HASH_ROWS} rows: each node hashes the buckets of every range of a group
      * (one statement), then streams the key hashes of only the buckets that differ (one more); the
-     * keys that differ have their full rows sent to {@code sink} one compare unit at a time.
-     * Returns the number of differing keys.
+     * keys that differ have their full rows sent to {@code sink} one compare unit at a time. Memory
+     * holds one group's differing keys and one unit of full rows, whatever the number of
+     * differences. Returns the number of differing keys.
      */
     int narrow(List<NodeSnapshot> nodes, List<KeyRange> ranges, List<Long> rows, DifferenceSink sink) throws Exception {
-        List<List<String>> differing = new ArrayList<>();
+        int differingKeys = 0;
         for (int from = 0; from < ranges.size(); ) {
             int to = from + 1;
             for (long sum = rows.get(from); to < ranges.size() && sum + rows.get(to) <= KEY_HASH_ROWS; to++) {
@@ -73,20 +74,15 @@ final class BlockComparer {
                 }
             }
             List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(narrowed, narrowedMasks)));
-            // groups follow each other in key order, so sorting each group's keys orders them all
-            differing.addAll(keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys);
+            // groups follow each other in key order, so ordering each group's keys orders the block's
+            List<List<String>> ordered = keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys;
+            for (int unit = 0; unit < ordered.size(); unit += compareUnitSize) {
+                sink.accept(withRows(fanOut, nodes, ordered.subList(unit, Math.min(ordered.size(), unit + compareUnitSize))));
+            }
+            differingKeys += ordered.size();
             from = to;
         }
-        for (int from = 0; from < differing.size(); from += compareUnitSize) {
-            List<List<String>> unit = differing.subList(from, Math.min(differing.size(), from + compareUnitSize));
-            Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(unit));
-            List<KeyDifference> differences = new ArrayList<>(unit.size());
-            for (List<String> key : unit) {
-                differences.add(difference(key, fetched));
-            }
-            sink.accept(differences);
-        }
-        return differing.size();
+        return differingKeys;
     }
 
     /**
@@ -125,30 +121,58 @@ final class BlockComparer {
 
     /** Keys whose row hash is not the same on every node (a node without the row counts as different). */
     private static List<List<String>> differingKeys(Map<String, Map<String, Long>> keyHashes) {
-        List<Map<String, Long>> nodes = new ArrayList<>(keyHashes.values());
-        Set<String> differing = new HashSet<>();
-        // a key differs when some node lacks it or has another hash than the first node that has it
-        for (Map<String, Long> node : nodes) {
-            for (Map.Entry<String, Long> e : node.entrySet()) {
-                if (differing.contains(e.getKey())) {
-                    continue;
-                }
-                for (Map<String, Long> other : nodes) {
-                    if (other != node && !e.getValue().equals(other.get(e.getKey()))) {
-                        differing.add(e.getKey());
-                        break;
-                    }
+        List<Map<String, Long>> byNode = new ArrayList<>(keyHashes.values());
+        List<List<String>> differing = new ArrayList<>();
+        for (int n = 0; n < byNode.size(); n++) {
+            for (Map.Entry<String, Long> e : byNode.get(n).entrySet()) {
+                String key = e.getKey();
+                // each key once, at the first node that has it
+                if (!earlierHas(byNode, n, key) && differs(byNode, key, e.getValue())) {
+                    differing.add(NodeSnapshot.splitKey(key));
                 }
             }
         }
-        return differing.stream().map(NodeSnapshot::splitKey).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        return differing;
+    }
+
+    /** Whether a node before node {@code n} has the key (it was considered there). */
+    private static boolean earlierHas(List<Map<String, Long>> byNode, int n, String key) {
+        for (int i = 0; i < n; i++) {
+            if (byNode.get(i).containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean differs(List<Map<String, Long>> byNode, String key, long hash) {
+        for (Map<String, Long> node : byNode) {
+            Long h = node.get(key);
+            if (h == null || h != hash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The differences of the given keys, with their rows read on every node at once, in the order given. */
+    static List<KeyDifference> withRows(NodeFanOut fanOut, List<NodeSnapshot> nodes, List<List<String>> keys) throws Exception {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(keys));
+        List<KeyDifference> differences = new ArrayList<>(keys.size());
+        for (List<String> key : keys) {
+            differences.add(difference(key, fetched));
+        }
+        return differences;
     }
 
     /**
      * The rows of one key on each node. Rows re-read here come from the same snapshot as the
      * hashes, so they still differ.
      */
-    static KeyDifference difference(List<String> key, Map<String, Map<String, NodeRow>> fetched) {
+    private static KeyDifference difference(List<String> key, Map<String, Map<String, NodeRow>> fetched) {
         String joined = NodeSnapshot.joinKey(key);
         Map<String, NodeRow> rows = new LinkedHashMap<>();
         fetched.forEach((node, byKey) -> {

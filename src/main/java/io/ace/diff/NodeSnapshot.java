@@ -53,17 +53,29 @@ final class NodeSnapshot implements AutoCloseable {
         return hashes.hash(connection, ranges);
     }
 
-    /** Key (columns joined by {@link #KEY_SEPARATOR}) to row hash, for every row of the block. */
+    /** Key (columns joined by {@link #KEY_SEPARATOR}) to row hash, for every row of the range. */
     Map<String, Long> keyHashes(KeyRange range) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.keyHashes(range.lower() != null, range.upper() != null))) {
+            KeyBinding.bindRange(ps, range);
+            return readHashes(ps);
+        }
+    }
+
+    /** Key to row hash, for those of the given keys that exist on this node. */
+    Map<String, Long> hashes(List<List<String>> keys) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(queries.hashesByKeys())) {
+            KeyBinding.bindKeyArrays(connection, ps, queries.shape().primaryKey().size(), keys, 1);
+            return readHashes(ps);
+        }
+    }
+
+    private Map<String, Long> readHashes(PreparedStatement ps) throws SQLException {
         int keyCount = queries.shape().primaryKey().size();
         Map<String, Long> hashes = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(queries.keyHashes(range.lower() != null, range.upper() != null))) {
-            ps.setFetchSize(FETCH_SIZE);
-            KeyBinding.bindRange(ps, range);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
-                }
+        ps.setFetchSize(FETCH_SIZE);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
             }
         }
         return hashes;
@@ -111,15 +123,10 @@ final class NodeSnapshot implements AutoCloseable {
             int keyCount = queries.shape().primaryKey().size();
             LocalSettings.with(connection, LocalSettings.RANGES, () -> {
                 try (PreparedStatement ps = connection.prepareStatement(queries.rangeKeyHashes())) {
-                    ps.setFetchSize(FETCH_SIZE);
                     int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
                     next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
                     ps.setArray(next, connection.createArrayOf("int8", boundedMasks.toArray(Long[]::new)));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            hashes.put(readKey(rs, keyCount), rs.getLong(keyCount + 1));
-                        }
-                    }
+                    hashes.putAll(readHashes(ps));
                 }
                 return null;
             });
@@ -192,8 +199,8 @@ final class NodeSnapshot implements AutoCloseable {
         }
     }
 
-    List<List<String>> sampleKeys(double percent) throws SQLException {
-        return keys(queries.sampleKeys(percent));
+    List<List<String>> sampleKeys(double percent, int wanted) throws SQLException {
+        return keys(queries.sampleKeys(percent, wanted));
     }
 
     List<List<String>> everyNthKey(long step) throws SQLException {
@@ -248,15 +255,6 @@ final class NodeSnapshot implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the session is being discarded; a failed rollback changes nothing read-only
-        }
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // a broken session: closing it returns its place in the budget all the same
-        }
+        NodePool.closeRolledBack(connection);
     }
 }

@@ -35,7 +35,7 @@ public final class PartitionScan implements AutoCloseable {
      */
     public BlockOutcome compare(List<List<KeyRange>> upcoming, DifferenceSink sink) throws Exception {
         List<KeyRange> block = upcoming.get(0);
-        if (!hashed.keySet().containsAll(block)) {
+        if (!hashed(block)) {
             listener.resumed(throttle.awaitCapacity(nodes.all(), listener::pausing));
             int blocks = pacer.nextBlocks(upcoming.size());
             List<KeyRange> ranges = upcoming.subList(0, blocks).stream().flatMap(List::stream).toList();
@@ -62,6 +62,11 @@ public final class PartitionScan implements AutoCloseable {
      */
     public int narrow(List<KeyRange> ranges, List<Long> rows, DifferenceSink sink) throws Exception {
         return comparer.narrow(nodes.all(), ranges, rows, sink);
+    }
+
+    /** Whether a block's ranges were hashed already (comparing it runs no hashing statement). */
+    public boolean hashed(List<KeyRange> block) {
+        return hashed.keySet().containsAll(block);
     }
 
     @Override

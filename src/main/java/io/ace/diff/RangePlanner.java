@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class RangePlanner {
 
-    /** Sampled pages (one key each) per range: ranges vary in size, blocks of 16 ranges much less; narrowing a big range costs little. */
+    /** Sampled pages (about one key each) per range: ranges vary in size, blocks of 16 ranges much less; narrowing a big range costs little. */
     private static final int PAGES_PER_RANGE = 3;
     /** Ranges per block. */
     static final int RANGES_PER_BLOCK = 16;
@@ -33,7 +33,7 @@ public final class RangePlanner {
             if (ranges > 1) {
                 NodeSnapshot source = nodes.all().stream().filter(s -> s.node().equals(largest)).findFirst().orElseThrow();
                 long pages = source.pages();
-                List<List<String>> sample = source.sampleKeys(100.0 * ranges * PAGES_PER_RANGE / pages);
+                List<List<String>> sample = source.sampleKeys(100.0 * ranges * PAGES_PER_RANGE / pages, ranges * PAGES_PER_RANGE);
                 if (sample.size() >= ranges) {
                     splits = splitsFrom(sample, ranges);
                 } else {

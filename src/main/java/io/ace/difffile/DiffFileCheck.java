@@ -5,7 +5,6 @@ import io.ace.exit.ExitCode;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +22,9 @@ import java.util.Map;
  */
 public final class DiffFileCheck {
 
+    /** Key values cast per statement. */
+    private static final int CAST_BATCH = 10_000;
+
     /** Where a key value comes from in the file, for the message that names it. */
     private record Place(String pair, String node, int row) {
     }
@@ -32,7 +34,8 @@ public final class DiffFileCheck {
 
     /**
      * Exit 78 for a node the cluster does not define, exit 64 for one its summary does not list or a
-     * key value that is not valid for its column, each naming the file and where in it.
+     * key value that is not valid for its column, each naming the file and where in it. The file is
+     * streamed and its key values cast a batch at a time, so memory holds one batch whatever its size.
      */
     public static void check(Path file, ClusterSessions sessions, TableShape shape) {
         List<String> summaryNodes = sessions.nodeNames();
@@ -41,25 +44,49 @@ public final class DiffFileCheck {
         key.forEach(c -> values.add(new ArrayList<>()));
         List<Place> places = new ArrayList<>();
         Map<String, Integer> rowsSeen = new HashMap<>();
-        new DiffFileReader(file).rows(row -> {
-            List<String> pairNodes = DiffFileReader.pairNodes(row.pair());
-            for (String node : pairNodes) {
-                knownNode(file, sessions, summaryNodes, row.pair(), node);
-            }
-            if (!pairNodes.contains(row.node())) {
-                throw AceException.usage("diff file " + file + " lists rows of node " + row.node() + " in pair " + row.pair()
-                        + ", which is not one of the pair's nodes");
-            }
-            int index = rowsSeen.merge(row.pair() + "/" + row.node(), 1, Integer::sum);
-            for (int c = 0; c < key.size(); c++) {
-                DiffFileReader.Value v = row.values().get(key.get(c).name());
-                values.get(c).add(v == null ? null : v.sqlText());
-            }
-            places.add(new Place(row.pair(), row.node(), index));
-        });
-        for (int c = 0; c < key.size(); c++) {
-            checkKeyColumn(file, sessions.pools().get(0), key.get(c), values.get(c), places);
+        String checker = sessions.pools().get(0).name();
+        try (Connection c = sessions.pools().get(0).open()) {
+            new DiffFileReader(file).rows(row -> {
+                List<String> pairNodes = DiffFileReader.pairNodes(row.pair());
+                for (String node : pairNodes) {
+                    knownNode(file, sessions, summaryNodes, row.pair(), node);
+                }
+                if (!pairNodes.contains(row.node())) {
+                    throw AceException.usage("diff file " + file + " lists rows of node " + row.node() + " in pair " + row.pair()
+                            + ", which is not one of the pair's nodes");
+                }
+                int index = rowsSeen.merge(row.pair() + "/" + row.node(), 1, Integer::sum);
+                for (int k = 0; k < key.size(); k++) {
+                    DiffFileReader.Value v = row.values().get(key.get(k).name());
+                    values.get(k).add(v == null ? null : v.sqlText());
+                }
+                places.add(new Place(row.pair(), row.node(), index));
+                if (places.size() == CAST_BATCH) {
+                    checkKeys(file, c, checker, key, values, places);
+                }
+            });
+            checkKeys(file, c, checker, key, values, places);
+        } catch (SQLException e) {
+            throw unreachable(file, checker, e);
         }
+    }
+
+    /** Checks a batch of key values, column by column, and empties it. */
+    private static void checkKeys(Path file, Connection c, String checker, List<Column> key, List<List<String>> values, List<Place> places) {
+        try {
+            for (int k = 0; k < key.size(); k++) {
+                checkKeyColumn(file, c, key.get(k), values.get(k), places);
+                values.get(k).clear();
+            }
+        } catch (SQLException e) {
+            throw unreachable(file, checker, e);
+        }
+        places.clear();
+    }
+
+    private static AceException unreachable(Path file, String node, SQLException e) {
+        return new AceException(ExitCode.UNREACHABLE, "could not check the key values of diff file " + file + " on node " + node
+                + " (SQLSTATE " + e.getSQLState() + "); retry later", e);
     }
 
     private static void knownNode(Path file, ClusterSessions sessions, List<String> summaryNodes, String pair, String node) {
@@ -75,8 +102,8 @@ public final class DiffFileCheck {
                 + String.join(", ", summaryNodes) + ") does not list: the file is not whole");
     }
 
-    /** All of a column's values cast at once; when that fails, halves find the first value that does not cast. */
-    private static void checkKeyColumn(Path file, NodePool pool, Column column, List<String> values, List<Place> places) {
+    /** All of a batch's values of a column cast at once; when that fails, halves find the first value that does not cast. */
+    private static void checkKeyColumn(Path file, Connection c, Column column, List<String> values, List<Place> places) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) == null) {
                 Place p = places.get(i);
@@ -84,8 +111,10 @@ public final class DiffFileCheck {
                         + " has no value for primary key column " + column.name());
             }
         }
-        try (Connection c = pool.open();
-             PreparedStatement ps = c.prepareStatement("SELECT cardinality(CAST(? AS text[])::" + column.type() + "[])")) {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT cardinality(CAST(? AS text[])::" + column.type() + "[])")) {
             if (casts(c, ps, values)) {
                 return;
             }
@@ -106,9 +135,6 @@ public final class DiffFileCheck {
             throw new AceException(ExitCode.USAGE, "diff file " + file + ": row " + p.row() + " of node " + p.node() + " in pair " + p.pair()
                     + ": its " + column.name() + " is not a valid " + column.type() + "; is the file of this table, and whole?",
                     "\"" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "\"", null);
-        } catch (SQLException e) {
-            throw new AceException(ExitCode.UNREACHABLE, "could not check the key values of diff file " + file + " on node " + pool.name()
-                    + " (SQLSTATE " + e.getSQLState() + "); retry later", e);
         }
     }
 

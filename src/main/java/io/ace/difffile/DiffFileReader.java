@@ -40,6 +40,20 @@ public final class DiffFileReader {
 
     /** A row of one node in one pair's list. */
     public record Row(String pair, String node, Map<String, Value> values) {
+
+        /** The row's key, each column's value as text; a usage error naming the pair and node when a key column is missing. */
+        public List<String> key(List<Column> keyColumns) {
+            List<String> key = new ArrayList<>(keyColumns.size());
+            for (Column c : keyColumns) {
+                Value v = values.get(c.name());
+                if (v == null || v.kind() == Value.Kind.NULL) {
+                    throw AceException.usage("a row of node " + node + " in pair " + pair
+                            + " of the diff file has no value for primary key column " + c.name());
+                }
+                key.add(v.text());
+            }
+            return key;
+        }
     }
 
     @FunctionalInterface
@@ -59,6 +73,11 @@ public final class DiffFileReader {
 
     /** The summary object; the whole file is read through, so truncation is found before any change. */
     public JsonNode summary() {
+        FileStamp stamp = FileStamp.of(file);
+        Summary known = lastSummary;
+        if (stamp != null && known != null && known.stamp().equals(stamp)) {
+            return known.summary().deepCopy();
+        }
         JsonNode[] summary = {null};
         parse((p, name) -> {
             if (name.equals("summary")) {
@@ -70,8 +89,31 @@ public final class DiffFileReader {
         if (summary[0] == null || !summary[0].isObject()) {
             throw AceException.usage("diff file " + file + " has no \"summary\" object; is it a diff file?");
         }
+        if (stamp != null) {
+            lastSummary = new Summary(stamp, summary[0].deepCopy());
+        }
         return summary[0];
     }
+
+    /** A file as it is now: read again when it was written since. */
+    private record FileStamp(Path file, long size, long modified) {
+        static FileStamp of(Path file) {
+            try {
+                return new FileStamp(file.toAbsolutePath().normalize(), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private record Summary(FileStamp stamp, JsonNode summary) {
+    }
+
+    /**
+     * The last summary read: one launch asks a file for its summary more than once (its table,
+     * nodes and columns), and finding it means reading the whole file.
+     */
+    private static volatile Summary lastSummary;
 
     /** The columns the file's rows carry when they are not all of the table's (its summary's {@code columns}); null otherwise. */
     public List<String> columns() {
@@ -98,19 +140,6 @@ public final class DiffFileReader {
             throw AceException.usage("diff file " + file + " names fewer than two nodes in summary.nodes");
         }
         return nodes;
-    }
-
-    /** Every distinct key the file names (each the key columns' values as text), in file order. */
-    public List<List<String>> distinctKeys(List<Column> key) {
-        java.util.Set<List<String>> keys = new java.util.LinkedHashSet<>();
-        rows(row -> {
-            List<String> k = new ArrayList<>(key.size());
-            for (Column c : key) {
-                k.add(row.values().get(c.name()).text());
-            }
-            keys.add(k);
-        });
-        return new ArrayList<>(keys);
     }
 
     /** Streams every row of every pair, in file order. */

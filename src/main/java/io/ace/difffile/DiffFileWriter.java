@@ -3,7 +3,6 @@ package io.ace.difffile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
+import io.ace.catalog.TableShape;
+import io.ace.diff.KeyDifference;
+import io.ace.diff.NodeRow;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,15 +31,17 @@ public final class DiffFileWriter {
 
     /** Counts per pair, the first differing keys of each pair for the HTML report, and the summary written. */
     public record Result(Path file, Map<String, Long> diffRowsCount, boolean limitReached,
-                         Map<String, List<JsonNode>> samples, Map<String, Long> oddNodeCounts, Map<String, Object> summary) {
+                         Map<String, List<KeyDifference>> samples, Map<String, Long> oddNodeCounts, Map<String, Object> summary) {
         public long total() {
             return diffRowsCount.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
+    private final TableShape shape;
     private final int samplePerPair;
 
-    public DiffFileWriter(int samplePerPair) {
+    public DiffFileWriter(TableShape shape, int samplePerPair) {
+        this.shape = shape;
         this.samplePerPair = samplePerPair;
     }
 
@@ -57,22 +61,21 @@ public final class DiffFileWriter {
             }
             Map<String, Long> odd = new TreeMap<>();
             IOException[] failure = {null};
-            source.forEach(json -> {
+            source.forEach(d -> {
                 if (failure[0] != null) {
                     return;
                 }
-                JsonNode d = DifferenceJson.read(json);
                 boolean counted = false;
                 for (NodePair pair : pairs) {
-                    if (!DifferenceJson.differs(d, pair.a(), pair.b())) {
+                    if (!differs(d, pair)) {
                         continue;
                     }
                     try {
                         rows.get(pair).add(d, maxDiffRows, samplePerPair);
-                    } catch (IOException e) {
-                        failure[0] = e;
+                    } catch (IOException | RuntimeException e) {
+                        failure[0] = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
                     }
-                    String o = DifferenceJson.oddNode(d);
+                    String o = d.oddNode();
                     if (o != null && !counted) {
                         // a key differs in several pairs but has one odd node: count it once
                         odd.merge(o, 1L, Long::sum);
@@ -84,7 +87,7 @@ public final class DiffFileWriter {
                 throw failure[0];
             }
             Map<String, Long> counts = new LinkedHashMap<>();
-            Map<String, List<JsonNode>> samples = new LinkedHashMap<>();
+            Map<String, List<KeyDifference>> samples = new LinkedHashMap<>();
             boolean limited = false;
             for (PairRows pr : rows.values()) {
                 pr.close();
@@ -107,12 +110,12 @@ public final class DiffFileWriter {
                     if (pr.count == 0) {
                         continue;
                     }
-                    String head = (first ? "" : ",") + json(pr.pair.key()) + ":{\"rows\":{" + json(pr.pair.a()) + ":[";
+                    String head = (first ? "" : ",") + json(pr.pair.key()) + ":{\"rows\":{" + json(pr.pair.a()) + ":";
                     out.write(head.getBytes(StandardCharsets.UTF_8));
                     Files.copy(pr.fileA, out);
-                    out.write(("]," + json(pr.pair.b()) + ":[").getBytes(StandardCharsets.UTF_8));
+                    out.write(("," + json(pr.pair.b()) + ":").getBytes(StandardCharsets.UTF_8));
                     Files.copy(pr.fileB, out);
-                    out.write("]}}".getBytes(StandardCharsets.UTF_8));
+                    out.write("}}".getBytes(StandardCharsets.UTF_8));
                     first = false;
                 }
                 out.write(("},\"summary\":" + MAPPER.writeValueAsString(result.summary()) + "}\n").getBytes(StandardCharsets.UTF_8));
@@ -136,17 +139,22 @@ public final class DiffFileWriter {
         return MAPPER.writeValueAsString(text);
     }
 
-    /** One pair's rows, each side in a file of comma-separated JSON objects. */
-    private static final class PairRows {
+    /** Whether the two nodes of a pair disagree on a key (a node without the row disagrees with one that has it). */
+    private static boolean differs(KeyDifference d, NodePair pair) {
+        NodeRow a = d.rows().get(pair.a());
+        NodeRow b = d.rows().get(pair.b());
+        return a == null || b == null ? a != b : a.hash() != b.hash();
+    }
+
+    /** One pair's rows, each side a JSON array in a file of its own, written by one generator. */
+    private final class PairRows {
         private final NodePair pair;
         private final Path fileA;
         private final Path fileB;
-        private final Writer a;
-        private final Writer b;
-        private final List<JsonNode> sample = new ArrayList<>();
+        private final JsonGenerator a;
+        private final JsonGenerator b;
+        private final List<KeyDifference> sample = new ArrayList<>();
         private long count;
-        private long writtenA;
-        private long writtenB;
         private boolean limited;
         private boolean closed;
 
@@ -154,45 +162,43 @@ public final class DiffFileWriter {
             this.pair = pair;
             this.fileA = Files.createTempFile(dir, "a", ".json");
             this.fileB = Files.createTempFile(dir, "b", ".json");
-            this.a = new BufferedWriter(Files.newBufferedWriter(fileA, StandardCharsets.UTF_8), 1 << 16);
-            this.b = new BufferedWriter(Files.newBufferedWriter(fileB, StandardCharsets.UTF_8), 1 << 16);
+            this.a = side(fileA);
+            this.b = side(fileB);
         }
 
-        void add(JsonNode d, long max, int samplePerPair) throws IOException {
+        private JsonGenerator side(Path file) throws IOException {
+            JsonGenerator g = MAPPER.createGenerator(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16));
+            g.writeStartArray();
+            return g;
+        }
+
+        void add(KeyDifference d, long max, int samplePerPair) throws IOException {
             if (max > 0 && count >= max) {
                 limited = true;
                 return;
             }
             count++;
-            writtenA = write(a, writtenA, d, pair.a());
-            writtenB = write(b, writtenB, d, pair.b());
+            write(a, d, pair.a());
+            write(b, d, pair.b());
             if (sample.size() < samplePerPair) {
                 sample.add(d);
             }
         }
 
-        private static long write(Writer w, long written, JsonNode d, String node) throws IOException {
-            String row = DifferenceJson.row(d, node);
-            if (row == null) {
-                return written;
+        private void write(JsonGenerator g, KeyDifference d, String node) {
+            NodeRow row = d.rows().get(node);
+            if (row != null) {
+                // the odd node goes beside the columns as metadata, as pgEdge ACE does with _spock_metadata_; repair ignores it
+                RowJson.write(g, shape, row.values(), d.oddNode());
             }
-            String o = DifferenceJson.oddNode(d);
-            if (o != null && row.endsWith("}")) {
-                // metadata beside the columns, as pgEdge ACE does with _spock_metadata_; repair ignores it
-                row = row.substring(0, row.length() - 1) + (row.length() > 2 ? "," : "")
-                        + "\"_ace_metadata_\":{\"odd_node\":" + json(o) + "}}";
-            }
-            if (written > 0) {
-                w.write(',');
-            }
-            w.write(row);
-            return written + 1;
         }
 
         void close() throws IOException {
             if (!closed) {
                 closed = true;
+                a.writeEndArray();
                 a.close();
+                b.writeEndArray();
                 b.close();
             }
         }

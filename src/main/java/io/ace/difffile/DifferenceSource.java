@@ -1,9 +1,10 @@
 package io.ace.difffile;
 
+import io.ace.diff.KeyDifference;
 import java.util.function.Consumer;
 
-/** Streams stored differences (see {@link DifferenceJson}) in key order; may be read more than once. */
+/** Streams stored differences in key order; may be read more than once. */
 @FunctionalInterface
 public interface DifferenceSource {
-    void forEach(Consumer<String> differenceJson);
+    void forEach(Consumer<KeyDifference> difference);
 }

@@ -30,42 +30,62 @@ public final class RowJson {
     public static String toJson(TableShape shape, List<String> values) {
         StringWriter out = new StringWriter(64 * values.size());
         try (JsonGenerator g = MAPPER.createGenerator(out)) {
-            g.writeStartObject();
-            List<Column> columns = shape.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                g.writeName(columns.get(i).name());
-                writeValue(g, columns.get(i), values.get(i));
-            }
-            g.writeEndObject();
+            write(g, shape, values, null);
         }
         return out.toString();
     }
 
+    /**
+     * Writes the row as a JSON object, columns in table order; with an odd node, an
+     * {@code _ace_metadata_} object after the columns names it (repair ignores metadata objects).
+     */
+    public static void write(JsonGenerator g, TableShape shape, List<String> values, String oddNode) {
+        g.writeStartObject();
+        List<Column> columns = shape.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            g.writeName(columns.get(i).name());
+            writeValue(g, columns.get(i), values.get(i));
+        }
+        if (oddNode != null) {
+            g.writeName("_ace_metadata_");
+            g.writeStartObject();
+            g.writeStringProperty("odd_node", oddNode);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
     public static void writeValue(JsonGenerator g, Column column, String text) {
+        writeValue(g, value(column, text));
+    }
+
+    /** A value as the JSON its kind asks for: a number's digits, a boolean, a string, or null. */
+    public static void writeValue(JsonGenerator g, DiffFileReader.Value v) {
+        switch (v.kind()) {
+            case NULL -> g.writeNull();
+            case NUMBER -> g.writeNumber(v.text());
+            case BOOLEAN -> g.writeBoolean(Boolean.parseBoolean(v.text()));
+            case STRING -> g.writeString(v.text());
+        }
+    }
+
+    /**
+     * A column's value as a diff file records it (see {@link #writeValue}), from the text the node
+     * printed; null text is SQL NULL.
+     */
+    public static DiffFileReader.Value value(Column column, String text) {
         if (text == null) {
-            g.writeNull();
-            return;
+            return new DiffFileReader.Value(DiffFileReader.Value.Kind.NULL, null);
         }
         String type = column.array() ? "" : column.baseType();
-        if (INTEGERS.contains(type)) {
-            if (new BigInteger(text).abs().compareTo(MAX_SAFE) <= 0) {
-                g.writeNumber(text);
-            } else {
-                g.writeString(text);
-            }
-        } else if (FLOATS.contains(type)) {
-            if (text.equals("NaN") || text.endsWith("Infinity")) {
-                g.writeString(text);
-            } else {
-                g.writeNumber(text);
-            }
-        } else if (type.equals("bool")) {
-            g.writeBoolean(text.equals("true") || text.equals("t"));
-        } else if (type.equals("timestamptz")) {
-            g.writeString(rfc3339(text));
-        } else {
-            g.writeString(text);
+        boolean finiteFloat = FLOATS.contains(type) && !text.equals("NaN") && !text.endsWith("Infinity");
+        if (INTEGERS.contains(type) && (text.length() <= 15 || new BigInteger(text).abs().compareTo(MAX_SAFE) <= 0) || finiteFloat) {
+            return new DiffFileReader.Value(DiffFileReader.Value.Kind.NUMBER, text);
         }
+        if (type.equals("bool")) {
+            return new DiffFileReader.Value(DiffFileReader.Value.Kind.BOOLEAN, Boolean.toString(text.equals("true") || text.equals("t")));
+        }
+        return new DiffFileReader.Value(DiffFileReader.Value.Kind.STRING, type.equals("timestamptz") ? rfc3339(text) : text);
     }
 
     /** {@code 2025-07-22 12:00:00.123456+00} (TimeZone=UTC, DateStyle=ISO) as {@code 2025-07-22T12:00:00.123456Z}. */

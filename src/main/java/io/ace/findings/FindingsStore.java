@@ -1,8 +1,10 @@
 package io.ace.findings;
 
+import io.ace.diff.KeyDifference;
+import io.ace.diff.NodeRow;
+import io.ace.difffile.DiffFileReader;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,63 +13,116 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the partitions of a comparison found, kept in the job repository's database so that a
  * partition's findings commit in the same transaction as its progress: a restart neither loses
  * nor repeats them. Rows are keyed by job instance (and the table within it, for runs that
- * compare many tables), so every execution of one run shares them.
+ * compare many tables), so every execution of one run shares them. Differences are stored in
+ * runs of a few tens of kilobytes per row (see {@link FindingCodec}) and read back a few runs at
+ * a time, so no reader holds more than that whatever their number.
  */
 public final class FindingsStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private static final String UNPARTED = "_UNPARTED";
+    /** Rows deleted per transaction when a run's findings are dropped: the repository holds what a transaction deletes. */
+    private static final int FORGET_BATCH = 64;
+    /** Rows read per query when streaming (each a run of tens of kilobytes). */
+    private static final int READ_BATCH = 16;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final TransactionTemplate onItsOwn;
 
-    public FindingsStore(DataSource dataSource) {
+    public FindingsStore(DataSource dataSource, PlatformTransactionManager transactions) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(1_000);
+        this.onItsOwn = new TransactionTemplate(transactions);
+        this.onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void createSchema() {
-        String text = largeTextType();
-        List<String> setAside = setAsideUnparted();
+        boolean blocksUnparted = exists("ACE_DIFF_BLOCK", null) && !exists("ACE_DIFF_BLOCK", "PART_NO");
+        if (blocksUnparted) {
+            jdbc.execute("ALTER TABLE ACE_DIFF_BLOCK RENAME TO ACE_DIFF_BLOCK" + UNPARTED);
+        }
         jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_BLOCK (JOB_INSTANCE_ID BIGINT NOT NULL, PART_NO INT DEFAULT 0 NOT NULL,"
                 + " BLOCK_NO INT NOT NULL, PARTITION_NO INT NOT NULL, ROWS_PER_NODE VARCHAR(4000) NOT NULL, MISMATCHED_RANGES INT NOT NULL,"
                 + " DIFF_KEYS INT NOT NULL, CONSTRAINT ACE_DIFF_BLOCK_PK PRIMARY KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO))");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_KEY (JOB_INSTANCE_ID BIGINT NOT NULL, PART_NO INT DEFAULT 0 NOT NULL,"
-                + " BLOCK_NO INT NOT NULL, SEQ INT NOT NULL, DIFF_JSON " + text + " NOT NULL,"
-                + " CONSTRAINT ACE_DIFF_KEY_PK PRIMARY KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ))");
-        for (String table : setAside) {
-            String columns = table.equals("ACE_DIFF_BLOCK")
-                    ? "JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS"
-                    : "JOB_INSTANCE_ID, BLOCK_NO, SEQ, DIFF_JSON";
-            jdbc.execute("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + table + UNPARTED);
-            jdbc.execute("DROP TABLE " + table + UNPARTED);
+        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_FINDING (JOB_INSTANCE_ID BIGINT NOT NULL, PART_NO INT NOT NULL,"
+                + " BLOCK_NO INT NOT NULL, SEQ INT NOT NULL, DATA " + binaryType() + " NOT NULL,"
+                + " CONSTRAINT ACE_DIFF_FINDING_PK PRIMARY KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ))");
+        if (blocksUnparted) {
+            // a repository written before runs compared many tables: its blocks become part 0, so runs in progress keep them
+            String columns = "JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS";
+            jdbc.execute("INSERT INTO ACE_DIFF_BLOCK (" + columns + ") SELECT " + columns + " FROM ACE_DIFF_BLOCK" + UNPARTED);
+            jdbc.execute("DROP TABLE ACE_DIFF_BLOCK" + UNPARTED);
+        }
+        if (exists("ACE_DIFF_KEY", null)) {
+            convertJsonFindings();
         }
     }
 
     /**
-     * A repository written before runs compared many tables has its findings tables without
-     * PART_NO: they are renamed, to be created anew and refilled (as part 0), so runs in progress
-     * keep their findings. Returns the tables set aside.
+     * A repository written before findings were stored in runs keeps them one JSON object per
+     * row in ACE_DIFF_KEY: they are converted into runs, so runs in progress keep them, and the
+     * table dropped. Values come back in the diff file's spelling, which writes them out the same.
      */
-    private List<String> setAsideUnparted() {
-        List<String> setAside = new ArrayList<>();
-        for (String table : new String[] {"ACE_DIFF_BLOCK", "ACE_DIFF_KEY"}) {
-            if (exists(table, null) && !exists(table, "PART_NO")) {
-                jdbc.execute("ALTER TABLE " + table + " RENAME TO " + table + UNPARTED);
-                setAside.add(table);
+    private void convertJsonFindings() {
+        String part = exists("ACE_DIFF_KEY", "PART_NO") ? "PART_NO" : "0";
+        List<long[]> places = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        jdbc.query("SELECT JOB_INSTANCE_ID, " + part + ", BLOCK_NO, SEQ, DIFF_JSON FROM ACE_DIFF_KEY ORDER BY 1, 2, 3, 4", rs -> {
+            long[] place = {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)};
+            if (!records.isEmpty() && (records.size() == FindingCodec.RUN_RECORDS || !sameBlock(places.get(0), place))) {
+                insertConverted(places.get(0), records);
+                places.clear();
+                records.clear();
             }
+            places.add(place);
+            records.add(rs.getString(5));
+        });
+        if (!records.isEmpty()) {
+            insertConverted(places.get(0), records);
         }
-        return setAside;
+        jdbc.execute("DROP TABLE ACE_DIFF_KEY");
+    }
+
+    private static boolean sameBlock(long[] a, long[] b) {
+        return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+    }
+
+    /** Records of one block from position {@code first}: differences (they have "nodes") or a repair's changes. */
+    private void insertConverted(long[] first, List<String> records) {
+        FindingsScope scope = new FindingsScope(first[0], (int) first[1]);
+        int block = (int) first[2];
+        int seq = (int) first[3];
+        if (!MAPPER.readTree(records.get(0)).has("nodes")) {
+            insertRuns(scope, block, seq, FindingCodec.textRuns(records));
+            return;
+        }
+        List<KeyDifference> differences = new ArrayList<>(records.size());
+        for (String json : records) {
+            JsonNode d = MAPPER.readTree(json);
+            List<String> key = new ArrayList<>();
+            d.get("key").forEach(k -> key.add(k.asString()));
+            Map<String, NodeRow> rows = new LinkedHashMap<>();
+            d.get("nodes").properties().forEach(e -> {
+                List<String> values = new ArrayList<>();
+                DiffFileReader.row(e.getValue().get("row").asString()).values().forEach(v -> values.add(v.sqlText()));
+                rows.put(e.getKey(), new NodeRow(values, Long.parseLong(e.getValue().get("hash").asString())));
+            });
+            differences.add(new KeyDifference(key, rows, d.has("odd") ? d.get("odd").asString() : null));
+        }
+        insertRuns(scope, block, seq, FindingCodec.differenceRuns(differences));
     }
 
     /** Whether the table (or its column, when named) exists, in whatever case the database keeps unquoted names. */
@@ -88,11 +143,10 @@ public final class FindingsStore {
         }
     }
 
-    private String largeTextType() {
+    private String binaryType() {
         try (Connection c = dataSource.getConnection()) {
-            // H2 keeps a CLOB out of line, which made reading a million findings take minutes; its
-            // VARCHAR holds up to 1,000,000 characters per differing key (PostgreSQL: no limit)
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "TEXT" : "VARCHAR(1000000)";
+            // kept inline: H2 keeps a BLOB out of line, which made reading a million findings take minutes
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "BYTEA" : "VARBINARY(1000000000)";
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
         }
@@ -100,30 +154,36 @@ public final class FindingsStore {
 
     /** Forgets what an earlier, rolled-forward attempt may have recorded for a block, before it is compared again. */
     public void clearBlock(FindingsScope scope, int blockNo) {
-        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?", scope.jobInstanceId(),
+        jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?", scope.jobInstanceId(),
                 scope.part(), blockNo);
         jdbc.update("DELETE FROM ACE_DIFF_BLOCK WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?", scope.jobInstanceId(),
                 scope.part(), blockNo);
     }
 
-    /** Records differing keys of a block, numbered from {@code firstSeq} in key order. */
-    public void addDifferences(FindingsScope scope, int blockNo, int firstSeq, List<String> differencesJson) {
-        jdbc.batchUpdate("INSERT INTO ACE_DIFF_KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ, DIFF_JSON) VALUES (?, ?, ?, ?, ?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        ps.setLong(1, scope.jobInstanceId());
-                        ps.setInt(2, scope.part());
-                        ps.setInt(3, blockNo);
-                        ps.setInt(4, firstSeq + i);
-                        ps.setString(5, differencesJson.get(i));
-                    }
+    /** Drops every stored difference or change of a run, all its tables (their block records stay), a few rows per transaction. */
+    public void forgetDifferences(long jobInstanceId) {
+        List<int[]> rows = jdbc.query("SELECT PART_NO, BLOCK_NO, SEQ FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ?",
+                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, jobInstanceId);
+        for (int from = 0; from < rows.size(); from += FORGET_BATCH) {
+            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + FORGET_BATCH)).stream()
+                    .map(r -> new Object[] {jobInstanceId, r[0], r[1], r[2]}).toList();
+            onItsOwn.executeWithoutResult(status -> jdbc.batchUpdate(
+                    "DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ = ?", batch));
+        }
+    }
 
-                    @Override
-                    public int getBatchSize() {
-                        return differencesJson.size();
-                    }
-                });
+    /** Records differing keys of a block that follow the first {@code firstSeq} ones, in key order. */
+    public void addDifferences(FindingsScope scope, int blockNo, int firstSeq, List<KeyDifference> differences) {
+        insertRuns(scope, blockNo, firstSeq, FindingCodec.differenceRuns(differences));
+    }
+
+    /** Stores runs of records, each row numbered by the position of its first record. */
+    private void insertRuns(FindingsScope scope, int blockNo, int firstSeq, List<FindingCodec.Run> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO ACE_DIFF_FINDING (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ, DATA) VALUES (?, ?, ?, ?, ?)",
+                runs.stream().map(r -> new Object[] {scope.jobInstanceId(), scope.part(), blockNo, firstSeq + r.offset(), r.data()}).toList());
     }
 
     public void saveBlock(FindingsScope scope, int partition, BlockRecord block) {
@@ -138,27 +198,76 @@ public final class FindingsStore {
                 + " ORDER BY BLOCK_NO", Integer.class, scope.jobInstanceId(), scope.part());
     }
 
-    /** The recorded differences of one block, in key order. */
-    public List<String> differences(FindingsScope scope, int blockNo) {
-        return jdbc.queryForList("SELECT DIFF_JSON FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? ORDER BY SEQ",
-                String.class, scope.jobInstanceId(), scope.part(), blockNo);
+    /** The keys and row hashes of a block's stored run after position {@code afterSeq}, or null after the last. */
+    public StoredKeys keysAfter(FindingsScope scope, int blockNo, int afterSeq) {
+        byte[][] data = {null};
+        int[] seq = {0};
+        // ordered by the whole primary key: H2 then reads the index in order, where ordering by SEQ alone made it sort
+        jdbc.query("SELECT SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ > ?"
+                + " ORDER BY JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ FETCH FIRST 1 ROWS ONLY", rs -> {
+                    seq[0] = rs.getInt(1);
+                    data[0] = rs.getBytes(2);
+                }, scope.jobInstanceId(), scope.part(), blockNo, afterSeq);
+        return data[0] == null ? null : new StoredKeys(seq[0], FindingCodec.decodeRecorded(data[0]));
     }
 
-    /** Replaces a block's differences (after a re-check) and its count. */
-    public void replaceDifferences(FindingsScope scope, int blockNo, List<String> differencesJson) {
-        jdbc.update("DELETE FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?", scope.jobInstanceId(),
-                scope.part(), blockNo);
-        addDifferences(scope, blockNo, 0, differencesJson);
-        jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = ? WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?",
-                differencesJson.size(), scope.jobInstanceId(), scope.part(), blockNo);
+    /** The differences, rows and all, of the block's stored run at position {@code seq}. */
+    public List<KeyDifference> differencesAt(FindingsScope scope, int blockNo, int seq) {
+        byte[] data = jdbc.queryForObject("SELECT DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ = ?",
+                byte[].class, scope.jobInstanceId(), scope.part(), blockNo, seq);
+        return FindingCodec.decodeDifferences(data);
     }
 
-    /** Every recorded difference in key order (block, then position in the block), streamed. */
-    public void forEachDifference(FindingsScope scope, Consumer<String> differenceJson) {
-        jdbc.query("SELECT DIFF_JSON FROM ACE_DIFF_KEY WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? ORDER BY BLOCK_NO, SEQ",
-                rs -> {
-                    differenceJson.accept(rs.getString(1));
-                }, scope.jobInstanceId(), scope.part());
+    /**
+     * After a re-check: the stored run at {@code run}'s position holds its differences as they are
+     * now (resolved ones left out, changed ones replaced), and the block's count of differences is
+     * corrected, committed on their own. A re-check's corrections could grow as large as the
+     * findings, and the repository keeps what a transaction replaces until it ends; a correction
+     * committed before a failure is one the restarted re-check would make again.
+     */
+    public void replaceDifferences(FindingsScope scope, int blockNo, StoredKeys run, List<KeyDifference> now) {
+        onItsOwn.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ? AND SEQ = ?",
+                    scope.jobInstanceId(), scope.part(), blockNo, run.seq());
+            // rows read now may be longer: the run may become several, each numbered within the old one's positions
+            insertRuns(scope, blockNo, run.seq(), FindingCodec.differenceRuns(now));
+            jdbc.update("UPDATE ACE_DIFF_BLOCK SET DIFF_KEYS = DIFF_KEYS - ? WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND BLOCK_NO = ?",
+                    run.keys().size() - now.size(), scope.jobInstanceId(), scope.part(), blockNo);
+        });
+    }
+
+    /** Every recorded difference in key order (block, then position in the block), read a few runs at a time. */
+    public void forEachDifference(FindingsScope scope, Consumer<KeyDifference> consumer) {
+        forEachRun(scope, data -> FindingCodec.decodeDifferences(data).forEach(consumer));
+    }
+
+    /**
+     * Records what a repair did on one node (node {@code nodeNo} of the run, following the first
+     * {@code firstSeq} changes): one JSON object per change, for the repair report.
+     */
+    public void addChanges(FindingsScope scope, int nodeNo, int firstSeq, List<String> changesJson) {
+        insertRuns(scope, nodeNo, firstSeq, FindingCodec.textRuns(changesJson));
+    }
+
+    /** Every recorded repair change, node by node, read a few runs at a time. */
+    public void forEachChange(FindingsScope scope, Consumer<String> changeJson) {
+        forEachRun(scope, data -> FindingCodec.decodeTexts(data).forEach(changeJson));
+    }
+
+    /** A scope's stored runs in order, {@link #READ_BATCH} per query, each query an index range. */
+    private void forEachRun(FindingsScope scope, Consumer<byte[]> consumer) {
+        int[] position = {Integer.MIN_VALUE, Integer.MIN_VALUE};
+        int[] read = {READ_BATCH};
+        while (read[0] == READ_BATCH) {
+            read[0] = 0;
+            jdbc.query("SELECT BLOCK_NO, SEQ, DATA FROM ACE_DIFF_FINDING WHERE JOB_INSTANCE_ID = ? AND PART_NO = ? AND (BLOCK_NO, SEQ) > (?, ?)"
+                    + " ORDER BY JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ FETCH FIRST " + READ_BATCH + " ROWS ONLY", rs -> {
+                        position[0] = rs.getInt(1);
+                        position[1] = rs.getInt(2);
+                        read[0]++;
+                        consumer.accept(rs.getBytes(3));
+                    }, scope.jobInstanceId(), scope.part(), position[0], position[1]);
+        }
     }
 
     public List<BlockRecord> blocks(FindingsScope scope) {

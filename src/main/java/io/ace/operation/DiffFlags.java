@@ -25,25 +25,15 @@ public class DiffFlags {
             description = "Partitions hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
     double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
 
-    @Option(names = "--compare-unit-size", paramLabel = "KEYS",
-            description = "Keys per batch when fetching the full rows of differing keys (default: ${DEFAULT-VALUE}).")
-    int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
-
-    @Option(names = "--max-diff-rows", paramLabel = "N",
-            description = "Differing rows reported per node pair; 0 means no limit (default: ${DEFAULT-VALUE}).")
-    long maxDiffRows = DiffOptions.DEFAULT_MAX_DIFF_ROWS;
+    @Mixin
+    FetchOptions fetch;
 
     @Option(names = "--equality", paramLabel = "exact|semantic",
             description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
     String equality = "exact";
 
-    @Option(names = "--no-recheck", negatable = false,
-            description = "Report differing keys as first seen, without re-reading them after pending replication is applied.")
-    boolean noRecheck;
-
-    @Option(names = "--recheck-timeout", paramLabel = "SECONDS",
-            description = "How long the re-check waits for replication to catch up (default: ${DEFAULT-VALUE}); nodes still behind are named.")
-    int recheckTimeout = DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS;
+    @Mixin
+    RecheckOptions recheck;
 
     @Option(names = "--max-load", paramLabel = "SESSIONS",
             description = "Pause while a node has more active application sessions than this (default: no limit).")
@@ -73,7 +63,8 @@ public class DiffFlags {
         if (!output.equals("json") && !output.equals("html")) {
             throw AceException.usage("--output must be json or html, got '" + output + "'");
         }
-        return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, eq, !noRecheck, recheckTimeout, maxLoad, maxLag, targetQueryTime).validate();
+        return new DiffOptions(nodes, blockSize, concurrencyFactor, fetch.compareUnitSize(), fetch.maxDiffRows(), tableFilter, eq,
+                recheck.recheck(), recheck.timeoutSeconds(), maxLoad, maxLag, targetQueryTime).validate();
     }
 
     /** Whether the HTML report is wanted too. */

@@ -1,25 +1,46 @@
 package io.ace.repair;
 
+import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.NodeConnectionException;
 import io.ace.cluster.NodePool;
+import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
+import io.ace.difffile.RowJson;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Applies one node's changes in one transaction: all commit together or none does. Each target
- * row is locked and compared with what the diff file recorded first: a row that changed since
- * the diff is left alone and reported stale; a row that already has the wanted value is counted
- * as already repaired, so a resumed repair neither duplicates nor loses a change.
+ * Repairs one node in one transaction: all its changes commit together or none does. The diff
+ * file's rows for the node are streamed into a temporary table (COPY), the changes planned in one
+ * statement and written by one statement per kind, so the cost grows with the rows repaired and
+ * memory does not. Each write locks its rows and writes a row only while it has the value the
+ * file recorded; a row that changed since the diff is left alone and reported stale; a row that
+ * already has the wanted value is counted as already repaired, so a resumed repair neither
+ * duplicates nor loses a change.
  */
 public final class RepairApplier {
+
+    /** Hears each change, in the diff file's order, when a report or a dry-run listing wants them. */
+    public interface ChangeListener {
+        /**
+         * @param statement with a dry run, the statement that would write the change (with
+         *                  literals), otherwise null
+         */
+        void change(RepairChange change, RepairChange.Status status, String statement) throws Exception;
+    }
+
+    /** Rows read per round trip when changes are streamed back. */
+    private static final int FETCH_SIZE = 5_000;
 
     private final TableShape shape;
     private final RepairSql sql;
@@ -31,43 +52,41 @@ public final class RepairApplier {
         this.options = options;
     }
 
-    public RepairOutcome apply(NodePool pool, List<RepairChange> changes) throws SQLException {
-        List<RepairChange> applied = new ArrayList<>();
-        List<RepairChange> stale = new ArrayList<>();
-        List<RepairChange> already = new ArrayList<>();
-        List<String> statements = new ArrayList<>();
+    /**
+     * Repairs {@code target} from {@code diffFile}; {@code listener} (null for none) hears every
+     * change before the transaction commits, so what it records and what was written agree.
+     */
+    public RepairOutcome apply(NodePool pool, DiffFileReader diffFile, String target, ChangeListener listener) throws Exception {
         try (Connection c = pool.open()) {
             ReplicationGuard guard = options.dryRun() ? null : ReplicationGuard.setUp(c);
             try {
                 c.setAutoCommit(false);
                 try (Statement st = c.createStatement()) {
-                    if (options.dryRun()) {
-                        st.execute("SET TRANSACTION READ ONLY");
-                    }
                     if (!options.fireTriggers() && !options.dryRun()) {
                         // user triggers (and foreign-key checks) stay quiet: the rows come from a node where they already ran
                         st.execute("SET LOCAL session_replication_role = replica");
                     }
+                    // the planning joins and sorts as many rows as the diff file holds for this node
+                    st.execute("SET LOCAL work_mem = '64MB'");
                 }
                 if (guard != null) {
                     guard.begin(c);
                 }
-                for (RepairChange change : changes) {
-                    switch (state(c, change)) {
-                        case STALE -> stale.add(change);
-                        case ALREADY -> already.add(change);
-                        case READY -> {
-                            statements.add(write(c, change));
-                            applied.add(change);
-                        }
-                    }
+                plan(c, diffFile, target);
+                if (!options.dryRun()) {
+                    write(c);
+                }
+                RepairOutcome outcome = counts(c, target);
+                if (listener != null) {
+                    streamChanges(c, target, listener);
                 }
                 if (options.dryRun()) {
                     c.rollback();
                 } else {
                     c.commit();
                 }
-            } catch (SQLException | RuntimeException e) {
+                return outcome;
+            } catch (Exception e) {
                 c.rollback();
                 throw e;
             } finally {
@@ -76,76 +95,118 @@ public final class RepairApplier {
                     guard.tearDown(c);
                 }
             }
-        } catch (io.ace.exit.AceException e) {
-            throw e;
         } catch (SQLException e) {
             if ("08001".equals(e.getSQLState()) || "08006".equals(e.getSQLState())) {
                 throw NodeConnectionException.of(pool.node(), e);
             }
             throw e;
         }
-        return new RepairOutcome(pool.name(), applied, stale, already, options.dryRun() ? statements : List.of());
     }
 
-    private enum State { READY, STALE, ALREADY }
-
-    private State state(Connection c, RepairChange change) throws SQLException {
-        Boolean matchesBefore = compare(c, change.key(), change.before() != null ? change.before() : change.after());
-        boolean present = matchesBefore != null;
-        if (change.before() == null) {
-            // the diff saw no row here: insert, unless one appeared since (the same one: already; another: stale)
-            return !present ? State.READY : matchesBefore ? State.ALREADY : State.STALE;
+    /** Stages the diff file's rows for the target and plans the changes (with a dry run, each with its status). */
+    private void plan(Connection c, DiffFileReader diffFile, String target) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql.createStage());
         }
-        if (!present) {
-            return change.after() == null ? State.ALREADY : State.STALE;
-        }
-        if (matchesBefore) {
-            return State.READY;
-        }
-        return change.after() != null && Boolean.TRUE.equals(compare(c, change.key(), change.after())) ? State.ALREADY : State.STALE;
-    }
-
-    /** Null when the key has no row; otherwise whether the row equals {@code row} in every column. */
-    private Boolean compare(Connection c, List<String> key, Map<String, Value> row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.compare(!options.dryRun()))) {
-            int i = 1;
-            for (String v : sql.rowValues(row)) {
-                ps.setString(i++, v);
+        new RepairStaging(shape, options).stage(c, diffFile, target, RepairSql.STAGE, sql.stageColumns());
+        try (Statement st = c.createStatement()) {
+            for (String statement : sql.prepareStage()) {
+                st.execute(statement);
             }
-            for (String k : key) {
-                ps.setString(i++, k);
+            for (String statement : sql.planChanges(options, options.dryRun())) {
+                st.execute(statement);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
+            if (options.dryRun()) {
+                // nothing below writes but to the temporary tables
+                st.execute("SET TRANSACTION READ ONLY");
             }
         }
     }
 
-    private String write(Connection c, RepairChange change) throws SQLException {
-        String statement;
-        List<String> values;
-        switch (change.kind()) {
-            case INSERT -> {
-                statement = sql.insert();
-                values = sql.rowValues(change.after());
+    /** Deletions, then updates, then insertions, each one statement over the ready changes; then what was not written is classified. */
+    private void write(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(sql.applyDeletes());
+            String updates = sql.applyUpdates();
+            if (updates != null) {
+                st.executeUpdate(updates);
             }
-            case UPDATE -> {
-                statement = sql.update(change.columns());
-                values = sql.updateValues(change.after(), change.columns(), change.key());
-            }
-            default -> {
-                statement = sql.delete();
-                values = change.key();
-            }
+            st.executeUpdate(sql.applyInserts());
+            st.executeUpdate(sql.classifyUnwritten());
         }
-        if (!options.dryRun()) {
-            try (PreparedStatement ps = c.prepareStatement(statement)) {
-                for (int i = 0; i < values.size(); i++) {
-                    ps.setString(i + 1, values.get(i));
+    }
+
+    private RepairOutcome counts(Connection c, String target) throws SQLException {
+        Map<RepairChange.Kind, Long> applied = new EnumMap<>(RepairChange.Kind.class);
+        long stale = 0;
+        long already = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.counts())) {
+            while (rs.next()) {
+                long n = rs.getLong(3);
+                switch (rs.getString(2)) {
+                    case RepairSql.READY -> applied.merge(kind(rs.getString(1)), n, Long::sum);
+                    case RepairSql.STALE -> stale += n;
+                    default -> already += n;
                 }
-                ps.executeUpdate();
             }
         }
-        return RepairSql.literal(statement, values);
+        return new RepairOutcome(target, applied, stale, already);
+    }
+
+    /** Streams every planned change with its status to the listener, in the diff file's order. */
+    private void streamChanges(Connection c, String target, ChangeListener listener) throws Exception {
+        List<Column> columns = shape.columns();
+        int n = columns.size();
+        try (PreparedStatement ps = c.prepareStatement(sql.changes())) {
+            ps.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RepairChange.Kind kind = kind(rs.getString(1));
+                    Map<String, Value> before = kind == RepairChange.Kind.INSERT ? null : row(rs, 4);
+                    Map<String, Value> after = kind == RepairChange.Kind.DELETE ? null : row(rs, 4 + n);
+                    Map<String, Value> keyed = after != null ? after : before;
+                    List<String> key = shape.primaryKey().stream().map(k -> keyed.get(k.name()).sqlText()).toList();
+                    RepairChange change = new RepairChange(target, kind, key, before, after, filled(rs.getArray(3)));
+                    RepairChange.Status status = switch (rs.getString(2)) {
+                        case RepairSql.READY -> RepairChange.Status.APPLIED;
+                        case RepairSql.STALE -> RepairChange.Status.STALE;
+                        default -> RepairChange.Status.ALREADY;
+                    };
+                    String statement = options.dryRun() && status == RepairChange.Status.APPLIED ? sql.statement(change) : null;
+                    listener.change(change, status, statement);
+                }
+            }
+        }
+    }
+
+    /** The row starting at result column {@code first}, each value as a diff file records it. */
+    private Map<String, Value> row(ResultSet rs, int first) throws SQLException {
+        Map<String, Value> row = new LinkedHashMap<>();
+        List<Column> columns = shape.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            row.put(columns.get(i).name(), RowJson.value(columns.get(i), rs.getString(first + i)));
+        }
+        return row;
+    }
+
+    /** Fix-nulls: the names of the filled columns, from their positions. */
+    private List<String> filled(Array positions) throws SQLException {
+        if (positions == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (Object p : (Object[]) positions.getArray()) {
+            names.add(shape.columns().get(((Number) p).intValue() - 1).name());
+        }
+        return names;
+    }
+
+    private static RepairChange.Kind kind(String text) {
+        return switch (text) {
+            case "insert" -> RepairChange.Kind.INSERT;
+            case "update" -> RepairChange.Kind.UPDATE;
+            case "delete" -> RepairChange.Kind.DELETE;
+            default -> throw new IllegalStateException("unknown change kind " + text);
+        };
     }
 }

@@ -2,90 +2,279 @@ package io.ace.repair;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
-import io.ace.difffile.DiffFileReader.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The statements a repair runs on one table. Values travel as text parameters cast to the
- * column's declared type, so each is written exactly as the diff file spells it; comparisons go
- * through the column's text form, which is exact (numeric scale, -0, microseconds).
+ * The statements of a set-based repair on one node. The diff file's rows for the target are
+ * copied into {@link #STAGE}, typed with the table's own column types (so each value goes
+ * through its type's input function, exactly as a cast of the file's text does); the changes
+ * are planned from it in one statement; then each kind of change is written by one statement
+ * that takes the target rows' locks itself and writes a row only if it still has the value the
+ * diff file recorded (compared through the columns' text form, which is exact: numeric scale,
+ * -0, microseconds; a row changed concurrently is compared again in its new version). A change
+ * not written is then classified: already in place, or stale. Staged and planned columns are
+ * named by position ({@code c1}, {@code b1}, {@code a1}, {@code k1}), so no user column name can
+ * collide with them.
  */
 final class RepairSql {
 
+    /** The diff file's rows for the target: pair position, whether the row is the target's, file position, then the columns. */
+    static final String STAGE = "pg_temp.ace_repair_row";
+    /** One row per change: position, kind, filled columns (fix-nulls), status, key, the row before and the row after. */
+    static final String CHANGES = "pg_temp.ace_repair_change";
+
+    static final String READY = "ready";
+    static final String STALE = "stale";
+    static final String ALREADY = "already";
+    /** A ready change its write statement did not write, to be classified. */
+    private static final String UNWRITTEN = "unwritten";
+
     private final TableShape shape;
-    private final List<Column> nonKey;
+    private final List<Column> columns;
+    private final List<Column> key;
+    /** 1-based positions of the key columns among the table's columns. */
+    private final List<Integer> keyPositions;
+    /** 1-based positions of the non-key columns. */
+    private final List<Integer> nonKeyPositions;
 
     RepairSql(TableShape shape) {
         this.shape = shape;
-        this.nonKey = shape.columns().stream().filter(c -> !shape.primaryKey().contains(c)).toList();
+        this.columns = shape.columns();
+        this.key = shape.primaryKey();
+        this.keyPositions = key.stream().map(c -> columns.indexOf(c) + 1).toList();
+        this.nonKeyPositions = IntStream.rangeClosed(1, columns.size()).filter(i -> !keyPositions.contains(i)).boxed().toList();
     }
 
-    /** Tells whether the target row equals the row given as parameters (one per column); locks it unless {@code lock} is false. */
-    String compare(boolean lock) {
-        String same = shape.columns().stream()
-                .map(c -> "t." + c.quoted() + "::text IS NOT DISTINCT FROM CAST(? AS " + c.type() + ")::text")
-                .collect(Collectors.joining(" AND "));
-        return "SELECT " + same + " FROM " + shape.name().sql() + " t WHERE " + keyCondition() + (lock ? " FOR UPDATE" : "");
+    String createStage() {
+        return "CREATE TEMP TABLE ace_repair_row (ace_pair int NOT NULL, ace_mine boolean NOT NULL, ace_ord bigint NOT NULL, "
+                + positions(i -> "c" + i + " " + typed(columns.get(i - 1))) + ") ON COMMIT DROP";
     }
 
-    String insert() {
-        return "INSERT INTO " + shape.name().sql() + " (" + shape.columns().stream().map(Column::quoted).collect(Collectors.joining(", "))
-                + ") VALUES (" + shape.columns().stream().map(c -> "CAST(? AS " + c.type() + ")").collect(Collectors.joining(", ")) + ")";
+    /** The staging table's columns in COPY order. */
+    List<String> stageColumns() {
+        List<String> names = new ArrayList<>(List.of("ace_pair", "ace_mine", "ace_ord"));
+        IntStream.rangeClosed(1, columns.size()).forEach(i -> names.add("c" + i));
+        return names;
     }
 
-    /** Sets the given columns (all non-key columns when {@code columns} is empty). */
-    String update(List<String> columns) {
-        return "UPDATE " + shape.name().sql() + " t SET " + updated(columns).stream()
-                .map(c -> c.quoted() + " = CAST(? AS " + c.type() + ")").collect(Collectors.joining(", ")) + " WHERE " + keyCondition();
+    /** Lets the planner join the staged rows by key, with statistics of what was staged. */
+    List<String> prepareStage() {
+        return List.of("CREATE INDEX ON " + STAGE + " (ace_pair, " + keyList("", "c") + ")", "ANALYZE " + STAGE);
     }
 
-    String delete() {
-        return "DELETE FROM " + shape.name().sql() + " t WHERE " + keyCondition();
+    /**
+     * Plans the changes of the repair mode, all ready to be written; with {@code checked} (a dry
+     * run, which writes nothing) each gets its status against the target's current row instead.
+     * The statements to run in order.
+     */
+    List<String> planChanges(RepairOptions options, boolean checked) {
+        String plan = options.fixNulls() ? fixNulls() : options.bidirectional() ? bidirectional() : fromSource(options);
+        String create = "CREATE TEMP TABLE ace_repair_change ON COMMIT DROP AS SELECT p.*, ";
+        String changes = checked
+                ? create + status(READY) + " AS ace_status FROM (" + plan + ") p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow()
+                : create + "'" + READY + "'::text AS ace_status FROM (" + plan + ") p";
+        // the writes join the changes with what they wrote: without statistics the planner takes
+        // a few changes for granted and joins them in nested loops, quadratic in the changes
+        return List.of(changes, "ANALYZE " + CHANGES);
     }
 
-    List<Column> updated(List<String> columns) {
-        return columns.isEmpty() ? nonKey : nonKey.stream().filter(c -> columns.contains(c.name())).toList();
+    /**
+     * A planned change's status against the target row {@code t}: {@code ready} (given as
+     * {@code ready}: ready, or stale for a change already tried) when the row is as the diff
+     * file recorded it, already when it has the wanted value, stale otherwise.
+     */
+    private String status(String ready) {
+        String present = "t." + key.get(0).quoted() + " IS NOT NULL";
+        return "CASE p.ace_kind"
+                + " WHEN 'insert' THEN CASE WHEN NOT " + present + " THEN '" + ready + "' WHEN " + matches("a") + " THEN '" + ALREADY + "' ELSE '" + STALE + "' END"
+                + " WHEN 'delete' THEN CASE WHEN NOT " + present + " THEN '" + ALREADY + "' WHEN " + matches("b") + " THEN '" + ready + "' ELSE '" + STALE + "' END"
+                + " ELSE CASE WHEN NOT " + present + " THEN '" + STALE + "' WHEN " + matches("b") + " THEN '" + ready + "' WHEN " + matches("a")
+                + " THEN '" + ALREADY + "' ELSE '" + STALE + "' END END";
     }
 
-    /** Parameters for {@link #compare(boolean)} or {@link #insert()}: every column of {@code row}, then the key. */
-    List<String> rowValues(Map<String, Value> row) {
-        List<String> values = new ArrayList<>();
-        for (Column c : shape.columns()) {
-            values.add(row.get(c.name()).sqlText());
+    private String targetRow() {
+        return shape.keyTuple("t") + " = " + tuple("p.", "k");
+    }
+
+    /** The target row has every column of the planned row {@code side} ("b" before, "a" after), compared as text. */
+    private String matches(String side) {
+        return "(" + positions(i -> "t." + columns.get(i - 1).quoted() + "::text IS NOT DISTINCT FROM p." + side + i + "::text", " AND ") + ")";
+    }
+
+    /**
+     * From a source of truth: a row only on the source is inserted, a row on both updated, a row
+     * only on the target deleted (upsert-only: never deleted; insert-only: only inserted).
+     */
+    private String fromSource(RepairOptions options) {
+        String where = options.insertOnly() ? " WHERE m.ace_ord IS NULL" : options.upsertOnly() ? " WHERE s.ace_ord IS NOT NULL" : "";
+        return "SELECT COALESCE(s.ace_ord, m.ace_ord) AS ace_ord,"
+                + " CASE WHEN m.ace_ord IS NULL THEN 'insert' WHEN s.ace_ord IS NULL THEN 'delete' ELSE 'update' END AS ace_kind,"
+                + " NULL::int[] AS ace_filled, " + keyPositionsAs(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ", "
+                + positions(i -> "m.c" + i + " AS b" + i) + ", " + positions(i -> "s.c" + i + " AS a" + i)
+                + " FROM " + side("s", false) + " FULL JOIN " + side("m", true) + " ON m.ace_pair = s.ace_pair AND " + sameKey("m", "s") + where;
+    }
+
+    /** No source: each pair's rows missing on the target are inserted, the first pair of the file naming a key wins. */
+    private String bidirectional() {
+        return "SELECT DISTINCT ON (" + keyList("o.", "c") + ") o.ace_ord, 'insert' AS ace_kind, NULL::int[] AS ace_filled, "
+                + keyPositionsAs(i -> "o.c" + i) + ", " + positions(i -> "CAST(NULL AS " + columns.get(i - 1).type() + ") AS b" + i) + ", "
+                + positions(i -> "o.c" + i + " AS a" + i) + " FROM " + side("o", false)
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + STAGE + " m WHERE m.ace_mine AND m.ace_pair = o.ace_pair AND " + sameKey("m", "o") + ")"
+                + " ORDER BY " + keyList("o.", "c") + ", o.ace_pair";
+    }
+
+    /**
+     * No source: for a key on both sides of a pair, each column NULL on the target and not on the
+     * other node is filled; the first pair of the file that fills something wins.
+     */
+    private String fixNulls() {
+        Function<Integer, String> fills = i -> "m.c" + i + " IS NULL AND o.c" + i + " IS NOT NULL";
+        String filled = nonKeyPositions.isEmpty() ? "NULL::int[]" : "array_remove(ARRAY["
+                + nonKeyPositions.stream().map(i -> "CASE WHEN " + fills.apply(i) + " THEN " + i + " END").collect(Collectors.joining(", "))
+                + "], NULL)";
+        String anyFill = nonKeyPositions.isEmpty() ? "false"
+                : nonKeyPositions.stream().map(i -> "(" + fills.apply(i) + ")").collect(Collectors.joining(" OR "));
+        return "SELECT DISTINCT ON (" + keyList("m.", "c") + ") m.ace_ord, 'update' AS ace_kind, " + filled + " AS ace_filled, "
+                + keyPositionsAs(i -> "m.c" + i) + ", " + positions(i -> "m.c" + i + " AS b" + i) + ", "
+                + positions(i -> (keyPositions.contains(i) ? "m.c" + i : "COALESCE(m.c" + i + ", o.c" + i + ")") + " AS a" + i)
+                + " FROM " + side("m", true) + " JOIN " + side("o", false) + " ON o.ace_pair = m.ace_pair AND " + sameKey("m", "o")
+                + " WHERE " + anyFill + " ORDER BY " + keyList("m.", "c") + ", m.ace_pair";
+    }
+
+    /** Deletes the ready deletions whose row is as recorded; marks the others unwritten. */
+    String applyDeletes() {
+        return unwrittenAfter("delete", "DELETE FROM " + shape.name().sql() + " t USING " + CHANGES + " p WHERE " + ready("delete")
+                + " AND " + targetRow() + " AND " + matches("b") + " RETURNING p.ace_ord");
+    }
+
+    /**
+     * Sets every non-key column of the ready updates whose row is as recorded to the row after;
+     * marks the others unwritten. Null when the table has only key columns (nothing to update).
+     */
+    String applyUpdates() {
+        if (nonKeyPositions.isEmpty()) {
+            return null;
         }
-        return values;
+        return unwrittenAfter("update", "UPDATE " + shape.name().sql() + " t SET " + nonKeyPositions.stream()
+                .map(i -> columns.get(i - 1).quoted() + " = p.a" + i).collect(Collectors.joining(", "))
+                + " FROM " + CHANGES + " p WHERE " + ready("update") + " AND " + targetRow() + " AND " + matches("b") + " RETURNING p.ace_ord");
     }
 
-    List<String> updateValues(Map<String, Value> row, List<String> columns, List<String> key) {
-        List<String> values = new ArrayList<>();
-        for (Column c : updated(columns)) {
-            values.add(row.get(c.name()).sqlText());
+    /** Inserts the ready insertions; a key another session inserted meanwhile is left alone and marked unwritten. */
+    String applyInserts() {
+        String keyColumns = shape.keyList(null);
+        String insert = "INSERT INTO " + shape.name().sql() + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", "))
+                + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE " + ready("insert")
+                + " ON CONFLICT (" + keyColumns + ") DO NOTHING RETURNING " + keyColumns;
+        return "WITH written AS (" + insert + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready("insert")
+                + " AND NOT EXISTS (SELECT 1 FROM written w WHERE " + shape.keyTuple("w") + " = " + tuple("p.", "k") + ")";
+    }
+
+    /** Runs a write returning the positions it wrote, and marks the ready changes of its kind it did not write. */
+    private String unwrittenAfter(String kind, String write) {
+        return "WITH written AS (" + write + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready(kind)
+                + " AND NOT EXISTS (SELECT 1 FROM written w WHERE w.ace_ord = p.ace_ord)";
+    }
+
+    private static String ready(String kind) {
+        return "p.ace_status = '" + READY + "' AND p.ace_kind = '" + kind + "'";
+    }
+
+    /**
+     * Classifies the changes their write did not write (the row changed since the diff, or
+     * another session wrote the key): already in place, or stale. One index lookup per change:
+     * a repair run again finds every change unwritten.
+     */
+    String classifyUnwritten() {
+        return "UPDATE " + CHANGES + " p SET ace_status = (SELECT " + status(STALE) + " FROM (VALUES (1)) one LEFT JOIN "
+                + shape.name().sql() + " t ON " + targetRow() + ") WHERE p.ace_status = '" + UNWRITTEN + "'";
+    }
+
+    /** Changes by kind and status. */
+    String counts() {
+        return "SELECT ace_kind, ace_status, count(*) FROM " + CHANGES + " GROUP BY ace_kind, ace_status";
+    }
+
+    /** Every change in the diff file's order: kind, status, filled column positions, then the row before and after as text. */
+    String changes() {
+        return "SELECT ace_kind, ace_status, ace_filled, " + positions(i -> "b" + i + "::text") + ", " + positions(i -> "a" + i + "::text")
+                + " FROM " + CHANGES + " ORDER BY ace_ord";
+    }
+
+    /** The statement that writes one change, with literals, for dry-run listings. */
+    String statement(RepairChange change) {
+        String table = shape.name().sql();
+        return switch (change.kind()) {
+            case INSERT -> "INSERT INTO " + table + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", ")) + ") VALUES ("
+                    + columns.stream().map(c -> literal(change.after().get(c.name()).sqlText(), c)).collect(Collectors.joining(", ")) + ")";
+            case UPDATE -> "UPDATE " + table + " SET " + updated(change.columns()).stream()
+                    .map(c -> c.quoted() + " = " + literal(change.after().get(c.name()).sqlText(), c)).collect(Collectors.joining(", "))
+                    + " WHERE " + keyEquals(change);
+            case DELETE -> "DELETE FROM " + table + " WHERE " + keyEquals(change);
+        };
+    }
+
+    private List<Column> updated(List<String> filled) {
+        List<Column> nonKey = nonKeyPositions.stream().map(i -> columns.get(i - 1)).toList();
+        return filled.isEmpty() ? nonKey : nonKey.stream().filter(c -> filled.contains(c.name())).toList();
+    }
+
+    private String keyEquals(RepairChange change) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            parts.add(key.get(i).quoted() + " = " + literal(change.key().get(i), key.get(i)));
         }
-        values.addAll(key);
-        return values;
+        return String.join(" AND ", parts);
     }
 
-    /** The statement as it would run, with literals in place of parameters, for dry-run reports. */
-    static String literal(String sql, List<String> values) {
-        StringBuilder sb = new StringBuilder();
-        int v = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char ch = sql.charAt(i);
-            if (ch == '?' && v < values.size()) {
-                String value = values.get(v++);
-                sb.append(value == null ? "NULL" : "'" + value.replace("'", "''") + "'");
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
+    private static String literal(String value, Column c) {
+        return value == null ? "NULL" : "CAST('" + value.replace("'", "''") + "' AS " + c.type() + ")";
     }
 
-    private String keyCondition() {
-        String params = shape.primaryKey().stream().map(c -> "CAST(? AS " + c.type() + ")").collect(Collectors.joining(", "));
-        return shape.keyTuple("t") + " = " + (shape.primaryKey().size() == 1 ? params : "(" + params + ")");
+    /** {@code alias} over the staged rows of the target ({@code mine}) or of the other nodes. */
+    private static String side(String alias, boolean mine) {
+        return "(SELECT * FROM " + STAGE + " WHERE " + (mine ? "" : "NOT ") + "ace_mine) " + alias;
+    }
+
+    private String sameKey(String a, String b) {
+        return tuple(a + ".", "c", keyPositions) + " = " + tuple(b + ".", "c", keyPositions);
+    }
+
+    /** {@code expr(p1) AS k1, ...} for the key columns. */
+    private String keyPositionsAs(Function<Integer, String> expr) {
+        return IntStream.range(0, keyPositions.size()).mapToObj(k -> expr.apply(keyPositions.get(k)) + " AS k" + (k + 1))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@code p.k1} or {@code (p.k1, p.k2)}: the planned key. */
+    private String tuple(String alias, String prefix) {
+        return tuple(alias, prefix, IntStream.rangeClosed(1, key.size()).boxed().toList());
+    }
+
+    private static String tuple(String alias, String prefix, List<Integer> positions) {
+        String list = positions.stream().map(i -> alias + prefix + i).collect(Collectors.joining(", "));
+        return positions.size() == 1 ? list : "(" + list + ")";
+    }
+
+    /** The staged key columns, e.g. {@code s.c1, s.c3}. */
+    private String keyList(String alias, String prefix) {
+        return keyPositions.stream().map(i -> alias + prefix + i).collect(Collectors.joining(", "));
+    }
+
+    private String positions(Function<Integer, String> expr) {
+        return positions(expr, ", ");
+    }
+
+    private String positions(Function<Integer, String> expr, String separator) {
+        return IntStream.rangeClosed(1, columns.size()).mapToObj(expr::apply).collect(Collectors.joining(separator));
+    }
+
+    /** A column's declared type, with its collation, so keys compare and sort as in the table. */
+    private static String typed(Column c) {
+        return c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation());
     }
 }

@@ -1,18 +1,19 @@
 package io.ace.report;
 
+import io.ace.catalog.Column;
 import io.ace.diff.DiffPlan;
-import io.ace.difffile.DiffFileReader;
-import io.ace.difffile.DiffFileWriter;
-import io.ace.difffile.DifferenceJson;
-import io.ace.difffile.NodePair;
+import io.ace.diff.KeyDifference;
+import io.ace.diff.NodeRow;
 import io.ace.difffile.DiffFileReader.Value;
+import io.ace.difffile.DiffFileWriter;
+import io.ace.difffile.NodePair;
+import io.ace.difffile.RowJson;
 import io.ace.findings.BlockRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Everything the table-diff HTML report shows: the verdict, who compared what (run facts, nodes,
@@ -57,7 +58,7 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
     public record Row(List<ShownValue> key, String keyText, String oddNode, RowComparison sides) {
     }
 
-    public static DiffReport of(Map<String, String> run, Map<String, String> connections, List<String> columns,
+    public static DiffReport of(Map<String, String> run, Map<String, String> connections, List<Column> columns,
                                 DiffFileWriter.Result result, List<BlockRecord> blocks, DiffPlan plan, int maxRows) {
         Map<String, Object> summary = result.summary();
         List<String> names = List.copyOf(connections.keySet());
@@ -75,9 +76,9 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
             NodePair p = compared.get(i);
-            List<JsonNode> sample = result.samples().getOrDefault(p.key(), List.of());
+            List<KeyDifference> sample = result.samples().getOrDefault(p.key(), List.of());
             List<Row> listed = new ArrayList<>(shown[i]);
-            for (JsonNode d : sample.subList(0, shown[i])) {
+            for (KeyDifference d : sample.subList(0, shown[i])) {
                 listed.add(row(d, p, columns));
             }
             pairs.add(new Pair(p.key(), p.a(), p.b(), result.diffRowsCount().getOrDefault(p.key(), 0L), listed));
@@ -94,20 +95,28 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
         List<Fact> runFacts = new ArrayList<>();
         run.forEach((k, v) -> runFacts.add(new Fact(k, v)));
         return new DiffReport(summary.get("schema") + "." + summary.get("table"), runFacts, Fact.of(summary, SHOWN_ELSEWHERE),
-                nodes, matrix, pairs, columns, KeySpaceChart.of(blocks, plan), result.total(), result.limitReached(), maxRows,
+                nodes, matrix, pairs, columns.stream().map(Column::name).toList(), KeySpaceChart.of(blocks, plan), result.total(), result.limitReached(), maxRows,
                 ((Number) summary.getOrDefault("total_rows_checked", 0L)).longValue(), Fact.text(summary.get("start_time")), Fact.text(summary.get("time_taken")),
                 run.getOrDefault("Tool version", "ACE"));
     }
 
-    private static Row row(JsonNode difference, NodePair pair, List<String> columns) {
-        List<String> key = DifferenceJson.key(difference);
-        return new Row(ShownValue.texts(key), String.join(", ", key), DifferenceJson.oddNode(difference),
-                RowComparison.of(columns, values(difference, pair.a()), values(difference, pair.b())));
+    private static Row row(KeyDifference difference, NodePair pair, List<Column> columns) {
+        List<String> key = difference.key();
+        return new Row(ShownValue.texts(key), String.join(", ", key), difference.oddNode(), RowComparison.of(
+                columns.stream().map(Column::name).toList(), values(difference, pair.a(), columns), values(difference, pair.b(), columns)));
     }
 
-    private static Map<String, Value> values(JsonNode difference, String node) {
-        String json = DifferenceJson.row(difference, node);
-        return json == null ? null : DiffFileReader.row(json);
+    /** A node's row as the diff file records its values, or null when the node lacks it. */
+    private static Map<String, Value> values(KeyDifference difference, String node, List<Column> columns) {
+        NodeRow row = difference.rows().get(node);
+        if (row == null) {
+            return null;
+        }
+        Map<String, Value> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i).name(), RowJson.value(columns.get(i), row.values().get(i)));
+        }
+        return values;
     }
 
     private static String min(String x, String y) {

@@ -5,6 +5,7 @@ import io.ace.catalog.TableShape;
 import io.ace.repair.RepairChange;
 import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
+import io.ace.difffile.RowJson;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +59,8 @@ public final class RepairJson {
         }
         g.writeStartObject();
         for (Column c : shape.columns()) {
-            Value v = row.get(c.name());
             g.writeName(c.name());
-            switch (v.kind()) {
-                case NULL -> g.writeNull();
-                case NUMBER -> g.writeNumber(v.text());
-                case BOOLEAN -> g.writeBoolean(Boolean.parseBoolean(v.text()));
-                default -> g.writeString(v.text());
-            }
+            RowJson.writeValue(g, row.get(c.name()));
         }
         g.writeEndObject();
     }

@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and a repset-diff of 20 tables split across both workers and write the same files as local runs;
  * a worker killed with {@code kill -9} in the middle of a partition is replaced by the other, which
  * resumes the partition after its last committed block; a worker of another region takes nothing,
- * and the run, failed for want of a worker, resumes with its run key once one is there.
+ * and the run, failed for want of a worker, resumes with its run key once one is there; a JVM
+ * error on a worker fails the run with the words a local run has for it.
  */
 class DistributedWorkersIT {
 
@@ -170,8 +171,11 @@ class DistributedWorkersIT {
         worker(home, repository, cluster.serviceFile(), "w1");
         worker(home, repository, cluster.serviceFile(), "w2");
         awaitLiveWorkers(repository, 2);
+        // one block per hashing statement, so each block commits on its own (a partition's blocks hashed by one statement
+        // commit together) and a partition can be seen part-way
         Process manager = start(home, repository, cluster.serviceFile(), "manager", "table-diff", "local", "public.dist_kill", "--nodes",
-                "n1,n2", "--block-size", "500", "--distributed", "--run-key", database, "--output-dir", home.resolve("dist").toString());
+                "n1,n2", "--block-size", "500", "--target-query-time", "0.000001", "--distributed", "--run-key", database,
+                "--output-dir", home.resolve("dist").toString());
 
         long victim;
         String victimWorker;
@@ -283,6 +287,28 @@ class DistributedWorkersIT {
         assertThat(again.exit()).as(again.toString()).isEqualTo(0);
     }
 
+    @Test
+    void aJvmErrorOnAWorkerIsSaidAsInALocalRunAndTheRunResumes(@TempDir Path home) throws Exception {
+        String repository = repositories.newDatabase("dist_error");
+        Process failing = startWithJavaOptions(home, repository, cluster.serviceFile(), "failing",
+                " -Dace.testing.fail-before-block=3 -Dace.testing.fail-with=stack-overflow", "worker", "--concurrency", "2");
+        awaitLiveWorkers(repository, 1);
+        String[] diff = {"table-diff", "local", "public.dist_t", "--nodes", NODES, "--block-size", "1000", "--distributed",
+            "--run-key", "jvm-error", "--output-dir", home.resolve("dist").toString()};
+        Run failed = run(home, repository, cluster.serviceFile(), diff);
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(2);
+        assertThat(failed.err()).contains("failed in step hash-partition:partition-").contains("stack overflow").contains("-Xss")
+                .contains("same --run-key");
+
+        failing.destroy();
+        assertThat(failing.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        worker(home, repository, cluster.serviceFile(), "w1");
+        awaitLiveWorkers(repository, 1);
+        Run resumed = run(home, repository, cluster.serviceFile(), diff);
+        assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(1);
+        assertThat(resumed.file("diff file: ").path("summary").path("diff_rows_count").path("n1/n2").asInt()).isEqualTo(60);
+    }
+
     /** With the findings table locked: a partition on a worker that committed some of its blocks and not all, or null after unlocking. */
     private static Long partWay(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -379,8 +405,16 @@ class DistributedWorkersIT {
         return Run.of(p, home, name);
     }
 
-    /** The packaged launcher with this repository and service file; its output goes to files named after it in {@code home}. */
     private Process start(Path home, String repository, Path serviceFile, String name, String... args) throws IOException {
+        return startWithJavaOptions(home, repository, serviceFile, name, "", args);
+    }
+
+    /**
+     * The packaged launcher with this repository and service file, and {@code javaOptions} after the
+     * tests' own; its output goes to files named after it in {@code home}.
+     */
+    private Process startWithJavaOptions(Path home, String repository, Path serviceFile, String name, String javaOptions, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(LocalCluster.projectRoot().resolve("scripts/ace").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(home.resolve(name + ".out").toFile())
@@ -393,7 +427,7 @@ class DistributedWorkersIT {
         env.put("ACE_REPOSITORY_PASSWORD", LocalCluster.PASSWORD);
         // a lost worker is noticed after 10 s here (30 s by default)
         env.put("ACE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dace.partitioning.worker-timeout=10s"
-                + " -Dace.worker.heartbeat-interval=1s");
+                + " -Dace.worker.heartbeat-interval=1s" + javaOptions);
         Process p = pb.start();
         processes.add(p);
         errorOutputs.add(home.resolve(name + ".err"));

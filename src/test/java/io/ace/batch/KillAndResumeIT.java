@@ -2,22 +2,20 @@ package io.ace.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ace.testing.Ace;
+import io.ace.testing.AceProcess;
 import io.ace.testing.LocalCluster;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.awaitility.Awaitility;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operator's view of a crash: {@code kill -9} of {@code scripts/ace table-diff} partway,
@@ -36,43 +34,33 @@ class KillAndResumeIT {
                 "n1", "n2");
         cluster.sql("UPDATE public.killme SET n = n + 1 WHERE id % 9973 = 0", "n2");
 
-        Process first = launch(cluster, home, "kill-test");
+        AceProcess ace = new AceProcess(cluster, home, null);
+        Process first = ace.start(command(home, "kill-test"));
         long blocksBeforeKill = waitForBlocks(home, 40, first);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long committedAfterKill = committedBlocks(home);
         assertThat(committedAfterKill).as("killed partway").isBetween(blocksBeforeKill, (long) BLOCKS - 1);
 
-        Process resumed = launch(cluster, home, "kill-test");
-        assertThat(resumed.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        String out = new String(resumed.getInputStream().readAllBytes());
-        assertThat(resumed.exitValue()).as(out + new String(resumed.getErrorStream().readAllBytes())).isEqualTo(1);
+        Ace.Result resumed = ace.run(Duration.ofSeconds(300), command(home, "kill-test"));
+        assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
 
-        Process clean = launch(cluster, home, "kill-test-clean");
-        assertThat(clean.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        String cleanOut = new String(clean.getInputStream().readAllBytes());
-        assertThat(clean.exitValue()).isEqualTo(1);
+        Ace.Result clean = ace.run(Duration.ofSeconds(300), command(home, "kill-test-clean"));
+        assertThat(clean.exitCode()).as(clean.toString()).isEqualTo(1);
 
-        JsonNode a = diffFile(out);
-        JsonNode b = diffFile(cleanOut);
+        JsonNode a = resumed.diff();
+        JsonNode b = clean.diff();
         assertThat(a.get("diffs")).isEqualTo(b.get("diffs"));
         assertThat(a.get("summary").get("diff_rows_count").get("n1/n2").asInt()).isEqualTo(30);
         assertThat(a.get("summary").get("total_rows_checked").asLong()).isEqualTo(300000);
         // the resumed execution hashed only what the killed one had not committed
         assertThat(blocksHashedByLastExecution(home, "kill-test")).isEqualTo(BLOCKS - committedAfterKill);
 
-        Process again = launch(cluster, home, "kill-test");
-        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(again.exitValue()).isEqualTo(4);
+        assertThat(ace.run(Duration.ofSeconds(120), command(home, "kill-test")).exitCode()).isEqualTo(4);
     }
 
-    private static Process launch(LocalCluster cluster, Path home, String runKey) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(LocalCluster.projectRoot().resolve("scripts/ace").toString(), "table-diff", "local",
-                "public.killme", "--nodes", "n1,n2", "--block-size", "1000", "--concurrency-factor", "0.5", "--run-key", runKey,
-                "--output-dir", home.resolve("out").toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("ACE_PGSERVICEFILE", cluster.serviceFile().toString());
-        pb.environment().put("ACE_HOME", home.toString());
-        return pb.start();
+    private static String[] command(Path home, String runKey) {
+        return new String[] {"table-diff", "local", "public.killme", "--nodes", "n1,n2", "--block-size", "1000",
+            "--concurrency-factor", "0.5", "--run-key", runKey, "--output-dir", home.resolve("out").toString()};
     }
 
     private static Connection repository(Path home) throws Exception {
@@ -116,9 +104,4 @@ class KillAndResumeIT {
         }
     }
 
-    private static JsonNode diffFile(String stdout) throws IOException {
-        String path = stdout.lines().filter(l -> l.startsWith("diff file: ")).findFirst().orElseThrow(
-                () -> new AssertionError("no diff file in: " + stdout)).substring(11);
-        return JsonMapper.builder().build().readTree(Files.readString(Path.of(path)));
-    }
 }

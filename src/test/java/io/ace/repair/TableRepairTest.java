@@ -8,7 +8,12 @@ import io.ace.testing.OnCluster;
 import io.ace.testing.TortureTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +138,62 @@ class TableRepairTest {
         assertThat(r.out()).contains("n2 inserted 0, updated 1, deleted 0, stale 1").contains("1 keys still differ");
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.rstale WHERE v = 'changed after the diff'")).isEqualTo(1);
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.rstale WHERE id = 1 AND v = 'v1'")).isEqualTo(1);
+    }
+
+    @Test
+    void rowChangedWhileTheRepairWaitsForItsLockIsLeftAloneAsStale() throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.rrace; CREATE TABLE public.rrace (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.rrace SELECT g, 'v' || g FROM generate_series(1, 20) g", "n1", "n2");
+        cluster.sql("UPDATE public.rrace SET v = 'old' WHERE id IN (1, 2, 3)", "n2");
+        Ace.Result d = diff("public.rrace", "n1,n2");
+        try (Connection writer = cluster.connect("n2")) {
+            // an application holds row 2 when the repair reaches it, and commits a new value while the repair waits
+            writer.setAutoCommit(false);
+            writer.createStatement().executeUpdate("UPDATE public.rrace SET v = 'written meanwhile' WHERE id = 2");
+            CompletableFuture<Ace.Result> repair = CompletableFuture.supplyAsync(() -> ace.run("table-repair", "local", "public.rrace",
+                    "--diff-file", d.diffFile().toString(), "--source-of-truth", "n1"));
+            Awaitility.await("the repair waiting for row 2").atMost(Duration.ofSeconds(30))
+                    .until(() -> cluster.count("n2", "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'ace'"
+                            + " AND wait_event_type = 'Lock'") > 0);
+            writer.commit();
+            Ace.Result r = repair.get(60, TimeUnit.SECONDS);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.out()).contains("n2 inserted 0, updated 2, deleted 0, stale 1");
+        }
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.rrace WHERE id = 2 AND v = 'written meanwhile'")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.rrace WHERE id IN (1, 3) AND v = 'v' || id")).isEqualTo(2);
+    }
+
+    @Test
+    void valuesCopyWouldEscapeAreWrittenExactly() {
+        // text COPY escapes backslash, tab, newline and carriage return, and reads \\N as NULL
+        cluster.sql("DROP TABLE IF EXISTS public.rescape; CREATE TABLE public.rescape (id int PRIMARY KEY, v text, a text[], j json)",
+                "n1", "n2");
+        cluster.sql("INSERT INTO public.rescape VALUES (1, E'tab\\there', '{x}', '{}'), (2, E'line\\nbreak\\r', '{\"a\\\\b\"}', '[1]'),"
+                + " (3, E'back\\\\slash', '{}', '\"\\\\N\"'), (4, E'\\\\N', NULL, NULL), (5, '', '{\"\"}', 'null')", "n1");
+        cluster.sql("INSERT INTO public.rescape VALUES (1, 'x', '{y}', '{}'), (4, NULL, '{}', '{}')", "n2");
+        Ace.Result d = diff("public.rescape", "n1,n2");
+        Ace.Result r = ace.run("table-repair", "local", "public.rescape", "--diff-file", d.diffFile().toString(), "--source-of-truth", "n1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(dump("n2", "public.rescape")).isEqualTo(dump("n1", "public.rescape")).contains("\\\\N");
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.rescape WHERE id = 4 AND v = E'\\\\N'")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.rescape WHERE id = 5 AND v = ''")).isEqualTo(1);
+    }
+
+    @Test
+    void repairRunAgainFindsEveryChangeInPlace() {
+        cluster.sql("DROP TABLE IF EXISTS public.ragain; CREATE TABLE public.ragain (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.ragain SELECT g, 'v' || g FROM generate_series(1, 50) g", "n1", "n2");
+        cluster.sql("UPDATE public.ragain SET v = 'old' WHERE id <= 10; DELETE FROM public.ragain WHERE id = 20;"
+                + " INSERT INTO public.ragain VALUES (99, 'extra')", "n2");
+        Ace.Result d = diff("public.ragain", "n1,n2");
+        String[] repair = {"table-repair", "local", "public.ragain", "--diff-file", d.diffFile().toString(), "--source-of-truth", "n1"};
+        Ace.Result first = ace.run(repair);
+        assertThat(first.out()).contains("n2 inserted 1, updated 10, deleted 1, stale 0, already in place 0");
+        Ace.Result again = ace.run(repair);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("n2 inserted 0, updated 0, deleted 0, stale 0, already in place 12");
+        assertThat(dump("n2", "public.ragain")).isEqualTo(dump("n1", "public.ragain"));
     }
 
     @Test

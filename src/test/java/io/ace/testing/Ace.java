@@ -51,6 +51,13 @@ public final class Ace implements AutoCloseable {
 
     /** The result of one command: exit code, stdout, stderr, and the diff file it wrote (if any). */
     public record Result(int exitCode, String out, String err, Path diffFile) {
+
+        /** The result of a command that printed {@code out}: the diff file is the one its "diff file:" line names. */
+        public static Result of(int exitCode, String out, String err) {
+            return new Result(exitCode, out, err, out.lines().filter(l -> l.startsWith("diff file: ")).map(l -> Path.of(l.substring(11)))
+                    .findFirst().orElse(null));
+        }
+
         public JsonNode diff() {
             if (diffFile == null) {
                 throw new AssertionError("no diff file was written; exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err);
@@ -113,9 +120,7 @@ public final class Ace implements AutoCloseable {
             OUT.end(out);
             ERR.end(err);
         }
-        String stdout = out.text();
-        Path diffFile = stdout.lines().filter(l -> l.startsWith("diff file: ")).map(l -> Path.of(l.substring(11))).findFirst().orElse(null);
-        return new Result(code, stdout, err.text(), diffFile);
+        return Result.of(code, out.text(), err.text());
     }
 
     private static final CapturedStream OUT = new CapturedStream(System.out, System::setOut);

@@ -91,7 +91,7 @@ public final class DiffFileAssembler {
         int mismatched = (int) blocks.stream().filter(BlockRecord::mismatched).count();
         return write(comparison, scope, new Counts(rowsChecked, plan.blockCount(), mismatched), recheck, job, output, Map.of(),
                 (path, result) -> html.writeDiffReport(path, DiffReport.of(metadata(comparison, job, result, output), connections(comparison),
-                        comparison.table().shape().columnNames(), result, blocks, plan, output.maxHtmlRows())));
+                        comparison.table().shape().columns(), result, blocks, plan, output.maxHtmlRows())));
     }
 
     /**
@@ -115,14 +115,15 @@ public final class DiffFileAssembler {
         int mismatched = counts.mismatched();
         List<String> nodes = comparison.sessions().nodeNames();
         LocalDateTime started = job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime();
-        LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault());
         TableName table = comparison.table().shape().name();
         Path base = ReportName.of(output.outputDir(), table.schema(), table.table(), "diffs", List.of(".json", ".html"));
         Path jsonPath = ReportName.withExtension(base, ".json");
 
-        DiffFileWriter.Result result = new DiffFileWriter(output.maxHtmlRows()).write(jsonPath, nodes,
+        DiffFileWriter.Result result = new DiffFileWriter(comparison.table().shape(), output.maxHtmlRows()).write(jsonPath, nodes,
                 comparison.options().maxDiffRows(), consumer -> findings.forEachDifference(scope, consumer),
-                r -> summary(comparison, nodes, started, now, r, counts, recheck, job, output, extraSummary));
+                // ended once every difference is written out: only copying the file into place follows
+                r -> summary(comparison, nodes, started, LocalDateTime.now(ZoneId.systemDefault()), r, counts, recheck, job, output,
+                        extraSummary));
 
         List<ReportFile> written = new ArrayList<>();
         if (result.file() != null) {

@@ -6,19 +6,22 @@ import io.ace.diff.BlockOutcome;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.DiffPlan;
+import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.diff.PartitionScan;
 import io.ace.diff.RangePlanner;
-import io.ace.difffile.DifferenceJson;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
+import io.ace.findings.StoredKeys;
 import io.ace.replication.ReplicationFence;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One table's comparison as steps run it, whichever job it belongs to: plan the key space,
@@ -29,6 +32,8 @@ public final class TableComparison {
 
     /** Rounds at most: a real divergence survives all of them, a key updated again in flight rarely twice. */
     private static final int RECHECK_ROUNDS = 3;
+    /** Differing keys when the re-check first started. */
+    private static final String RECHECK_BEFORE = "ace.recheck.before";
 
     private final ClusterSessions sessions;
     private final ComparedTable table;
@@ -79,7 +84,7 @@ public final class TableComparison {
         findings.clearBlock(scope, block);
         int[] seq = {0};
         BlockOutcome outcome = scan.compare(plan.blocks(block, endBlock), unit -> {
-            findings.addDifferences(scope, block, seq[0], DifferenceJson.writeAll(table.shape(), unit));
+            findings.addDifferences(scope, block, seq[0], unit);
             seq[0] += unit.size();
         });
         BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
@@ -90,17 +95,21 @@ public final class TableComparison {
 
     /**
      * A key that differed may have been a change still in flight. Waits until the replication
-     * pending now has been applied (a bounded fence), reads only the differing keys again on
-     * every node, and keeps just those that still differ, with the values seen now; the others
-     * are counted as transient. Repeated while keys keep resolving.
+     * pending now has been applied (a bounded fence), reads only the differing keys' row hashes
+     * again on every node (full rows only where a row changed), and keeps just those that still
+     * differ, with the values seen now; the others are counted as transient. Repeated while keys
+     * keep resolving. Corrections commit as they are made, so {@code context} (the step's) keeps
+     * the count of differing keys the first attempt started from, for a restarted one.
      */
-    public RecheckResult recheck(FindingsScope scope) throws Exception {
+    public RecheckResult recheck(FindingsScope scope, ExecutionContext context) throws Exception {
         List<Integer> blocks = findings.blocksWithDifferences(scope);
+        long before = context.containsKey(RECHECK_BEFORE) ? context.getLong(RECHECK_BEFORE)
+                : findings.blocks(scope).stream().mapToLong(BlockRecord::diffKeys).sum();
+        context.putLong(RECHECK_BEFORE, before);
         if (!options.recheck() || blocks.isEmpty()) {
-            return RecheckResult.NONE;
+            return options.recheck() ? new RecheckResult(before, 0, List.of()) : RecheckResult.NONE;
         }
         long start = System.nanoTime();
-        long before = findings.blocks(scope).stream().mapToLong(BlockRecord::diffKeys).sum();
         long remaining = before;
         Set<String> lagging = new LinkedHashSet<>();
         for (int round = 0; round < RECHECK_ROUNDS; round++) {
@@ -109,12 +118,14 @@ public final class TableComparison {
             long previous = remaining;
             remaining = 0;
             List<Integer> still = new ArrayList<>();
-            for (int block : blocks) {
-                int left = recheck(scope, block);
-                if (left > 0) {
-                    still.add(block);
+            try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+                for (int block : blocks) {
+                    int left = recheck(recheck, scope, block);
+                    if (left > 0) {
+                        still.add(block);
+                    }
+                    remaining += left;
                 }
-                remaining += left;
             }
             blocks = still;
             if (remaining == 0 || remaining == previous || !fence.laggingNodes().isEmpty()) {
@@ -126,17 +137,29 @@ public final class TableComparison {
         return new RecheckResult(before - remaining, (System.nanoTime() - start) / 1e9, List.copyOf(lagging));
     }
 
-    /** Re-reads a block's differing keys; returns how many still differ. */
-    private int recheck(FindingsScope scope, int block) throws Exception {
-        List<List<String>> keys = new ArrayList<>();
-        for (String json : findings.differences(scope, block)) {
-            keys.add(DifferenceJson.key(DifferenceJson.read(json)));
+    /**
+     * Re-reads a block's differing keys a stored run at a time; drops those that resolved and
+     * replaces those whose rows changed. Returns how many still differ.
+     */
+    private int recheck(KeyRecheck recheck, FindingsScope scope, int block) throws Exception {
+        int left = 0;
+        // the next run starts after the positions of this one, which a correction may have split
+        for (StoredKeys run = findings.keysAfter(scope, block, -1); run != null;
+                run = findings.keysAfter(scope, block, run.seq() + run.keys().size() - 1)) {
+            KeyRecheck.Current now = recheck.current(run.keys());
+            if (!now.asRecorded()) {
+                List<KeyDifference> recorded = findings.differencesAt(scope, block, run.seq());
+                List<KeyDifference> still = new ArrayList<>(recorded.size());
+                Set<Integer> resolved = new HashSet<>(now.resolved());
+                for (int i = 0; i < recorded.size(); i++) {
+                    if (!resolved.contains(i)) {
+                        still.add(now.changed().getOrDefault(i, recorded.get(i)));
+                    }
+                }
+                findings.replaceDifferences(scope, block, run, still);
+            }
+            left += run.keys().size() - now.resolved().size();
         }
-        List<String> still;
-        try (KeyRecheck recheck = new KeyRecheck(sessions, table, options.compareUnitSize())) {
-            still = DifferenceJson.writeAll(table.shape(), recheck.stillDiffering(keys));
-        }
-        findings.replaceDifferences(scope, block, still);
-        return still.size();
+        return left;
     }
 }

@@ -8,13 +8,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Why a partition failed on a worker, kept in its execution context: the repository records a
  * failure only as text, and the manager's run must end with the same exit code and message as a
- * local run (a node the worker could not reach is exit 75, named).
+ * local run (a node the worker could not reach is exit 75, named; a worker's heap or stack
+ * exhausted is said in words, with the setting to change).
  */
 final class PartitionFailure {
 
     private static final String EXIT = "ace.partition.failure.exit";
     private static final String MESSAGE = "ace.partition.failure.message";
     private static final String PUBLIC = "ace.partition.failure.public";
+    private static final String JVM_ERROR = "ace.partition.failure.jvm-error";
 
     private PartitionFailure() {
     }
@@ -37,6 +39,8 @@ final class PartitionFailure {
         if (ace != null) {
             context.putString(EXIT, ace.exitCode().name());
             context.putString(PUBLIC, ace.publicMessage());
+        } else if (failure instanceof OutOfMemoryError || failure instanceof StackOverflowError) {
+            context.putString(JVM_ERROR, failure.getClass().getSimpleName());
         }
     }
 
@@ -45,9 +49,13 @@ final class PartitionFailure {
         context.remove(MESSAGE);
         context.remove(EXIT);
         context.remove(PUBLIC);
+        context.remove(JVM_ERROR);
     }
 
-    /** Adds the recorded failure to a failed partition, as the exception the worker saw (an ACE error keeps its exit code). */
+    /**
+     * Adds the recorded failure to a failed partition, as the exception the worker saw (an ACE error
+     * keeps its exit code, a JVM error its kind).
+     */
     static void restore(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
         if (!step.getStatus().isUnsuccessful() || !context.containsKey(MESSAGE)) {
@@ -63,7 +71,11 @@ final class PartitionFailure {
                 }
             });
         } else {
-            step.addFailureException(new IllegalStateException(message));
+            step.addFailureException(switch (context.getString(JVM_ERROR, "")) {
+                case "OutOfMemoryError" -> new OutOfMemoryError(message);
+                case "StackOverflowError" -> new StackOverflowError(message);
+                default -> new IllegalStateException(message);
+            });
         }
     }
 }

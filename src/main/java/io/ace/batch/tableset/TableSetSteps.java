@@ -39,7 +39,7 @@ public final class TableSetSteps {
     public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, DiffFileAssembler.Output output,
                               int workers, SetReport report) {
         var repository = resources.repository();
-        BlockFailureInjector failures = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable());
+        BlockFailureInjector failures = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable(), resources.failWith());
         TableTasklet.Comparisons comparisons = entry -> {
             DiffOptions tableOptions = options.withTableFilter(entry.filter());
             ComparedTable table = new TablePreflight().check(sessions, entry.name(), tableOptions);

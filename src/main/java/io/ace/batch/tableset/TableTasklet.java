@@ -125,7 +125,7 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
         }
         work.close();
         if (!RecheckResult.storedIn(context)) {
-            work.comparison.recheck(scope).store(context);
+            work.comparison.recheck(scope, context).store(context);
             return RepeatStatus.CONTINUABLE;
         }
         TableResult result = TableResult.of(assembler.write(work.comparison, scope, plan, RecheckResult.from(context), job, output));

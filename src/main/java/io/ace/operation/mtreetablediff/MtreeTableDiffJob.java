@@ -4,7 +4,6 @@ import io.ace.batch.BatchResources;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
-import io.ace.difffile.DifferenceJson;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
@@ -80,7 +79,7 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
             int[] seq = {0};
             TreeDiff.Outcome outcome = new TreeDiff(run.sessions(), run.shape()).run(run.request().options(), resources.progress(),
                     unit -> {
-                        findings.addDifferences(scope, 0, seq[0], DifferenceJson.writeAll(run.shape(), unit));
+                        findings.addDifferences(scope, 0, seq[0], unit);
                         seq[0] += unit.size();
                     });
             findings.saveBlock(scope, 0, new BlockRecord(0, Map.of(), outcome.mismatchedLeaves().size(), seq[0]));
@@ -96,8 +95,8 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
     private Tasklet recheck(MtreeDiffRun run) {
         return (contribution, chunk) -> {
             JobExecution execution = chunk.getStepContext().getStepExecution().getJobExecution();
-            run.comparison(execution, resources).recheck(FindingsScope.of(execution.getJobInstance().getInstanceId()))
-                    .store(execution.getExecutionContext());
+            run.comparison(execution, resources).recheck(FindingsScope.of(execution.getJobInstance().getInstanceId()),
+                    contribution.getStepExecution().getExecutionContext()).store(execution.getExecutionContext());
             return RepeatStatus.FINISHED;
         };
     }

@@ -17,12 +17,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 2, per partition: compares one block per call. Each call's transaction commits the
- * block's findings together with the partition's next block, so a restart resumes after the
- * last committed block and records nothing twice. The worker step runs for many partitions at
+ * Step 2, per partition: each call compares the blocks one hashing statement read (for at most
+ * a second) and commits their findings together with the partition's next block, so a restart
+ * resumes after the last committed block and records nothing twice. The worker step runs for many partitions at
  * once, so per-partition scans are kept by step execution.
  */
 final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
+
+    /** Blocks already hashed are compared and committed together for at most this long. */
+    private static final long COMMIT_AFTER_NANOS = 1_000_000_000L;
 
     private final TableDiffRun run;
     private final Map<Long, PartitionScan> scans = new ConcurrentHashMap<>();
@@ -42,13 +45,20 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         PartitionScan scan = scan(step);
-        BlockRecord record = run.comparison().compareBlock(FindingsScope.of(step.getJobExecution().getJobInstance().getInstanceId()), plan,
-                partition, block, plan.endBlock(partition), scan);
-        // read count = blocks compared in this execution (a restarted step may commit once without comparing any)
-        contribution.incrementReadCount();
-        contribution.incrementWriteCount(record.diffKeys());
-        PartitionPosition.advance(context, block + 1);
-        return block + 1 < plan.endBlock(partition) ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+        FindingsScope scope = FindingsScope.of(step.getJobExecution().getJobInstance().getInstanceId());
+        long started = System.nanoTime();
+        int end = plan.endBlock(partition);
+        do {
+            BlockRecord record = run.comparison().compareBlock(scope, plan, partition, block, end, scan);
+            // read count = blocks compared in this execution (a restarted step may commit once without comparing any)
+            contribution.incrementReadCount();
+            contribution.incrementWriteCount(record.diffKeys());
+            block++;
+            // blocks whose hashes one statement read commit together: a crash would lose their hashes anyway
+        } while (block < end && scan.hashed(plan.block(block)) && System.nanoTime() - started < COMMIT_AFTER_NANOS);
+        // set once all are compared: the context of a failed call is saved too, and must not run ahead of what rolled back
+        PartitionPosition.advance(context, block);
+        return block < end ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
     /**

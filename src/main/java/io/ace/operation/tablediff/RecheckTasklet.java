@@ -22,7 +22,8 @@ final class RecheckTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        run.comparison().recheck(FindingsScope.of(job.getJobInstance().getInstanceId())).store(job.getExecutionContext());
+        run.comparison().recheck(FindingsScope.of(job.getJobInstance().getInstanceId()), contribution.getStepExecution().getExecutionContext())
+                .store(job.getExecutionContext());
         return RepeatStatus.FINISHED;
     }
 }

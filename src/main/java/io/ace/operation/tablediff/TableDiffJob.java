@@ -26,7 +26,7 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
 
     TableDiffJob(BatchResources resources) {
         this.resources = resources;
-        this.failureInjector = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable());
+        this.failureInjector = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable(), resources.failWith());
     }
 
     @Override

@@ -3,15 +3,20 @@ package io.ace.operation.tablerepair;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.diff.ComparedTable;
+import io.ace.difffile.DiffFileReader;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.repair.RepairApplier;
 import io.ace.repair.RepairChange;
 import io.ace.repair.RepairOutcome;
-import io.ace.repair.RepairPlanner;
-import io.ace.difffile.DiffFileReader;
 import io.ace.report.RepairJson;
 import io.ace.report.ReportName;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -24,10 +29,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Repairs one node (one partition per target node): its changes commit in one transaction on
  * the node, and what was written is recorded with the partition's completion. A node whose
  * partition completed is not repaired again on restart; one that failed rolled back whole.
+ * Changes are listed one by one only for a report or a dry run, a batch at a time.
  */
 final class RepairApplyTasklet implements Tasklet {
 
     static final String NODE = "node";
+
+    /** Change records written to the findings per batch. */
+    private static final int RECORD_BATCH = 1_000;
 
     private final TableRepairRequest request;
     private final ClusterSessions sessions;
@@ -46,28 +55,87 @@ final class RepairApplyTasklet implements Tasklet {
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         String node = context.getString(NODE);
         NodePool pool = sessions.pools().stream().filter(p -> p.name().equals(node)).findFirst().orElseThrow();
-        List<RepairChange> changes = new RepairPlanner(table.shape(), request.options()).changes(new DiffFileReader(request.diffFile()), node);
-        RepairOutcome outcome = new RepairApplier(table.shape(), request.options()).apply(pool, changes);
-        long instance = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        FindingsScope scope = FindingsScope.of(contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId());
         int nodeIndex = sessions.nodeNames().indexOf(node);
-        findings.clearBlock(FindingsScope.of(instance), nodeIndex);
-        List<String> records = new ArrayList<>();
-        outcome.applied().forEach(c -> records.add(RepairJson.change(table.shape(), c, request.options().dryRun() ? "planned" : "applied")));
-        outcome.stale().forEach(c -> records.add(RepairJson.change(table.shape(), c, "stale")));
-        outcome.already().forEach(c -> records.add(RepairJson.change(table.shape(), c, "already")));
-        findings.addDifferences(FindingsScope.of(instance), nodeIndex, 0, records);
+        findings.clearBlock(scope, nodeIndex);
+        boolean dryRun = request.options().dryRun();
+        RepairOutcome outcome;
+        Path statements = dryRun ? ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(),
+                request.table().table(), "dry-run-" + node, List.of(".sql")), ".sql") : null;
+        try (Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null) {
+            outcome = new RepairApplier(table.shape(), request.options()).apply(pool, new DiffFileReader(request.diffFile()), node, records);
+            if (records != null) {
+                records.complete();
+            }
+        }
         for (RepairChange.Kind kind : RepairChange.Kind.values()) {
             context.putLong(kind.name().toLowerCase(), outcome.count(kind));
         }
-        context.putLong("stale", outcome.stale().size());
-        context.putLong("already", outcome.already().size());
-        if (request.options().dryRun()) {
-            java.nio.file.Path sql = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(),
-                    request.table().table(), "dry-run-" + node, List.of(".sql")), ".sql");
-            java.nio.file.Files.write(sql, outcome.statements().stream().map(st -> st + ";").toList());
-            context.putString("statements.file", sql.toAbsolutePath().toString());
+        context.putLong("stale", outcome.stale());
+        context.putLong("already", outcome.already());
+        if (statements != null) {
+            context.putString("statements.file", statements.toAbsolutePath().toString());
         }
-        contribution.incrementWriteCount(outcome.applied().size());
+        contribution.incrementWriteCount(outcome.appliedTotal());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Records each change for the repair report, and with a dry run its statement in the node's SQL file. */
+    private final class Records implements RepairApplier.ChangeListener, AutoCloseable {
+        private final FindingsScope scope;
+        private final int nodeIndex;
+        private final Path statements;
+        private final Path partial;
+        private final BufferedWriter sql;
+        private final List<String> batch = new ArrayList<>(RECORD_BATCH);
+        private int seq;
+
+        /** The statements file appears under its name only when the node's dry run completed. */
+        Records(FindingsScope scope, int nodeIndex, Path statements) throws IOException {
+            this.scope = scope;
+            this.nodeIndex = nodeIndex;
+            this.statements = statements;
+            this.partial = statements == null ? null : statements.resolveSibling(statements.getFileName() + ".partial");
+            this.sql = partial == null ? null : Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void change(RepairChange change, RepairChange.Status status, String statement) throws IOException {
+            String label = switch (status) {
+                case APPLIED -> request.options().dryRun() ? "planned" : "applied";
+                case STALE -> "stale";
+                case ALREADY -> "already";
+            };
+            batch.add(RepairJson.change(table.shape(), change, label));
+            if (batch.size() == RECORD_BATCH) {
+                flush();
+            }
+            if (sql != null && statement != null) {
+                sql.write(statement);
+                sql.write(";\n");
+            }
+        }
+
+        private void flush() {
+            findings.addChanges(scope, nodeIndex, seq, batch);
+            seq += batch.size();
+            batch.clear();
+        }
+
+        void complete() throws IOException {
+            flush();
+            if (sql != null) {
+                sql.close();
+                Files.move(partial, statements, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (sql != null) {
+                sql.close();
+                Files.deleteIfExists(partial);
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ final class RepairReportTasklet implements Tasklet {
         List<ReportFile> written = new ArrayList<>();
         if (request.generateReport() || options.dryRun()) {
             RepairReportFiles.Written files = new RepairReportFiles(html).write(request.outputDir(), summary,
-                    consumer -> findings.forEachDifference(FindingsScope.of(job.getJobInstance().getInstanceId()), consumer),
+                    consumer -> findings.forEachChange(FindingsScope.of(job.getJobInstance().getInstanceId()), consumer),
                     request.maxHtmlRows());
             written.add(new ReportFile(ReportFile.REPAIR_REPORT, files.json()));
             written.add(new ReportFile(ReportFile.HTML_REPORT, files.html()));

@@ -3,6 +3,7 @@ package io.ace.operation.tablerepair;
 import io.ace.batch.BatchResources;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
 import io.ace.difffile.DiffFileCheck;
 import io.ace.difffile.DiffFileReader;
 import io.ace.exit.AceException;
@@ -58,7 +59,7 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
                 partition -> sessions.region(partition.getString(RepairApplyTasklet.NODE)));
         Step verify = new StepBuilder("verify", repository).tasklet(request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
-                : new RepairVerifyTasklet(request.diffFile(), sessions, table, 1_000), transactions).build();
+                : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE), transactions).build();
         Step report = new StepBuilder("report", repository)
                 .tasklet(new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(), resources.html(), repository),
                         transactions).build();

@@ -2,6 +2,7 @@ package io.ace.operation.tablererun;
 
 import io.ace.batch.ReportFile;
 import io.ace.batch.RunContext;
+import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
@@ -22,11 +23,13 @@ final class RerunReportTasklet implements Tasklet {
 
     private final TableRerunRequest request;
     private final ClusterSessions sessions;
+    private final TableShape shape;
     private final FindingsStore findings;
 
-    RerunReportTasklet(TableRerunRequest request, ClusterSessions sessions, FindingsStore findings) {
+    RerunReportTasklet(TableRerunRequest request, ClusterSessions sessions, TableShape shape, FindingsStore findings) {
         this.request = request;
         this.sessions = sessions;
+        this.shape = shape;
         this.findings = findings;
     }
 
@@ -36,7 +39,7 @@ final class RerunReportTasklet implements Tasklet {
         long instance = job.getJobInstance().getInstanceId();
         Path target = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(), request.table().table(),
                 "rerun-diffs", List.of(".json")), ".json");
-        DiffFileWriter.Result result = new DiffFileWriter(0).write(target, sessions.nodeNames(), 0,
+        DiffFileWriter.Result result = new DiffFileWriter(shape, 0).write(target, sessions.nodeNames(), 0,
                 consumer -> findings.forEachDifference(FindingsScope.of(instance), consumer), r -> {
                     Map<String, Object> s = new LinkedHashMap<>();
                     s.put("schema", request.table().schema());

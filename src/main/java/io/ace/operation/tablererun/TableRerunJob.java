@@ -30,11 +30,11 @@ final class TableRerunJob implements OperationJob<TableRerunRequest> {
         ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
         DiffFileCheck.check(request.diffFile(), sessions, table.shape());
         var repository = resources.repository();
+        RerunTasklet recheck = new RerunTasklet(request, sessions, table, resources.findings());
         return new JobBuilder(TableRerunRequest.OPERATION, repository)
-                .start(new StepBuilder("recheck", repository)
-                        .tasklet(new RerunTasklet(request, sessions, table, resources.findings()), resources.transactions()).build())
+                .start(new StepBuilder("recheck", repository).tasklet(recheck, resources.transactions()).listener(recheck).build())
                 .next(new StepBuilder("report", repository)
-                        .tasklet(new RerunReportTasklet(request, sessions, resources.findings()), resources.transactions()).build())
+                        .tasklet(new RerunReportTasklet(request, sessions, table.shape(), resources.findings()), resources.transactions()).build())
                 .build();
     }
 }

@@ -1,0 +1,65 @@
+package io.ace.repair;
+
+import io.ace.catalog.Column;
+import io.ace.catalog.TableShape;
+import io.ace.difffile.CopyRows;
+import io.ace.difffile.DiffFileReader;
+import io.ace.exit.AceException;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams the diff file's rows that concern one target into the staging table: the rows of every
+ * pair with the target (with a source of truth, only the pair with the source), each with its
+ * pair's position in the file, whether it is the target's own row, and its position in the file.
+ * A row whose columns are not the table's is a usage error naming the file's pair and node.
+ */
+final class RepairStaging {
+
+    private final TableShape shape;
+    private final RepairOptions options;
+
+    RepairStaging(TableShape shape, RepairOptions options) {
+        this.shape = shape;
+        this.options = options;
+    }
+
+    void stage(Connection c, DiffFileReader diffFile, String target, String table, List<String> columns) throws Exception {
+        Map<String, Integer> pairs = new HashMap<>();
+        long[] position = {0};
+        try (CopyRows copy = new CopyRows(c, table, columns)) {
+            diffFile.rows(row -> {
+                List<String> nodes = DiffFileReader.pairNodes(row.pair());
+                if (!nodes.contains(target) || options.sourceOfTruth() != null && !nodes.contains(options.sourceOfTruth())) {
+                    return;
+                }
+                check(row);
+                List<String> values = new ArrayList<>(3 + shape.columns().size());
+                values.add(Integer.toString(pairs.computeIfAbsent(row.pair(), p -> pairs.size())));
+                values.add(Boolean.toString(row.node().equals(target)));
+                values.add(Long.toString(position[0]++));
+                for (Column col : shape.columns()) {
+                    values.add(row.values().get(col.name()).sqlText());
+                }
+                copy.row(values);
+            });
+        }
+    }
+
+    private void check(DiffFileReader.Row row) {
+        for (String column : row.values().keySet()) {
+            if (shape.columns().stream().noneMatch(c -> c.name().equals(column))) {
+                throw AceException.usage("the diff file has column '" + column + "' (pair " + row.pair() + ", node " + row.node()
+                        + "), which table " + shape.name() + " does not have: is it a diff file of another table?");
+            }
+        }
+        if (row.values().size() != shape.columns().size()) {
+            throw AceException.usage("a row of node " + row.node() + " in pair " + row.pair() + " has " + row.values().size()
+                    + " columns, table " + shape.name() + " has " + shape.columns().size() + ": the diff file is not of this table's definition");
+        }
+        row.key(shape.primaryKey());
+    }
+}
