@@ -21,11 +21,12 @@ final class BlockComparer {
     static final long WHOLE_RANGE_ROWS = 2_000;
 
     private final NodeFanOut fanOut;
-    private final int compareUnitSize;
+    private final CompareUnits units;
 
+    /** One per partition scan: the unit size it learns follows its table's rows. */
     BlockComparer(NodeFanOut fanOut, int compareUnitSize) {
         this.fanOut = fanOut;
-        this.compareUnitSize = compareUnitSize;
+        this.units = new CompareUnits(compareUnitSize);
     }
 
     /**
@@ -52,7 +53,8 @@ final class BlockComparer {
      * Narrows ranges known to differ, given in key order with their (largest) row counts, in groups
      * of about {@link #KEY_HASH_ROWS} rows: each node hashes the buckets of every range of a group
      * (one statement), then streams the key hashes of only the buckets that differ (one more); the
-     * keys that differ have their full rows sent to {@code sink} one compare unit at a time. Memory
+     * keys that differ have their full rows sent to {@code sink} one compare unit at a time
+     * ({@link CompareUnits}). Memory
      * holds one group's differing keys and one unit of full rows, whatever the number of
      * differences. Returns the number of differing keys.
      */
@@ -76,8 +78,12 @@ final class BlockComparer {
             List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(narrowed, narrowedMasks)));
             // groups follow each other in key order, so ordering each group's keys orders the block's
             List<List<String>> ordered = keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys;
-            for (int unit = 0; unit < ordered.size(); unit += compareUnitSize) {
-                sink.accept(withRows(fanOut, nodes, ordered.subList(unit, Math.min(ordered.size(), unit + compareUnitSize))));
+            for (int at = 0; at < ordered.size(); ) {
+                int size = Math.min(units.next(), ordered.size() - at);
+                List<KeyDifference> unit = withRows(fanOut, nodes, ordered.subList(at, at + size));
+                units.fetched(unit);
+                sink.accept(unit);
+                at += size;
             }
             differingKeys += ordered.size();
             from = to;

@@ -28,9 +28,8 @@ public class DiffFlags {
     @Mixin
     FetchOptions fetch;
 
-    @Option(names = "--equality", paramLabel = "exact|semantic",
-            description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
-    String equality = "exact";
+    @Mixin
+    EqualityOption equality;
 
     @Mixin
     RecheckOptions recheck;
@@ -55,11 +54,7 @@ public class DiffFlags {
 
     /** The comparison settings with the rows a filter keeps (null: all), checked (exit 64 on a bad value). */
     public DiffOptions options(String tableFilter) {
-        Equality eq = switch (equality.toLowerCase()) {
-            case "exact" -> Equality.EXACT;
-            case "semantic" -> Equality.SEMANTIC;
-            default -> throw AceException.usage("--equality must be exact or semantic, got '" + equality + "'");
-        };
+        Equality eq = equality.value();
         if (!output.equals("json") && !output.equals("html")) {
             throw AceException.usage("--output must be json or html, got '" + output + "'");
         }

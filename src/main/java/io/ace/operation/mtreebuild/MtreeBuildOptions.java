@@ -1,12 +1,12 @@
 package io.ace.operation.mtreebuild;
 
 import io.ace.diff.DiffOptions;
-import io.ace.diff.Equality;
 import io.ace.mtree.TreeBuild;
 import io.ace.operation.NodesOptions;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableArgument;
+import io.ace.operation.EqualityOption;
 import io.ace.operation.TableTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +25,8 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
     @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per leaf (default: ${DEFAULT-VALUE}); a leaf is split past twice that.")
     int blockSize = TreeBuild.DEFAULT_LEAF_SIZE;
 
-    @Option(names = "--equality", paramLabel = "exact|semantic",
-            description = "exact: same value in the same representation (default); semantic: each type's equality operator.")
-    String equality = "exact";
+    @Mixin
+    EqualityOption equality;
 
     @Option(names = "--concurrency-factor", paramLabel = "F",
             description = "Partitions of leaves hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
@@ -37,7 +36,7 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
     public MtreeBuildRequest request(RunBasics run) {
         TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
-                Equality.parse(equality), false, 0, 0, 0, 0).validate();
+                equality.value(), false, 0, 0, 0, 0).validate();
         return new MtreeBuildRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir());
     }
 }

@@ -10,13 +10,9 @@ import io.ace.repair.RepairApplier;
 import io.ace.repair.RepairChange;
 import io.ace.repair.RepairOutcome;
 import io.ace.report.RepairJson;
-import io.ace.report.ReportName;
-import java.io.BufferedWriter;
+import io.ace.report.StatementsFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -60,12 +56,16 @@ final class RepairApplyTasklet implements Tasklet {
         findings.clearBlock(scope, nodeIndex);
         boolean dryRun = request.options().dryRun();
         RepairOutcome outcome;
-        Path statements = dryRun ? ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(),
-                request.table().table(), "dry-run-" + node, List.of(".sql")), ".sql") : null;
-        try (Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null) {
+        Path statementsFile = null;
+        try (StatementsFile statements = dryRun ? new StatementsFile(request.outputDir(), request.table().schema(), request.table().table(), node)
+                : null) {
+            Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null;
             outcome = new RepairApplier(table.shape(), request.options()).apply(pool, new DiffFileReader(request.diffFile()), node, records);
             if (records != null) {
-                records.complete();
+                records.flush();
+            }
+            if (statements != null) {
+                statementsFile = statements.complete();
             }
         }
         for (RepairChange.Kind kind : RepairChange.Kind.values()) {
@@ -73,30 +73,25 @@ final class RepairApplyTasklet implements Tasklet {
         }
         context.putLong("stale", outcome.stale());
         context.putLong("already", outcome.already());
-        if (statements != null) {
-            context.putString("statements.file", statements.toAbsolutePath().toString());
+        if (statementsFile != null) {
+            context.putString("statements.file", statementsFile.toAbsolutePath().toString());
         }
         contribution.incrementWriteCount(outcome.appliedTotal());
         return RepeatStatus.FINISHED;
     }
 
     /** Records each change for the repair report, and with a dry run its statement in the node's SQL file. */
-    private final class Records implements RepairApplier.ChangeListener, AutoCloseable {
+    private final class Records implements RepairApplier.ChangeListener {
         private final FindingsScope scope;
         private final int nodeIndex;
-        private final Path statements;
-        private final Path partial;
-        private final BufferedWriter sql;
+        private final StatementsFile statements;
         private final List<String> batch = new ArrayList<>(RECORD_BATCH);
         private int seq;
 
-        /** The statements file appears under its name only when the node's dry run completed. */
-        Records(FindingsScope scope, int nodeIndex, Path statements) throws IOException {
+        Records(FindingsScope scope, int nodeIndex, StatementsFile statements) {
             this.scope = scope;
             this.nodeIndex = nodeIndex;
             this.statements = statements;
-            this.partial = statements == null ? null : statements.resolveSibling(statements.getFileName() + ".partial");
-            this.sql = partial == null ? null : Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
         }
 
         @Override
@@ -110,32 +105,15 @@ final class RepairApplyTasklet implements Tasklet {
             if (batch.size() == RECORD_BATCH) {
                 flush();
             }
-            if (sql != null && statement != null) {
-                sql.write(statement);
-                sql.write(";\n");
+            if (statements != null && statement != null) {
+                statements.add(statement);
             }
         }
 
-        private void flush() {
+        void flush() {
             findings.addChanges(scope, nodeIndex, seq, batch);
             seq += batch.size();
             batch.clear();
-        }
-
-        void complete() throws IOException {
-            flush();
-            if (sql != null) {
-                sql.close();
-                Files.move(partial, statements, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (sql != null) {
-                sql.close();
-                Files.deleteIfExists(partial);
-            }
         }
     }
 }
