@@ -23,7 +23,11 @@ public final class LocalCluster {
 
     public static final String PASSWORD = "ace-local-secret";
 
-    /** Moves every test port, so two test runs on one machine do not share servers ({@code ACE_TEST_PORT_OFFSET}). */
+    /**
+     * Moves every test port, so two test runs on one machine do not share servers ({@code ACE_TEST_PORT_OFFSET}).
+     * The ports lie below Linux's ephemeral range (32768 and up): there, any outgoing connection of
+     * the machine may hold a port as its local end, and a server started on it cannot bind.
+     */
     private static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("ACE_TEST_PORT_OFFSET", "0"));
 
     private static final Map<String, LocalCluster> RUNNING = new ConcurrentHashMap<>();
@@ -47,12 +51,12 @@ public final class LocalCluster {
 
     /** A plain (unreplicated) cluster of four nodes n1..n4, shared by the tests of this JVM. */
     public static LocalCluster plain() {
-        return RUNNING.computeIfAbsent("plain", k -> new LocalCluster(4, 58100 + PORT_OFFSET, "none"));
+        return RUNNING.computeIfAbsent("plain", k -> new LocalCluster(4, 28100 + PORT_OFFSET, "none"));
     }
 
     /** A three-node pglogical mesh, shared by the tests of this JVM. */
     public static LocalCluster pglogical() {
-        return RUNNING.computeIfAbsent("pglogical", k -> new LocalCluster(3, 58200 + PORT_OFFSET, "pglogical"));
+        return RUNNING.computeIfAbsent("pglogical", k -> new LocalCluster(3, 28200 + PORT_OFFSET, "pglogical"));
     }
 
     /** What {@link #fewConnections()} servers accept. */
@@ -64,7 +68,7 @@ public final class LocalCluster {
      */
     public static LocalCluster fewConnections() {
         return RUNNING.computeIfAbsent("few-connections", k -> {
-            LocalCluster c = new LocalCluster(2, 58300 + PORT_OFFSET, "none");
+            LocalCluster c = new LocalCluster(2, 28300 + PORT_OFFSET, "none");
             c.sql("ALTER SYSTEM SET max_connections = " + FEW_CONNECTIONS);
             run("stop", "--dir", c.dir.toString());
             run("start", "--nodes", "2", "--port-base", Integer.toString(c.portBase), "--dir", c.dir.toString(), "--replication", "none");
@@ -77,7 +81,7 @@ public final class LocalCluster {
      * it, see {@link #newDatabase}), shared by the tests of this JVM.
      */
     public static LocalCluster repositoryServer() {
-        return RUNNING.computeIfAbsent("repository", k -> new LocalCluster(1, 58600 + PORT_OFFSET, "none"));
+        return RUNNING.computeIfAbsent("repository", k -> new LocalCluster(1, 28600 + PORT_OFFSET, "none"));
     }
 
     /** A new, empty database on n1 (dropped first if it exists); answers its JDBC URL (user ace, {@link #PASSWORD}). */
