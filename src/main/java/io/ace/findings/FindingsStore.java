@@ -1,5 +1,6 @@
 package io.ace.findings;
 
+import io.ace.repository.RepositoryDatabase;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.NodeRow;
 import io.ace.difffile.DiffFileReader;
@@ -146,7 +147,7 @@ public final class FindingsStore {
     private String binaryType() {
         try (Connection c = dataSource.getConnection()) {
             // kept inline: H2 keeps a BLOB out of line, which made reading a million findings take minutes
-            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres") ? "BYTEA" : "VARBINARY(1000000000)";
+            return RepositoryDatabase.isPostgres(c) ? "BYTEA" : "VARBINARY(1000000000)";
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
         }

@@ -25,7 +25,7 @@ public final class SchemaLock {
     /** Runs {@code ddl} while no other process creates repository tables. */
     public static void around(DataSource dataSource, Runnable ddl) {
         try (Connection lock = dataSource.getConnection()) {
-            boolean postgres = "PostgreSQL".equalsIgnoreCase(lock.getMetaData().getDatabaseProductName());
+            boolean postgres = RepositoryDatabase.isPostgres(lock);
             if (postgres) {
                 execute(lock, "SELECT pg_advisory_lock(" + KEY + ")");
             }

@@ -1,5 +1,6 @@
 package io.ace.batch.partition;
 
+import io.ace.repository.RepositoryDatabase;
 import io.ace.repository.SchemaLock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,7 +55,7 @@ public class PartitioningConfiguration {
         if (!partitioning.equals("local") && !partitioning.equals("remote")) {
             throw new IllegalArgumentException("ace.partitioning must be local or remote, got '" + partitioning + "'");
         }
-        boolean postgres = isPostgres(dataSource);
+        boolean postgres = RepositoryDatabase.isPostgres(dataSource);
         if (postgres) {
             createChannelSchema(dataSource);
         }
@@ -74,12 +75,6 @@ public class PartitioningConfiguration {
                                 @Value("${ace.worker.stop-wait:20s}") Duration stopWait,
                                 @Value("${ace.partitioning.worker-timeout:30s}") Duration keepLaunches) {
         return new WorkerProcess(dispatch, roster, source, new WorkerProcess.Settings(pollInterval, heartbeatInterval, stopWait, keepLaunches));
-    }
-
-    private static boolean isPostgres(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
-        }
     }
 
     /** The channel's tables, created once per database however many processes start together. */
