@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 public class Operations {
 
     @Bean
-    OperationRegistry operationRegistry(BatchResources resources) {
+    public OperationRegistry operationRegistry(BatchResources resources) {
         return new OperationRegistry(List.of(
                 TableDiff.operation(resources),
                 TableRerun.operation(resources),

@@ -11,7 +11,10 @@ public class AuditConfiguration {
     @Bean
     AuditLog auditLog(DataSource dataSource) {
         AuditLog log = new AuditLog(dataSource);
-        SchemaLock.around(dataSource, log::createSchema);
+        SchemaLock.around(dataSource, () -> {
+            log.createSchema();
+            log.purgeLeakedRefusals();
+        });
         return log;
     }
 }

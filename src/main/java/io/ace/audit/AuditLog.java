@@ -42,6 +42,22 @@ public final class AuditLog {
                 + " EXECUTION_ID BIGINT, OUTCOME VARCHAR(2000) NOT NULL)");
     }
 
+    /**
+     * Removes the refusal texts that earlier versions stored for launches whose arguments named a
+     * file with {@code @FILE} or smuggled a {@code --flag=value}: their parser read such files, and
+     * the refusal quoted what it read. The entries stay, with who, when and what was asked.
+     *
+     * @return how many entries were cleaned
+     */
+    public int purgeLeakedRefusals() {
+        return jdbc.update("UPDATE ACE_AUDIT SET OUTCOME = ? WHERE OUTCOME LIKE 'refused:%' AND OUTCOME <> ?"
+                + " AND (SUBJECT LIKE '% @%' OR SUBJECT LIKE '% ''@%' OR SUBJECT LIKE '% --%=%' OR SUBJECT LIKE '% ''--%=%'"
+                + " OR OUTCOME LIKE '%got: %' OR OUTCOME LIKE '%malformed%')", PURGED, PURGED);
+    }
+
+    /** What a purged refusal reads. */
+    static final String PURGED = "refused: (reason removed on upgrade: it may have quoted a server file)";
+
     public void record(String actor, String action, String subject, Long executionId, String outcome) {
         jdbc.update("INSERT INTO ACE_AUDIT (AT, ACTOR, ACTION, SUBJECT, EXECUTION_ID, OUTCOME) VALUES (?, ?, ?, ?, ?, ?)",
                 Timestamp.from(Instant.now()), clip(actor, 200), clip(action, 40), clip(subject, 2000), executionId, clip(outcome, 2000));

@@ -1,6 +1,7 @@
 package io.ace.catalog;
 
 import io.ace.exit.AceException;
+import io.ace.exit.UserInput;
 
 /** A schema-qualified table name as the user typed it: {@code schema.table}, either part may be double-quoted. */
 public record TableName(String schema, String table) {
@@ -8,7 +9,7 @@ public record TableName(String schema, String table) {
     public static TableName parse(String text) {
         String[] parts = splitQualified(text);
         if (parts == null) {
-            throw AceException.usage("table '" + text + "' must be schema-qualified: SCHEMA.TABLE (quote names that contain dots)");
+            throw AceException.usage("table " + UserInput.quoted(text) + " must be schema-qualified: SCHEMA.TABLE (quote names that contain dots)");
         }
         return new TableName(parts[0], parts[1]);
     }

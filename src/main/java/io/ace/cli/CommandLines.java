@@ -4,6 +4,7 @@ import io.ace.batch.DiffProgress;
 import io.ace.batch.RunLauncher;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.exit.UserInput;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.Operation;
 import io.ace.operation.RequestOptions;
@@ -49,6 +50,8 @@ public final class CommandLines {
                 ReportsCommand.class)) {
             cl.addSubcommand(new CommandLine(command, factory));
         }
+        // an argument '@FILE' is itself, never the file's content: a command line names files by their flags
+        cl.setExpandAtFiles(false);
         OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class));
         cl.setExecutionStrategy(parseResult -> {
             List<CommandLine> parsed = parseResult.asCommandLineList();
@@ -68,14 +71,14 @@ public final class CommandLines {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
-            failed.getErr().println("ace: " + ex.getMessage());
+            failed.getErr().println("ace: " + LaunchGrammar.withoutLongInput(ex.getMessage(), List.of(args)));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             AceException ace = find(ex);
             if (ace != null) {
-                commandLine.getErr().println("ace: " + ace.getMessage());
+                commandLine.getErr().println("ace: " + UserInput.escaped(ace.getMessage()));
                 return ace.exitCode().code();
             }
             commandLine.getErr().println("ace: unexpected failure: " + ex);

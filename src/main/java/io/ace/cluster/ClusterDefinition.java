@@ -1,6 +1,7 @@
 package io.ace.cluster;
 
 import io.ace.exit.AceException;
+import io.ace.exit.UserInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,11 @@ public record ClusterDefinition(String name, Map<String, NodeDefinition> nodes, 
         for (String n : names) {
             NodeDefinition node = nodes.get(n);
             if (node == null) {
-                throw AceException.config("node '" + n + "' is not defined in cluster '" + name + "' (" + source
+                throw AceException.config("node " + UserInput.quoted(n) + " is not defined in cluster '" + name + "' (" + source
                         + "); its nodes are " + String.join(", ", nodes.keySet()));
             }
             if (chosen.contains(node)) {
-                throw AceException.usage("node '" + n + "' is named twice in --nodes");
+                throw AceException.usage("node " + UserInput.quoted(n) + " is named twice in --nodes");
             }
             chosen.add(node);
         }

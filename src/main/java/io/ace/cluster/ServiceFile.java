@@ -1,6 +1,7 @@
 package io.ace.cluster;
 
 import io.ace.exit.AceException;
+import io.ace.exit.UserInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,8 +102,8 @@ public final class ServiceFile {
             }
         });
         if (nodes.isEmpty()) {
-            throw AceException.config("cluster '" + cluster + "' is not defined in " + path
-                    + " (no [" + cluster + ".NODE] sections); clusters there: "
+            throw AceException.config("cluster " + UserInput.quoted(cluster) + " is not defined in " + path
+                    + " (no [CLUSTER.NODE] sections of that name); clusters there: "
                     + (clusterNames().isEmpty() ? "none" : String.join(", ", clusterNames())));
         }
         return nodes;

@@ -1,36 +1,53 @@
 package io.ace.launch;
 
 import io.ace.exit.AceException;
+import io.ace.exit.UserInput;
 import io.ace.operation.DiffFiles;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.Operation;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.RequestOptions;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command line of every registered operation: its own options plus what every launch shares
  * ({@code --run-key}, {@code --output-dir}, {@code --quiet}). The command line, the UI, the API
  * and the scheduler all launch through it, so a launch from any of them is exactly a command an
  * operator could paste into a shell, with the same checks and messages.
+ *
+ * <p>Launches from the UI, the API and schedule files come as named fields ({@link LaunchFields}),
+ * never as a command line: each field must name a declared option, and after parsing, what the
+ * parser matched must be exactly the fields given. No {@code @file} is ever expanded.
  */
 public final class LaunchGrammar {
 
-    /** Flags that name a file on the server: a web caller never gives them (it names a diff file by --from-execution). */
-    public static final List<String> SERVER_PATHS = List.of("--diff-file", "--output-dir", "--skip-file");
+    /** Who launches from named fields, which decides whether a launch may name a file on the server. */
+    public enum Door {
+        /** A web form or API body: files on the server are named by the server alone. */
+        WEB,
+        /** A schedule file, written on the server by its administrator. */
+        SCHEDULE
+    }
 
     private static final String RUN = "run";
     private static final String PROGRESS = "progress";
-    /** Flags a server decides for itself: where files are, and the terminal's progress bar. */
-    private static final Set<String> SERVER_DECIDES = Set.of("--diff-file", "--output-dir", "--skip-file", "--quiet", "--help", "--version");
     /** The optional first argument of every operation's command line. */
     private static final String CLUSTER = "[CLUSTER]";
+    /** A flag's name as a field gives it: what picocli's long names look like without their dashes. */
+    private static final Pattern FLAG_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final String OUTPUT_DIR = "--output-dir";
 
     private final OperationRegistry operations;
     private final DiffFiles diffFiles;
@@ -48,7 +65,7 @@ public final class LaunchGrammar {
     public record Launch(Operation<?> operation, LaunchRequest request, boolean quiet) {
     }
 
-    /** A fresh command of one operation, ready to parse its arguments. */
+    /** A fresh command of one operation, ready to parse its arguments; {@code @file} arguments are taken as they are. */
     public CommandLine command(Operation<?> operation) {
         CommandSpec spec;
         try {
@@ -58,7 +75,7 @@ public final class LaunchGrammar {
         }
         spec.addMixin(RUN, CommandSpec.forAnnotatedObject(new RunOptions()));
         spec.addMixin(PROGRESS, CommandSpec.forAnnotatedObject(new ProgressOptions()));
-        return new CommandLine(spec);
+        return new CommandLine(spec).setExpandAtFiles(false);
     }
 
     /** The launch an operation's command describes, once picocli has parsed its arguments into it. */
@@ -73,19 +90,155 @@ public final class LaunchGrammar {
         return new Launch(operation, options.request(run.basics(diffFiles)), progress.quiet);
     }
 
-    /** {@code args} as typed after {@code ace}, e.g. {@code table-diff local public.t --nodes n1,n2}. */
+    /**
+     * A launch from named fields, with reports written to {@code outputDir}. Refused (exit 64)
+     * before anything runs: a field that is no option of the operation, a switch given a value,
+     * a value that is not text, a number or a list of them, and, for {@link Door#WEB}, any option
+     * that names a file on the server. Messages quote input only where it is name-sized.
+     */
+    public LaunchRequest parse(LaunchFields fields, Door door, Path outputDir) {
+        Operation<?> operation = operation(fields.operation());
+        CommandLine command = command(operation);
+        CommandSpec spec = command.getCommandSpec();
+        // what the parser must match: each option with its values exactly as the fields give them
+        Map<ArgSpec, List<String>> expected = new IdentityHashMap<>();
+        List<String> args = new ArrayList<>();
+        fields.flags().forEach((field, value) -> {
+            OptionSpec option = declared(spec, operation, field);
+            if (option.longestName().equals(OUTPUT_DIR)) {
+                throw AceException.usage(OUTPUT_DIR + " is decided by the server: reports go to its output directory");
+            }
+            List<String> values = values(option, value);
+            if (values != null) {
+                // a switch matched is recorded by the parser as the value it set
+                expected.put(option, values.isEmpty() ? List.of(Boolean.TRUE.toString()) : values);
+                args.add(option.longestName());
+                args.addAll(values);
+            }
+        });
+        OptionSpec output = spec.findOption(OUTPUT_DIR);
+        expected.put(output, List.of(outputDir.toString()));
+        args.add(OUTPUT_DIR);
+        args.add(outputDir.toString());
+        // after '--' nothing is an option, whatever it looks like
+        args.add("--");
+        List<String> positional = new ArrayList<>();
+        for (String p : new String[] {fields.cluster(), fields.target()}) {
+            if (p != null && !p.isBlank()) {
+                positional.add(p.strip());
+            }
+        }
+        args.addAll(positional);
+        ParseResult result;
+        try {
+            result = command.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw AceException.usage(withoutLongInput(e.getMessage(), args));
+        }
+        for (OptionSpec matched : result.matchedOptions()) {
+            if (door == Door.WEB && matched != output && namesServerFile(matched)) {
+                throw AceException.usage(matched.longestName() + " names a file on the server, which a web request cannot do; "
+                        + (matched.longestName().equals("--diff-file") ? "name the execution that wrote the diff file with --from-execution"
+                        : "the server reads only what its administrator configured"));
+            }
+            if (!matched.originalStringValues().equals(expected.get(matched))) {
+                throw notAsGiven(operation, matched.longestName() + " " + matched.originalStringValues() + " " + expected.get(matched));
+            }
+        }
+        List<String> matchedPositional = result.matchedPositionals().stream().distinct()
+                .flatMap(p -> p.originalStringValues().stream()).toList();
+        if (!matchedPositional.equals(positional) || result.isUsageHelpRequested() || result.isVersionHelpRequested()) {
+            throw notAsGiven(operation, "the cluster and target");
+        }
+        return launch(command).request();
+    }
+
+    private static AceException notAsGiven(Operation<?> operation, String what) {
+        return AceException.usage("the fields of this " + operation.name() + " launch were not read as given (" + what + "); nothing was started");
+    }
+
+    /** {@code args} as typed after {@code ace}, e.g. {@code table-diff local public.t --nodes n1,n2}: the command line's own grammar. */
     public LaunchRequest parse(List<String> args) {
         if (args.isEmpty() || !operations.contains(args.get(0))) {
-            throw AceException.usage("'" + String.join(" ", args) + "' does not launch an operation; this version runs "
+            throw AceException.usage((args.isEmpty() ? "nothing" : UserInput.quoted(args.get(0))) + " is not an operation; this version runs "
                     + String.join(", ", operations.names()));
         }
         CommandLine command = command(operations.get(args.get(0)));
         try {
             command.parseArgs(args.subList(1, args.size()).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            throw AceException.usage(e.getMessage());
+            throw AceException.usage(withoutLongInput(e.getMessage(), args));
         }
         return launch(command).request();
+    }
+
+    /** A parser's message with every input longer than a name (or carrying control characters) replaced by its length. */
+    public static String withoutLongInput(String message, List<String> input) {
+        String text = message;
+        for (String arg : input) {
+            String shown = UserInput.quoted(arg);
+            if (!arg.isEmpty() && !shown.startsWith("'")) {
+                text = text.replace(arg, "<" + shown + ">");
+            }
+        }
+        return UserInput.escaped(text);
+    }
+
+    /** Whether an option's value names a file or directory on the machine that runs the launch. */
+    public static boolean namesServerFile(OptionSpec option) {
+        Class<?> type = option.typeInfo().getType();
+        return Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type);
+    }
+
+    private Operation<?> operation(String name) {
+        if (name == null || !operations.contains(name)) {
+            throw AceException.usage(UserInput.quoted(name) + " is not an operation; this version runs " + String.join(", ", operations.names()));
+        }
+        return operations.get(name);
+    }
+
+    /** The option a field names: one of the operation's own long names, never help, version or the terminal's progress bar. */
+    private static OptionSpec declared(CommandSpec spec, Operation<?> operation, String field) {
+        String name = field == null ? "" : field.replace('_', '-');
+        OptionSpec option = FLAG_NAME.matcher(name).matches() ? spec.findOption("--" + name) : null;
+        if (option == null || !option.longestName().equals("--" + name) || serverDecides(spec, option)) {
+            throw AceException.usage("field " + UserInput.quoted(field) + " is not a flag of " + operation.name() + "; its flags are "
+                    + String.join(", ", spec.options().stream().filter(o -> !serverDecides(spec, o)).map(o -> o.longestName().substring(2)).toList()));
+        }
+        return option;
+    }
+
+    /** Help, version and the progress bar belong to a terminal, not to a launch from fields. */
+    private static boolean serverDecides(CommandSpec spec, OptionSpec option) {
+        return option.usageHelp() || option.versionHelp() || spec.mixins().get(PROGRESS).options().stream()
+                .anyMatch(o -> o.longestName().equals(option.longestName()));
+    }
+
+    /** A field's value as the option's arguments; null to leave the option out (a switch set false, or no value). */
+    private static List<String> values(OptionSpec option, Object value) {
+        if (option.typeInfo().isBoolean()) {
+            if (Boolean.TRUE.equals(value) || "true".equals(value) || "on".equals(value)) {
+                return List.of();
+            }
+            if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
+                return null;
+            }
+            throw AceException.usage(option.longestName() + " is a switch: give true or false");
+        }
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Collection<?> list && !list.isEmpty() && list.stream().allMatch(LaunchGrammar::scalar)) {
+            return List.of(String.join(",", list.stream().map(String::valueOf).toList()));
+        }
+        if (scalar(value) && !(value instanceof Boolean)) {
+            return List.of(String.valueOf(value));
+        }
+        throw AceException.usage(option.longestName() + " needs " + option.paramLabel() + ": a value or a list of values");
+    }
+
+    private static boolean scalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
     /**
@@ -112,12 +265,12 @@ public final class LaunchGrammar {
         return target.isEmpty() ? null : target;
     }
 
-    /** The flags a web form offers for an operation, in the order its help lists them, from the command line's own definition. */
+    /** The flags a web form offers for an operation, in the order its help lists them: none the server decides or that names a server file. */
     public List<Field> fields(String operation) {
-        CommandLine command = command(operations.get(operation));
+        CommandSpec spec = command(operations.get(operation)).getCommandSpec();
         List<Field> fields = new ArrayList<>();
-        for (CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
-            if (SERVER_DECIDES.contains(o.longestName())) {
+        for (OptionSpec o : spec.options()) {
+            if (serverDecides(spec, o) || namesServerFile(o)) {
                 continue;
             }
             boolean flag = o.typeInfo().isBoolean();
@@ -129,40 +282,36 @@ public final class LaunchGrammar {
         return fields;
     }
 
-    /**
-     * The command line of an operation from named fields (API bodies, schedule files): each flag
-     * by its name without dashes ({@code block-size} or {@code block_size}); {@code true} is a bare
-     * flag, {@code false} or null leaves it out, a list is joined with commas.
-     */
-    public static List<String> commandLine(String operation, String cluster, String target, Map<String, ?> flags) {
-        List<String> args = new ArrayList<>(List.of(operation));
-        if (cluster != null && !cluster.isBlank()) {
-            args.add(cluster);
+    /** The command line named fields stand for, as an operator would type it: {@code true} a bare flag, lists joined with commas. */
+    public static List<String> commandLine(LaunchFields fields) {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(fields.operation())));
+        for (String p : new String[] {fields.cluster(), fields.target()}) {
+            if (p != null && !p.isBlank()) {
+                args.add(p.strip());
+            }
         }
-        if (target != null && !target.isBlank()) {
-            args.add(target);
-        }
-        flags.forEach((name, value) -> args.addAll(flagArguments(name, value)));
+        fields.flags().forEach((name, value) -> {
+            String flag = "--" + String.valueOf(name).replace('_', '-');
+            if (value instanceof Boolean b) {
+                if (b) {
+                    args.add(flag);
+                }
+            } else if (value instanceof Collection<?> list) {
+                args.add(flag);
+                args.add(String.join(",", list.stream().map(String::valueOf).toList()));
+            } else if (value != null) {
+                args.add(flag);
+                args.add(String.valueOf(value));
+            }
+        });
         return args;
-    }
-
-    /** One flag's arguments: {@code true} a bare flag, {@code false} or null none, a list joined with commas. */
-    public static List<String> flagArguments(String name, Object value) {
-        String flag = "--" + name.replace('_', '-');
-        if (value instanceof Boolean b) {
-            return b ? List.of(flag) : List.of();
-        }
-        if (value instanceof Collection<?> list) {
-            return List.of(flag, String.join(",", list.stream().map(String::valueOf).toList()));
-        }
-        return value == null ? List.of() : List.of(flag, String.valueOf(value));
     }
 
     /** The command line as an operator would type it, each argument quoted for a POSIX shell where needed. */
     public static String shellText(List<String> args) {
         StringBuilder text = new StringBuilder("scripts/ace");
         for (String a : args) {
-            text.append(' ').append(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+            text.append(' ').append(a.matches("[A-Za-z0-9_./:=,%+-][A-Za-z0-9_./:=,@%+-]*") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return text.toString();
     }

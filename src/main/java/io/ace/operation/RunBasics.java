@@ -2,6 +2,7 @@ package io.ace.operation;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What every launch carries besides its operation's own options.
@@ -11,6 +12,9 @@ import java.util.UUID;
  * @param diffFiles the diff files earlier executions wrote, for {@code --from-execution}
  */
 public record RunBasics(String runKey, Path outputDir, DiffFiles diffFiles) {
+
+    /** What a run key may be: it is printed on terminals and in logs, and a scheduler's keys carry times ({@code 2026-11-22T02:30+01:00}). */
+    public static final Pattern RUN_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:+-]{0,199}");
 
     /** For a launch without {@code --run-key}: every such launch is a new run. */
     public static String newRunKey() {

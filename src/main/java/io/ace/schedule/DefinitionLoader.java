@@ -1,7 +1,8 @@
 package io.ace.schedule;
 
 import io.ace.exit.AceException;
-import io.ace.launch.LaunchGrammar;
+import io.ace.exit.UserInput;
+import io.ace.launch.LaunchFields;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -51,18 +52,18 @@ public final class DefinitionLoader {
     private static final Pattern FLAG = Pattern.compile("[a-z][a-z0-9-]*");
 
     private final List<String> operations;
-    private final Consumer<List<String>> commandCheck;
+    private final Consumer<LaunchFields> commandCheck;
     private final Set<String> targetless;
 
     /**
      * @param operations   the operations a definition may name
-     * @param commandCheck throws {@link AceException} for a command line the command-line parser refuses
+     * @param commandCheck throws {@link AceException} for a launch the launch grammar refuses
      */
-    public DefinitionLoader(List<String> operations, Consumer<List<String>> commandCheck) {
+    public DefinitionLoader(List<String> operations, Consumer<LaunchFields> commandCheck) {
         this(operations, commandCheck, Set.of());
     }
 
-    private DefinitionLoader(List<String> operations, Consumer<List<String>> commandCheck, Set<String> targetless) {
+    private DefinitionLoader(List<String> operations, Consumer<LaunchFields> commandCheck, Set<String> targetless) {
         this.operations = List.copyOf(operations);
         this.commandCheck = commandCheck;
         this.targetless = Set.copyOf(targetless);
@@ -183,13 +184,13 @@ public final class DefinitionLoader {
             String target = text(fields.get("target"));
             boolean enabled = enabled(fields.get("enabled"));
             Map<String, Mark> flagMarks = new LinkedHashMap<>();
-            List<String> flagArguments = flags(fields.get("flags"), flagMarks);
+            Map<String, Object> flags = flags(fields.get("flags"), flagMarks);
             if (failed()) {
                 return null;
             }
-            ScheduleDefinition definition = new ScheduleDefinition(name, cron, zone, operation, cluster, target, flagArguments, enabled, file);
+            ScheduleDefinition definition = new ScheduleDefinition(name, cron, zone, operation, cluster, target, flags, enabled, file);
             try {
-                commandCheck.accept(definition.arguments(OffsetDateTime.now(zone), Path.of(".")));
+                commandCheck.accept(definition.launch(OffsetDateTime.now(zone)));
             } catch (AceException e) {
                 // the line of what the message names: a flag, else the target, else the flags or the operation
                 NodeTuple anchor = fields.containsKey("flags") ? fields.get("flags") : fields.get("operation");
@@ -285,20 +286,20 @@ public final class DefinitionLoader {
             return Boolean.parseBoolean(text);
         }
 
-        /** The flags as command-line arguments; {@code marks} learns where each flag is written. */
-        private List<String> flags(NodeTuple field, Map<String, Mark> marks) {
-            List<String> arguments = new ArrayList<>();
+        /** The flags by name; {@code marks} learns where each flag is written. */
+        private Map<String, Object> flags(NodeTuple field, Map<String, Mark> marks) {
+            Map<String, Object> flags = new LinkedHashMap<>();
             if (field == null) {
-                return arguments;
+                return flags;
             }
             if (!(field.getValueNode() instanceof MappingNode mapping)) {
                 error(field.getValueNode().getStartMark(), "flags must be a mapping of flag names (without dashes) to values");
-                return arguments;
+                return flags;
             }
             fields(mapping.getValue(), "flag", null).forEach((flag, tuple) -> {
                 Mark mark = tuple.getKeyNode().getStartMark();
                 if (!FLAG.matcher(flag).matches()) {
-                    error(mark, "flag '" + flag + "' must be a flag name without leading dashes, e.g. block-size");
+                    error(mark, "flag " + UserInput.quoted(flag) + " must be a flag name without leading dashes, e.g. block-size");
                     return;
                 }
                 if (RESERVED_FLAGS.contains(flag)) {
@@ -309,16 +310,15 @@ public final class DefinitionLoader {
                 Node value = tuple.getValueNode();
                 if (value instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
                     String text = scalar.getValue();
-                    arguments.addAll(LaunchGrammar.flagArguments(flag,
-                            text.equals("true") || text.equals("false") ? (Object) Boolean.valueOf(text) : text));
+                    flags.put(flag, text.equals("true") || text.equals("false") ? (Object) Boolean.valueOf(text) : text);
                 } else if (value instanceof SequenceNode list && !list.getValue().isEmpty()
                         && list.getValue().stream().allMatch(n -> n instanceof ScalarNode)) {
-                    arguments.addAll(LaunchGrammar.flagArguments(flag, list.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList()));
+                    flags.put(flag, list.getValue().stream().map(n -> ((ScalarNode) n).getValue()).toList());
                 } else {
                     error(value.getStartMark(), "flag '" + flag + "' needs a value, true, false or a list of values");
                 }
             });
-            return arguments;
+            return flags;
         }
 
         /** Where the flag a parser message names is written, else {@code fallback}. */

@@ -1,25 +1,27 @@
 package io.ace.schedule;
 
+import io.ace.launch.LaunchFields;
 import io.ace.launch.LaunchGrammar;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
  * One scheduled job, as read from its definition file.
  *
- * @param cluster       null for the default cluster
- * @param target        null for an operation on the whole cluster
- * @param flagArguments the command-line flags, e.g. {@code [--block-size, 10000, --no-recheck]}
+ * @param cluster null for the default cluster
+ * @param target  null for an operation on the whole cluster
+ * @param flags   the flags by their long names: {@code true} for a switch, text, or a list of texts
  */
 public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, String operation, String cluster, String target,
-                                 List<String> flagArguments, boolean enabled, Path file) {
+                                 Map<String, Object> flags, boolean enabled, Path file) {
 
     public ScheduleDefinition {
-        flagArguments = List.copyOf(flagArguments);
+        flags = Collections.unmodifiableMap(new LinkedHashMap<>(flags));
     }
 
     /**
@@ -30,31 +32,13 @@ public record ScheduleDefinition(String name, CronExpression cron, ZoneId zone, 
         return "scheduled:" + name + ":" + fireTime;
     }
 
-    /** The command line of one fire, as typed after {@code ace}. */
-    public List<String> arguments(OffsetDateTime fireTime, Path outputDir) {
-        List<String> args = commandWithoutOutputDir(fireTime);
-        args.add("--output-dir");
-        args.add(outputDir.toString());
-        return args;
+    /** The launch of one fire. */
+    public LaunchFields launch(OffsetDateTime fireTime) {
+        return new LaunchFields(operation, cluster, target, flags).with("run-key", runKey(fireTime));
     }
 
     /** The shell command that launches (or resumes) one fire by hand. */
     public String commandLine(OffsetDateTime fireTime) {
-        return LaunchGrammar.shellText(commandWithoutOutputDir(fireTime));
-    }
-
-    private List<String> commandWithoutOutputDir(OffsetDateTime fireTime) {
-        List<String> args = new ArrayList<>();
-        args.add(operation);
-        if (cluster != null) {
-            args.add(cluster);
-        }
-        if (target != null) {
-            args.add(target);
-        }
-        args.addAll(flagArguments);
-        args.add("--run-key");
-        args.add(runKey(fireTime));
-        return args;
+        return LaunchGrammar.shellText(LaunchGrammar.commandLine(launch(fireTime)));
     }
 }

@@ -80,7 +80,8 @@ public final class Scheduler implements SmartLifecycle {
     public Scheduler(Path dir, FireStore store, LaunchGrammar grammar, RunSubmitter submitter, Path outputDir,
                      Duration reloadInterval, Clock clock) {
         this.dir = dir;
-        this.loader = new DefinitionLoader(grammar.operations().names(), grammar::parse)
+        this.loader = new DefinitionLoader(grammar.operations().names(),
+                        launch -> grammar.parse(launch, LaunchGrammar.Door.SCHEDULE, outputDir))
                 .targetOptionalFor(grammar.operations().names().stream().filter(op -> grammar.targetLabel(op) == null).toList());
         this.store = store;
         this.grammar = grammar;
@@ -278,7 +279,7 @@ public final class Scheduler implements SmartLifecycle {
             return;
         }
         try {
-            LaunchRequest request = grammar.parse(definition.arguments(fire.toOffsetDateTime(), outputDir));
+            LaunchRequest request = grammar.parse(definition.launch(fire.toOffsetDateTime()), LaunchGrammar.Door.SCHEDULE, outputDir);
             Submission submission = submitter.submit(request);
             lastLaunches.put(definition.name(), submission);
             submission.started().whenComplete((execution, error) -> recordStart(schedule, fire, submission));

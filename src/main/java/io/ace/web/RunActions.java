@@ -6,12 +6,11 @@ import io.ace.audit.AuditLog;
 import io.ace.batch.JobControl;
 import io.ace.batch.RunSubmitter;
 import io.ace.batch.RunView;
+import io.ace.launch.LaunchFields;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.Role;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Map;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,22 +60,12 @@ public final class RunActions {
      * caller names no server path: a diff file is named by the execution that wrote it
      * ({@code --from-execution}), and reports go to the server's output directory.
      */
-    public Answer launch(String operation, String cluster, String target, Map<String, ?> flags, Authentication who) {
-        List<String> args = new ArrayList<>(LaunchGrammar.commandLine(operation, cluster, target, flags));
-        String command = LaunchGrammar.shellText(args);
+    public Answer launch(LaunchFields fields, Authentication who) {
+        String command = LaunchGrammar.shellText(LaunchGrammar.commandLine(fields));
         return audited(who, "launch", command, null, () -> {
             // the role first: a refused caller learns nothing about files or tables
-            require(who, roleToLaunch(operation), "launch " + operation);
-            for (String path : LaunchGrammar.SERVER_PATHS) {
-                if (args.contains(path)) {
-                    throw AceException.usage(path + " names a file on the server, which a web request cannot do; "
-                            + (path.equals("--diff-file") ? "name the execution that wrote the diff file with --from-execution"
-                            : "reports go to the server's output directory"));
-                }
-            }
-            args.add("--output-dir");
-            args.add(outputDir.toString());
-            return start(grammar.parse(args), LaunchGrammar.shellText(args));
+            require(who, roleToLaunch(fields.operation()), "launch " + fields.operation());
+            return start(grammar.parse(fields, LaunchGrammar.Door.WEB, outputDir), command);
         });
     }
 

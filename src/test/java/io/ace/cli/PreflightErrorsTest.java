@@ -85,7 +85,7 @@ class PreflightErrorsTest {
         assertFails(64, "must be schema-qualified", "table-diff", "local", "pf_ok");
         assertFails(64, "--equality must be exact or semantic", "table-diff", "local", "public.pf_ok", "--equality", "fuzzy");
         assertFails(64, "--nodes must name at least two nodes", "table-diff", "local", "public.pf_ok", "--nodes", "n1");
-        assertFails(64, "expected [CLUSTER] SCHEMA.TABLE, got: local public.pf_ok extra", "table-diff", "local", "public.pf_ok", "extra");
+        assertFails(64, "expected [CLUSTER] SCHEMA.TABLE, got 3 arguments: 'local' 'public.pf_ok' 'extra'", "table-diff", "local", "public.pf_ok", "extra");
         assertFails(64, "Unmatched argument", "no-such-command");
     }
 

@@ -1,9 +1,11 @@
 package io.ace.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
+import io.ace.launch.LaunchFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,7 @@ class DefinitionLoaderTest {
     @TempDir
     Path dir;
 
-    private static final Consumer<List<String>> ACCEPT_ALL = args -> { };
+    private static final Consumer<LaunchFields> ACCEPT_ALL = launch -> { };
     private static final List<String> OPERATIONS = List.of("table-diff", "table-rerun", "table-repair");
 
     private void write(String file, String yaml) throws IOException {
@@ -64,9 +66,10 @@ class DefinitionLoaderTest {
         assertThat(d.enabled()).isTrue();
         OffsetDateTime fire = OffsetDateTime.parse("2026-11-22T02:30+01:00");
         assertThat(d.runKey(fire)).isEqualTo("scheduled:nightly-orders:2026-11-22T02:30+01:00");
-        assertThat(d.arguments(fire, Path.of("reports"))).containsExactly("table-diff", "local", "public.orders",
-                "--block-size", "10000", "--nodes", "n1,n2", "--no-recheck",
-                "--run-key", "scheduled:nightly-orders:2026-11-22T02:30+01:00", "--output-dir", "reports");
+        LaunchFields launch = d.launch(fire);
+        assertThat(launch.target()).isEqualTo("public.orders");
+        assertThat(launch.flags()).containsExactly(entry("block-size", "10000"), entry("nodes", List.of("n1", "n2")),
+                entry("no-recheck", true), entry("output", false), entry("run-key", "scheduled:nightly-orders:2026-11-22T02:30+01:00"));
         assertThat(d.commandLine(fire)).isEqualTo("scripts/ace table-diff local public.orders --block-size 10000 --nodes n1,n2"
                 + " --no-recheck --run-key scheduled:nightly-orders:2026-11-22T02:30+01:00");
     }
@@ -141,7 +144,7 @@ class DefinitionLoaderTest {
                 target: orders
                 """);
         // the operation's own parsing of its target, as the command line does it
-        List<DefinitionError> errors = new DefinitionLoader(OPERATIONS, args -> TableName.parse(args.get(1))).load(dir).errors();
+        List<DefinitionError> errors = new DefinitionLoader(OPERATIONS, launch -> TableName.parse(launch.target())).load(dir).errors();
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.line()).isEqualTo(4);
             assertThat(e.message()).contains("'orders' must be schema-qualified");
@@ -179,10 +182,10 @@ class DefinitionLoaderTest {
                   max-load: 2
                   block-size: -5
                 """);
-        Consumer<List<String>> parser = args -> {
-            int at = args.indexOf("--block-size");
-            if (at >= 0 && args.get(at + 1).startsWith("-")) {
-                throw AceException.usage("--block-size must be between 10 and 10000000, got " + args.get(at + 1));
+        Consumer<LaunchFields> parser = launch -> {
+            Object size = launch.flags().get("block-size");
+            if (size != null && size.toString().startsWith("-")) {
+                throw AceException.usage("--block-size must be between 10 and 10000000, got " + size);
             }
         };
         DefinitionLoader.Loaded loaded = new DefinitionLoader(OPERATIONS, parser).load(dir);

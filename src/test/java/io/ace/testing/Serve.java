@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -111,6 +112,24 @@ public final class Serve implements AutoCloseable {
             throw new AssertionError(path + " answered " + page.statusCode() + ": " + page.body());
         }
         return page.body();
+    }
+
+    /**
+     * Posts a form of the admin UI as {@code user} would: logged in, with the CSRF token of the page
+     * at {@code formPath}; fields are sent as given (names and values not checked here).
+     */
+    public HttpResponse<String> postForm(String user, String formPath, String action, Map<String, String> fields) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        formLogin(browser, user, user + "-pw");
+        Matcher csrf = CSRF.matcher(send(browser, HttpRequest.newBuilder(URI.create(url(formPath)))).body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token in " + formPath);
+        }
+        StringBuilder body = new StringBuilder("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> body.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(browser, HttpRequest.newBuilder(URI.create(url(action))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {

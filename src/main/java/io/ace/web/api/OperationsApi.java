@@ -4,6 +4,7 @@ import io.ace.web.ServeOnly;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.batch.RunQueries;
+import io.ace.launch.LaunchFields;
 import io.ace.launch.LaunchGrammar;
 import io.ace.web.RunActions;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ public class OperationsApi {
             throw AceException.usage("the body must name what " + operation + " works on (" + label + "): one of "
                     + String.join(", ", TARGET_FIELDS) + ", e.g. {\"table_name\": \"schema.table\"}");
         }
-        return answer(actions.launch(operation, cluster, target, fields, who));
+        return answer(actions.launch(new LaunchFields(operation, cluster, target, fields), who));
     }
 
     /** The Merkle-tree operations ({@code mtree-VERB}); the table is named only for the table's verbs. */
@@ -72,7 +73,7 @@ public class OperationsApi {
         Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
         String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
         String table = text(fields.remove("table_name"), fields.remove("table"));
-        return answer(actions.launch(operation, cluster, table, fields, who));
+        return answer(actions.launch(new LaunchFields(operation, cluster, table, fields), who));
     }
 
     @GetMapping("/executions")
@@ -142,8 +143,12 @@ public class OperationsApi {
         return ApiErrors.body(HttpStatus.NOT_IMPLEMENTED, ExitCode.USAGE, operation + " is not available in this version of ACE");
     }
 
+    /** The first of two alternative fields that is given; each must be text. */
     private static String text(Object first, Object second) {
         Object v = first != null ? first : second;
-        return v == null ? null : v.toString();
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        throw AceException.usage("the cluster and what an operation works on are given as text");
     }
 }

@@ -3,6 +3,7 @@ package io.ace.web.ui;
 import io.ace.web.ServeOnly;
 import io.ace.exit.AceException;
 import io.ace.batch.RunView;
+import io.ace.launch.LaunchFields;
 import io.ace.launch.LaunchGrammar;
 import io.ace.web.RunActions;
 import java.util.LinkedHashMap;
@@ -62,12 +63,12 @@ class LaunchController {
             if (k.startsWith(FIELD) && !v.isBlank()) {
                 String name = k.substring(FIELD.length());
                 values.put(name, v.strip());
-                flags.put(name, v.equals("on") ? Boolean.TRUE : v.strip());
+                flags.put(name, v.strip());
             }
         });
         try {
             grammar.operations().get(operation);
-            RunActions.Answer launched = actions.launch(operation, cluster.strip(), table.strip(), flags, who);
+            RunActions.Answer launched = actions.launch(new LaunchFields(operation, cluster.strip(), table.strip(), flags), who);
             flash.addFlashAttribute("flash", launched.message());
             return "redirect:/executions/" + launched.executionId();
         } catch (AceException | AccessDeniedException e) {
