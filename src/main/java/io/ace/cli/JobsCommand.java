@@ -1,5 +1,7 @@
 package io.ace.cli;
 
+import io.ace.exit.AceException;
+import io.ace.exit.UserInput;
 import io.ace.batch.JobControl;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
@@ -27,7 +29,7 @@ public class JobsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Recent executions, newest first.")
     public static class List implements Callable<Integer> {
-        @Option(names = "--limit", description = "How many executions (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", description = "How many executions, 1 to 1000 (default: ${DEFAULT-VALUE}).")
         int limit = 20;
 
         private final RunQueries queries;
@@ -38,11 +40,14 @@ public class JobsCommand {
 
         @Override
         public Integer call() {
+            if (limit < 1 || limit > 1000) {
+                throw AceException.usage("--limit must be between 1 and 1000, got " + limit);
+            }
             System.out.printf("%-6s %-12s %-10s %-4s %-19s %-19s %-30s %s%n", "ID", "JOB", "STATUS", "EXIT", "START", "END", "TARGET", "RUN KEY");
             for (RunView v : queries.find(RunQueries.Filter.all(), 0, limit).runs()) {
                 System.out.printf("%-6d %-12s %-10s %-4s %-19s %-19s %-30s %s%n", v.id(), v.operation(), v.status(),
-                        v.exitCode() == null ? "-" : v.exitCode(), time(v.startTime()), time(v.endTime()), v.cluster() + " " + v.target(),
-                        v.runKey());
+                        v.exitCode() == null ? "-" : v.exitCode(), time(v.startTime()), time(v.endTime()),
+                        UserInput.escaped(v.cluster() + " " + v.target()), UserInput.escaped(v.runKey()));
             }
             return 0;
         }

@@ -1,5 +1,6 @@
 package io.ace.cli;
 
+import io.ace.exit.AceException;
 import io.ace.batch.Workers;
 import java.util.concurrent.Callable;
 import org.springframework.context.ApplicationContext;
@@ -33,6 +34,9 @@ public class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (concurrency < 1 || concurrency > 256) {
+            throw AceException.usage("--concurrency must be between 1 and 256, got " + concurrency);
+        }
         ContextClosing closing = new ContextClosing(context);
         String id = workers.serve(concurrency, region);
         System.out.println("worker " + id + " serves partitions " + (region == null ? "without a region" : "of region " + region)

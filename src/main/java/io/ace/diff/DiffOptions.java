@@ -30,6 +30,9 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     public static final int MIN_BLOCK_SIZE = 10;
     public static final int MAX_BLOCK_SIZE = 10_000_000;
     public static final int DEFAULT_RECHECK_TIMEOUT_SECONDS = 60;
+    public static final long MAX_DIFF_ROWS = 1_000_000_000L;
+    public static final int MAX_LOAD = 10_000;
+    public static final int MAX_COMPARE_UNIT_SIZE = 1_000_000;
 
     public DiffOptions {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -49,11 +52,9 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         if (!(concurrencyFactor > 0) || concurrencyFactor > 16) {
             throw AceException.usage("--concurrency-factor must be greater than 0 and at most 16, got " + concurrencyFactor);
         }
-        if (compareUnitSize < 1 || compareUnitSize > 1_000_000) {
-            throw AceException.usage("--compare-unit-size must be between 1 and 1000000, got " + compareUnitSize);
-        }
-        if (maxDiffRows < 0) {
-            throw AceException.usage("--max-diff-rows must be 0 (no limit) or positive, got " + maxDiffRows);
+        checkCompareUnitSize(compareUnitSize);
+        if (maxDiffRows < 0 || maxDiffRows > MAX_DIFF_ROWS) {
+            throw AceException.usage("--max-diff-rows must be between 0 (no limit) and " + MAX_DIFF_ROWS + ", got " + maxDiffRows);
         }
         if (recheckTimeoutSeconds < 0 || recheckTimeoutSeconds > 86_400) {
             throw AceException.usage("--recheck-timeout must be between 0 and 86400 seconds, got " + recheckTimeoutSeconds);
@@ -61,14 +62,25 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         if (targetQuerySeconds < 0 || targetQuerySeconds > 3_600) {
             throw AceException.usage("--target-query-time must be between 0 (off) and 3600 seconds, got " + targetQuerySeconds);
         }
-        if (maxLoad < 0 || maxLagSeconds < 0) {
-            throw AceException.usage("--max-load and --max-lag must be 0 (no limit) or positive");
+        if (maxLoad < 0 || maxLoad > MAX_LOAD) {
+            throw AceException.usage("--max-load must be between 0 (no limit) and " + MAX_LOAD + " sessions, got " + maxLoad);
+        }
+        if (maxLagSeconds < 0 || maxLagSeconds > 86_400) {
+            throw AceException.usage("--max-lag must be between 0 (no limit) and 86400 seconds, got " + maxLagSeconds);
         }
         if (nodes.size() == 1) {
             throw AceException.usage("--nodes must name at least two nodes to compare");
         }
         TableFilterText.check(tableFilter);
         return this;
+    }
+
+    /** {@code --compare-unit-size}, for every operation that fetches or re-checks keys in batches. */
+    public static int checkCompareUnitSize(int compareUnitSize) {
+        if (compareUnitSize < 1 || compareUnitSize > MAX_COMPARE_UNIT_SIZE) {
+            throw AceException.usage("--compare-unit-size must be between 1 and " + MAX_COMPARE_UNIT_SIZE + ", got " + compareUnitSize);
+        }
+        return compareUnitSize;
     }
 
     /** The same settings with another row filter (a replication set's, for one of its tables). */

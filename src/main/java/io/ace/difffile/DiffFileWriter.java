@@ -31,7 +31,8 @@ public final class DiffFileWriter {
 
     /** Counts per pair, the first differing keys of each pair for the HTML report, and the summary written. */
     public record Result(Path file, Map<String, Long> diffRowsCount, boolean limitReached,
-                         Map<String, List<KeyDifference>> samples, Map<String, Long> oddNodeCounts, Map<String, Object> summary) {
+                         Map<String, List<KeyDifference>> samples, boolean sampleBudgetReached, Map<String, Long> oddNodeCounts,
+                         Map<String, Object> summary) {
         public long total() {
             return diffRowsCount.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -57,7 +58,8 @@ public final class DiffFileWriter {
         Map<NodePair, PairRows> rows = new LinkedHashMap<>();
         try {
             for (NodePair pair : pairs) {
-                rows.put(pair, new PairRows(work, pair));
+                // each pair's listing gets its share of the budget, as it gets its share of the rows
+                rows.put(pair, new PairRows(work, pair, new ListingBudget(ListingBudget.DEFAULT_CHARS / pairs.size())));
             }
             Map<String, Long> odd = new TreeMap<>();
             IOException[] failure = {null};
@@ -97,8 +99,9 @@ public final class DiffFileWriter {
                 }
                 limited |= pr.limited;
             }
-            Result counted = new Result(counts.isEmpty() ? null : target, counts, limited, samples, odd, Map.of());
-            Result result = new Result(counted.file(), counts, limited, samples, odd, summary.apply(counted));
+            boolean budgetReached = rows.values().stream().anyMatch(pr -> pr.budget.reached());
+            Result counted = new Result(counts.isEmpty() ? null : target, counts, limited, samples, budgetReached, odd, Map.of());
+            Result result = new Result(counted.file(), counts, limited, samples, budgetReached, odd, summary.apply(counted));
             if (counts.isEmpty()) {
                 return result;
             }
@@ -154,12 +157,14 @@ public final class DiffFileWriter {
         private final JsonGenerator a;
         private final JsonGenerator b;
         private final List<KeyDifference> sample = new ArrayList<>();
+        private final ListingBudget budget;
         private long count;
         private boolean limited;
         private boolean closed;
 
-        PairRows(Path dir, NodePair pair) throws IOException {
+        PairRows(Path dir, NodePair pair, ListingBudget budget) throws IOException {
             this.pair = pair;
+            this.budget = budget;
             this.fileA = Files.createTempFile(dir, "a", ".json");
             this.fileB = Files.createTempFile(dir, "b", ".json");
             this.a = side(fileA);
@@ -180,9 +185,19 @@ public final class DiffFileWriter {
             count++;
             write(a, d, pair.a());
             write(b, d, pair.b());
-            if (sample.size() < samplePerPair) {
+            if (sample.size() < samplePerPair && budget.take(chars(d))) {
                 sample.add(d);
             }
+        }
+
+        /** What listing this difference costs: the key and both sides' values. */
+        private long chars(KeyDifference d) {
+            long chars = ListingBudget.charsOf(d.key());
+            for (String node : List.of(pair.a(), pair.b())) {
+                NodeRow row = d.rows().get(node);
+                chars += row == null ? 0 : ListingBudget.charsOf(row.values());
+            }
+            return chars;
         }
 
         private void write(JsonGenerator g, KeyDifference d, String node) {

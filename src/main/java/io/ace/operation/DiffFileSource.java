@@ -23,6 +23,9 @@ public class DiffFileSource {
         if ((file == null) == (execution == null)) {
             throw AceException.usage("name the diff file with exactly one of --diff-file FILE or --from-execution EXECUTION_ID");
         }
+        if (execution != null && execution < 1) {
+            throw AceException.usage("--from-execution must be a job execution id (1 or more), got " + execution);
+        }
         return file != null ? file : run.diffFiles().ofExecution(execution, table);
     }
 }

@@ -11,9 +11,12 @@ public class HtmlRowsOption {
             description = "Rows the HTML report lists (the JSON keeps every row); 0 lists none, only counts (default: ${DEFAULT-VALUE}).")
     int maxHtmlRows = HtmlReportWriter.DEFAULT_MAX_ROWS;
 
+    /** The most rows a report may be asked to list; what it holds in memory is bounded by its listing budget besides. */
+    public static final int MAX = 1_000_000;
+
     public int value() {
-        if (maxHtmlRows < 0) {
-            throw AceException.usage("--max-html-rows must be 0 or more, got " + maxHtmlRows);
+        if (maxHtmlRows < 0 || maxHtmlRows > MAX) {
+            throw AceException.usage("--max-html-rows must be between 0 and " + MAX + ", got " + maxHtmlRows);
         }
         return maxHtmlRows;
     }

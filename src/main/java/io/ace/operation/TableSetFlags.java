@@ -36,11 +36,14 @@ public class TableSetFlags {
                     + " with tables at once = processors x --concurrency-factor).")
     int maxConnections;
 
+    /** More sessions per node than any PostgreSQL server is configured to accept from one client. */
+    private static final int MAX_CONNECTIONS = 1_000;
+
     /** The sessions per node a run may hold, checked; 0 when not limited beyond the concurrency. */
     public int maxConnections() {
-        if (maxConnections != 0 && maxConnections < 2) {
-            throw AceException.usage("--max-connections must be at least 2 (one session for the checks, one per table compared), got "
-                    + maxConnections);
+        if (maxConnections != 0 && (maxConnections < 2 || maxConnections > MAX_CONNECTIONS)) {
+            throw AceException.usage("--max-connections must be between 2 (one session for the checks, one per table compared) and "
+                    + MAX_CONNECTIONS + ", got " + maxConnections);
         }
         return maxConnections;
     }

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public record DiffReport(String table, List<Fact> run, List<Fact> settings, List<Node> nodes, List<MatrixRow> matrix,
                          List<Pair> pairs, List<String> columns, KeySpaceChart chart, long total, boolean limitReached,
-                         int maxRows, long rowsChecked, String started, String took, String generatedBy) {
+                         int maxRows, boolean budgetReached, long rowsChecked, String started, String took, String generatedBy) {
 
     /** Summary fields shown in tables of their own rather than among the settings. */
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("schema", "table", "nodes", "diff_rows_count", "odd_node_counts");
@@ -96,6 +96,7 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
         run.forEach((k, v) -> runFacts.add(new Fact(k, v)));
         return new DiffReport(summary.get("schema") + "." + summary.get("table"), runFacts, Fact.of(summary, SHOWN_ELSEWHERE),
                 nodes, matrix, pairs, columns.stream().map(Column::name).toList(), KeySpaceChart.of(blocks, plan), result.total(), result.limitReached(), maxRows,
+                result.sampleBudgetReached(),
                 ((Number) summary.getOrDefault("total_rows_checked", 0L)).longValue(), Fact.text(summary.get("start_time")), Fact.text(summary.get("time_taken")),
                 run.getOrDefault("Tool version", "ACE"));
     }

@@ -12,7 +12,7 @@ import java.util.Set;
  * marked. At most {@code maxRows} changes are listed; the JSON report keeps every one.
  */
 public record RepairReport(String table, boolean dryRun, long stillDiffering, List<Fact> settings, List<NodeCounts> perNode,
-                           List<Change> changes, List<String> columns, long total, int maxRows) {
+                           List<Change> changes, List<String> columns, long total, int maxRows, boolean budgetReached) {
 
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("schema", "table", "per_node");
 
@@ -38,7 +38,7 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
      * @param total   all changes of the run
      */
     public static RepairReport of(Map<String, Object> summary, Map<String, Map<String, Long>> perNode, List<String> listed,
-                                  long total, int maxRows) {
+                                  long total, int maxRows, boolean budgetReached) {
         List<NodeCounts> counts = new ArrayList<>();
         perNode.forEach((node, c) -> counts.add(new NodeCounts(node, c.getOrDefault("insert", 0L), c.getOrDefault("update", 0L),
                 c.getOrDefault("delete", 0L), c.getOrDefault("stale", 0L), c.getOrDefault("already", 0L))));
@@ -60,7 +60,8 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
                     RowComparison.of(columnList, c.before(), c.after())));
         }
         return new RepairReport(summary.get("schema") + "." + summary.get("table"), Boolean.TRUE.equals(summary.get("dry_run")),
-                ((Number) summary.getOrDefault("keys_still_differing", 0L)).longValue(), Fact.of(summary, SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows);
+                ((Number) summary.getOrDefault("keys_still_differing", 0L)).longValue(), Fact.of(summary, SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows,
+                budgetReached);
     }
 
     /** Whether the row cap left changes out of this report. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.ace.difffile.ListingBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,6 +39,7 @@ public final class RepairReportFiles {
         Path base = ReportName.of(outputDir, summary.table().schema(), summary.table().table(), "repair", List.of(".json", ".html"));
         Path json = ReportName.withExtension(base, ".json");
         List<String> listed = new ArrayList<>();
+        ListingBudget budget = new ListingBudget(ListingBudget.DEFAULT_CHARS);
         long[] total = {0};
         try (BufferedWriter out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
             out.write("{\"summary\":" + MAPPER.writeValueAsString(summary.fields()) + ",\"changes\":[");
@@ -49,7 +51,7 @@ public final class RepairReportFiles {
                         throw new UncheckedIOException(e);
                     }
                     total[0]++;
-                    if (listed.size() < maxHtmlRows) {
+                    if (listed.size() < maxHtmlRows && budget.take(change.length())) {
                         listed.add(change);
                     }
                 });
@@ -59,7 +61,7 @@ public final class RepairReportFiles {
             out.write("]}\n");
         }
         Path page = ReportName.withExtension(base, ".html");
-        html.writeRepairReport(page, RepairReport.of(summary.fields(), summary.perNode(), listed, total[0], maxHtmlRows));
+        html.writeRepairReport(page, RepairReport.of(summary.fields(), summary.perNode(), listed, total[0], maxHtmlRows, budget.reached()));
         return new Written(json, page);
     }
 }

@@ -28,9 +28,8 @@ class LaunchGrammarTest {
     Path dir;
 
     private final LaunchGrammar grammar = new LaunchGrammar(new Operations().operationRegistry(
-            new BatchResources(null, null, null, null, null, "test", 1, 0, null, null, null)), (id, table) -> {
-        throw AceException.usage("no job execution " + id);
-    });
+            new BatchResources(null, null, null, null, null, "test", 1, 0, null, null, null)),
+            (id, table) -> Path.of("execution-" + id + ".json"));
 
     private static Map<String, Object> flags(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -122,6 +121,26 @@ class LaunchGrammarTest {
         AceException runKey = refused(new LaunchFields("table-diff", "local", "public.t", flags("run-key", "k\u001b[2J\nforged")),
                 LaunchGrammar.Door.WEB);
         assertThat(runKey.getMessage()).contains("--run-key").doesNotContain("\u001b").doesNotContain("\n");
+    }
+
+    @Test
+    void everyNumberHasAnUpperBound() {
+        for (Object[] flag : new Object[][] {{"table-diff", "max-html-rows", 100_000_000}, {"table-diff", "max-diff-rows", "99999999999"},
+                {"table-diff", "max-load", 1_000_000}, {"table-diff", "max-lag", 100_000}, {"table-diff", "block-size", 20_000_000},
+                {"table-diff", "compare-unit-size", 2_000_000}, {"table-rerun", "compare-unit-size", 2_000_000},
+                {"repset-diff", "max-connections", 5_000}, {"table-repair", "max-html-rows", 300_000_000}}) {
+            Map<String, Object> given = flags((String) flag[1], flag[2]);
+            if (flag[0].equals("table-rerun") || flag[0].equals("table-repair")) {
+                given.put("from-execution", 1);
+            }
+            if (flag[0].equals("table-repair")) {
+                given.put("source-of-truth", "n1");
+            }
+            AceException e = refused(new LaunchFields((String) flag[0], "local", flag[0].equals("repset-diff") ? "default" : "public.t", given),
+                    LaunchGrammar.Door.WEB);
+            assertThat(e.exitCode()).as(flag[1].toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(e.getMessage()).as(flag[1].toString()).contains("--" + flag[1]);
+        }
     }
 
     @Test

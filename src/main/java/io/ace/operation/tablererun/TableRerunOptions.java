@@ -30,9 +30,7 @@ public class TableRerunOptions implements RequestOptions<TableRerunRequest> {
 
     @Override
     public TableRerunRequest request(RunBasics run) {
-        if (compareUnitSize < 1) {
-            throw AceException.usage("--compare-unit-size must be positive, got " + compareUnitSize);
-        }
+        DiffOptions.checkCompareUnitSize(compareUnitSize);
         TableTarget target = TableTarget.of(positional);
         return TableRerunRequest.of(target.cluster(), target.table(), diffFile.resolve(run, target.table()), compareUnitSize, run.runKey(), run.outputDir());
     }
