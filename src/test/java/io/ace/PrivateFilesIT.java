@@ -65,6 +65,34 @@ class PrivateFilesIT {
     }
 
     @Test
+    void theJarRunDirectlyWritesPrivateFilesIntoAnOpenDirectory(@TempDir Path dir) throws Exception {
+        LocalCluster cluster = LocalCluster.plain();
+        cluster.sql("DROP TABLE IF EXISTS public.private_jar; CREATE TABLE public.private_jar (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.private_jar SELECT g, 'v' FROM generate_series(1, 100) g", "n1", "n2");
+        cluster.sql("UPDATE public.private_jar SET v = 'w' WHERE id = 5", "n2");
+        // a shared reports directory, and no launcher to set a umask: the process's own (022) applies
+        Path out = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = LocalCluster.projectRoot().resolve("target/ace.jar");
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "umask 022 && exec java -Xmx256m -jar \"$0\" \"$@\"", jar.toString(),
+                "table-diff", "local", "public.private_jar", "--nodes", "n1,n2", "--output", "html", "--output-dir", out.toString())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("ACE_PGSERVICEFILE", cluster.serviceFile().toString());
+        pb.environment().put("ACE_HOME", dir.resolve("home").toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(1);
+        try (Stream<Path> reports = Files.list(out)) {
+            List<Path> written = reports.toList();
+            assertThat(written).hasSize(2);
+            for (Path f : written) {
+                assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
     void serveAndTheRepositoryServerListenOnLoopbackOnly(@TempDir Path dir) throws Exception {
         LocalCluster cluster = LocalCluster.plain();
         int port;

@@ -1,5 +1,6 @@
 package io.ace.difffile;
 
+import io.ace.files.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -106,7 +107,7 @@ public final class DiffFileWriter {
                 return result;
             }
             Path partial = work.resolve("diff.json");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (OutputStream out = PrivateFiles.newOutputStream(partial)) {
                 out.write("{\"diffs\":{".getBytes(StandardCharsets.UTF_8));
                 boolean first = true;
                 for (PairRows pr : rows.values()) {

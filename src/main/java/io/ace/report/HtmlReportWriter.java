@@ -1,8 +1,8 @@
 package io.ace.report;
 
+import io.ace.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,7 +72,7 @@ public final class HtmlReportWriter {
         Context context = new Context(Locale.ROOT);
         context.setVariable("report", report);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        try (Writer out = PrivateFiles.newBufferedWriter(partial)) {
             engine.process(template, context, out);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

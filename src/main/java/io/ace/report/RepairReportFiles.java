@@ -1,10 +1,9 @@
 package io.ace.report;
 
+import io.ace.files.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import io.ace.difffile.ListingBudget;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class RepairReportFiles {
         List<String> listed = new ArrayList<>();
         ListingBudget budget = new ListingBudget(ListingBudget.DEFAULT_CHARS);
         long[] total = {0};
-        try (BufferedWriter out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+        try (BufferedWriter out = PrivateFiles.newBufferedWriter(json)) {
             out.write("{\"summary\":" + MAPPER.writeValueAsString(summary.fields()) + ",\"changes\":[");
             try {
                 changes.accept(change -> {

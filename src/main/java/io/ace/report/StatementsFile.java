@@ -1,8 +1,8 @@
 package io.ace.report;
 
+import io.ace.files.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +24,7 @@ public final class StatementsFile implements AutoCloseable {
     public StatementsFile(Path outputDir, String schema, String table, String node) throws IOException {
         this.target = ReportName.withExtension(ReportName.of(outputDir, schema, table, "dry-run-" + node, List.of(".sql")), ".sql");
         this.partial = target.resolveSibling(target.getFileName() + ".partial");
-        this.out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+        this.out = PrivateFiles.newBufferedWriter(partial);
     }
 
     public void add(String statement) throws IOException {

@@ -1,8 +1,8 @@
 package io.ace.batch.compare;
 
+import io.ace.files.PrivateFiles;
 import io.ace.batch.ReportFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,7 +65,7 @@ public final class SummaryFiles {
         List<ReportFile> written = new ArrayList<>();
         Path jsonPath = base.resolveSibling(base.getFileName() + ".json");
         Path partial = jsonPath.resolveSibling(jsonPath.getFileName() + ".partial");
-        Files.writeString(partial, MAPPER.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+        PrivateFiles.writeString(partial, MAPPER.writeValueAsString(json) + "\n");
         Files.move(partial, jsonPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         written.add(new ReportFile(ReportFile.SUMMARY, jsonPath));
         if (html != null) {

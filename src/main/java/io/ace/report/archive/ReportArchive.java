@@ -1,5 +1,6 @@
 package io.ace.report.archive;
 
+import io.ace.files.PrivateFiles;
 import io.ace.exit.AceException;
 import io.ace.difffile.Sha256;
 import io.ace.report.ReportName;
@@ -97,14 +98,14 @@ public final class ReportArchive {
             Map<String, ArchivedFile> archived = new LinkedHashMap<>();
             if (Files.isDirectory(entry)) {
                 for (ArchivedFile kept : readManifest(entry).files()) {
-                    Files.copy(entry.resolve(kept.name()), staging.resolve(kept.name()));
+                    PrivateFiles.copy(entry.resolve(kept.name()), staging.resolve(kept.name()));
                     archived.put(kept.name(), kept);
                 }
             }
             for (Path file : files) {
                 copyInto(staging, file, archived);
             }
-            Files.writeString(staging.resolve(MANIFEST),
+            PrivateFiles.writeString(staging.resolve(MANIFEST),
                     MAPPER.writeValueAsString(new Manifest(run, OffsetDateTime.now(), List.copyOf(archived.values()))) + "\n");
             publish(staging, entry);
         } finally {
@@ -117,7 +118,7 @@ public final class ReportArchive {
     /** Copies (never links: later edits of the original must not reach the archive) and records one file. */
     private static void copyInto(Path staging, Path file, Map<String, ArchivedFile> archived) throws IOException {
         Path copy = staging.resolve(".copy");
-        Files.copy(file, copy);
+        PrivateFiles.copy(file, copy);
         String sha256 = Sha256.of(copy);
         String original = file.getFileName().toString();
         String name = original;
