@@ -72,6 +72,10 @@ public final class CommandLines {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("ace: " + LaunchGrammar.withoutLongInput(ex.getMessage(), List.of(args)));
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                AceGoFlags.instead(unmatched.getUnmatched()).ifPresent(hint -> failed.getErr().println("ace: " + hint));
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, failed.getErr());
+            }
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE.code();
         });

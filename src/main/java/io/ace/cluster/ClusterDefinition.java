@@ -15,9 +15,17 @@ public record ClusterDefinition(String name, Map<String, NodeDefinition> nodes, 
         nodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
     }
 
-    /** The nodes named (all when {@code names} is empty), in the order given, or a config error naming the unknown one. */
+    /** {@code --nodes all}, as pgEdge ACE writes "every node". */
+    private static final List<String> ALL = List.of("all");
+
+    /** The nodes a {@code --nodes} list names: empty (every node) for none or {@code all}. */
+    public static List<String> named(List<String> names) {
+        return names == null || names.equals(ALL) ? List.of() : List.copyOf(names);
+    }
+
+    /** The nodes named (all when {@code names} is empty or {@code all}), in the order given, or a config error naming the unknown one. */
     public List<NodeDefinition> select(List<String> names) {
-        if (names == null || names.isEmpty()) {
+        if (named(names).isEmpty()) {
             return List.copyOf(nodes.values());
         }
         List<NodeDefinition> chosen = new ArrayList<>();

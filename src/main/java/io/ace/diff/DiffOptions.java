@@ -1,5 +1,6 @@
 package io.ace.diff;
 
+import io.ace.cluster.ClusterDefinition;
 import io.ace.exit.AceException;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     public static final int MAX_COMPARE_UNIT_SIZE = 1_000_000;
 
     public DiffOptions {
-        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        nodes = ClusterDefinition.named(nodes);
         equality = equality == null ? Equality.EXACT : equality;
         tableFilter = tableFilter == null || tableFilter.isBlank() ? null : tableFilter.strip();
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 public class DiffFileSource {
 
-    @Option(names = "--diff-file", paramLabel = "FILE", description = "A diff file of this table (ours or pgEdge ACE's).")
+    @Option(names = {"-f", "--diff-file"}, paramLabel = "FILE", description = "A diff file of this table (ours or pgEdge ACE's).")
     Path file;
 
     @Option(names = "--from-execution", paramLabel = "EXECUTION_ID",

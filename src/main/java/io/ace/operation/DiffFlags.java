@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
  */
 public class DiffFlags {
 
-    @Option(names = "--nodes", split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to compare (default: all).")
+    @Option(names = {"-n", "--nodes"}, split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to compare (default: all).")
     List<String> nodes = new ArrayList<>();
 
-    @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per hashed block (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-b", "--block-size"}, paramLabel = "ROWS", description = "Rows per hashed block (default: ${DEFAULT-VALUE}).")
     int blockSize = DiffOptions.DEFAULT_BLOCK_SIZE;
 
-    @Option(names = "--concurrency-factor", paramLabel = "F",
+    @Option(names = {"-c", "--concurrency-factor"}, paramLabel = "F",
             description = "Partitions hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
     double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
 
@@ -46,7 +46,7 @@ public class DiffFlags {
             description = "Size each hashing statement to take about this long, learning as it goes (default: off, one per partition).")
     double targetQueryTime;
 
-    @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
+    @Option(names = {"-o", "--output"}, paramLabel = "json|html", description = "json (default) or html: also write the HTML audit report.")
     String output = "json";
 
     @Mixin

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code --compare-unit-size} and {@code --max-diff-rows}: how a diff fetches and reports differing rows. */
 public class FetchOptions {
 
-    @Option(names = "--compare-unit-size", paramLabel = "KEYS",
+    @Option(names = {"-u", "--compare-unit-size"}, paramLabel = "KEYS",
             description = "Keys per batch when fetching the full rows of differing keys (default: ${DEFAULT-VALUE}).")
     int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
 

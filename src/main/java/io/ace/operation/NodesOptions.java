@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 public abstract class NodesOptions {
 
-    @Option(names = "--nodes", split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to work on (default: all).")
+    @Option(names = {"-n", "--nodes"}, split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to work on (default: all).")
     protected List<String> nodes = new ArrayList<>();
 
     /** The operation's name, from the subclass's {@code @Command}. */

@@ -23,15 +23,15 @@ public class TableSetFlags {
 
     private static final String ANY_SCHEMA = "*.";
 
-    @Option(names = "--skip-tables", split = ",", paramLabel = "TABLE[,TABLE...]",
+    @Option(names = {"-T", "--skip-tables"}, split = ",", paramLabel = "TABLE[,TABLE...]",
             description = "Tables to leave out: SCHEMA.TABLE, or TABLE for that name in any schema.")
     List<String> tables = new ArrayList<>();
 
-    @Option(names = "--skip-file", paramLabel = "FILE",
+    @Option(names = {"-s", "--skip-file"}, paramLabel = "FILE",
             description = "A file of tables to leave out, one per line as for --skip-tables ('#' starts a comment).")
     Path file;
 
-    @Option(names = "--max-connections", paramLabel = "N",
+    @Option(names = {"-M", "--max-connections"}, paramLabel = "N",
             description = "Sessions held on each node at most; tables are compared N - 1 at a time (default: tables at once + 1,"
                     + " with tables at once = processors x --concurrency-factor).")
     int maxConnections;

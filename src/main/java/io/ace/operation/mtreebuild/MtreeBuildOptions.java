@@ -22,13 +22,13 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
     @Mixin
     TableArgument table;
 
-    @Option(names = "--block-size", paramLabel = "ROWS", description = "Rows per leaf (default: ${DEFAULT-VALUE}); a leaf is split past twice that.")
+    @Option(names = {"-b", "--block-size"}, paramLabel = "ROWS", description = "Rows per leaf (default: ${DEFAULT-VALUE}); a leaf is split past twice that.")
     int blockSize = TreeBuild.DEFAULT_LEAF_SIZE;
 
     @Mixin
     EqualityOption equality;
 
-    @Option(names = "--concurrency-factor", paramLabel = "F",
+    @Option(names = {"-c", "--concurrency-factor"}, paramLabel = "F",
             description = "Partitions of leaves hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
     double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
 

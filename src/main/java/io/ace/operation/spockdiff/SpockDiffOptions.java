@@ -19,10 +19,10 @@ public class SpockDiffOptions implements RequestOptions<SpockDiffRequest> {
             description = "The cluster (default: ace.default-cluster, or the only one in the service file).")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--nodes", split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to compare (default: all).")
+    @Option(names = {"-n", "--nodes"}, split = ",", paramLabel = "NODE[,NODE...]", description = "Nodes to compare (default: all).")
     List<String> nodes = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "json|html", description = "json (default) or html: also write the HTML report.")
+    @Option(names = {"-o", "--output"}, paramLabel = "json|html", description = "json (default) or html: also write the HTML report.")
     String output = "json";
 
     @Override

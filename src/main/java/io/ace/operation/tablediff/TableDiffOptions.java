@@ -25,7 +25,7 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     @Mixin
     DiffFlags diff;
 
-    @Option(names = "--table-filter", paramLabel = "SQL",
+    @Option(names = {"-F", "--table-filter"}, paramLabel = "SQL",
             description = "Compare only rows matching this condition: one expression over the table's columns, constants,"
                     + " operators and IMMUTABLE functions, checked on every node before it runs.")
     String tableFilter;

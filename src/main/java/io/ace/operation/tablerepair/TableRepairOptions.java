@@ -28,28 +28,28 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @ArgGroup(multiplicity = "1")
     DiffFileSource diffFile;
 
-    @Option(names = "--source-of-truth", paramLabel = "NODE", description = "The node the others are made to match.")
+    @Option(names = {"-r", "--source-of-truth"}, paramLabel = "NODE", description = "The node the others are made to match.")
     String sourceOfTruth;
 
-    @Option(names = "--upsert-only", description = "Insert and update, never delete.")
+    @Option(names = {"-P", "--upsert-only"}, description = "Insert and update, never delete.")
     boolean upsertOnly;
 
-    @Option(names = "--insert-only", description = "Only insert rows missing on the target.")
+    @Option(names = {"-i", "--insert-only"}, description = "Only insert rows missing on the target.")
     boolean insertOnly;
 
-    @Option(names = "--bidirectional", description = "No source: insert each side's missing rows into the other; modified rows untouched.")
+    @Option(names = {"-Z", "--bidirectional"}, description = "No source: insert each side's missing rows into the other; modified rows untouched.")
     boolean bidirectional;
 
-    @Option(names = "--fix-nulls", description = "No source: for keys on both sides, fill columns NULL on one side from the other.")
+    @Option(names = {"-X", "--fix-nulls"}, description = "No source: for keys on both sides, fill columns NULL on one side from the other.")
     boolean fixNulls;
 
-    @Option(names = "--fire-triggers", description = "Let user triggers fire (by default they do not).")
+    @Option(names = {"-t", "--fire-triggers"}, description = "Let user triggers fire (by default they do not).")
     boolean fireTriggers;
 
-    @Option(names = "--dry-run", description = "Change nothing: count per node and write the statements that would run.")
+    @Option(names = {"-y", "--dry-run"}, description = "Change nothing: count per node and write the statements that would run.")
     boolean dryRun;
 
-    @Option(names = "--generate-report", description = "Write the repair report (JSON and HTML): per node the rows changed, before and after.")
+    @Option(names = {"-g", "--generate-report"}, description = "Write the repair report (JSON and HTML): per node the rows changed, before and after.")
     boolean generateReport;
 
     @Mixin

@@ -25,7 +25,7 @@ public class TableRerunOptions implements RequestOptions<TableRerunRequest> {
     @ArgGroup(multiplicity = "1")
     DiffFileSource diffFile;
 
-    @Option(names = "--compare-unit-size", paramLabel = "KEYS", description = "Keys re-checked per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-u", "--compare-unit-size"}, paramLabel = "KEYS", description = "Keys re-checked per batch (default: ${DEFAULT-VALUE}).")
     int compareUnitSize = DiffOptions.DEFAULT_COMPARE_UNIT_SIZE;
 
     @Override
