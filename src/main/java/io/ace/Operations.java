@@ -2,6 +2,7 @@ package io.ace;
 
 import io.ace.batch.BatchResources;
 import io.ace.batch.JobControl;
+import io.ace.cluster.ClusterRegistry;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.mtreebuild.MtreeBuild;
@@ -46,7 +47,7 @@ public class Operations {
     }
 
     @Bean
-    LaunchGrammar launchGrammar(OperationRegistry operations, JobControl control) {
-        return new LaunchGrammar(operations, control::diffFileOf);
+    LaunchGrammar launchGrammar(OperationRegistry operations, JobControl control, ClusterRegistry clusters) {
+        return new LaunchGrammar(operations, control::diffFileOf, clusters::clusterName);
     }
 }

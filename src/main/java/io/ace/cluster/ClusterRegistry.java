@@ -65,6 +65,11 @@ public final class ClusterRegistry {
                 + "clusters in " + file.path() + ": " + String.join(", ", names));
     }
 
+    /** The cluster a launch names, or for none the default: what its run records, so a restart finds the same cluster. */
+    public String clusterName(String given) {
+        return given != null && !given.isBlank() ? given : defaultClusterName(serviceFile());
+    }
+
     public ClusterDefinition cluster(String name) {
         ServiceFile file = serviceFile();
         String clusterName = name == null ? defaultClusterName(file) : name;

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -51,10 +52,13 @@ public final class LaunchGrammar {
 
     private final OperationRegistry operations;
     private final DiffFiles diffFiles;
+    private final UnaryOperator<String> clusters;
 
-    public LaunchGrammar(OperationRegistry operations, DiffFiles diffFiles) {
+    /** @param clusters the cluster a launch names, or the default one when it names none */
+    public LaunchGrammar(OperationRegistry operations, DiffFiles diffFiles, UnaryOperator<String> clusters) {
         this.operations = operations;
         this.diffFiles = diffFiles;
+        this.clusters = clusters;
     }
 
     public OperationRegistry operations() {
@@ -87,7 +91,7 @@ public final class LaunchGrammar {
         RequestOptions<?> options = (RequestOptions<?>) spec.userObject();
         RunOptions run = (RunOptions) spec.mixins().get(RUN).userObject();
         ProgressOptions progress = (ProgressOptions) spec.mixins().get(PROGRESS).userObject();
-        return new Launch(operation, options.request(run.basics(diffFiles)), progress.quiet);
+        return new Launch(operation, options.request(run.basics(diffFiles, clusters)), progress.quiet);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.ace.exit.UserInput;
 import io.ace.operation.DiffFiles;
 import io.ace.operation.RunBasics;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /** {@code --output-dir} and {@code --run-key}, which every operation takes. */
@@ -19,11 +20,11 @@ public class RunOptions {
     String runKey;
 
     /** The given run key (or a new one: without --run-key every launch is a new run) and output directory. */
-    RunBasics basics(DiffFiles diffFiles) {
+    RunBasics basics(DiffFiles diffFiles, UnaryOperator<String> clusters) {
         if (runKey != null && !RunBasics.RUN_KEY.matcher(runKey).matches()) {
             throw AceException.usage("--run-key " + UserInput.quoted(runKey) + " must be letters, digits and _ . : + -"
                     + " (at most 200, starting with a letter or digit)");
         }
-        return new RunBasics(runKey == null ? RunBasics.newRunKey() : runKey, outputDir, diffFiles);
+        return new RunBasics(runKey == null ? RunBasics.newRunKey() : runKey, outputDir, diffFiles, clusters);
     }
 }

@@ -12,7 +12,7 @@ public interface LaunchRequest {
     /** The operation's name, which is also its job's name ({@code table-diff}, ...). */
     String operation();
 
-    /** The cluster as given; null for the configured default. */
+    /** The cluster: as given, or the default one (ace.default-cluster, or the only one defined) when none was given. */
     String cluster();
 
     /** What the run works on, as an operator names it ({@code public.customers}, a replication set, ...). */

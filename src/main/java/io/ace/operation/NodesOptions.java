@@ -30,7 +30,7 @@ public abstract class NodesOptions {
 
         @Override
         public ClusterRequest request(RunBasics run) {
-            return new ClusterRequest(operation(), cluster, nodes, run.runKey(), run.outputDir());
+            return new ClusterRequest(operation(), run.cluster(cluster), nodes, run.runKey(), run.outputDir());
         }
     }
 
@@ -43,7 +43,7 @@ public abstract class NodesOptions {
         @Override
         public TableNodesRequest request(RunBasics run) {
             TableTarget target = table.target();
-            return new TableNodesRequest(operation(), target.cluster(), target.table(), nodes, run.runKey(), run.outputDir());
+            return new TableNodesRequest(operation(), run.cluster(target.cluster()), target.table(), nodes, run.runKey(), run.outputDir());
         }
     }
 }

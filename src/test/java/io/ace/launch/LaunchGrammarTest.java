@@ -29,7 +29,7 @@ class LaunchGrammarTest {
 
     private final LaunchGrammar grammar = new LaunchGrammar(new Operations().operationRegistry(
             new BatchResources(null, null, null, null, null, "test", 1, 0, null, null, null)),
-            (id, table) -> Path.of("execution-" + id + ".json"));
+            (id, table) -> Path.of("execution-" + id + ".json"), given -> given == null ? "local" : given);
 
     private static Map<String, Object> flags(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();

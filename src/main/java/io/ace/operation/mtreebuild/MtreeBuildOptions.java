@@ -37,6 +37,6 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
         TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
                 equality.value(), false, 0, 0, 0, 0).validate();
-        return new MtreeBuildRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir());
+        return new MtreeBuildRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir());
     }
 }

@@ -32,6 +32,6 @@ public class MtreeTableDiffOptions extends NodesOptions implements RequestOption
         TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, DiffOptions.DEFAULT_BLOCK_SIZE, DiffOptions.DEFAULT_CONCURRENCY_FACTOR,
                 fetch.compareUnitSize(), fetch.maxDiffRows(), null, null, recheck.recheck(), recheck.timeoutSeconds(), 0, 0, 0).validate();
-        return new MtreeTableDiffRequest(target.cluster(), target.table(), options, run.runKey(), run.outputDir());
+        return new MtreeTableDiffRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir());
     }
 }

@@ -35,7 +35,7 @@ public class RepsetDiffOptions implements RequestOptions<RepsetDiffRequest> {
     @Override
     public RepsetDiffRequest request(RunBasics run) {
         NamedTarget target = NamedTarget.of(positional, "REPSET");
-        return new RepsetDiffRequest(target.cluster(), target.name(), diff.options(null), tables.recorded(), tables.maxConnections(),
+        return new RepsetDiffRequest(run.cluster(target.cluster()), target.name(), diff.options(null), tables.recorded(), tables.maxConnections(),
                 run.runKey(), run.outputDir(), diff.html(), diff.maxHtmlRows(), distributed.value());
     }
 }

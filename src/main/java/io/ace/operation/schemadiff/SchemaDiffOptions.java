@@ -39,7 +39,7 @@ public class SchemaDiffOptions implements RequestOptions<SchemaDiffRequest> {
     @Override
     public SchemaDiffRequest request(RunBasics run) {
         NamedTarget target = NamedTarget.of(positional, "SCHEMA");
-        return new SchemaDiffRequest(target.cluster(), target.name(), ddlOnly, diff.options(null), tables.recorded(), tables.maxConnections(),
+        return new SchemaDiffRequest(run.cluster(target.cluster()), target.name(), ddlOnly, diff.options(null), tables.recorded(), tables.maxConnections(),
                 run.runKey(), run.outputDir(), diff.html(), diff.maxHtmlRows(), distributed.value());
     }
 }

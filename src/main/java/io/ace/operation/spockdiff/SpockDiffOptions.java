@@ -33,6 +33,6 @@ public class SpockDiffOptions implements RequestOptions<SpockDiffRequest> {
         if (nodes.size() == 1) {
             throw AceException.usage("--nodes must name at least two nodes to compare");
         }
-        return new SpockDiffRequest(positional.isEmpty() ? null : positional.get(0), nodes, run.runKey(), run.outputDir(), output.equals("html"));
+        return new SpockDiffRequest(run.cluster(positional.isEmpty() ? null : positional.get(0)), nodes, run.runKey(), run.outputDir(), output.equals("html"));
     }
 }

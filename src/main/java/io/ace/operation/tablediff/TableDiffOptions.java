@@ -36,7 +36,7 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        return new TableDiffRequest(target.cluster(), target.table(), diff.options(tableFilter), run.runKey(), run.outputDir(), diff.html(),
+        return new TableDiffRequest(run.cluster(target.cluster()), target.table(), diff.options(tableFilter), run.runKey(), run.outputDir(), diff.html(),
                 diff.maxHtmlRows(), distributed.value());
     }
 }

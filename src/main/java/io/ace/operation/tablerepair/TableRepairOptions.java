@@ -62,7 +62,7 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
-        return TableRepairRequest.of(target.cluster(), target.table(), diffFile.resolve(run, target.table()), options, run.runKey(), run.outputDir(),
+        return TableRepairRequest.of(run.cluster(target.cluster()), target.table(), diffFile.resolve(run, target.table()), options, run.runKey(), run.outputDir(),
                 generateReport, htmlRows.value(), distributed.value());
     }
 }

@@ -32,6 +32,6 @@ public class TableRerunOptions implements RequestOptions<TableRerunRequest> {
     public TableRerunRequest request(RunBasics run) {
         DiffOptions.checkCompareUnitSize(compareUnitSize);
         TableTarget target = TableTarget.of(positional);
-        return TableRerunRequest.of(target.cluster(), target.table(), diffFile.resolve(run, target.table()), compareUnitSize, run.runKey(), run.outputDir());
+        return TableRerunRequest.of(run.cluster(target.cluster()), target.table(), diffFile.resolve(run, target.table()), compareUnitSize, run.runKey(), run.outputDir());
     }
 }
