@@ -30,6 +30,8 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     public static final int MIN_BLOCK_SIZE = 10;
     public static final int MAX_BLOCK_SIZE = 10_000_000;
     public static final int DEFAULT_RECHECK_TIMEOUT_SECONDS = 60;
+    /** The filter is kept with the run as a job parameter, whose column in the job repository holds 2,500 characters. */
+    public static final int MAX_TABLE_FILTER_LENGTH = 2_000;
 
     public DiffOptions {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -66,6 +68,10 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         }
         if (nodes.size() == 1) {
             throw AceException.usage("--nodes must name at least two nodes to compare");
+        }
+        if (tableFilter != null && tableFilter.length() > MAX_TABLE_FILTER_LENGTH) {
+            throw AceException.usage("--table-filter is " + tableFilter.length() + " characters long; at most " + MAX_TABLE_FILTER_LENGTH
+                    + " are allowed");
         }
         TableFilterText.check(tableFilter);
         return this;
