@@ -80,7 +80,7 @@ public final class ClusterRegistry {
             Map<String, String> copy = new LinkedHashMap<>(settings);
             String password = copy.remove("password");
             NodeDefinition probe = new NodeDefinition(nodeName, copy, null);
-            probe.checkPort(file.path());
+            probe.checkSettings(file.path());
             if (password == null) {
                 password = pgpass.lookup(probe.host(), probe.port(), probe.dbname(), probe.user())
                         .orElse(env.apply("PGPASSWORD"));

@@ -42,6 +42,8 @@ public final class NodePool implements AutoCloseable {
         p.setProperty("ApplicationName", SessionSettings.APPLICATION_NAME);
         p.setProperty("connectTimeout", Integer.toString(DEFAULT_CONNECT_TIMEOUT_SECONDS));
         p.setProperty("tcpKeepAlive", "true");
+        // set as the session starts, so that no statement of any session runs before it applies
+        p.setProperty("options", "-c statement_timeout=" + node.statementTimeout().toMillis());
         return p;
     }
 
@@ -71,6 +73,8 @@ public final class NodePool implements AutoCloseable {
         p.setProperty("assumeMinServerVersion", "10");
         // the replication protocol takes no prepared statements
         p.setProperty("preferQueryMode", "simple");
+        // streaming a slot is one command that lasts as long as the listener: a statement timeout would end it
+        p.remove("options");
         Connection c = null;
         try {
             c = DriverManager.getConnection(url(node), p);

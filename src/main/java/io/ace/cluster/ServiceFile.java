@@ -14,16 +14,22 @@ import java.util.TreeSet;
 
 /**
  * A libpq service file read as pgEdge ACE reads it: section {@code [CLUSTER]} holds settings
- * shared by every node, one section {@code [CLUSTER.NODE]} per node.
+ * shared by every node, one section {@code [CLUSTER.NODE]} per node. A cluster's sections are
+ * held to {@link ServiceFileKeys}; other sections may serve other programs and are not checked.
  */
 public final class ServiceFile {
 
     private final Path path;
     private final Map<String, Map<String, String>> sections;
+    /** Where each section and setting ({@code section \0 key}) is, for errors that name the line to fix. */
+    private final Map<String, Integer> sectionLines;
+    private final Map<String, Integer> keyLines;
 
-    private ServiceFile(Path path, Map<String, Map<String, String>> sections) {
+    private ServiceFile(Path path, Map<String, Map<String, String>> sections, Map<String, Integer> sectionLines, Map<String, Integer> keyLines) {
         this.path = path;
         this.sections = sections;
+        this.sectionLines = sectionLines;
+        this.keyLines = keyLines;
     }
 
     public static ServiceFile read(Path path) {
@@ -70,7 +76,7 @@ public final class ServiceFile {
             }
             current.put(key, line.substring(eq + 1).strip());
         }
-        return new ServiceFile(path, sections);
+        return new ServiceFile(path, sections, sectionLines, keyLines);
     }
 
     public Path path() {
@@ -91,11 +97,14 @@ public final class ServiceFile {
 
     /** The cluster's nodes with shared settings merged under each node's own; passwords not resolved yet. */
     public Map<String, Map<String, String>> nodeSettings(String cluster) {
+        refuseNearMisses(cluster);
         Map<String, String> shared = sections.getOrDefault(cluster, Map.of());
         Map<String, Map<String, String>> nodes = new LinkedHashMap<>();
         String prefix = cluster + ".";
+        checkKeys(cluster);
         sections.forEach((name, settings) -> {
             if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                checkKeys(name);
                 Map<String, String> merged = new LinkedHashMap<>(shared);
                 merged.putAll(settings);
                 nodes.put(name.substring(prefix.length()), merged);
@@ -107,5 +116,30 @@ public final class ServiceFile {
                     + (clusterNames().isEmpty() ? "none" : String.join(", ", clusterNames())));
         }
         return nodes;
+    }
+
+    /**
+     * A section meant for the cluster but spelled with another case ({@code [LOCAL.n2]} for
+     * cluster {@code local}) would silently drop its node or its shared settings.
+     */
+    private void refuseNearMisses(String cluster) {
+        sections.keySet().forEach(name -> {
+            int dot = name.indexOf('.');
+            String prefix = dot > 0 ? name.substring(0, dot) : name;
+            if (!prefix.equals(cluster) && prefix.equalsIgnoreCase(cluster)) {
+                throw AceException.config(path + ":" + sectionLines.get(name) + ": section [" + name + "] differs from cluster "
+                        + UserInput.quoted(cluster) + " only by case, so it would be left out; section names are case-sensitive:"
+                        + " write [" + cluster + name.substring(prefix.length()) + "]");
+            }
+        });
+    }
+
+    private void checkKeys(String section) {
+        sections.getOrDefault(section, Map.of()).keySet().forEach(key -> {
+            String problem = ServiceFileKeys.problem(key);
+            if (problem != null) {
+                throw AceException.config(path + ":" + keyLines.get(section + "\0" + key) + ": section [" + section + "]: " + problem);
+            }
+        });
     }
 }

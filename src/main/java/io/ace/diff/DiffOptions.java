@@ -34,6 +34,8 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     public static final long MAX_DIFF_ROWS = 1_000_000_000L;
     public static final int MAX_LOAD = 10_000;
     public static final int MAX_COMPARE_UNIT_SIZE = 1_000_000;
+    /** The filter is kept with the run as a job parameter, whose column in the job repository holds 2,500 characters. */
+    public static final int MAX_TABLE_FILTER_LENGTH = 2_000;
 
     public DiffOptions {
         nodes = ClusterDefinition.named(nodes);
@@ -71,6 +73,10 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         }
         if (nodes.size() == 1) {
             throw AceException.usage("--nodes must name at least two nodes to compare");
+        }
+        if (tableFilter != null && tableFilter.length() > MAX_TABLE_FILTER_LENGTH) {
+            throw AceException.usage("--table-filter is " + tableFilter.length() + " characters long; at most " + MAX_TABLE_FILTER_LENGTH
+                    + " are allowed");
         }
         TableFilterText.check(tableFilter);
         return this;

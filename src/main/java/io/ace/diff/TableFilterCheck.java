@@ -2,6 +2,7 @@ package io.ace.diff;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.exit.UserInput;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.NodeConnectionException;
 import io.ace.cluster.NodePool;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * rolled back and in which nothing of the filter is executed:
  * <ol>
  * <li>its text is one self-contained expression ({@link TableFilterText});</li>
+ * <li>no name in it is a type, function or column that looks up catalog objects by name (the
+ * {@code reg*} types, {@code to_regrole}, {@code nextval('seq')}): PostgreSQL does such a lookup
+ * while parsing, so whether a role or table exists would show in whether the next step fails;</li>
  * <li>it is parsed as the only item of {@code SELECT (filter)::boolean FROM table t}, stored as a
  * temporary view; the view's rewrite tree ({@code pg_rewrite.ev_action}) names every relation,
  * function and operator it uses, each checked in the catalog (other relations, subqueries,
@@ -40,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL's rules for index predicates (IMMUTABLE only, no subquery) cover what the tree does
  * not show by name ({@code CURRENT_DATE}, casts that depend on session settings).</li>
  * </ol>
- * Errors of the node are reported by a generic reason and SQLSTATE, never by the server's text,
- * which may quote data; the details go to the debug log.
+ * The check runs under the node's {@code filter_check_timeout}: constants are folded while it
+ * runs, and a constant can cost minutes. Errors of the node are reported by a generic reason and
+ * SQLSTATE, never by the server's text, which may quote data; the details go to the debug log.
  */
 public final class TableFilterCheck {
 
@@ -62,6 +68,25 @@ public final class TableFilterCheck {
             + " UNION ALL SELECT p.oid::regprocedure::text, p.prokind, p.proretset, p.provolatile, o.oid::regoperator::text"
             + " FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_proc p ON p.oid = o.oprcode WHERE o.oid = ANY(CAST(? AS oid[]))";
 
+    /**
+     * Which of the filter's names (the first parameter) look up catalog objects by name while a
+     * statement is parsed: the reg* types, their arrays and domains over them; functions that
+     * return one or take one (an untyped constant given to {@code nextval(regclass)} is looked up
+     * as a relation); the table's columns of such types.
+     */
+    private static final String LOOKUPS = "WITH reg AS (SELECT t.oid FROM pg_catalog.pg_type t"
+            + " WHERE t.typnamespace = 'pg_catalog'::pg_catalog.regnamespace AND t.typname IN ('regclass', 'regcollation', 'regconfig',"
+            + " 'regdictionary', 'regnamespace', 'regoper', 'regoperator', 'regproc', 'regprocedure', 'regrole', 'regtype')),"
+            + " lookup AS (SELECT t.oid, t.typname FROM pg_catalog.pg_type t"
+            + " WHERE t.oid IN (SELECT oid FROM reg) OR t.typelem IN (SELECT oid FROM reg) OR t.typbasetype IN (SELECT oid FROM reg))"
+            + " SELECT n FROM unnest(CAST(? AS text[])) AS n"
+            + " WHERE n IN (SELECT typname FROM lookup)"
+            + " OR n IN (SELECT p.proname FROM pg_catalog.pg_proc p WHERE p.prorettype IN (SELECT oid FROM lookup)"
+            + " OR CAST(p.proargtypes AS oid[]) && ARRAY(SELECT oid FROM lookup))"
+            + " OR n IN (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0"
+            + " AND a.atttypid IN (SELECT oid FROM lookup))"
+            + " LIMIT 1";
+
     /** Refuses (exit 64, naming what is not allowed) a filter that may not run on this node; null means no filter. */
     public void check(NodePool pool, TableShape table, String filter) {
         if (filter == null) {
@@ -71,7 +96,7 @@ public final class TableFilterCheck {
         try (Connection c = pool.open()) {
             c.setAutoCommit(false);
             try {
-                inspect(c, pool.name(), table, filter);
+                new OnNode(c, pool.name(), filter, pool.node().filterCheckTimeout()).inspect(table);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -81,34 +106,104 @@ public final class TableFilterCheck {
         }
     }
 
-    private void inspect(Connection c, String node, TableShape table, String filter) throws SQLException {
-        // a user whose sessions default to read-only still gets a transaction that may create temporary objects
-        run(c, node, "SET TRANSACTION READ WRITE", filter, -1);
-        String viewPrefix = "CREATE VIEW " + VIEW + " AS SELECT (";
-        run(c, node, viewPrefix + filter + ")::boolean AS f FROM " + table.name().sql() + " t", filter, viewPrefix.length());
-        try {
-            checkTree(c, node, table);
-        } catch (SQLException e) {
-            throw refusal(e, node, filter, -1);
-        }
-        String bracketPrefix = "CREATE VIEW " + BRACKETED + " AS SELECT ARRAY[";
-        try (Statement st = c.createStatement()) {
-            st.execute(bracketPrefix + filter + "] AS f FROM " + table.name().sql() + " t");
-        } catch (SQLException e) {
-            if (!"42601".equals(e.getSQLState())) {
-                throw refusal(e, node, filter, bracketPrefix.length());
+    /** The check of one filter in one node's transaction. */
+    private record OnNode(Connection c, String node, String filter, Duration limit) {
+
+        void inspect(TableShape table) throws SQLException {
+            // a user whose sessions default to read-only still gets a transaction that may create temporary objects
+            run("SET TRANSACTION READ WRITE", -1);
+            run("SET LOCAL statement_timeout = " + limit.toMillis(), -1);
+            long start = System.nanoTime();
+            try {
+                refuseLookups(table);
+            } catch (SQLException e) {
+                throw refusal(e, -1, start);
             }
-            LOG.debug("table filter on node {} does not parse inside brackets: {}", node, e.getMessage());
-            throw TableFilterText.refuse("PostgreSQL on node " + node + " reads it as more than one expression"
-                    + " (a ')' that closes a parenthesis it did not open)");
+            String viewPrefix = "CREATE VIEW " + VIEW + " AS SELECT (";
+            run(viewPrefix + filter + ")::boolean AS f FROM " + table.name().sql() + " t", viewPrefix.length());
+            start = System.nanoTime();
+            try {
+                checkTree(c, node, table);
+            } catch (SQLException e) {
+                throw refusal(e, -1, start);
+            }
+            String bracketPrefix = "CREATE VIEW " + BRACKETED + " AS SELECT ARRAY[";
+            start = System.nanoTime();
+            try (Statement st = c.createStatement()) {
+                st.execute(bracketPrefix + filter + "] AS f FROM " + table.name().sql() + " t");
+            } catch (SQLException e) {
+                if (!"42601".equals(e.getSQLState())) {
+                    throw refusal(e, bracketPrefix.length(), start);
+                }
+                LOG.debug("table filter on node {} does not parse inside brackets: {}", node, e.getMessage());
+                throw TableFilterText.refuse("PostgreSQL on node " + node + " reads it as more than one expression"
+                        + " (a ')' that closes a parenthesis it did not open)");
+            }
+            run("CREATE TEMPORARY TABLE " + EMPTY_COPY + " (LIKE " + table.name().sql() + ")", -1);
+            String indexPrefix = "CREATE INDEX ace_filter_predicate ON " + EMPTY_COPY + " (" + table.primaryKey().get(0).quoted() + ") WHERE (";
+            run(indexPrefix + filter + ")", indexPrefix.length());
         }
-        run(c, node, "CREATE TEMPORARY TABLE " + EMPTY_COPY + " (LIKE " + table.name().sql() + ")", filter, -1);
-        String indexPrefix = "CREATE INDEX ace_filter_predicate ON " + EMPTY_COPY + " (" + table.primaryKey().get(0).quoted() + ") WHERE (";
-        run(c, node, indexPrefix + filter + ")", filter, indexPrefix.length());
+
+        /** Refuses the filter, before PostgreSQL parses it, when a name in it is one that {@link #LOOKUPS} finds. */
+        private void refuseLookups(TableShape table) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(LOOKUPS)) {
+                ps.setArray(1, c.createArrayOf("text", TableFilterText.names(filter).toArray()));
+                ps.setString(2, table.name().sql());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw TableFilterText.refuse("it looks up catalog objects by name (" + UserInput.quoted(rs.getString(1)) + " on node "
+                                + node + "); casts to reg* types (regclass, regrole, regnamespace, ...), to_reg* functions, functions"
+                                + " that take a reg* argument and columns of reg* types are not allowed");
+                    }
+                }
+            }
+        }
+
+        /** Runs one statement of the check; a failure becomes a {@link #refusal}. */
+        private void run(String sql, int filterOffset) throws SQLException {
+            long start = System.nanoTime();
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
+            } catch (SQLException e) {
+                throw refusal(e, filterOffset, start);
+            }
+        }
+
+        /**
+         * A failed statement of the check as an operator's error: a generic reason and the SQLSTATE,
+         * with a few characters of the filter's own text where the server points ({@code filterOffset}
+         * is where the filter starts in the statement), never the server's message. A statement
+         * cancelled once the check's time was up (started at {@code start}, in nanoseconds) was
+         * stopped by the timeout: anything else cancelled it sooner.
+         */
+        private AceException refusal(SQLException e, int filterOffset, long start) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            LOG.debug("table filter check on node {} failed with SQLSTATE {}: {}", node, state, e.getMessage());
+            if (state.equals("57014") && System.nanoTime() - start >= limit.toNanos()) {
+                return TableFilterText.refuse("the filter took longer than " + seconds(limit) + " to check on node " + node
+                        + " (filter_check_timeout); computing its constants costs too much");
+            }
+            if (state.startsWith("08") || state.startsWith("57") || state.equals("55P03")) {
+                return new AceException(ExitCode.UNREACHABLE, "--table-filter could not be checked on node " + node
+                        + " (SQLSTATE " + state + "); retry later");
+            }
+            if (state.equals("42501") || state.equals("25006") || state.equals("25001")) {
+                return new AceException(ExitCode.CONFIG, "--table-filter cannot be checked on node " + node + " (SQLSTATE " + state
+                        + "): the check creates temporary objects in a transaction it rolls back, so the user needs the TEMPORARY"
+                        + " privilege on the database and SELECT on the table, and the node must accept writes");
+            }
+            return TableFilterText.refuse(reason(state) + " (PostgreSQL on node " + node + ", SQLSTATE " + state
+                    + near(e, filter, filterOffset) + ")");
+        }
+    }
+
+    /** {@code 5s}, or {@code 1500ms} when not whole seconds. */
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** What the parsed filter uses, by name: relations, subqueries, functions and operators. */
-    private void checkTree(Connection c, String node, TableShape table) throws SQLException {
+    private static void checkTree(Connection c, String node, TableShape table) throws SQLException {
         String tree;
         long viewOid;
         long tableOid;
@@ -201,36 +296,6 @@ public final class TableFilterCheck {
             }
         }
         return "relation " + String.join(", ", names);
-    }
-
-    /** Runs one statement of the check; a failure becomes a {@link #refusal}. */
-    private static void run(Connection c, String node, String sql, String filter, int filterOffset) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw refusal(e, node, filter, filterOffset);
-        }
-    }
-
-    /**
-     * A failed statement of the check as an operator's error: a generic reason and the SQLSTATE,
-     * with a few characters of the filter's own text where the server points ({@code filterOffset}
-     * is where the filter starts in the statement), never the server's message.
-     */
-    private static AceException refusal(SQLException e, String node, String filter, int filterOffset) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        LOG.debug("table filter check on node {} failed with SQLSTATE {}: {}", node, state, e.getMessage());
-        if (state.startsWith("08") || state.startsWith("57") || state.equals("55P03")) {
-            return new AceException(ExitCode.UNREACHABLE, "--table-filter could not be checked on node " + node
-                    + " (SQLSTATE " + state + "); retry later");
-        }
-        if (state.equals("42501") || state.equals("25006") || state.equals("25001")) {
-            return new AceException(ExitCode.CONFIG, "--table-filter cannot be checked on node " + node + " (SQLSTATE " + state
-                    + "): the check creates temporary objects in a transaction it rolls back, so the user needs the TEMPORARY"
-                    + " privilege on the database and SELECT on the table, and the node must accept writes");
-        }
-        return TableFilterText.refuse(reason(state) + " (PostgreSQL on node " + node + ", SQLSTATE " + state
-                + near(e, filter, filterOffset) + ")");
     }
 
     private static String reason(String state) {

@@ -1,6 +1,9 @@
 package io.ace.diff;
 
 import io.ace.exit.AceException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The first test a {@code --table-filter} passes, on its text alone: it must be one expression
@@ -19,49 +22,111 @@ public final class TableFilterText {
 
     /** Refuses (exit 64) a filter that is not one self-contained expression; null means no filter. */
     public static void check(String filter) {
-        if (filter == null) {
-            return;
+        if (filter != null) {
+            scan(filter, null);
         }
+    }
+
+    /**
+     * The names the filter's code uses (identifiers outside constants and comments, unquoted ones
+     * in lower case, as PostgreSQL folds them), of a filter that passes {@link #check}.
+     */
+    static Set<String> names(String filter) {
+        Set<String> names = new LinkedHashSet<>();
+        scan(filter, names);
+        return names;
+    }
+
+    /**
+     * The filter as pgjdbc must be given it in a prepared statement: a {@code ?} of the filter's
+     * code (jsonb's {@code ?}, {@code ?|}, {@code ?&}) doubled, so that the driver does not read it
+     * as a parameter. The driver's lexer agrees with this one on what is a constant, a quoted
+     * identifier or a comment, where a {@code ?} is left as it is.
+     */
+    static String forPreparedStatement(String filter) {
+        StringBuilder out = new StringBuilder(filter.length() + 4);
+        int i = 0;
+        while (i < filter.length()) {
+            int end = endOfToken(filter, i, null);
+            String token = filter.substring(i, end);
+            out.append(token.equals("?") ? "??" : token);
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static void scan(String filter, Set<String> names) {
         int depth = 0;
         int i = 0;
         int n = filter.length();
         while (i < n) {
             char c = filter.charAt(i);
-            char next = i + 1 < n ? filter.charAt(i + 1) : 0;
-            if (c == '\'') {
-                i = endOfString(filter, i, escapeString(filter, i));
-            } else if (c == '"') {
-                i = endOfQuoted(filter, i, '"', "a quoted identifier");
-            } else if (c == '-' && next == '-') {
-                int end = filter.indexOf('\n', i);
-                if (end < 0) {
-                    throw refuse("the -- comment at character " + (i + 1) + " runs to the end of the filter and would hide what follows it;"
-                            + " end it with a line break or use /* ... */");
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    throw refuse("the ')' at character " + (i + 1) + " closes a parenthesis the filter did not open");
                 }
-                i = end + 1;
-            } else if (c == '/' && next == '*') {
-                i = endOfBlockComment(filter, i);
-            } else if (c == '$' && startsDollarQuote(filter, i)) {
-                i = endOfDollarQuote(filter, i);
-            } else {
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    if (depth == 0) {
-                        throw refuse("the ')' at character " + (i + 1) + " closes a parenthesis the filter did not open");
-                    }
-                    depth--;
-                } else if (c == ';') {
-                    throw refuse("the ';' at character " + (i + 1) + " would end it; one condition only, no statements");
-                } else if (c == 0) {
-                    throw refuse("it contains a NUL character");
-                }
-                i++;
+                depth--;
+            } else if (c == ';') {
+                throw refuse("the ';' at character " + (i + 1) + " would end it; one condition only, no statements");
+            } else if (c == 0) {
+                throw refuse("it contains a NUL character");
             }
+            i = endOfToken(filter, i, names);
         }
         if (depth > 0) {
             throw refuse(depth + " parenthes" + (depth == 1 ? "is is" : "es are") + " left open");
         }
+    }
+
+    /**
+     * Where the token at {@code i} ends: a constant, quoted identifier, comment or name as a
+     * whole, anything else one character; names are added to {@code names} unless it is null.
+     */
+    private static int endOfToken(String filter, int i, Set<String> names) {
+        int n = filter.length();
+        char c = filter.charAt(i);
+        char next = i + 1 < n ? filter.charAt(i + 1) : 0;
+        if (c == '\'') {
+            return endOfString(filter, i, escapeString(filter, i));
+        }
+        if (c == '"') {
+            if (i >= 2 && filter.charAt(i - 1) == '&' && Character.toLowerCase(filter.charAt(i - 2)) == 'u'
+                    && (i == 2 || !identifierChar(filter.charAt(i - 3)))) {
+                throw refuse("the U&\"...\" identifier at character " + (i - 1) + " spells a name with escapes; write the name plainly");
+            }
+            int end = endOfQuoted(filter, i, '"', "a quoted identifier");
+            if (names != null) {
+                names.add(filter.substring(i + 1, end - 1).replace("\"\"", "\""));
+            }
+            return end;
+        }
+        if (c == '-' && next == '-') {
+            int end = filter.indexOf('\n', i);
+            if (end < 0) {
+                throw refuse("the -- comment at character " + (i + 1) + " runs to the end of the filter and would hide what follows it;"
+                        + " end it with a line break or use /* ... */");
+            }
+            return end + 1;
+        }
+        if (c == '/' && next == '*') {
+            return endOfBlockComment(filter, i);
+        }
+        if (c == '$' && startsDollarQuote(filter, i)) {
+            return endOfDollarQuote(filter, i);
+        }
+        if (Character.isLetter(c) || c == '_' || c > 127) {
+            int end = i + 1;
+            while (end < n && (identifierChar(filter.charAt(end)) || filter.charAt(end) == '$')) {
+                end++;
+            }
+            if (names != null) {
+                names.add(filter.substring(i, end).toLowerCase(Locale.ROOT));
+            }
+            return end;
+        }
+        return i + 1;
     }
 
     /**

@@ -23,7 +23,8 @@ final class TableQueries {
 
     TableQueries(TableShape shape, String filter, Equality equality) {
         this.shape = shape;
-        this.filter = filter;
+        // every statement that embeds the filter is prepared, where pgjdbc would take jsonb's ? for a parameter
+        this.filter = filter == null ? null : TableFilterText.forPreparedStatement(filter);
         this.rowHash = "hash_record_extended(ROW(" + shape.columns().stream()
                 .map(c -> ColumnHashForm.expression(c, ALIAS, equality))
                 .collect(Collectors.joining(", ")) + "), 0)";

@@ -38,8 +38,13 @@ class TableFilterCheckTest {
                 INSERT INTO public.tf_other VALUES (1), (2);
                 CREATE TABLE public.tf_victim (id int PRIMARY KEY);
                 INSERT INTO public.tf_victim VALUES (1), (2);
+                DROP TABLE IF EXISTS public.tf_doc;
+                CREATE TABLE public.tf_doc (id int PRIMARY KEY, doc jsonb);
+                INSERT INTO public.tf_doc SELECT g, CASE WHEN g % 2 = 0 THEN '{"k": "what?"}' ELSE '{"z": 1}' END::jsonb
+                  FROM generate_series(1, 100) g;
                 """, "n1", "n2");
         cluster.sql("UPDATE public.tf SET name = 'changed' WHERE id IN (14, 600)", "n2");
+        cluster.sql("UPDATE public.tf_doc SET doc = '{\"k\": \"changed\"}' WHERE id IN (2, 3)", "n2");
         ace = new Ace(cluster.serviceFile(), home);
     }
 
@@ -145,6 +150,56 @@ class TableFilterCheckTest {
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(64);
         } finally {
             cluster.sql("BEGIN READ WRITE; ALTER ROLE ace IN DATABASE acedb RESET default_transaction_read_only; COMMIT", "n1");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "'pg_monitor'::regrole IS NOT NULL                     | 'no_such_role'::regrole IS NOT NULL                     | regrole",
+        "'pg_catalog'::regnamespace::oid > 0                   | 'no_such_schema'::regnamespace::oid > 0                 | regnamespace",
+        "CAST('public.tf_other' AS pg_catalog.\"regclass\") IS NOT NULL | CAST('public.no_such' AS pg_catalog.\"regclass\") IS NOT NULL | regclass",
+        "id = ANY('{pg_monitor}'::REGROLE[]::oid[]::int[])     | id = ANY('{no_such_role}'::REGROLE[]::oid[]::int[])     | regrole",
+        "to_regrole('pg_monitor') IS NOT NULL                  | to_regrole('no_such_role') IS NOT NULL                  | to_regrole",
+        "pg_relation_size('public.tf_other') > 0               | pg_relation_size('public.no_such') > 0                  | pg_relation_size",
+    })
+    void whatLooksUpCatalogObjectsByNameIsRefusedAlikeWhetherTheyExistOrNot(String existing, String missing, String name) {
+        Ace.Result exists = diff(existing);
+        Ace.Result absent = diff(missing);
+        assertThat(exists.exitCode()).as(exists.toString()).isEqualTo(64);
+        assertThat(exists.err()).as(exists.toString()).contains("--table-filter must be one condition on the table's columns: it looks up"
+                + " catalog objects by name ('" + name + "' on node n1); casts to reg* types");
+        // the same answer whether the role, schema or table exists: nothing to learn from it
+        assertThat(absent.exitCode()).isEqualTo(64);
+        assertThat(absent.err()).isEqualTo(exists.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', quoteCharacter = '`', value = {
+        "doc ? 'k'                                         ; 2,3",
+        "doc ?| array['k', 'x'] AND doc->>'k' <> 'what?'   ; 2,3",
+        "doc ?& array['k'] AND id < 3                      ; 2",
+    })
+    void jsonbQuestionMarkOperatorsRunAsTheyWereChecked(String filter, String keys) {
+        Ace.Result r = ace.run("table-diff", "local", "public.tf_doc", "--nodes", "n1,n2", "--table-filter", filter);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.diffKeys("id")).containsExactlyInAnyOrder(keys.split(","));
+    }
+
+    @Test
+    void aFilterLongerThanTheMaximumIsRefusedBeforeAnyNodeIsAsked(@TempDir Path serveHome) {
+        String tooLong = "id % 7 = 0" + " AND id >= 0".repeat(250);
+        Ace.Result refused = diff(tooLong);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(64);
+        assertThat(refused.err()).contains("--table-filter is 3010 characters long; at most 2000 are allowed");
+        String longest = "id % 7 = 0" + " AND id >= 0".repeat(165);
+        Ace.Result ran = diff(longest);
+        assertThat(ran.exitCode()).as(ran.toString()).isEqualTo(1);
+        assertThat(ran.diff().get("summary").get("total_rows_checked").asLong()).isEqualTo(142);
+        try (Serve serve = new Serve(cluster.serviceFile(), serveHome)) {
+            HttpResponse<String> api = serve.send("POST", "/api/v1/table-diff", "operator", "{\"cluster_name\":\"local\","
+                    + "\"table_name\":\"public.tf\",\"nodes\":[\"n1\",\"n2\"],\"table_filter\":\"" + tooLong + "\"}");
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+            assertThat(api.body()).contains("--table-filter is 3010 characters long; at most 2000 are allowed");
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +48,7 @@ class TableFilterTextTest {
         "id = 1 --                  | runs to the end of the filter",
         "name = E'\\' ) OR (true    | the string constant opened at character 9 is not closed",
         "id = 1e'x'                 | is ambiguous",
+        "U&\"\\0072egrole\" IS NULL | the U&\"...\" identifier at character 1 spells a name with escapes; write the name plainly",
     })
     void anythingElseIsRefusedAsUsage(String filter, String why) {
         AceException e = catchThrowableOfType(AceException.class, () -> TableFilterText.check(filter));
@@ -61,5 +64,29 @@ class TableFilterTextTest {
         DiffOptions options = new DiffOptions(d.nodes(), d.blockSize(), d.concurrencyFactor(), d.compareUnitSize(), d.maxDiffRows(),
                 filter, d.equality(), d.recheck(), d.recheckTimeoutSeconds(), d.maxLoad(), d.maxLagSeconds(), d.targetQuerySeconds());
         assertThat(catchThrowableOfType(AceException.class, options::validate).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {DiffOptions.MAX_TABLE_FILTER_LENGTH + 1, 2_500, 10_000})
+    void aFilterLongerThanTheMaximumIsRefusedByItsLength(int length) {
+        String filter = "id = " + "1".repeat(length - 5);
+        DiffOptions d = DiffOptions.defaults();
+        DiffOptions options = new DiffOptions(List.of(), d.blockSize(), d.concurrencyFactor(), d.compareUnitSize(), d.maxDiffRows(),
+                filter, d.equality(), d.recheck(), d.recheckTimeoutSeconds(), d.maxLoad(), d.maxLagSeconds(), d.targetQuerySeconds());
+        AceException e = catchThrowableOfType(AceException.class, options::validate);
+        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(e.getMessage()).isEqualTo("--table-filter is " + length + " characters long; at most 2000 are allowed");
+    }
+
+    @Test
+    void aQuestionMarkOfTheCodeIsDoubledForTheDriverOneInAConstantOrCommentIsNot() {
+        assertThat(TableFilterText.forPreparedStatement("doc ? 'k?' AND \"a?b\" = 1 /* ? */ AND doc ?| array['x'] AND $q$?$q$ <> E'\\'?'"))
+                .isEqualTo("doc ?? 'k?' AND \"a?b\" = 1 /* ? */ AND doc ??| array['x'] AND $q$?$q$ <> E'\\'?'");
+    }
+
+    @Test
+    void namesAreFoldedAsPostgresqlFoldsThemOutsideConstantsAndComments() {
+        assertThat(TableFilterText.names("CAST(Name AS \"RegRole\") = 'regrole' /* regclass */ AND e'x' <> a$b"))
+                .containsExactly("cast", "name", "as", "RegRole", "and", "e", "a$b");
     }
 }
