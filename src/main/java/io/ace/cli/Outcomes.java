@@ -13,6 +13,7 @@ final class Outcomes {
             case IN_SYNC, DIFFERENCES, ALREADY_COMPLETED -> System.out.println(outcome.message());
             default -> System.err.println("ace: " + outcome.message());
         }
-        outcome.reportFiles().forEach(file -> System.out.println(file.label() + ": " + file.path()));
+        // "./x.json" reads as a path inside a hidden directory to some; print it as the file it is
+        outcome.reportFiles().forEach(file -> System.out.println(file.label() + ": " + file.path().normalize()));
     }
 }

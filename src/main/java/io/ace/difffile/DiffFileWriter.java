@@ -34,6 +34,22 @@ public final class DiffFileWriter {
     public record Result(Path file, Map<String, Long> diffRowsCount, boolean limitReached,
                          Map<String, List<KeyDifference>> samples, boolean sampleBudgetReached, Map<String, Long> oddNodeCounts,
                          Map<String, Object> summary) {
+        /** The differing rows per pair as a person reads them: {@code n1/n2: 18, n1/n3: 21}. */
+        public String pairCountsText() {
+            return text(diffRowsCount);
+        }
+
+        /** The keys on which each node was the odd one out: {@code n2: 17, n3: 1}. */
+        public String oddNodeCountsText() {
+            return text(oddNodeCounts);
+        }
+
+        private static String text(Map<String, Long> counts) {
+            StringBuilder text = new StringBuilder();
+            counts.forEach((k, v) -> text.append(text.isEmpty() ? "" : ", ").append(k).append(": ").append(String.format("%,d", v)));
+            return text.toString();
+        }
+
         public long total() {
             return diffRowsCount.values().stream().mapToLong(Long::longValue).sum();
         }

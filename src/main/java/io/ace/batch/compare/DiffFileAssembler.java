@@ -222,12 +222,10 @@ public final class DiffFileAssembler {
         if (result.total() == 0) {
             sb.append("all nodes are in sync");
         } else {
-            sb.append(String.format("%,d", result.total())).append(" differing rows ");
-            StringBuilder pairs = new StringBuilder();
-            result.diffRowsCount().forEach((k, v) -> pairs.append(pairs.isEmpty() ? "" : ", ").append(k).append(": ").append(v));
-            sb.append('(').append(pairs).append(')');
+            sb.append(String.format("%,d", result.total())).append(result.total() == 1 ? " differing row (" : " differing rows (")
+                    .append(result.pairCountsText()).append(')');
             if (!result.oddNodeCounts().isEmpty()) {
-                sb.append("; odd node out: ").append(result.oddNodeCounts());
+                sb.append("; odd node out: ").append(result.oddNodeCountsText());
             }
             if (result.limitReached()) {
                 sb.append("; --max-diff-rows reached, list truncated");

@@ -55,7 +55,8 @@ final class RerunReportTasklet implements Tasklet {
         context.differences(result.total());
         context.reports(result.file() == null ? List.of() : List.of(new ReportFile(ReportFile.DIFF_FILE, result.file())));
         context.summaryLine(request.table() + ": " + (result.total() == 0 ? "all differences resolved"
-                : result.total() + " rows still differ " + result.diffRowsCount()));
+                : String.format("%,d", result.total()) + (result.total() == 1 ? " row still differs (" : " rows still differ (")
+                        + result.pairCountsText() + ")"));
         return RepeatStatus.FINISHED;
     }
 }
