@@ -1,6 +1,5 @@
 package io.ace.batch;
 
-import io.ace.repository.SchemaLock;
 import io.ace.batch.partition.PartitionClaims;
 import io.ace.batch.partition.PartitionedSteps;
 import io.ace.batch.partition.RemotePartitioning;
@@ -42,9 +41,7 @@ public class BatchConfiguration {
 
     @Bean
     FindingsStore findingsStore(DataSource dataSource, PlatformTransactionManager transactions) {
-        FindingsStore store = new FindingsStore(dataSource, transactions);
-        SchemaLock.around(dataSource, store::createSchema);
-        return store;
+        return new FindingsStore(dataSource, transactions);
     }
 
     @Bean

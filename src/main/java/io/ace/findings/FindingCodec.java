@@ -23,10 +23,10 @@ import java.util.Map;
  * a repository row costs far more than its bytes: a row per difference made storing and reading
  * them most of a 300,000-difference diff's time.
  */
-final class FindingCodec {
+public final class FindingCodec {
 
     /** Most records in one run. */
-    static final int RUN_RECORDS = 1_000;
+    public static final int RUN_RECORDS = 1_000;
     /** About the most bytes in one run. */
     static final int RUN_BYTES = 64 * 1024;
 

@@ -1,14 +1,6 @@
 package io.ace.findings;
 
-import io.ace.repository.RepositoryDatabase;
 import io.ace.diff.KeyDifference;
-import io.ace.diff.NodeRow;
-import io.ace.difffile.DiffFileReader;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,124 +24,18 @@ public final class FindingsStore {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static final String UNPARTED = "_UNPARTED";
     /** Rows deleted per transaction when a run's findings are dropped: the repository holds what a transaction deletes. */
     private static final int FORGET_BATCH = 64;
     /** Rows read per query when streaming (each a run of tens of kilobytes). */
     private static final int READ_BATCH = 16;
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final TransactionTemplate onItsOwn;
 
     public FindingsStore(DataSource dataSource, PlatformTransactionManager transactions) {
-        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.onItsOwn = new TransactionTemplate(transactions);
         this.onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
-
-    public void createSchema() {
-        boolean blocksUnparted = exists("ACE_DIFF_BLOCK", null) && !exists("ACE_DIFF_BLOCK", "PART_NO");
-        if (blocksUnparted) {
-            jdbc.execute("ALTER TABLE ACE_DIFF_BLOCK RENAME TO ACE_DIFF_BLOCK" + UNPARTED);
-        }
-        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_BLOCK (JOB_INSTANCE_ID BIGINT NOT NULL, PART_NO INT DEFAULT 0 NOT NULL,"
-                + " BLOCK_NO INT NOT NULL, PARTITION_NO INT NOT NULL, ROWS_PER_NODE VARCHAR(4000) NOT NULL, MISMATCHED_RANGES INT NOT NULL,"
-                + " DIFF_KEYS INT NOT NULL, CONSTRAINT ACE_DIFF_BLOCK_PK PRIMARY KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO))");
-        jdbc.execute("CREATE TABLE IF NOT EXISTS ACE_DIFF_FINDING (JOB_INSTANCE_ID BIGINT NOT NULL, PART_NO INT NOT NULL,"
-                + " BLOCK_NO INT NOT NULL, SEQ INT NOT NULL, DATA " + binaryType() + " NOT NULL,"
-                + " CONSTRAINT ACE_DIFF_FINDING_PK PRIMARY KEY (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, SEQ))");
-        if (blocksUnparted) {
-            // a repository written before runs compared many tables: its blocks become part 0, so runs in progress keep them
-            String columns = "JOB_INSTANCE_ID, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS";
-            jdbc.execute("INSERT INTO ACE_DIFF_BLOCK (" + columns + ") SELECT " + columns + " FROM ACE_DIFF_BLOCK" + UNPARTED);
-            jdbc.execute("DROP TABLE ACE_DIFF_BLOCK" + UNPARTED);
-        }
-        if (exists("ACE_DIFF_KEY", null)) {
-            convertJsonFindings();
-        }
-    }
-
-    /**
-     * A repository written before findings were stored in runs keeps them one JSON object per
-     * row in ACE_DIFF_KEY: they are converted into runs, so runs in progress keep them, and the
-     * table dropped. Values come back in the diff file's spelling, which writes them out the same.
-     */
-    private void convertJsonFindings() {
-        String part = exists("ACE_DIFF_KEY", "PART_NO") ? "PART_NO" : "0";
-        List<long[]> places = new ArrayList<>();
-        List<String> records = new ArrayList<>();
-        jdbc.query("SELECT JOB_INSTANCE_ID, " + part + ", BLOCK_NO, SEQ, DIFF_JSON FROM ACE_DIFF_KEY ORDER BY 1, 2, 3, 4", rs -> {
-            long[] place = {rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)};
-            if (!records.isEmpty() && (records.size() == FindingCodec.RUN_RECORDS || !sameBlock(places.get(0), place))) {
-                insertConverted(places.get(0), records);
-                places.clear();
-                records.clear();
-            }
-            places.add(place);
-            records.add(rs.getString(5));
-        });
-        if (!records.isEmpty()) {
-            insertConverted(places.get(0), records);
-        }
-        jdbc.execute("DROP TABLE ACE_DIFF_KEY");
-    }
-
-    private static boolean sameBlock(long[] a, long[] b) {
-        return a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
-    }
-
-    /** Records of one block from position {@code first}: differences (they have "nodes") or a repair's changes. */
-    private void insertConverted(long[] first, List<String> records) {
-        FindingsScope scope = new FindingsScope(first[0], (int) first[1]);
-        int block = (int) first[2];
-        int seq = (int) first[3];
-        if (!MAPPER.readTree(records.get(0)).has("nodes")) {
-            insertRuns(scope, block, seq, FindingCodec.textRuns(records));
-            return;
-        }
-        List<KeyDifference> differences = new ArrayList<>(records.size());
-        for (String json : records) {
-            JsonNode d = MAPPER.readTree(json);
-            List<String> key = new ArrayList<>();
-            d.get("key").forEach(k -> key.add(k.asString()));
-            Map<String, NodeRow> rows = new LinkedHashMap<>();
-            d.get("nodes").properties().forEach(e -> {
-                List<String> values = new ArrayList<>();
-                DiffFileReader.row(e.getValue().get("row").asString()).values().forEach(v -> values.add(v.sqlText()));
-                rows.put(e.getKey(), new NodeRow(values, Long.parseLong(e.getValue().get("hash").asString())));
-            });
-            differences.add(new KeyDifference(key, rows, d.has("odd") ? d.get("odd").asString() : null));
-        }
-        insertRuns(scope, block, seq, FindingCodec.differenceRuns(differences));
-    }
-
-    /** Whether the table (or its column, when named) exists, in whatever case the database keeps unquoted names. */
-    private boolean exists(String table, String column) {
-        try (Connection c = dataSource.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            for (String t : new String[] {table, table.toLowerCase()}) {
-                try (ResultSet rs = column == null ? meta.getTables(null, null, t, null)
-                        : meta.getColumns(null, null, t, meta.storesLowerCaseIdentifiers() ? column.toLowerCase() : column)) {
-                    if (rs.next()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the job repository's tables: " + e.getMessage(), e);
-        }
-    }
-
-    private String binaryType() {
-        try (Connection c = dataSource.getConnection()) {
-            // kept inline: H2 keeps a BLOB out of line, which made reading a million findings take minutes
-            return RepositoryDatabase.isPostgres(c) ? "BYTEA" : "VARBINARY(1000000000)";
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
-        }
     }
 
     /** Forgets what an earlier, rolled-forward attempt may have recorded for a block, before it is compared again. */

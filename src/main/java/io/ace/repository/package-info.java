@@ -1,2 +1,5 @@
-/** What every store of the job repository's database shares: creating their tables safely when processes start together. */
+/**
+ * What every store of the job repository's database shares: which database it is. The schema itself
+ * is versioned by Flyway ({@code db/migration/{vendor}} and {@code repository.migration}).
+ */
 package io.ace.repository;

@@ -1,6 +1,5 @@
 package io.ace.schedule;
 
-import io.ace.repository.SchemaLock;
 import io.ace.batch.RunSubmitter;
 import io.ace.launch.LaunchGrammar;
 import java.nio.file.Path;
@@ -20,9 +19,7 @@ public class ScheduleConfiguration {
 
     @Bean
     FireStore fireStore(DataSource dataSource) {
-        FireStore store = new FireStore(dataSource);
-        SchemaLock.around(dataSource, store::createSchema);
-        return store;
+        return new FireStore(dataSource);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.ace.findings;
 
+import io.ace.testing.RepositorySchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.diff.KeyDifference;
@@ -23,8 +24,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @Tag("fast")
 class FindingsStoreTest {
 
+    private static DriverManagerDataSource database(String name) {
+        return new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
     private static FindingsStore store(String name) {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DriverManagerDataSource dataSource = database(name);
         return new FindingsStore(dataSource, new DataSourceTransactionManager(dataSource));
     }
 
@@ -43,8 +48,8 @@ class FindingsStoreTest {
 
     @Test
     void differencesComeBackInKeyOrderAndReplacementsKeepTheirPlace() {
+        RepositorySchema.migrate(database("runs"));
         FindingsStore store = store("runs");
-        store.createSchema();
         FindingsScope scope = FindingsScope.of(7);
         List<KeyDifference> block0 = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
@@ -94,7 +99,8 @@ class FindingsStoreTest {
                 + "\"row\":\"{\\\"id\\\":2,\\\"t\\\":true,\\\"n\\\":null}\"}}}");
         old.update("INSERT INTO ACE_DIFF_KEY VALUES (4, 1, 0, ?)", "{\"node\":\"n2\",\"kind\":\"update\",\"status\":\"applied\"}");
 
-        store.createSchema();
+        // the repository of an earlier version migrated as a start of this one does
+        RepositorySchema.migrate(database("json"));
 
         Map<String, NodeRow> first = new LinkedHashMap<>();
         first.put("n1", new NodeRow(Arrays.asList("1", "2025-01-01T00:00:00Z", null), 11));

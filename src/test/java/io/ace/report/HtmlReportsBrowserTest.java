@@ -261,6 +261,6 @@ class HtmlReportsBrowserTest {
 
         Ace.Result refused = ace.run("table-diff", "local", t, "--nodes", "n1,n2", "--max-html-rows", "-1");
         assertThat(refused.exitCode()).isEqualTo(64);
-        assertThat(refused.err()).contains("--max-html-rows must be 0 or more, got -1");
+        assertThat(refused.err()).contains("--max-html-rows must be between 0 and 1000000, got -1");
     }
 }

@@ -1,5 +1,6 @@
 package io.ace.schedule;
 
+import io.ace.testing.RepositorySchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.LocalCluster;
@@ -19,16 +20,14 @@ class FireStoreTest {
 
     @Test
     void postgresql() {
-        LocalCluster cluster = LocalCluster.plain();
-        cluster.sql("DROP TABLE IF EXISTS ACE_SCHEDULE_FIRE", "n4");
-        roundTrip(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + cluster.port("n4") + "/acedb", "ace",
-                LocalCluster.PASSWORD));
+        String url = LocalCluster.repositoryServer().newDatabase("fires_test");
+        roundTrip(new DriverManagerDataSource(url, "ace", LocalCluster.PASSWORD));
     }
 
     private static void roundTrip(DataSource dataSource) {
+        RepositorySchema.migrate(dataSource);
+        RepositorySchema.migrate(dataSource);
         FireStore store = new FireStore(dataSource);
-        store.createSchema();
-        store.createSchema();
         Instant now = Instant.parse("2026-11-22T01:35:00.123Z");
         FireRecord first = new FireRecord("nightly", OffsetDateTime.parse("2026-11-21T02:30+01:00"), FireOutcome.LAUNCHED, 12L,
                 "job execution 12 started", now);

@@ -58,16 +58,6 @@ public final class PartitionClaims {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** Creates the table when missing (any repository: the executions page reads it). */
-    public void createSchema() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (STEP_EXECUTION_ID BIGINT NOT NULL PRIMARY KEY,"
-                + " JOB_EXECUTION_ID BIGINT NOT NULL, WORKER_STEP VARCHAR(100) NOT NULL, REGION VARCHAR(100), STATE VARCHAR(10) NOT NULL,"
-                + " WORKER_ID VARCHAR(300), SENT INT NOT NULL, EARLIER_WORKERS VARCHAR(2000),"
-                + " QUEUED_AT TIMESTAMP WITH TIME ZONE NOT NULL, CLAIMED_AT TIMESTAMP WITH TIME ZONE, ENDED_AT TIMESTAMP WITH TIME ZONE)");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS ACE_PARTITION_CLAIM_BY_JOB ON " + TABLE + " (JOB_EXECUTION_ID)");
-        jdbc.execute("CREATE INDEX IF NOT EXISTS ACE_PARTITION_CLAIM_BY_WORKER ON " + TABLE + " (WORKER_ID, STATE)");
-    }
-
     /** Records partitions whose requests are being sent (in the sender's transaction). */
     void queue(long jobExecutionId, List<Claim> claims) {
         jdbc.batchUpdate("INSERT INTO " + TABLE + " (STEP_EXECUTION_ID, JOB_EXECUTION_ID, WORKER_STEP, REGION, STATE, SENT, QUEUED_AT)"

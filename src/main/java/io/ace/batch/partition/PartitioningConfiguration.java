@@ -1,8 +1,6 @@
 package io.ace.batch.partition;
 
 import io.ace.repository.RepositoryDatabase;
-import io.ace.repository.SchemaLock;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -11,9 +9,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -24,21 +19,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class PartitioningConfiguration {
 
-    /** Spring Integration's own schema of its JDBC message stores, for PostgreSQL. */
-    private static final String CHANNEL_SCHEMA = "org/springframework/integration/jdbc/schema-postgresql.sql";
-
     @Bean
     PartitionClaims partitionClaims(DataSource dataSource) {
-        PartitionClaims claims = new PartitionClaims(dataSource);
-        SchemaLock.around(dataSource, claims::createSchema);
-        return claims;
+        return new PartitionClaims(dataSource);
     }
 
     @Bean
     WorkerRoster workerRoster(DataSource dataSource) {
-        WorkerRoster roster = new WorkerRoster(dataSource);
-        SchemaLock.around(dataSource, roster::createSchema);
-        return roster;
+        return new WorkerRoster(dataSource);
     }
 
     @Bean
@@ -56,9 +44,6 @@ public class PartitioningConfiguration {
             throw new IllegalArgumentException("ace.partitioning must be local or remote, got '" + partitioning + "'");
         }
         boolean postgres = RepositoryDatabase.isPostgres(dataSource);
-        if (postgres) {
-            createChannelSchema(dataSource);
-        }
         return new RemotePartitioning(dispatch, roster, new RemotePartitioning.Settings(partitioning.equals("remote"), postgres,
                 pollInterval, workerTimeout));
     }
@@ -75,18 +60,5 @@ public class PartitioningConfiguration {
                                 @Value("${ace.worker.stop-wait:20s}") Duration stopWait,
                                 @Value("${ace.partitioning.worker-timeout:30s}") Duration keepLaunches) {
         return new WorkerProcess(dispatch, roster, source, new WorkerProcess.Settings(pollInterval, heartbeatInterval, stopWait, keepLaunches));
-    }
-
-    /** The channel's tables, created once per database however many processes start together. */
-    private static void createChannelSchema(DataSource dataSource) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        SchemaLock.around(dataSource, () -> {
-            if (jdbc.queryForObject("SELECT to_regclass('int_channel_message') IS NULL", Boolean.class)) {
-                jdbc.execute((Connection c) -> {
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource(CHANNEL_SCHEMA));
-                    return null;
-                });
-            }
-        });
     }
 }

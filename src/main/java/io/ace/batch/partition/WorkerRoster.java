@@ -36,13 +36,6 @@ public final class WorkerRoster {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** Creates the table when missing (any repository: {@code jobs workers} reads it). */
-    public void createSchema() {
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (WORKER_ID VARCHAR(300) NOT NULL PRIMARY KEY, HOST VARCHAR(255) NOT NULL,"
-                + " PID BIGINT NOT NULL, REGION VARCHAR(100), CONCURRENCY INT NOT NULL, STARTED TIMESTAMP WITH TIME ZONE NOT NULL,"
-                + " HEARTBEAT TIMESTAMP WITH TIME ZONE NOT NULL, STOPPED TIMESTAMP WITH TIME ZONE)");
-    }
-
     void register(String id, String host, long pid, String region, int concurrency) {
         jdbc.update("INSERT INTO " + TABLE + " (WORKER_ID, HOST, PID, REGION, CONCURRENCY, STARTED, HEARTBEAT)"
                 + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", id, host, pid, region, concurrency);

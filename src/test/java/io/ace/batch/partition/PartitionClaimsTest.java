@@ -1,5 +1,6 @@
 package io.ace.batch.partition;
 
+import io.ace.testing.RepositorySchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.LocalCluster;
@@ -27,8 +28,9 @@ class PartitionClaimsTest {
     @BeforeAll
     static void repository() {
         String url = LocalCluster.repositoryServer().newDatabase("claims_test");
-        claims = new PartitionClaims(new DriverManagerDataSource(url, "ace", LocalCluster.PASSWORD));
-        claims.createSchema();
+        DriverManagerDataSource repository = new DriverManagerDataSource(url, "ace", LocalCluster.PASSWORD);
+        RepositorySchema.migrate(repository);
+        claims = new PartitionClaims(repository);
     }
 
     @Test
