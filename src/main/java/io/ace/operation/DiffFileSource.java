@@ -18,11 +18,11 @@ public class DiffFileSource {
             description = "Use the diff file this execution wrote (its id in 'ace jobs list').")
     Long execution;
 
-    /** The diff file of {@code table} named, checked to be one. */
-    public Path resolve(RunBasics run, TableName table) {
+    /** The diff file of {@code table} named, with the sha256 recorded for it. */
+    public RecordedDiffFile resolve(RunBasics run, TableName table) {
         if ((file == null) == (execution == null)) {
             throw AceException.usage("name the diff file with exactly one of --diff-file FILE or --from-execution EXECUTION_ID");
         }
-        return file != null ? file : run.diffFiles().ofExecution(execution, table);
+        return file != null ? RecordedDiffFile.asItIsNow(file) : run.diffFiles().ofExecution(execution, table);
     }
 }

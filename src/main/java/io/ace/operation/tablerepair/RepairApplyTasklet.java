@@ -60,7 +60,8 @@ final class RepairApplyTasklet implements Tasklet {
         try (StatementsFile statements = dryRun ? new StatementsFile(request.outputDir(), request.table().schema(), request.table().table(), node)
                 : null) {
             Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null;
-            outcome = new RepairApplier(table.shape(), request.options()).apply(pool, new DiffFileReader(request.diffFile()), node, records);
+            outcome = new RepairApplier(table.shape(), request.options())
+                    .apply(pool, new DiffFileReader(request.diffFile(), request.diffSha256()), node, records);
             if (records != null) {
                 records.flush();
             }
