@@ -124,14 +124,15 @@ public final class DiffFileCheck {
     }
 
     /**
-     * All of a batch's values of a column cast at once (a NULL casts); when that fails, halves
-     * find the first value that does not cast.
+     * All of a batch's values of a column cast in one statement, each value on its own (an array
+     * column's value is an array literal; a NULL casts); when that fails, halves find the first
+     * value that does not cast.
      */
     private static void checkColumn(Path file, Connection c, Column column, List<String> values, List<Place> places) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT cardinality(CAST(? AS text[])::" + column.type() + "[])")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(CAST(v AS " + column.type() + ")) FROM unnest(CAST(? AS text[])) v")) {
             if (casts(c, ps, values)) {
                 return;
             }

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A repair reads a diff file only while it is the file recorded for it: an edited one changes nothing. */
+/**
+ * A repair reads a diff file only while it is the file recorded for it, and writes only what the
+ * node it repairs from has now: a forged diff file changes nothing.
+ */
 @OnCluster
 class RepairDiffFileTrustTest {
 
@@ -105,5 +108,78 @@ class RepairDiffFileTrustTest {
         Ace.Result resumed = ace.run("jobs", "restart", Long.toString(execution));
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.trestart WHERE id = 3 AND v = 'v3'")).isEqualTo(1);
+    }
+
+    /** The diff file as JSON, edited, written back. */
+    private static void edit(Path diffFile, java.util.function.Consumer<ObjectNode> edit) throws Exception {
+        ObjectNode json = (ObjectNode) MAPPER.readTree(Files.readString(diffFile));
+        edit.accept(json);
+        Files.writeString(diffFile, MAPPER.writeValueAsString(json));
+    }
+
+    /** The rows list of {@code node} in pair n1/n2. */
+    private static ArrayNode rows(ObjectNode json, String node) {
+        return (ArrayNode) json.get("diffs").get("n1/n2").get("rows").get(node);
+    }
+
+    @Test
+    void aForgedDiffFileFirstNamedOnTheCommandLineWritesOnlyWhatTheSourceHasNow() throws Exception {
+        Ace.Result diff = differingTable("public.tforge");
+        edit(diff.diffFile(), json -> {
+            // a row the source never had, a value the source never had, and a row the file says the source lacks
+            rows(json, "n1").addObject().put("id", 999).put("v", "forged");
+            ((ObjectNode) rows(json, "n1").get(0)).put("v", "forged value");
+            rows(json, "n2").addObject().put("id", 5).put("v", "v5");
+        });
+        Ace.Result repair = ace.run("table-repair", "local", "public.tforge", "--diff-file", diff.diffFile().toString(),
+                "--source-of-truth", "n1");
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(1);
+        assertThat(repair.out()).contains("n2 inserted 0, updated 0, deleted 0, stale 3");
+        assertThat(forgedRowsOnN2("public.tforge")).isZero();
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tforge WHERE v LIKE 'forged%'")).isZero();
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tforge WHERE id = 5")).as("not deleted").isEqualTo(1);
+    }
+
+    @Test
+    void aRowChangedOnTheSourceSinceTheDiffIsStaleAndTheOthersAreWrittenAsTheSourceHasThem() throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.tmoved; CREATE TABLE public.tmoved (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.tmoved SELECT g, 'v' || g FROM generate_series(1, 20) g", "n1", "n2");
+        cluster.sql("UPDATE public.tmoved SET v = 'old' WHERE id IN (3, 4); DELETE FROM public.tmoved WHERE id = 6", "n2");
+        Ace.Result diff = ace.run("table-diff", "local", "public.tmoved", "--nodes", "n1,n2");
+        cluster.sql("UPDATE public.tmoved SET v = 'changed on the source' WHERE id = 4; DELETE FROM public.tmoved WHERE id = 6", "n1");
+        Ace.Result repair = ace.run("table-repair", "local", "public.tmoved", "--diff-file", diff.diffFile().toString(),
+                "--source-of-truth", "n1");
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(1);
+        assertThat(repair.out()).contains("n2 inserted 0, updated 1, deleted 0, stale 2");
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tmoved WHERE id = 3 AND v = 'v3'")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tmoved WHERE id = 4 AND v = 'old'")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tmoved WHERE id = 6")).isZero();
+    }
+
+    @Test
+    void bidirectionalAndFixNullsWriteOnlyWhatTheOtherNodeHasNow() throws Exception {
+        String setup = "DROP TABLE IF EXISTS public.tboth; CREATE TABLE public.tboth (id int PRIMARY KEY, a text, b text);"
+                + "INSERT INTO public.tboth SELECT g, 'a' || g, 'b' || g FROM generate_series(1, 20) g";
+        cluster.sql(setup, "n1", "n2");
+        cluster.sql("INSERT INTO public.tboth VALUES (101, 'only n1', 'x')", "n1");
+        Path bidi = ace.run("table-diff", "local", "public.tboth", "--nodes", "n1,n2").diffFile();
+        edit(bidi, json -> rows(json, "n1").addObject().put("id", 998).put("a", "forged").put("b", "forged"));
+        Ace.Result both = ace.run("table-repair", "local", "public.tboth", "--diff-file", bidi.toString(), "--bidirectional");
+        assertThat(both.exitCode()).as(both.toString()).isEqualTo(1);
+        assertThat(both.out()).contains("n2 inserted 1, updated 0, deleted 0, stale 1");
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tboth WHERE id = 101 AND a = 'only n1'")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tboth WHERE id = 998")).isZero();
+
+        cluster.sql(setup, "n1", "n2");
+        cluster.sql("UPDATE public.tboth SET a = NULL WHERE id = 3", "n1");
+        cluster.sql("UPDATE public.tboth SET b = NULL WHERE id = 3", "n2");
+        Path nulls = ace.run("table-diff", "local", "public.tboth", "--nodes", "n1,n2").diffFile();
+        edit(nulls, json -> ((ObjectNode) rows(json, "n1").get(0)).put("b", "forged"));
+        Ace.Result fix = ace.run("table-repair", "local", "public.tboth", "--diff-file", nulls.toString(), "--fix-nulls");
+        assertThat(fix.exitCode()).as(fix.toString()).isEqualTo(1);
+        // n2 would be filled from n1's forged value; n1's own row is not as the file recorded it
+        assertThat(fix.out()).contains("n1 inserted 0, updated 0, deleted 0, stale 1").contains("n2 inserted 0, updated 0, deleted 0, stale 1");
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tboth WHERE id = 3 AND b IS NULL")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.tboth WHERE b = 'forged'")).isZero();
     }
 }
