@@ -138,8 +138,8 @@ public class BatchConfiguration {
 
     @Bean
     JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries,
-                          OperationRegistry operations) {
-        return new JobControl(repository, operator, launcher, queries, operations);
+                          OperationRegistry operations, ReportArchive archive) {
+        return new JobControl(repository, operator, launcher, queries, operations, archive);
     }
 
     @Bean(destroyMethod = "close")

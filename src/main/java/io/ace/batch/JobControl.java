@@ -5,6 +5,9 @@ import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.OperationRegistry;
+import io.ace.operation.RecordedDiffFile;
+import io.ace.report.archive.ArchivedFile;
+import io.ace.report.archive.ReportArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -57,9 +60,12 @@ public final class JobControl {
     private final RunLauncher launcher;
     private final RunQueries queries;
     private final OperationRegistry operations;
+    private final ReportArchive archive;
 
-    public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries, OperationRegistry operations) {
+    public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries, OperationRegistry operations,
+                      ReportArchive archive) {
         this.repository = repository;
+        this.archive = archive;
         this.operator = operator;
         this.launcher = launcher;
         this.queries = queries;
@@ -103,10 +109,12 @@ public final class JobControl {
     }
 
     /**
-     * The diff file an execution wrote, as the job repository recorded it; of {@code table} when it
-     * wrote several (a run on many tables); a usage error when it wrote none or it is gone.
+     * The diff file an execution wrote, as the job repository recorded it, of {@code table} when it
+     * wrote several (a run on many tables), with the sha256 the execution recorded for it and, when
+     * the run is archived, the one its archive manifest lists: they must agree. A usage error when
+     * it wrote none, the file is gone or no digest of it is known.
      */
-    public Path diffFileOf(long id, TableName table) {
+    public RecordedDiffFile diffFileOf(long id, TableName table) {
         List<Path> files = view(id).reports().stream().filter(r -> r.label().equals(ReportFile.DIFF_FILE)).map(ReportFile::path).toList();
         if (files.size() > 1) {
             String prefix = table.schema() + "_" + table.table() + "_diffs-";
@@ -118,10 +126,22 @@ public final class JobControl {
         if (files.isEmpty()) {
             throw AceException.usage("job execution " + id + " wrote no diff file; name an execution that found differences");
         }
-        if (!Files.isRegularFile(files.get(0))) {
+        Path file = files.get(0);
+        if (!Files.isRegularFile(file)) {
             throw AceException.usage("the diff file of job execution " + id + " is no longer where it was written");
         }
-        return files.get(0);
+        String recorded = RunContext.of(execution(id)).diffFileSha256(file);
+        String archived = archive.entry(id).flatMap(e -> e.files().stream().filter(f -> f.name().equals(file.getFileName().toString()))
+                .findFirst()).map(ArchivedFile::sha256).orElse(null);
+        if (recorded != null && archived != null && !recorded.equals(archived)) {
+            throw AceException.usage("job execution " + id + " recorded sha256 " + recorded + " for its diff file " + file
+                    + ", its archive manifest " + archived + ": one of them was altered; nothing was done with the file");
+        }
+        if (recorded == null && archived == null) {
+            throw AceException.usage("job execution " + id + " recorded no sha256 of its diff file " + file
+                    + " and is not in the report archive, so the file cannot be proved unaltered; name it with --diff-file if you trust it");
+        }
+        return new RecordedDiffFile(file, recorded != null ? recorded : archived);
     }
 
     /** Asks a running execution to stop after its current block; it stays restartable. */

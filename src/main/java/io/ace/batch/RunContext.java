@@ -1,6 +1,9 @@
 package io.ace.batch;
 
 import io.ace.diff.DiffPlan;
+import io.ace.difffile.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ public final class RunContext {
     private static final String SUMMARY_LINE = "ace.summary";
     private static final String DIFFERENCES = "ace.diff.total";
     private static final String REPORTS = "ace.reports";
+    private static final String DIFF_FILE_DIGESTS = "ace.reports.sha256";
     private static final String PLAN = "ace.plan";
 
     private final ExecutionContext context;
@@ -79,11 +83,42 @@ public final class RunContext {
         return files;
     }
 
-    /** Records the report files the run wrote ({@link ReportFile} names the labels), replacing those of an earlier attempt. */
+    /**
+     * Records the report files the run wrote ({@link ReportFile} names the labels), replacing those
+     * of an earlier attempt, and the sha256 of each diff file: a repair from this execution reads
+     * the file only while it still has it.
+     */
     public void reports(List<ReportFile> files) {
         StringBuilder recorded = new StringBuilder();
-        files.forEach(f -> recorded.append(f.label()).append('\t').append(f.path().toAbsolutePath()).append('\n'));
+        StringBuilder digests = new StringBuilder();
+        for (ReportFile f : files) {
+            recorded.append(f.label()).append('\t').append(f.path().toAbsolutePath()).append('\n');
+            if (f.label().equals(ReportFile.DIFF_FILE)) {
+                digests.append(sha256(f.path())).append('\t').append(f.path().toAbsolutePath()).append('\n');
+            }
+        }
         context.putString(REPORTS, recorded.toString());
+        context.putString(DIFF_FILE_DIGESTS, digests.toString());
+    }
+
+    /** The sha256 recorded for a diff file the run wrote, or null (not its file, or written before digests were recorded). */
+    public String diffFileSha256(Path file) {
+        String path = file.toAbsolutePath().toString();
+        for (String line : context.getString(DIFF_FILE_DIGESTS, "").lines().toList()) {
+            int tab = line.indexOf('\t');
+            if (line.substring(tab + 1).equals(path)) {
+                return line.substring(0, tab);
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return Sha256.of(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the diff file " + file + " the run wrote", e);
+        }
     }
 
     /** The plan frozen by the run's first execution, or null before it is planned. */

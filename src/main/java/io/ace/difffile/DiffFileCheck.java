@@ -16,16 +16,18 @@ import java.util.Map;
 
 /**
  * Whether a diff file can drive a repair or a rerun of a table, checked before any work: every
- * node it names is one of its summary's nodes and of the cluster, and every key value is valid
- * input for its key column's type. Otherwise a repair would fail halfway (a key that does not
- * cast) or quietly do nothing for a pair (a node that does not exist).
+ * node it names is one of its summary's nodes and of the cluster, and every value is valid input
+ * for its column's type (a key value is also present). Otherwise a repair would fail halfway (a
+ * value that does not cast) or quietly do nothing for a pair (a node that does not exist).
  */
 public final class DiffFileCheck {
 
-    /** Key values cast per statement. */
+    /** Rows whose values are cast per statement. */
     private static final int CAST_BATCH = 10_000;
+    /** Characters of values held at most before they are cast, whatever the rows' width. */
+    private static final long CAST_CHARS = 4L << 20;
 
-    /** Where a key value comes from in the file, for the message that names it. */
+    /** Where a value comes from in the file, for the message that names it. */
     private record Place(String pair, String node, int row) {
     }
 
@@ -34,15 +36,16 @@ public final class DiffFileCheck {
 
     /**
      * Exit 78 for a node the cluster does not define, exit 64 for one its summary does not list or a
-     * key value that is not valid for its column, each naming the file and where in it. The file is
-     * streamed and its key values cast a batch at a time, so memory holds one batch whatever its size.
+     * value that is not valid for its column, each naming the file and where in it. The file is
+     * streamed and its values cast a batch at a time, so memory holds one batch whatever its size.
      */
     public static void check(Path file, ClusterSessions sessions, TableShape shape) {
         List<String> summaryNodes = sessions.nodeNames();
-        List<Column> key = shape.primaryKey();
+        List<Column> columns = shape.columns();
         List<List<String>> values = new ArrayList<>();
-        key.forEach(c -> values.add(new ArrayList<>()));
+        columns.forEach(c -> values.add(new ArrayList<>()));
         List<Place> places = new ArrayList<>();
+        long[] chars = {0};
         Map<String, Integer> rowsSeen = new HashMap<>();
         String checker = sessions.pools().get(0).name();
         try (Connection c = sessions.pools().get(0).open()) {
@@ -56,26 +59,33 @@ public final class DiffFileCheck {
                             + ", which is not one of the pair's nodes");
                 }
                 int index = rowsSeen.merge(row.pair() + "/" + row.node(), 1, Integer::sum);
-                for (int k = 0; k < key.size(); k++) {
-                    DiffFileReader.Value v = row.values().get(key.get(k).name());
-                    values.get(k).add(v == null ? null : v.sqlText());
+                for (int k = 0; k < columns.size(); k++) {
+                    DiffFileReader.Value v = row.values().get(columns.get(k).name());
+                    String text = v == null ? null : v.sqlText();
+                    values.get(k).add(text);
+                    chars[0] += text == null ? 0 : text.length();
                 }
                 places.add(new Place(row.pair(), row.node(), index));
-                if (places.size() == CAST_BATCH) {
-                    checkKeys(file, c, checker, key, values, places);
+                if (places.size() == CAST_BATCH || chars[0] >= CAST_CHARS) {
+                    checkValues(file, c, checker, shape, values, places);
+                    chars[0] = 0;
                 }
             });
-            checkKeys(file, c, checker, key, values, places);
+            checkValues(file, c, checker, shape, values, places);
         } catch (SQLException e) {
             throw unreachable(file, checker, e);
         }
     }
 
-    /** Checks a batch of key values, column by column, and empties it. */
-    private static void checkKeys(Path file, Connection c, String checker, List<Column> key, List<List<String>> values, List<Place> places) {
+    /** Checks a batch of values, column by column, and empties it. */
+    private static void checkValues(Path file, Connection c, String checker, TableShape shape, List<List<String>> values, List<Place> places) {
         try {
-            for (int k = 0; k < key.size(); k++) {
-                checkKeyColumn(file, c, key.get(k), values.get(k), places);
+            for (int k = 0; k < shape.columns().size(); k++) {
+                Column column = shape.columns().get(k);
+                if (shape.primaryKey().contains(column)) {
+                    present(file, column, values.get(k), places);
+                }
+                checkColumn(file, c, column, values.get(k), places);
                 values.get(k).clear();
             }
         } catch (SQLException e) {
@@ -85,7 +95,7 @@ public final class DiffFileCheck {
     }
 
     private static AceException unreachable(Path file, String node, SQLException e) {
-        return new AceException(ExitCode.UNREACHABLE, "could not check the key values of diff file " + file + " on node " + node
+        return new AceException(ExitCode.UNREACHABLE, "could not check the values of diff file " + file + " on node " + node
                 + " (SQLSTATE " + e.getSQLState() + "); retry later", e);
     }
 
@@ -102,8 +112,8 @@ public final class DiffFileCheck {
                 + String.join(", ", summaryNodes) + ") does not list: the file is not whole");
     }
 
-    /** All of a batch's values of a column cast at once; when that fails, halves find the first value that does not cast. */
-    private static void checkKeyColumn(Path file, Connection c, Column column, List<String> values, List<Place> places) throws SQLException {
+    /** A key column's values: every row has one. */
+    private static void present(Path file, Column column, List<String> values, List<Place> places) {
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) == null) {
                 Place p = places.get(i);
@@ -111,10 +121,18 @@ public final class DiffFileCheck {
                         + " has no value for primary key column " + column.name());
             }
         }
+    }
+
+    /**
+     * All of a batch's values of a column cast in one statement, each value on its own (an array
+     * column's value is an array literal; a NULL casts); when that fails, halves find the first
+     * value that does not cast.
+     */
+    private static void checkColumn(Path file, Connection c, Column column, List<String> values, List<Place> places) throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT cardinality(CAST(? AS text[])::" + column.type() + "[])")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(CAST(v AS " + column.type() + ")) FROM unnest(CAST(? AS text[])) v")) {
             if (casts(c, ps, values)) {
                 return;
             }

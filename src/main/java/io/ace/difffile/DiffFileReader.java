@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +65,22 @@ public final class DiffFileReader {
     }
 
     private final Path file;
+    /** The sha256 the file must have, or null when any will do. */
+    private final String sha256;
 
     public DiffFileReader(Path file) {
+        this(file, null);
+    }
+
+    /**
+     * A reader of a file that must still have the sha256 recorded for it: the bytes a read goes
+     * through are hashed as they are read, and a read whose bytes differ fails after its last row
+     * (exit 64), so a caller that acts on the rows only once the read returned never acts on a
+     * file swapped after it was checked.
+     */
+    public DiffFileReader(Path file, String sha256) {
         this.file = file;
+        this.sha256 = sha256;
     }
 
     public Path file() {
@@ -215,7 +231,9 @@ public final class DiffFileReader {
     }
 
     private void parse(TopLevel visitor) {
-        try (InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.createParser(in)) {
+        MessageDigest digest = sha256 == null ? null : Sha256.digest();
+        try (InputStream in = digest == null ? Files.newInputStream(file) : new DigestInputStream(Files.newInputStream(file), digest);
+             JsonParser p = MAPPER.createParser(in)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "the file");
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
@@ -225,6 +243,12 @@ public final class DiffFileReader {
             expect(p, p.currentToken(), JsonToken.END_OBJECT, "the end of the file");
             if (p.nextToken() != null) {
                 throw AceException.usage("diff file " + file + " has data after its closing brace");
+            }
+            if (digest != null) {
+                String read = HexFormat.of().formatHex(digest.digest());
+                if (!read.equals(sha256)) {
+                    throw DiffFileDigest.changed(file, sha256, read);
+                }
             }
         } catch (JacksonException e) {
             // the parser's message may quote the file's content: it is detail, not ours to publish

@@ -16,12 +16,19 @@ public final class Sha256 {
 
     public static String of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            MessageDigest md = digest();
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());
+        }
+    }
+
+    /** A fresh SHA-256 digest, for bytes hashed as they stream past. */
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -29,10 +36,6 @@ public final class Sha256 {
 
     /** Of a text's UTF-8 bytes (API tokens are configured as their sha256). */
     public static String ofText(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -18,14 +18,14 @@ public class DiffFileSource {
             description = "Use the diff file this execution wrote (its id in 'ace jobs list').")
     Long execution;
 
-    /** The diff file of {@code table} named, checked to be one. */
-    public Path resolve(RunBasics run, TableName table) {
+    /** The diff file of {@code table} named, with the sha256 recorded for it. */
+    public RecordedDiffFile resolve(RunBasics run, TableName table) {
         if ((file == null) == (execution == null)) {
             throw AceException.usage("name the diff file with exactly one of --diff-file FILE or --from-execution EXECUTION_ID");
         }
         if (execution != null && execution < 1) {
             throw AceException.usage("--from-execution must be a job execution id (1 or more), got " + execution);
         }
-        return file != null ? file : run.diffFiles().ofExecution(execution, table);
+        return file != null ? RecordedDiffFile.asItIsNow(file) : run.diffFiles().ofExecution(execution, table);
     }
 }

@@ -2,6 +2,7 @@ package io.ace.repair;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
+import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeConnectionException;
 import io.ace.cluster.NodePool;
 import io.ace.difffile.DiffFileReader;
@@ -21,12 +22,15 @@ import java.util.Map;
 
 /**
  * Repairs one node in one transaction: all its changes commit together or none does. The diff
- * file's rows for the node are streamed into a temporary table (COPY), the changes planned in one
- * statement and written by one statement per kind, so the cost grows with the rows repaired and
- * memory does not. Each write locks its rows and writes a row only while it has the value the
- * file recorded; a row that changed since the diff is left alone and reported stale; a row that
- * already has the wanted value is counted as already repaired, so a resumed repair neither
- * duplicates nor loses a change.
+ * file's rows for the node are streamed into a temporary table (COPY), the rows the other nodes
+ * have now for those keys read next to them, the changes planned in one statement and written
+ * by one statement per kind, so the cost grows with the rows repaired and memory does not. What
+ * is written is the other node's row as it is now, never the file's: a key whose row there is not
+ * the one the file recorded (changed since the diff, or never there) is left alone as stale. Each
+ * write locks its rows and writes a row only while it has the value the file recorded; a target
+ * row that changed since the diff is left alone and reported stale; a row that already has the
+ * wanted value is counted as already repaired, so a resumed repair neither duplicates nor loses
+ * a change.
  */
 public final class RepairApplier {
 
@@ -53,10 +57,12 @@ public final class RepairApplier {
     }
 
     /**
-     * Repairs {@code target} from {@code diffFile}; {@code listener} (null for none) hears every
-     * change before the transaction commits, so what it records and what was written agree.
+     * Repairs {@code target} from {@code diffFile}, reading the rows to write from the other nodes
+     * of its pairs among {@code sessions}; {@code listener} (null for none) hears every change
+     * before the transaction commits, so what it records and what was written agree.
      */
-    public RepairOutcome apply(NodePool pool, DiffFileReader diffFile, String target, ChangeListener listener) throws Exception {
+    public RepairOutcome apply(ClusterSessions sessions, DiffFileReader diffFile, String target, ChangeListener listener) throws Exception {
+        NodePool pool = pool(sessions, target);
         try (Connection c = pool.open()) {
             ReplicationGuard guard = options.dryRun() ? null : ReplicationGuard.setUp(c);
             try {
@@ -72,7 +78,7 @@ public final class RepairApplier {
                 if (guard != null) {
                     guard.begin(c);
                 }
-                plan(c, diffFile, target);
+                plan(c, sessions, diffFile, target);
                 if (!options.dryRun()) {
                     write(c);
                 }
@@ -103,16 +109,22 @@ public final class RepairApplier {
         }
     }
 
-    /** Stages the diff file's rows for the target and plans the changes (with a dry run, each with its status). */
-    private void plan(Connection c, DiffFileReader diffFile, String target) throws Exception {
+    /**
+     * Stages the diff file's rows for the target, reads the other nodes' rows for their keys now,
+     * and plans the changes (with a dry run, each with its status).
+     */
+    private void plan(Connection c, ClusterSessions sessions, DiffFileReader diffFile, String target) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute(sql.createStage());
         }
-        new RepairStaging(shape, options).stage(c, diffFile, target, RepairSql.STAGE, sql.stageColumns());
+        List<String> otherNodes = new RepairStaging(shape, options).stage(c, diffFile, target, RepairSql.STAGE, sql.stageColumns());
         try (Statement st = c.createStatement()) {
             for (String statement : sql.prepareStage()) {
                 st.execute(statement);
             }
+        }
+        new CurrentRows(shape, sql).read(c, otherNodes.stream().map(n -> pool(sessions, n)).toList());
+        try (Statement st = c.createStatement()) {
             for (String statement : sql.planChanges(options, options.dryRun())) {
                 st.execute(statement);
             }
@@ -199,6 +211,11 @@ public final class RepairApplier {
             names.add(shape.columns().get(((Number) p).intValue() - 1).name());
         }
         return names;
+    }
+
+    private static NodePool pool(ClusterSessions sessions, String node) {
+        return sessions.pools().stream().filter(p -> p.name().equals(node)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("node " + node + " has no session in this run"));
     }
 
     private static RepairChange.Kind kind(String text) {

@@ -11,8 +11,10 @@ import java.util.stream.IntStream;
 /**
  * The statements of a set-based repair on one node. The diff file's rows for the target are
  * copied into {@link #STAGE}, typed with the table's own column types (so each value goes
- * through its type's input function, exactly as a cast of the file's text does); the changes
- * are planned from it in one statement; then each kind of change is written by one statement
+ * through its type's input function, exactly as a cast of the file's text does), and the rows the
+ * pairs' other nodes have now for those keys into {@link #CURRENT}; the changes are planned from
+ * them in one statement, each writing the other node's row as it is now, and stale when that row
+ * is not the one the file recorded; then each kind of change is written by one statement
  * that takes the target rows' locks itself and writes a row only if it still has the value the
  * diff file recorded (compared through the columns' text form, which is exact: numeric scale,
  * -0, microseconds; a row changed concurrently is compared again in its new version). A change
@@ -26,6 +28,8 @@ final class RepairSql {
     static final String STAGE = "pg_temp.ace_repair_row";
     /** One row per change: position, kind, filled columns (fix-nulls), status, key, the row before and the row after. */
     static final String CHANGES = "pg_temp.ace_repair_change";
+    /** The rows the other node of each pair has now for the pair's staged keys: pair position, then the columns. */
+    static final String CURRENT = "pg_temp.ace_repair_current";
 
     static final String READY = "ready";
     static final String STALE = "stale";
@@ -66,6 +70,20 @@ final class RepairSql {
         return List.of("CREATE INDEX ON " + STAGE + " (ace_pair, " + keyList("", "c") + ")", "ANALYZE " + STAGE);
     }
 
+    String createCurrent() {
+        return "CREATE TEMP TABLE ace_repair_current (ace_pair int NOT NULL, " + positions(i -> "c" + i + " " + typed(columns.get(i - 1)))
+                + ") ON COMMIT DROP";
+    }
+
+    /** COPY out of a pair's distinct staged keys, both sides'. */
+    String pairKeys(int pair) {
+        return "COPY (SELECT DISTINCT " + keyList("", "c") + " FROM " + STAGE + " WHERE ace_pair = " + pair + ") TO STDOUT";
+    }
+
+    List<String> prepareCurrent() {
+        return List.of("CREATE INDEX ON " + CURRENT + " (ace_pair, " + keyList("", "c") + ")", "ANALYZE " + CURRENT);
+    }
+
     /**
      * Plans the changes of the repair mode, all ready to be written; with {@code checked} (a dry
      * run, which writes nothing) each gets its status against the target's current row instead.
@@ -73,10 +91,10 @@ final class RepairSql {
      */
     List<String> planChanges(RepairOptions options, boolean checked) {
         String plan = options.fixNulls() ? fixNulls() : options.bidirectional() ? bidirectional() : fromSource(options);
-        String create = "CREATE TEMP TABLE ace_repair_change ON COMMIT DROP AS SELECT p.*, ";
+        String create = "CREATE TEMP TABLE ace_repair_change ON COMMIT DROP AS SELECT p.*, CASE WHEN p.ace_moved THEN '" + STALE + "' ELSE ";
         String changes = checked
-                ? create + status(READY) + " AS ace_status FROM (" + plan + ") p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow()
-                : create + "'" + READY + "'::text AS ace_status FROM (" + plan + ") p";
+                ? create + status(READY) + " END AS ace_status FROM (" + plan + ") p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow()
+                : create + "'" + READY + "' END AS ace_status FROM (" + plan + ") p";
         // the writes join the changes with what they wrote: without statistics the planner takes
         // a few changes for granted and joins them in nested loops, quadratic in the changes
         return List.of(changes, "ANALYZE " + CHANGES);
@@ -107,29 +125,49 @@ final class RepairSql {
 
     /**
      * From a source of truth: a row only on the source is inserted, a row on both updated, a row
-     * only on the target deleted (upsert-only: never deleted; insert-only: only inserted).
+     * only on the target deleted (upsert-only: never deleted; insert-only: only inserted). The row
+     * written is the source's now, and a change whose source row is not the one the diff file
+     * recorded (changed since, or never there) is stale.
      */
     private String fromSource(RepairOptions options) {
         String where = options.insertOnly() ? " WHERE m.ace_ord IS NULL" : options.upsertOnly() ? " WHERE s.ace_ord IS NOT NULL" : "";
         return "SELECT COALESCE(s.ace_ord, m.ace_ord) AS ace_ord,"
                 + " CASE WHEN m.ace_ord IS NULL THEN 'insert' WHEN s.ace_ord IS NULL THEN 'delete' ELSE 'update' END AS ace_kind,"
-                + " NULL::int[] AS ace_filled, " + keyPositionsAs(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ", "
-                + positions(i -> "m.c" + i + " AS b" + i) + ", " + positions(i -> "s.c" + i + " AS a" + i)
-                + " FROM " + side("s", false) + " FULL JOIN " + side("m", true) + " ON m.ace_pair = s.ace_pair AND " + sameKey("m", "s") + where;
+                + " NULL::int[] AS ace_filled, " + moved("s") + ", " + keyPositionsAs(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ", "
+                + positions(i -> "m.c" + i + " AS b" + i) + ", " + positions(i -> "n.c" + i + " AS a" + i)
+                + " FROM " + side("s", false) + " FULL JOIN " + side("m", true) + " ON m.ace_pair = s.ace_pair AND " + sameKey("m", "s")
+                + " LEFT JOIN " + CURRENT + " n ON n.ace_pair = COALESCE(s.ace_pair, m.ace_pair) AND "
+                + tuple("n.", "c", keyPositions) + " = (" + keyList(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ")" + where;
+    }
+
+    /**
+     * Whether the other node's row now ({@code n}) is not the one the diff file recorded for it
+     * ({@code recorded}, absent when the file says the node lacks the key), compared as text.
+     */
+    private String moved(String recorded) {
+        return "NOT CASE WHEN " + recorded + ".ace_ord IS NULL THEN n.ace_pair IS NULL ELSE n.ace_pair IS NOT NULL AND "
+                + positions(i -> "n.c" + i + "::text IS NOT DISTINCT FROM " + recorded + ".c" + i + "::text", " AND ") + " END AS ace_moved";
+    }
+
+    /** The other node's row now for the staged row {@code o}'s pair and key. */
+    private String currentOf(String o) {
+        return " LEFT JOIN " + CURRENT + " n ON n.ace_pair = " + o + ".ace_pair AND " + sameKey("n", o);
     }
 
     /** No source: each pair's rows missing on the target are inserted, the first pair of the file naming a key wins. */
     private String bidirectional() {
         return "SELECT DISTINCT ON (" + keyList("o.", "c") + ") o.ace_ord, 'insert' AS ace_kind, NULL::int[] AS ace_filled, "
-                + keyPositionsAs(i -> "o.c" + i) + ", " + positions(i -> "CAST(NULL AS " + columns.get(i - 1).type() + ") AS b" + i) + ", "
-                + positions(i -> "o.c" + i + " AS a" + i) + " FROM " + side("o", false)
+                + moved("o") + ", " + keyPositionsAs(i -> "o.c" + i) + ", "
+                + positions(i -> "CAST(NULL AS " + columns.get(i - 1).type() + ") AS b" + i) + ", "
+                + positions(i -> "n.c" + i + " AS a" + i) + " FROM " + side("o", false) + currentOf("o")
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + STAGE + " m WHERE m.ace_mine AND m.ace_pair = o.ace_pair AND " + sameKey("m", "o") + ")"
                 + " ORDER BY " + keyList("o.", "c") + ", o.ace_pair";
     }
 
     /**
      * No source: for a key on both sides of a pair, each column NULL on the target and not on the
-     * other node is filled; the first pair of the file that fills something wins.
+     * other node is filled, with the other node's value now; the first pair of the file that fills
+     * something wins.
      */
     private String fixNulls() {
         Function<Integer, String> fills = i -> "m.c" + i + " IS NULL AND o.c" + i + " IS NOT NULL";
@@ -138,11 +176,15 @@ final class RepairSql {
                 + "], NULL)";
         String anyFill = nonKeyPositions.isEmpty() ? "false"
                 : nonKeyPositions.stream().map(i -> "(" + fills.apply(i) + ")").collect(Collectors.joining(" OR "));
+        // only the columns it fills need be as recorded on the other node: the other node's own repair may fill the rest meanwhile
+        String moved = "n.ace_pair IS NULL" + nonKeyPositions.stream()
+                .map(i -> " OR (" + fills.apply(i) + ") AND n.c" + i + "::text IS DISTINCT FROM o.c" + i + "::text").collect(Collectors.joining());
         return "SELECT DISTINCT ON (" + keyList("m.", "c") + ") m.ace_ord, 'update' AS ace_kind, " + filled + " AS ace_filled, "
-                + keyPositionsAs(i -> "m.c" + i) + ", " + positions(i -> "m.c" + i + " AS b" + i) + ", "
-                + positions(i -> (keyPositions.contains(i) ? "m.c" + i : "COALESCE(m.c" + i + ", o.c" + i + ")") + " AS a" + i)
+                + moved + " AS ace_moved, " + keyPositionsAs(i -> "m.c" + i) + ", " + positions(i -> "m.c" + i + " AS b" + i) + ", "
+                + positions(i -> (keyPositions.contains(i) ? "m.c" + i : "CASE WHEN " + fills.apply(i) + " THEN n.c" + i + " ELSE m.c" + i + " END")
+                        + " AS a" + i)
                 + " FROM " + side("m", true) + " JOIN " + side("o", false) + " ON o.ace_pair = m.ace_pair AND " + sameKey("m", "o")
-                + " WHERE " + anyFill + " ORDER BY " + keyList("m.", "c") + ", m.ace_pair";
+                + currentOf("o") + " WHERE " + anyFill + " ORDER BY " + keyList("m.", "c") + ", m.ace_pair";
     }
 
     /** Deletes the ready deletions whose row is as recorded; marks the others unwritten. */
@@ -262,7 +304,11 @@ final class RepairSql {
 
     /** The staged key columns, e.g. {@code s.c1, s.c3}. */
     private String keyList(String alias, String prefix) {
-        return keyPositions.stream().map(i -> alias + prefix + i).collect(Collectors.joining(", "));
+        return keyList(i -> alias + prefix + i);
+    }
+
+    private String keyList(Function<Integer, String> expr) {
+        return keyPositions.stream().map(expr).collect(Collectors.joining(", "));
     }
 
     private String positions(Function<Integer, String> expr) {

@@ -27,8 +27,10 @@ final class RepairStaging {
         this.options = options;
     }
 
-    void stage(Connection c, DiffFileReader diffFile, String target, String table, List<String> columns) throws Exception {
+    /** @return the other node of each staged pair, by the pair's position */
+    List<String> stage(Connection c, DiffFileReader diffFile, String target, String table, List<String> columns) throws Exception {
         Map<String, Integer> pairs = new HashMap<>();
+        List<String> otherNodes = new ArrayList<>();
         long[] position = {0};
         try (CopyRows copy = new CopyRows(c, table, columns)) {
             diffFile.rows(row -> {
@@ -38,7 +40,10 @@ final class RepairStaging {
                 }
                 check(row);
                 List<String> values = new ArrayList<>(3 + shape.columns().size());
-                values.add(Integer.toString(pairs.computeIfAbsent(row.pair(), p -> pairs.size())));
+                values.add(Integer.toString(pairs.computeIfAbsent(row.pair(), p -> {
+                    otherNodes.add(nodes.get(0).equals(target) ? nodes.get(1) : nodes.get(0));
+                    return pairs.size();
+                })));
                 values.add(Boolean.toString(row.node().equals(target)));
                 values.add(Long.toString(position[0]++));
                 for (Column col : shape.columns()) {
@@ -47,6 +52,7 @@ final class RepairStaging {
                 copy.row(values);
             });
         }
+        return otherNodes;
     }
 
     private void check(DiffFileReader.Row row) {

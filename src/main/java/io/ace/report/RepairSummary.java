@@ -21,6 +21,11 @@ public record RepairSummary(TableName table, String mode, String sourceOfTruth, 
     /** The counts each node's apply step records, in the order the reports show them. */
     public static final List<String> COUNTS = List.of("insert", "update", "delete", "stale", "already");
 
+    /** Changes the diff file asked for and the repair left alone as stale, over every node. */
+    public long stale() {
+        return perNode.values().stream().mapToLong(c -> c.getOrDefault("stale", 0L)).sum();
+    }
+
     /** The repair report's {@code summary} object. */
     public Map<String, Object> fields() {
         Map<String, Object> s = new LinkedHashMap<>();

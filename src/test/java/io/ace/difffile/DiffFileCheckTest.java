@@ -79,6 +79,25 @@ class DiffFileCheckTest {
     }
 
     @Test
+    void aNonKeyValueThatIsNotValidForItsColumnExits64NamingFileRowAndColumn(@TempDir Path dir) throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.dfv; CREATE TABLE public.dfv (id int PRIMARY KEY, n int, ts timestamp);"
+                + "INSERT INTO public.dfv SELECT g, g, '2025-01-01' FROM generate_series(1, 10) g", "n1", "n2");
+        cluster.sql("UPDATE public.dfv SET n = -n WHERE id IN (2, 4)", "n2");
+        Path valid = ace.run("table-diff", "local", "public.dfv", "--nodes", "n1,n2").diffFile();
+        String[][] cases = {{"n", "abc", "integer"}, {"ts", "2025-13-45 25:61:00", "timestamp without time zone"}};
+        for (String[] c : cases) {
+            ObjectNode json = (ObjectNode) MAPPER.readTree(Files.readString(valid));
+            ((ObjectNode) ((ArrayNode) json.get("diffs").get("n1/n2").get("rows").get("n2")).get(1)).put(c[0], c[1]);
+            Path file = Files.writeString(dir.resolve("bad-" + c[0] + ".json"), MAPPER.writeValueAsString(json));
+            Ace.Result r = ace.run("table-repair", "local", "public.dfv", "--diff-file", file.toString(), "--source-of-truth", "n1");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(64);
+            assertThat(r.err()).contains("diff file " + file + ": row 2 of node n2 in pair n1/n2: its " + c[0] + " is not a valid " + c[2] + ";")
+                    .doesNotContain("\tat ");
+        }
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.dfv WHERE n < 0")).as("nothing repaired").isEqualTo(2);
+    }
+
+    @Test
     void aPairWithANodeTheClusterDoesNotDefineExits78NamingIt(@TempDir Path dir) throws Exception {
         Path file = withN2RenamedTo(dir, "n9");
         Ace.Result r = ace.run("table-repair", "local", "public.dfc", "--diff-file", file.toString(), "--source-of-truth", "n1");

@@ -9,6 +9,7 @@ import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.DiffFiles;
 import io.ace.operation.LaunchRequest;
+import io.ace.operation.RecordedDiffFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ class LaunchGrammarTest {
 
     private final LaunchGrammar grammar = new LaunchGrammar(new Operations().operationRegistry(
             new BatchResources(null, null, null, null, null, "test", 1, 0, null, null, null)),
-            (id, table) -> Path.of("execution-" + id + ".json"), given -> given == null ? "local" : given);
+            (id, table) -> new RecordedDiffFile(Path.of("execution-" + id + ".json"), "0".repeat(64)), given -> given == null ? "local" : given);
 
     private static Map<String, Object> flags(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import io.ace.diff.ComparedTable;
 import io.ace.difffile.DiffFileReader;
 import io.ace.findings.FindingsScope;
@@ -50,7 +49,6 @@ final class RepairApplyTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         String node = context.getString(NODE);
-        NodePool pool = sessions.pools().stream().filter(p -> p.name().equals(node)).findFirst().orElseThrow();
         FindingsScope scope = FindingsScope.of(contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId());
         int nodeIndex = sessions.nodeNames().indexOf(node);
         findings.clearBlock(scope, nodeIndex);
@@ -60,7 +58,8 @@ final class RepairApplyTasklet implements Tasklet {
         try (StatementsFile statements = dryRun ? new StatementsFile(request.outputDir(), request.table().schema(), request.table().table(), node)
                 : null) {
             Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null;
-            outcome = new RepairApplier(table.shape(), request.options()).apply(pool, new DiffFileReader(request.diffFile()), node, records);
+            outcome = new RepairApplier(table.shape(), request.options())
+                    .apply(sessions, new DiffFileReader(request.diffFile(), request.diffSha256()), node, records);
             if (records != null) {
                 records.flush();
             }

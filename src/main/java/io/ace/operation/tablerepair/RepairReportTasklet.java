@@ -72,7 +72,8 @@ final class RepairReportTasklet implements Tasklet {
         RunContext run = RunContext.of(job);
         run.reports(written);
         run.summaryLine(summary.line());
-        run.differences(options.dryRun() ? 0 : summary.stillDiffering());
+        // a stale change leaves the run unresolved even when its key is now alike everywhere (a row the source never had)
+        run.differences(options.dryRun() ? 0 : Math.max(summary.stillDiffering(), summary.stale()));
         return RepeatStatus.FINISHED;
     }
 

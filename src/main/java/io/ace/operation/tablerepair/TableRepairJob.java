@@ -5,6 +5,7 @@ import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.difffile.DiffFileCheck;
+import io.ace.difffile.DiffFileDigest;
 import io.ace.difffile.DiffFileReader;
 import io.ace.exit.AceException;
 import io.ace.operation.DiffFileTable;
@@ -35,6 +36,8 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
     @Override
     public Needs prepare(TableRepairRequest request) {
         request.options().validate();
+        // first, on every launch of the run (a restart, a worker's): the file is the one recorded
+        DiffFileDigest.verify(request.diffFile(), request.diffSha256());
         List<String> nodes = new DiffFileReader(request.diffFile()).nodesOf(request.table());
         String source = request.options().sourceOfTruth();
         if (source != null && !nodes.contains(source)) {

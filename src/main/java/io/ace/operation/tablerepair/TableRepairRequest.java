@@ -1,14 +1,15 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.catalog.TableName;
-import io.ace.difffile.DiffFileDigest;
+import io.ace.operation.RecordedDiffFile;
 import io.ace.operation.TableRequest;
 import io.ace.repair.RepairOptions;
 import java.nio.file.Path;
 
 /**
  * One table-repair launch. The diff file's path and sha256 identify the run: the same key with
- * an edited diff file is another run, not a resume.
+ * an edited diff file is another run, not a resume; and a launch of the run (a restart, a worker's
+ * partition) reads the file only while it has that sha256.
  */
 public record TableRepairRequest(String cluster, TableName table, Path diffFile, String diffSha256, RepairOptions options,
                                  String runKey, Path outputDir, boolean generateReport, int maxHtmlRows, boolean distributed)
@@ -21,10 +22,10 @@ public record TableRepairRequest(String cluster, TableName table, Path diffFile,
         return OPERATION;
     }
 
-    /** A request for a diff file that exists, identified by its sha256. */
-    public static TableRepairRequest of(String cluster, TableName table, Path diffFile, RepairOptions options, String runKey,
+    /** A request for a diff file, identified by the sha256 recorded for it. */
+    public static TableRepairRequest of(String cluster, TableName table, RecordedDiffFile diffFile, RepairOptions options, String runKey,
                                         Path outputDir, boolean generateReport, int maxHtmlRows, boolean distributed) {
-        return new TableRepairRequest(cluster, table, diffFile, DiffFileDigest.of(diffFile), options, runKey, outputDir, generateReport,
+        return new TableRepairRequest(cluster, table, diffFile.file(), diffFile.sha256(), options, runKey, outputDir, generateReport,
                 maxHtmlRows, distributed);
     }
 }

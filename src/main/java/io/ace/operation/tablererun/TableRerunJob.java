@@ -4,6 +4,7 @@ import io.ace.batch.BatchResources;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.difffile.DiffFileCheck;
+import io.ace.difffile.DiffFileDigest;
 import io.ace.difffile.DiffFileReader;
 import io.ace.operation.DiffFileTable;
 import io.ace.operation.OperationJob;
@@ -22,6 +23,7 @@ final class TableRerunJob implements OperationJob<TableRerunRequest> {
 
     @Override
     public Needs prepare(TableRerunRequest request) {
+        DiffFileDigest.verify(request.diffFile(), request.diffSha256());
         return new Needs(new DiffFileReader(request.diffFile()).nodesOf(request.table()));
     }
 

@@ -1,11 +1,11 @@
 package io.ace.operation.tablererun;
 
 import io.ace.catalog.TableName;
-import io.ace.difffile.DiffFileDigest;
+import io.ace.operation.RecordedDiffFile;
 import io.ace.operation.TableRequest;
 import java.nio.file.Path;
 
-/** One table-rerun launch: re-check the keys of a diff file, identified by its path and sha256. */
+/** One table-rerun launch: re-check the keys of a diff file, identified by its path and sha256, which every launch of the run checks. */
 public record TableRerunRequest(String cluster, TableName table, Path diffFile, String diffSha256, int compareUnitSize,
                                 String runKey, Path outputDir) implements TableRequest {
 
@@ -16,7 +16,8 @@ public record TableRerunRequest(String cluster, TableName table, Path diffFile, 
         return OPERATION;
     }
 
-    public static TableRerunRequest of(String cluster, TableName table, Path diffFile, int compareUnitSize, String runKey, Path outputDir) {
-        return new TableRerunRequest(cluster, table, diffFile, DiffFileDigest.of(diffFile), compareUnitSize, runKey, outputDir);
+    public static TableRerunRequest of(String cluster, TableName table, RecordedDiffFile diffFile, int compareUnitSize, String runKey,
+                                       Path outputDir) {
+        return new TableRerunRequest(cluster, table, diffFile.file(), diffFile.sha256(), compareUnitSize, runKey, outputDir);
     }
 }
