@@ -95,6 +95,11 @@ public class BatchConfiguration {
     }
 
     @Bean
+    ReportsDirectory reportsDirectory(@Value("${ace.serve.output-dir}") Path reports, ReportArchive archive) {
+        return new ReportsDirectory(reports, archive.root());
+    }
+
+    @Bean
     RunArchiver runArchiver(ReportArchive archive, ObjectProvider<BuildProperties> build) {
         return new RunArchiver(archive, toolVersion(build));
     }
@@ -141,8 +146,8 @@ public class BatchConfiguration {
 
     @Bean
     JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries,
-                          OperationRegistry operations) {
-        return new JobControl(repository, operator, launcher, queries, operations);
+                          OperationRegistry operations, ReportsDirectory reports) {
+        return new JobControl(repository, operator, launcher, queries, operations, reports);
     }
 
     @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package io.ace.batch;
 import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.exit.UserInput;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.OperationRegistry;
 import java.nio.file.Files;
@@ -57,8 +58,11 @@ public final class JobControl {
     private final RunLauncher launcher;
     private final RunQueries queries;
     private final OperationRegistry operations;
+    private final ReportsDirectory reports;
 
-    public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries, OperationRegistry operations) {
+    public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries, OperationRegistry operations,
+                      ReportsDirectory reports) {
+        this.reports = reports;
         this.repository = repository;
         this.operator = operator;
         this.launcher = launcher;
@@ -99,7 +103,10 @@ public final class JobControl {
         if (!operations.contains(name)) {
             throw AceException.usage("job execution " + id + " is a " + name + " job, which this version cannot restart");
         }
-        return operations.get(name).codec().decode(e.getJobParameters());
+        LaunchRequest request = operations.get(name).codec().decode(e.getJobParameters());
+        reports.require(request.outputDir(), "the output directory job execution " + id + " records",
+                "resume the run with its command, --run-key " + UserInput.quoted(request.runKey()) + " and --output-dir");
+        return request;
     }
 
     /**
@@ -118,6 +125,7 @@ public final class JobControl {
         if (files.isEmpty()) {
             throw AceException.usage("job execution " + id + " wrote no diff file; name an execution that found differences");
         }
+        reports.require(files.get(0), "the diff file job execution " + id + " records", "name the diff file with --diff-file");
         if (!Files.isRegularFile(files.get(0))) {
             throw AceException.usage("the diff file of job execution " + id + " is no longer where it was written");
         }
