@@ -151,7 +151,8 @@ public class BatchConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns) {
-        return new RunSubmitter(launcher, maxRuns);
+    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns,
+                              @Value("${ace.serve.max-paused-runs:4}") int maxPaused) {
+        return new RunSubmitter(launcher, maxRuns, maxPaused);
     }
 }
