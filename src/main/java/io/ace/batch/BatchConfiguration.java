@@ -15,6 +15,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.archive.ReportArchive;
+import io.ace.report.archive.ReportRetention;
 import java.nio.file.Path;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -97,6 +99,19 @@ public class BatchConfiguration {
     @Bean
     ReportsDirectory reportsDirectory(@Value("${ace.serve.output-dir}") Path reports, ReportArchive archive) {
         return new ReportsDirectory(reports, archive.root());
+    }
+
+    @Bean(destroyMethod = "close")
+    ReportPruning reportPruning(@Value("${ace.serve.output-dir}") Path reports, ReportArchive archive, RunQueries queries,
+                                @Value("${ace.reports.retention-days}") int retentionDays,
+                                @Value("${ace.reports.max-total-size}") DataSize maxTotalSize,
+                                @Value("${ace.serve.enabled:false}") boolean serve,
+                                @Value("${ace.reports.prune-interval:1h}") Duration interval) {
+        ReportPruning pruning = new ReportPruning(new ReportRetention(reports, archive, retentionDays, maxTotalSize.toBytes()), queries);
+        if (serve) {
+            pruning.every(interval);
+        }
+        return pruning;
     }
 
     @Bean
