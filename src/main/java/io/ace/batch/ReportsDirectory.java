@@ -38,7 +38,8 @@ public final class ReportsDirectory {
 
     /**
      * {@code path} when it lies inside one of the directories; otherwise an error (exit 78) saying
-     * that {@code what} (e.g. "the output directory job execution 12 records") is not used.
+     * that {@code what} (e.g. "the output directory job execution 12 records") is not used, and
+     * what to do {@code instead}. The path itself is only in the detail (server log, administrators).
      */
     public Path require(Path path, String what, String instead) {
         if (!contains(path)) {
