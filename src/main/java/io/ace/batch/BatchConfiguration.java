@@ -14,6 +14,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.archive.ReportArchive;
+import io.ace.report.archive.ReportRetention;
 import java.nio.file.Path;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,6 +94,25 @@ public class BatchConfiguration {
     }
 
     @Bean
+    ReportsDirectory reportsDirectory(@Value("${ace.serve.output-dir}") Path reports, ReportArchive archive,
+                                      @Value("${ace.serve.enabled:false}") boolean serve) {
+        return new ReportsDirectory(reports, archive.root(), serve);
+    }
+
+    @Bean(destroyMethod = "close")
+    ReportPruning reportPruning(@Value("${ace.serve.output-dir}") Path reports, ReportArchive archive, RunQueries queries,
+                                @Value("${ace.reports.retention-days}") int retentionDays,
+                                @Value("${ace.reports.max-total-size}") DataSize maxTotalSize,
+                                @Value("${ace.serve.enabled:false}") boolean serve,
+                                @Value("${ace.reports.prune-interval:1h}") Duration interval) {
+        ReportPruning pruning = new ReportPruning(new ReportRetention(reports, archive, retentionDays, maxTotalSize.toBytes()), queries);
+        if (serve) {
+            pruning.every(interval);
+        }
+        return pruning;
+    }
+
+    @Bean
     RunArchiver runArchiver(ReportArchive archive, ObjectProvider<BuildProperties> build) {
         return new RunArchiver(archive, toolVersion(build));
     }
@@ -138,12 +159,13 @@ public class BatchConfiguration {
 
     @Bean
     JobControl jobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries,
-                          OperationRegistry operations, ReportArchive archive) {
-        return new JobControl(repository, operator, launcher, queries, operations, archive);
+                          OperationRegistry operations, ReportArchive archive, ReportsDirectory reports) {
+        return new JobControl(repository, operator, launcher, queries, operations, archive, reports);
     }
 
     @Bean(destroyMethod = "close")
-    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns) {
-        return new RunSubmitter(launcher, maxRuns);
+    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns,
+                              @Value("${ace.serve.max-paused-runs:4}") int maxPaused) {
+        return new RunSubmitter(launcher, maxRuns, maxPaused);
     }
 }

@@ -55,12 +55,20 @@ public final class DiffProgress implements ScanListener {
             pauses.incrementAndGet();
         }
         pauseReason = reason;
+        RunAdmission.pausing();
     }
 
+    /** Hashing goes on: first, a run of serve's that gave its slot up while paused takes one back. */
     @Override
     public void resumed(long millis) {
         pausedMillis.addAndGet(millis);
         pauseReason = null;
+        try {
+            RunAdmission.proceeding();
+        } catch (InterruptedException e) {
+            // stopping: the next statement or wait sees it
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Why hashing waits right now, or null. */

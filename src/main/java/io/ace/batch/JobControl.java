@@ -3,6 +3,7 @@ package io.ace.batch;
 import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.exit.UserInput;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.RecordedDiffFile;
@@ -61,9 +62,11 @@ public final class JobControl {
     private final RunQueries queries;
     private final OperationRegistry operations;
     private final ReportArchive archive;
+    private final ReportsDirectory reports;
 
     public JobControl(JobRepository repository, JobOperator operator, RunLauncher launcher, RunQueries queries, OperationRegistry operations,
-                      ReportArchive archive) {
+                      ReportArchive archive, ReportsDirectory reports) {
+        this.reports = reports;
         this.repository = repository;
         this.archive = archive;
         this.operator = operator;
@@ -105,7 +108,10 @@ public final class JobControl {
         if (!operations.contains(name)) {
             throw AceException.usage("job execution " + id + " is a " + name + " job, which this version cannot restart");
         }
-        return operations.get(name).codec().decode(e.getJobParameters());
+        LaunchRequest request = operations.get(name).codec().decode(e.getJobParameters());
+        reports.require(request.outputDir(), "the output directory job execution " + id + " records",
+                "resume the run with its command, --run-key " + UserInput.quoted(request.runKey()) + " and --output-dir");
+        return request;
     }
 
     /**
@@ -127,6 +133,7 @@ public final class JobControl {
             throw AceException.usage("job execution " + id + " wrote no diff file; name an execution that found differences");
         }
         Path file = files.get(0);
+        reports.require(file, "the diff file job execution " + id + " records", "name the diff file with --diff-file");
         if (!Files.isRegularFile(file)) {
             throw AceException.usage("the diff file of job execution " + id + " is no longer where it was written");
         }

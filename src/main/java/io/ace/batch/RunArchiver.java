@@ -1,5 +1,6 @@
 package io.ace.batch;
 
+import io.ace.exit.UserInput;
 import io.ace.report.archive.ArchivedRun;
 import io.ace.report.archive.ReportArchive;
 import java.nio.file.Path;
@@ -31,11 +32,19 @@ public final class RunArchiver {
     }
 
     /**
-     * Archives what the run wrote. A completed run is archived even with no report (an in-sync
-     * diff writes none), as proof it ran; a stopped or failed run only when it wrote something.
+     * Archives what the run wrote into {@code outputDir}. A completed run is archived even with no
+     * report (an in-sync diff writes none), as proof it ran; a stopped or failed run only when it
+     * wrote something. A file its context records elsewhere (the record was edited) is not copied.
      */
-    void archive(JobExecution execution, RunOutcome outcome) {
-        List<Path> files = outcome.reportFiles().stream().map(ReportFile::path).toList();
+    void archive(JobExecution execution, RunOutcome outcome, Path outputDir) {
+        List<Path> files = outcome.reportFiles().stream().map(ReportFile::path).filter(f -> {
+            boolean written = ReportsDirectory.inside(outputDir, f);
+            if (!written) {
+                LOG.warn("job execution {} records a report outside its output directory {}; not archived: {}", execution.getId(),
+                        UserInput.escaped(outputDir.toString()), UserInput.escaped(f.toString()));
+            }
+            return written;
+        }).toList();
         if (files.isEmpty() && execution.getStatus() != BatchStatus.COMPLETED) {
             return;
         }

@@ -109,7 +109,7 @@ public final class RunLauncher {
         }
         RunOutcome outcome = RunOutcome.of(execution);
         metrics.runEnded(execution, outcome);
-        archiver.archive(execution, outcome);
+        archiver.archive(execution, outcome, request.outputDir());
         return outcome;
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,31 +15,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Launches runs in the background for callers that answer at once (the UI, the API, the
  * scheduler): each launch gets its own thread, and the caller learns the execution id as soon as
  * the job has started, or the error or "already completed" answer when it never does. At most
- * {@code maxRuns} run at once: a web launch beyond that is refused (retry later), a scheduled one
- * waits its turn in the queue.
+ * {@code maxRuns} work at once ({@link RunAdmission}: a run paused by its throttle lets another
+ * work): a web launch beyond that is refused (retry later), a scheduled one waits its turn in the
+ * queue.
  */
 public final class RunSubmitter implements AutoCloseable {
 
     /** How long a caller waits for a launch's checks (cluster, nodes, table) before it gives up waiting. */
     public static final long DEFAULT_START_WAIT_SECONDS = 60;
 
-    /** How many launches run and wait now, and the most that run at once. */
-    public record Load(int running, int queued, int maxRuns) {
+    /** How many launches work, are paused by their throttle and wait now, and the most that work at once. */
+    public record Load(int running, int paused, int queued, int maxRuns) {
     }
 
     private final RunLauncher launcher;
     private final ExecutorService threads;
     private final int maxRuns;
-    private final Semaphore slots;
+    private final RunAdmission admission;
     private final AtomicInteger queued = new AtomicInteger();
 
-    public RunSubmitter(RunLauncher launcher, int maxRuns) {
+    /** @param maxPaused how many runs paused by their throttle may wait without a slot (0: a paused run keeps its slot) */
+    public RunSubmitter(RunLauncher launcher, int maxRuns, int maxPaused) {
         if (maxRuns < 1) {
             throw AceException.config("ace.serve.max-runs must be at least 1, got " + maxRuns);
         }
+        if (maxPaused < 0) {
+            throw AceException.config("ace.serve.max-paused-runs must be 0 or more, got " + maxPaused);
+        }
         this.launcher = launcher;
         this.maxRuns = maxRuns;
-        this.slots = new Semaphore(maxRuns, true);
+        this.admission = new RunAdmission(maxRuns, maxPaused);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ace-run-" + n.incrementAndGet());
@@ -73,38 +77,40 @@ public final class RunSubmitter implements AutoCloseable {
     }
 
     public Load load() {
-        return new Load(maxRuns - slots.availablePermits(), queued.get(), maxRuns);
+        return new Load(admission.working(), admission.paused(), queued.get(), maxRuns);
     }
 
     /** Launches now, or refuses (exit 75, retry later) when {@code maxRuns} launches are running. */
     public Submission submitNow(LaunchRequest request) {
-        if (!slots.tryAcquire()) {
+        RunAdmission.Ticket ticket = admission.tryEnter();
+        if (ticket == null) {
             throw new RunsBusyException(maxRuns);
         }
-        return start(request, false);
+        return start(request, ticket);
     }
 
     /** Launches when one of the {@code maxRuns} slots is free; until then the launch waits in the queue. */
     public Submission submit(LaunchRequest request) {
         queued.incrementAndGet();
-        return start(request, true);
+        return start(request, null);
     }
 
-    private Submission start(LaunchRequest request, boolean waitForSlot) {
+    /** Launches on a thread of its own, with {@code admitted}, or once admitted when null. */
+    private Submission start(LaunchRequest request, RunAdmission.Ticket admitted) {
         CompletableFuture<Long> started = new CompletableFuture<>();
         CompletableFuture<RunOutcome> finished = new CompletableFuture<>();
         Submission submission = new Submission(request, started, finished);
         threads.execute(() -> {
-            boolean holding = !waitForSlot;
+            RunAdmission.Ticket ticket = admitted;
             try {
-                if (waitForSlot) {
+                if (ticket == null) {
                     try {
-                        slots.acquire();
-                        holding = true;
+                        ticket = admission.enter();
                     } finally {
                         queued.decrementAndGet();
                     }
                 }
+                ticket.onThisThread();
                 RunOutcome outcome = launcher.launch(request, started::complete);
                 // finished first: a caller woken by started may ask whether the launch already ended
                 finished.complete(outcome);
@@ -113,8 +119,8 @@ public final class RunSubmitter implements AutoCloseable {
                 finished.completeExceptionally(t);
                 started.completeExceptionally(t);
             } finally {
-                if (holding) {
-                    slots.release();
+                if (ticket != null) {
+                    ticket.close();
                 }
             }
         });

@@ -1,9 +1,12 @@
 package io.ace.cli;
 
+import io.ace.batch.ReportPruning;
 import io.ace.exit.ExitCode;
+import io.ace.exit.UserInput;
 import io.ace.report.archive.ArchiveEntry;
 import io.ace.report.archive.ArchivedFile;
 import io.ace.report.archive.ReportArchive;
+import io.ace.report.archive.ReportRetention;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -65,24 +68,34 @@ public class ReportsCommand {
     }
 
     @Command(name = "prune", mixinStandardHelpOptions = true,
-            description = "Deletes the day directories older than ace.archive.retention-days now.")
+            description = {"Applies the retention now: deletes report files of the reports directory (ace.serve.output-dir) older than"
+                + " ace.reports.retention-days, then the oldest beyond ace.reports.max-total-size, and archive day directories older"
+                + " than ace.archive.retention-days. Files of runs still going are kept; links are not followed;"
+                + " what is deleted is listed in the archive's pruned.jsonl."})
     public static class Prune implements Callable<Integer> {
+        private final ReportPruning pruning;
         private final ReportArchive archive;
 
-        public Prune(ReportArchive archive) {
+        public Prune(ReportPruning pruning, ReportArchive archive) {
+            this.pruning = pruning;
             this.archive = archive;
         }
 
         @Override
         public Integer call() throws IOException {
-            if (archive.retentionDays() == 0) {
-                System.out.println("ace.archive.retention-days is 0: the archive keeps every day; nothing deleted");
-                return 0;
-            }
-            java.util.List<Path> deleted = archive.prune();
-            deleted.forEach(day -> System.out.println("deleted " + day));
-            System.out.printf("%d day directories older than %d days deleted from %s%n", deleted.size(), archive.retentionDays(), archive.root());
+            ReportRetention retention = pruning.retention();
+            ReportRetention.Pruned pruned = pruning.prune("command line");
+            pruned.files().keySet().forEach(file -> System.out.println("deleted " + UserInput.escaped(file.toString())));
+            pruned.archiveDays().forEach(day -> System.out.println("deleted " + UserInput.escaped(day.toString())));
+            System.out.printf("%d report files (%d bytes) deleted from %s (retention %s, size limit %s); %d archive day directories"
+                    + " deleted from %s (retention %s)%n", pruned.files().size(), pruned.bytes(), retention.reports(),
+                    days(retention.retentionDays()), retention.maxTotalBytes() == 0 ? "none" : retention.maxTotalBytes() + " bytes",
+                    pruned.archiveDays().size(), archive.root(), days(archive.retentionDays()));
             return 0;
+        }
+
+        private static String days(int days) {
+            return days == 0 ? "none" : days + " days";
         }
     }
 }

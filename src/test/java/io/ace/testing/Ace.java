@@ -38,6 +38,10 @@ public final class Ace implements AutoCloseable {
         for (String p : properties) {
             props.add("--" + p);
         }
+        // the reports directory is where this instance writes unless told otherwise (restarts and --from-execution read there)
+        if (props.stream().noneMatch(p -> p.startsWith("--ace.serve.output-dir="))) {
+            props.add("--ace.serve.output-dir=" + home.resolve("out"));
+        }
         this.context = new SpringApplicationBuilder(AceApplication.class).web(WebApplicationType.NONE)
                 .run(props.toArray(String[]::new));
         this.home = home;

@@ -102,16 +102,21 @@ public final class Serve implements AutoCloseable {
 
     /** A page of the admin UI as {@code user} (of the three; password = user name + "-pw") sees it after logging in. */
     public String page(String user, String path) {
+        HttpResponse<String> page = uiGet(user, path);
+        if (page.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + page.statusCode() + ": " + page.body());
+        }
+        return page.body();
+    }
+
+    /** What the admin UI answers {@code user} (of the three) for {@code path} after logging in, whatever the status. */
+    public HttpResponse<String> uiGet(String user, String path) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String landed = formLogin(browser, user, user + "-pw");
         if (landed.contains("/login?")) {
             throw new AssertionError(user + " could not log in: " + landed);
         }
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(url(path))));
-        if (page.statusCode() != 200) {
-            throw new AssertionError(path + " answered " + page.statusCode() + ": " + page.body());
-        }
-        return page.body();
+        return send(browser, HttpRequest.newBuilder(URI.create(url(path))));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,10 +66,15 @@ public final class PartitionClaims {
                 claims.stream().map(c -> new Object[] {c.stepExecutionId(), jobExecutionId, c.workerStep(), c.region()}).toList());
     }
 
-    /** Takes a queued partition for a worker; false when it is not queued (taken, or given up). */
-    boolean claim(long stepExecutionId, String workerId) {
+    /**
+     * Takes a queued partition for a worker; false when it is not queued (taken, or given up), or
+     * the request does not name the run, step and region the partition was queued with.
+     */
+    boolean claim(PartitionRequest request, String workerId) {
         return jdbc.update("UPDATE " + TABLE + " SET STATE = 'RUNNING', WORKER_ID = ?, CLAIMED_AT = CURRENT_TIMESTAMP"
-                + " WHERE STEP_EXECUTION_ID = ? AND STATE = 'QUEUED'", workerId, stepExecutionId) == 1;
+                + " WHERE STEP_EXECUTION_ID = ? AND STATE = 'QUEUED' AND JOB_EXECUTION_ID = ? AND WORKER_STEP = ?"
+                + " AND COALESCE(REGION, '') = ?", workerId, request.stepExecutionId(), request.jobExecutionId(), request.stepName(),
+                Objects.requireNonNullElse(request.region(), "")) == 1;
     }
 
     /** Whether the worker still holds the partition. */

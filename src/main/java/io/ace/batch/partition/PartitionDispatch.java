@@ -6,7 +6,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,7 +49,7 @@ final class PartitionDispatch {
         transaction.executeWithoutResult(status -> {
             claims.queue(jobExecutionId, partitions);
             for (PartitionClaims.Claim p : partitions) {
-                channels.send(p.region(), new StepExecutionRequest(p.workerStep(), p.stepExecutionId()), jobExecutionId);
+                channels.send(new PartitionRequest(jobExecutionId, p.stepExecutionId(), p.workerStep(), p.region()));
             }
         });
     }
@@ -71,7 +70,7 @@ final class PartitionDispatch {
             step.setExitStatus(ExitStatus.EXECUTING);
             step.setEndTime(null);
             repository.update(step);
-            channels.send(claim.region(), new StepExecutionRequest(claim.workerStep(), stepExecutionId), step.getJobExecutionId());
+            channels.send(new PartitionRequest(step.getJobExecutionId(), stepExecutionId, claim.workerStep(), claim.region()));
             return true;
         }).orElse(false));
         return Boolean.TRUE.equals(sent);

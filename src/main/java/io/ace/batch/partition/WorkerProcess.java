@@ -17,7 +17,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -96,7 +95,7 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
 
     private void consume() {
         while (!stopping.get()) {
-            StepExecutionRequest request;
+            PartitionRequest request;
             long asked = System.nanoTime();
             try {
                 request = take();
@@ -114,21 +113,22 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
     }
 
     /** The next request this worker claimed, in one transaction with taking it from the channel; null when there is none. */
-    private StepExecutionRequest take() {
+    private PartitionRequest take() {
         return dispatch.transaction().execute(status -> {
             while (true) {
-                StepExecutionRequest request = dispatch.channels().receive(region);
-                if (request == null || dispatch.claims().claim(request.getStepExecutionId(), id)) {
+                PartitionRequest request = dispatch.channels().receive(region);
+                if (request == null || dispatch.claims().claim(request, id)) {
                     return request;
                 }
-                // a request sent again while the first one was still in the channel: the partition is claimed or given up
+                // a request sent again while the first one was still in the channel (the partition is claimed or given up),
+                // or one that matches no queued partition
             }
         });
     }
 
     /** Runs a claimed partition; {@code takeNanos}: how long taking it from the channel took, for the log. */
-    private void run(StepExecutionRequest request, long takeNanos) {
-        long stepId = request.getStepExecutionId();
+    private void run(PartitionRequest request, long takeNanos) {
+        long stepId = request.stepExecutionId();
         StepExecution step = dispatch.repository().getStepExecution(stepId);
         if (step == null || step.getStatus() != BatchStatus.STARTING && step.getStatus() != BatchStatus.STARTED) {
             // its run was recovered or abandoned meanwhile
@@ -139,7 +139,7 @@ public final class WorkerProcess implements ApplicationListener<ContextClosedEve
         long[] phases = {takeNanos, System.nanoTime(), 0, 0};
         PartitionFailure.clear(step.getExecutionContext());
         running.put(stepId, step);
-        try (PartitionStepSource.Lease lease = source.lease(step, request.getStepName())) {
+        try (PartitionStepSource.Lease lease = source.lease(step, request.stepName())) {
             phases[2] = System.nanoTime();
             if (!stopping.get()) {
                 execute(lease, step);

@@ -3,10 +3,14 @@ package io.ace.web.ui;
 import io.ace.web.ServeOnly;
 import io.ace.exit.AceException;
 import io.ace.batch.ReportFile;
+import io.ace.batch.ReportsDirectory;
+import io.ace.exit.UserInput;
 import io.ace.web.RunActions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,15 +20,23 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** An execution's reports where it wrote them: the HTML in place, the diff file as a download. Only files an execution recorded are served. */
+/**
+ * An execution's reports where it wrote them: the HTML in place, the diff file as a download. Only
+ * files an execution recorded are served, and only from the reports directory: the record is
+ * the job repository's, which whoever can write to it can point anywhere.
+ */
 @ServeOnly
 @Controller
 class ReportsController {
 
-    private final RunActions actions;
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsController.class);
 
-    ReportsController(RunActions actions) {
+    private final RunActions actions;
+    private final ReportsDirectory reports;
+
+    ReportsController(RunActions actions, ReportsDirectory reports) {
         this.actions = actions;
+        this.reports = reports;
     }
 
     @GetMapping("/reports/execution/{id}/{kind}")
@@ -35,7 +47,15 @@ class ReportsController {
             case "json" -> ReportFile.find(written, ReportFile.DIFF_FILE);
             default -> throw AceException.usage("unknown report kind '" + kind + "'");
         };
-        if (file == null || !Files.isRegularFile(Path.of(file))) {
+        if (file == null) {
+            return ResponseEntity.notFound().build();
+        }
+        if (!reports.contains(Path.of(file))) {
+            LOG.warn("execution {} records its {} report outside the reports directories ({}); not served: {}", id, kind, reports.shown(),
+                    UserInput.escaped(file));
+            return ResponseEntity.notFound().build();
+        }
+        if (!Files.isRegularFile(Path.of(file))) {
             return ResponseEntity.notFound().build();
         }
         return serve(Path.of(file));

@@ -17,7 +17,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A partition is held by one worker at a time, against a real PostgreSQL repository: of workers
- * claiming it at once exactly one wins, and only its holder lets it go or has it taken back.
+ * claiming it at once exactly one wins, only its holder lets it go or has it taken back, and a
+ * request that names another run, step or region than the partition was queued with claims nothing.
  */
 class PartitionClaimsTest {
 
@@ -36,15 +37,20 @@ class PartitionClaimsTest {
     @Test
     void ofWorkersClaimingAPartitionAtOnceExactlyOneWins() throws Exception {
         claims.queue(1, List.of(new PartitionClaims.Claim(101, "hash-partition", null)));
-        List<String> first = race(101);
+        PartitionRequest request = new PartitionRequest(1, 101, "hash-partition", null);
+        for (PartitionRequest forged : List.of(new PartitionRequest(2, 101, "hash-partition", null),
+                new PartitionRequest(1, 101, "other-step", null), new PartitionRequest(1, 101, "hash-partition", "eu"))) {
+            assertThat(claims.claim(forged, "forger")).as("a request that is not the queued one: %s", forged).isFalse();
+        }
+        List<String> first = race(request);
         assertThat(first).hasSize(1);
         String holder = first.get(0);
-        assertThat(race(101)).as("once taken, no one else wins").isEmpty();
+        assertThat(race(request)).as("once taken, no one else wins").isEmpty();
         assertThat(claims.requeue(101, "someone-else", "someone-else (lost)")).isEmpty();
         assertThat(claims.end(101, "someone-else")).isFalse();
         assertThat(claims.requeue(101, holder, holder + " (lost)")).isPresent();
 
-        List<String> second = race(101);
+        List<String> second = race(request);
         assertThat(second).hasSize(1);
         assertThat(claims.holds(101, second.get(0))).isTrue();
         assertThat(claims.holds(101, holder)).isFalse();
@@ -57,11 +63,11 @@ class PartitionClaimsTest {
     void aPartitionGivenUpIsTakenByNoWorker() throws Exception {
         claims.queue(2, List.of(new PartitionClaims.Claim(201, "compare-table", "eu")));
         assertThat(claims.abandon(201)).isTrue();
-        assertThat(race(201)).isEmpty();
+        assertThat(race(new PartitionRequest(2, 201, "compare-table", "eu"))).isEmpty();
     }
 
     /** The workers whose claim of the partition succeeded, all claiming at the same moment. */
-    private static List<String> race(long stepExecutionId) throws Exception {
+    private static List<String> race(PartitionRequest request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -70,7 +76,7 @@ class PartitionClaimsTest {
                 String worker = "worker-" + i + "-" + System.nanoTime();
                 Callable<String> claim = () -> {
                     go.await();
-                    return claims.claim(stepExecutionId, worker) ? worker : null;
+                    return claims.claim(request, worker) ? worker : null;
                 };
                 results.add(pool.submit(claim));
             }

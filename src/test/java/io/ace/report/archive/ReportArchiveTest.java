@@ -171,7 +171,7 @@ class ReportArchiveTest {
 
         Ace.Result prune = ace.run("reports", "prune");
         assertThat(prune.exitCode()).as(prune.toString()).isEqualTo(0);
-        assertThat(prune.out()).contains("1 day directories older than 30 days deleted");
+        assertThat(prune.out()).contains("1 archive day directories deleted from " + archiveRoot + " (retention 30 days)");
         assertThat(archiveRoot.resolve("2001")).doesNotExist();
         assertThat(entryDirs()).containsExactlyInAnyOrderElementsOf(before.stream().filter(p -> !p.startsWith(archiveRoot.resolve("2001"))).toList());
         assertThat(ace.run("reports", "list").out()).contains("table-diff").contains("table-repair");

@@ -1,0 +1,151 @@
+package io.ace.report.archive;
+
+import io.ace.exit.AceException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How long reports are kept: files of the reports directory older than {@code retentionDays}
+ * (then the oldest while the directory holds more than {@code maxTotalBytes}) and the archive's
+ * day directories older than the archive's retention are deleted. Files that runs still going
+ * recorded or may be writing are kept; symbolic links are neither followed nor deleted. Every
+ * prune that deleted something is recorded, file by file, in the archive's {@code pruned.jsonl}.
+ */
+public final class ReportRetention {
+
+    /** The ledger of prunes, one JSON object a line, in the archive's root. */
+    public static final String LEDGER = "pruned.jsonl";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * What runs still going may be using.
+     *
+     * @param files what they recorded
+     * @param since when the earliest of them started (files written since may be theirs), or null when none runs
+     */
+    public record InUse(Set<Path> files, Instant since) {
+    }
+
+    /** What a prune deleted: report files with their sizes, and archive day directories. */
+    public record Pruned(Map<Path, Long> files, List<Path> archiveDays) {
+
+        public long bytes() {
+            return files.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private record Candidate(Path path, long size, Instant modified) {
+    }
+
+    private final Path reports;
+    private final ReportArchive archive;
+    private final int retentionDays;
+    private final long maxTotalBytes;
+
+    /**
+     * @param retentionDays report files older than this many days are deleted; 0 keeps them whatever their age
+     * @param maxTotalBytes the oldest report files are deleted while the directory holds more; 0 sets no limit
+     */
+    public ReportRetention(Path reports, ReportArchive archive, int retentionDays, long maxTotalBytes) {
+        if (retentionDays < 0 || maxTotalBytes < 0) {
+            throw AceException.config("ace.reports.retention-days and ace.reports.max-total-size must be 0 (no limit) or more");
+        }
+        this.reports = reports.toAbsolutePath().normalize();
+        this.archive = archive;
+        this.retentionDays = retentionDays;
+        this.maxTotalBytes = maxTotalBytes;
+    }
+
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    public long maxTotalBytes() {
+        return maxTotalBytes;
+    }
+
+    public Path reports() {
+        return reports;
+    }
+
+    /** Prunes the reports directory and the archive now; {@code by} says who asked, for the ledger. */
+    public synchronized Pruned prune(InUse inUse, String by) throws IOException {
+        Map<Path, Long> deleted = new LinkedHashMap<>();
+        List<Candidate> files = files();
+        long total = files.stream().mapToLong(Candidate::size).sum();
+        Instant oldestKept = Instant.now().minus(Duration.ofDays(retentionDays));
+        for (Candidate f : files) {
+            boolean old = retentionDays > 0 && f.modified().isBefore(oldestKept);
+            boolean over = maxTotalBytes > 0 && total > maxTotalBytes;
+            boolean used = inUse.files().contains(f.path()) || inUse.since() != null && !f.modified().isBefore(inUse.since());
+            if ((old || over) && !used && Files.deleteIfExists(f.path())) {
+                deleted.put(f.path(), f.size());
+                total -= f.size();
+            }
+        }
+        Pruned pruned = new Pruned(deleted, archive.prune());
+        if (!deleted.isEmpty() || !pruned.archiveDays().isEmpty()) {
+            record(pruned, by);
+        }
+        return pruned;
+    }
+
+    /** The regular files under the reports directory, oldest first; links, and the archive if it lies inside, left out. */
+    private List<Candidate> files() throws IOException {
+        List<Candidate> files = new ArrayList<>();
+        if (!Files.isDirectory(reports)) {
+            return files;
+        }
+        Path archiveRoot = archive.root().toAbsolutePath().normalize();
+        // walkFileTree follows no link unless told to: a link is visited as itself, never entered
+        Files.walkFileTree(reports, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(archiveRoot) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(new Candidate(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(Comparator.comparing(Candidate::modified));
+        return files;
+    }
+
+    private void record(Pruned pruned, String by) throws IOException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("by", by);
+        line.put("reports_dir", reports.toString());
+        line.put("retention_days", retentionDays);
+        line.put("max_total_bytes", maxTotalBytes);
+        line.put("files", pruned.files().entrySet().stream().map(e -> Map.of("path", e.getKey().toString(), "bytes", e.getValue())).toList());
+        line.put("archive_days", pruned.archiveDays().stream().map(d -> archive.root().relativize(d).toString()).toList());
+        Files.createDirectories(archive.root());
+        Files.writeString(archive.root().resolve(LEDGER), JSON.writeValueAsString(line) + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+}
