@@ -65,7 +65,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
     /** The login form's failure: counted and audited, then the login page with its error. */
     public AuthenticationFailureHandler formFailure() {
         return (request, response, e) -> {
-            failed(request, new Credentials(request.getParameter("username"), "form"));
+            failed(request, new Credentials(UserName.normalised(request.getParameter("username")), "form"));
             response.sendRedirect(request.getContextPath() + "/login?error");
         };
     }
@@ -98,7 +98,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
                 + " address; retry in " + seconds + " s\"}");
     }
 
-    /** Who a request claims to be ({@code user} null for a token) and how. */
+    /** Who a request claims to be ({@code user} normalised, null for a token) and how. */
     private record Credentials(String user, String how) {
     }
 
@@ -114,7 +114,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             try {
                 String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                return new Credentials(colon < 0 ? decoded : decoded.substring(0, colon), "basic");
+                return new Credentials(UserName.normalised(colon < 0 ? decoded : decoded.substring(0, colon)), "basic");
             } catch (IllegalArgumentException e) {
                 return new Credentials(null, "basic");
             }
@@ -126,6 +126,6 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
         if (!"POST".equals(request.getMethod()) || !request.getServletPath().equals("/login")) {
             return null;
         }
-        return new Credentials(request.getParameter("username"), "form");
+        return new Credentials(UserName.normalised(request.getParameter("username")), "form");
     }
 }
