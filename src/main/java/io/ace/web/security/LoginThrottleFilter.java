@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -91,11 +90,9 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;
         }
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"error\":\"too_many_requests\",\"message\":\"too many failed logins for this user or from this"
-                + " address; retry in " + seconds + " s\"}");
+        JsonRefusal.write(response, 429, "too_many_requests", "too many failed logins for this user or from this address; retry in "
+                + seconds + " s");
     }
 
     /** Who a request claims to be ({@code user} normalised, null for a token) and how. */
