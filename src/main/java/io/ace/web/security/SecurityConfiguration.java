@@ -98,7 +98,8 @@ public class SecurityConfiguration {
                 // no session cookie authenticates these requests and no browser is asked for a password it
                 // would remember, so there is no token to check: CrossSiteRequestFilter refuses other sites
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()));
+                .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
+                .headers(SecurityHeaders.api());
         return http.build();
     }
 
@@ -118,7 +119,8 @@ public class SecurityConfiguration {
                             logins.formSuccess(authentication.getName());
                             success.onAuthenticationSuccess(request, response, authentication);
                         }))
-                .logout(l -> l.logoutSuccessUrl("/login?logout"));
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .headers(SecurityHeaders.ui());
         return http.build();
     }
 
