@@ -21,13 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * Launches every operation with the run-key contract: the same key resumes a failed or stopped
@@ -42,6 +45,13 @@ public final class RunLauncher {
      * this process is alive exactly while its launch is here.
      */
     private static final Set<String> RUNNING_LAUNCHES = ConcurrentHashMap.newKeySet();
+    /**
+     * The runs (job name and identifying parameters) a launch of this process is starting: from the
+     * repository's answer until their execution exists, another launch of the same run is refused,
+     * as the repository alone lets two racing launches each start an execution of one run.
+     */
+    private static final Set<String> STARTING_RUNS = ConcurrentHashMap.newKeySet();
+    private static final DefaultJobKeyGenerator RUN_KEYS = new DefaultJobKeyGenerator();
     /** An execution not yet stamped with its owner is taken as alive this long after it was created. */
     private static final Duration STAMP_GRACE = Duration.ofMinutes(1);
 
@@ -94,18 +104,29 @@ public final class RunLauncher {
         JobParameters parameters = operation.codec().encode(request);
         // a distributed run needs a repository its workers share
         partitioning.check(parameters);
-        Optional<RunOutcome> done = prepareInstance(operation.name(), parameters);
-        if (done.isPresent()) {
-            return done.get();
+        String run = operation.name() + ":" + RUN_KEYS.generateKey(parameters);
+        if (!STARTING_RUNS.add(run)) {
+            throw startingElsewhere(parameters);
         }
-        ClusterDefinition cluster = clusters.cluster(request.cluster());
-        String launch = UUID.randomUUID().toString();
         JobExecution execution;
-        try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget)) {
-            Job job = operation.job().build(request, sessions);
-            ((AbstractJob) job).registerJobExecutionListener(new Ownership(launch, started));
-            ((AbstractJob) job).registerJobExecutionListener(retention);
-            execution = operator.start(job, parameters);
+        try {
+            Optional<RunOutcome> done = prepareInstance(operation.name(), parameters);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            ClusterDefinition cluster = clusters.cluster(request.cluster());
+            String launch = UUID.randomUUID().toString();
+            try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget)) {
+                Job job = operation.job().build(request, sessions);
+                ((AbstractJob) job).registerJobExecutionListener(new Ownership(launch, run, started));
+                ((AbstractJob) job).registerJobExecutionListener(retention);
+                execution = operator.start(job, parameters);
+            } catch (JobExecutionAlreadyRunningException | OptimisticLockingFailureException e) {
+                // another process started the same run between the repository's answer and this start
+                throw startingElsewhere(parameters);
+            }
+        } finally {
+            STARTING_RUNS.remove(run);
         }
         RunOutcome outcome = RunOutcome.of(execution);
         metrics.runEnded(execution, outcome);
@@ -113,13 +134,20 @@ public final class RunLauncher {
         return outcome;
     }
 
+    private static RunInProgressException startingElsewhere(JobParameters parameters) {
+        return new RunInProgressException("run key '" + parameters.getString("run_key") + "' is being started by another launch right now;"
+                + " follow that execution, or launch again once it has ended");
+    }
+
     /** Stamps who runs an execution as soon as it exists, and knows it as running here until it ends. */
     private final class Ownership implements JobExecutionListener {
         private final String launch;
+        private final String run;
         private final LongConsumer started;
 
-        Ownership(String launch, LongConsumer started) {
+        Ownership(String launch, String run, LongConsumer started) {
             this.launch = launch;
+            this.run = run;
             this.started = started;
         }
 
@@ -128,6 +156,8 @@ public final class RunLauncher {
             RUNNING_LAUNCHES.add(launch);
             RunContext.of(execution).owner(RunContext.ownerFor(launch));
             repository.updateExecutionContext(execution);
+            // from now on the repository answers that the run is alive here
+            STARTING_RUNS.remove(run);
             started.accept(execution.getId());
         }
 
@@ -160,7 +190,7 @@ public final class RunLauncher {
         if (status.isRunning()) {
             if (alive(last)) {
                 // temporary: the same command succeeds once that run has ended
-                throw new AceException(ExitCode.UNREACHABLE, "run key '" + runKey + "' is running right now as job execution "
+                throw new RunInProgressException("run key '" + runKey + "' is running right now as job execution "
                         + last.getId() + " (" + RunContext.of(last).ownerProcess() + "); wait for it to end, or stop it with 'ace jobs stop "
                         + last.getId() + "', then launch again");
             }

@@ -1,6 +1,7 @@
 package io.ace.operation;
 
 import io.ace.exit.AceException;
+import io.ace.exit.UserInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class OperationRegistry {
     public Operation<?> get(String name) {
         Operation<?> op = byName.get(name);
         if (op == null) {
-            throw AceException.usage("unknown operation '" + name + "'; this version runs " + String.join(", ", names()));
+            throw AceException.usage("unknown operation " + UserInput.quoted(name) + "; this version runs " + String.join(", ", names()));
         }
         return op;
     }

@@ -4,6 +4,7 @@ import io.ace.exit.AceException;
 import io.ace.cluster.ClusterDefinition;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.NodeDefinition;
+import io.ace.cluster.SessionBudget;
 import io.ace.replication.NodeHealth;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every node of every cluster in the service file, probed in parallel and remembered for a few
- * seconds, so a wall screen refreshing the dashboard does not hammer the nodes.
+ * seconds, so a wall screen refreshing the dashboard, or anyone asking {@code /actuator/health},
+ * does not hammer the nodes: one probe at a time (callers meanwhile read the last board), each
+ * with one session per node from the process's session budget.
  */
 public final class NodeHealthBoard {
 
@@ -30,19 +34,41 @@ public final class NodeHealthBoard {
     }
 
     private final ClusterRegistry registry;
+    private final SessionBudget budget;
+    private final ReentrantLock probing = new ReentrantLock();
     private volatile Board last;
 
-    public NodeHealthBoard(ClusterRegistry registry) {
+    public NodeHealthBoard(ClusterRegistry registry, SessionBudget budget) {
         this.registry = registry;
+        this.budget = budget;
     }
 
     public Board board() {
         Board b = last;
-        if (b == null || b.checkedAt().plus(FRESH_FOR).isBefore(Instant.now())) {
-            b = check();
-            last = b;
+        if (b != null && fresh(b)) {
+            return b;
         }
-        return b;
+        if (b != null && !probing.tryLock()) {
+            // another caller is probing the nodes: the last board until it is done
+            return b;
+        }
+        if (b == null) {
+            probing.lock();
+        }
+        try {
+            b = last;
+            if (b == null || !fresh(b)) {
+                b = check();
+                last = b;
+            }
+            return b;
+        } finally {
+            probing.unlock();
+        }
+    }
+
+    private static boolean fresh(Board b) {
+        return !b.checkedAt().plus(FRESH_FOR).isBefore(Instant.now());
     }
 
     private Board check() {
@@ -52,7 +78,7 @@ public final class NodeHealthBoard {
                 ClusterDefinition cluster = registry.cluster(name);
                 List<CompletableFuture<NodeHealth>> nodes = new ArrayList<>();
                 for (NodeDefinition node : cluster.nodes().values()) {
-                    nodes.add(CompletableFuture.supplyAsync(() -> NodeHealth.check(node)));
+                    nodes.add(CompletableFuture.supplyAsync(() -> NodeHealth.check(node, budget)));
                 }
                 pending.put(name, nodes);
             }

@@ -5,6 +5,7 @@ import io.ace.batch.JobControl;
 import io.ace.batch.RunSubmitter;
 import io.ace.launch.LaunchGrammar;
 import io.ace.cluster.ClusterRegistry;
+import io.ace.cluster.SessionBudget;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +23,9 @@ public class WebConfiguration {
         return new RunActions(grammar, submitter, control, audit, roles, outputDir.toAbsolutePath());
     }
 
-
     @Bean
-    NodeHealthBoard nodeHealthBoard(ClusterRegistry registry) {
-        return new NodeHealthBoard(registry);
+    NodeHealthBoard nodeHealthBoard(ClusterRegistry registry, SessionBudget budget) {
+        return new NodeHealthBoard(registry, budget);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -40,6 +41,19 @@ public final class Chromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** From the next page on, every page records what its Content-Security-Policy blocked, for {@link #blockedByPolicy()}. */
+    public void recordPolicyViolations() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.aceBlocked = [];"
+                + "document.addEventListener('securitypolicyviolation', function (e) {"
+                + " window.aceBlocked.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.documentURI); });"));
+    }
+
+    /** What the current page's Content-Security-Policy blocked so far (after {@link #recordPolicyViolations()}). */
+    public List<?> blockedByPolicy() {
+        Object blocked = driver.executeScript("return window.aceBlocked || ['no recorder on this page'];");
+        return (List<?>) blocked;
     }
 
     /** The visible part of the page as {@code target/screenshots/NAME.png}. */

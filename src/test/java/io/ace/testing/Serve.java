@@ -83,6 +83,11 @@ public final class Serve implements AutoCloseable {
         return send(http, request);
     }
 
+    /** A GET of {@code path} with {@code browser}, a client logged in by {@link #formLogin}. */
+    public HttpResponse<String> send(HttpClient browser, String path) {
+        return send(browser, HttpRequest.newBuilder(URI.create(url(path))));
+    }
+
     /** Posts the login form as a browser does (session cookie and CSRF token) with {@code browser}; where it redirects to. */
     public String formLogin(HttpClient browser, String user, String password) {
         HttpResponse<String> form = send(browser, HttpRequest.newBuilder(URI.create(url("/login"))));

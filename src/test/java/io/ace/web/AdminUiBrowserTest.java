@@ -6,7 +6,11 @@ import io.ace.testing.Chromium;
 import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
 import io.ace.testing.Serve;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -43,6 +47,7 @@ class AdminUiBrowserTest {
         cluster.sql("UPDATE public.browsed SET v = 'changed' WHERE id IN (42, 4242)", "n2");
         serve = new Serve(cluster.serviceFile(), home);
         chromium = new Chromium();
+        chromium.recordPolicyViolations();
         browser = chromium.driver();
     }
 
@@ -74,6 +79,7 @@ class AdminUiBrowserTest {
         assertThat(shown(By.id("user")).getText()).isEqualTo("operator");
         assertThat(shown(By.id("roles")).getText()).isEqualTo("OPERATOR");
         shot("02-dashboard");
+        assertThat(chromium.blockedByPolicy()).isEmpty();
 
         browser.get(serve.url("/launch?operation=table-diff"));
         shown(By.id("cluster")).sendKeys("local");
@@ -84,6 +90,7 @@ class AdminUiBrowserTest {
         String command = "scripts/ace table-diff local public.browsed --nodes n1,n2 --output html --run-key browser-run";
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("cli"), command));
         shot("03-launch-form");
+        assertThat(chromium.blockedByPolicy()).isEmpty();
         shown(By.id("submit-launch")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
@@ -92,22 +99,61 @@ class AdminUiBrowserTest {
         assertThat(shown(By.id("exit-code")).getText()).isEqualTo("1");
         assertThat(browser.findElements(By.cssSelector("#steps tr")).size()).isGreaterThan(3);
         shot("04-execution-completed");
+        assertThat(chromium.blockedByPolicy()).isEmpty();
 
         shown(By.id("open-report")).click();
         wait.until(d -> d.getPageSource().contains("browsed"));
         assertThat(browser.getPageSource()).contains("n1").contains("n2").contains("changed");
         shot("05-report");
+        assertThat(chromium.blockedByPolicy()).isEmpty();
 
         browser.get(serve.url("/executions"));
         assertThat(shown(By.id("executions")).getText()).contains("public.browsed");
         browser.get(serve.url("/history?operation=table-diff&cluster=local&table=public.browsed"));
-        wait.until(d -> ((JavascriptExecutor) d).executeScript("return typeof Chart !== 'undefined'").equals(Boolean.TRUE));
+        // both charts drawn, by the page's script file under the Content-Security-Policy
+        wait.until(d -> ((JavascriptExecutor) d).executeScript(
+                "return typeof Chart !== 'undefined' && !!Chart.getChart('durations') && !!Chart.getChart('differences')").equals(Boolean.TRUE));
         shot("06-trends");
+        assertThat(chromium.blockedByPolicy()).isEmpty();
         browser.get(serve.url("/reports"));
         assertThat(shown(By.id("archive")).getText()).contains("table-diff");
         shot("07-archive");
         browser.get(serve.url("/audit"));
         assertThat(shown(By.id("audit")).getText()).contains("operator").contains("launch");
+    }
+
+    @Test
+    void pagesReportsAndApiAnswersCarryASecurityPolicy() {
+        HttpResponse<String> launched = serve.send("POST", "/api/v1/table-diff", "operator",
+                "{\"cluster_name\":\"local\",\"table_name\":\"public.browsed\",\"nodes\":[\"n1\",\"n2\"],\"output\":\"html\","
+                        + "\"run_key\":\"headers-run\"}");
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(202);
+        long id = Serve.json(launched).path("execution_id").asLong();
+        serve.awaitEnd(id, Duration.ofSeconds(90));
+        HttpClient loggedIn = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        serve.formLogin(loggedIn, "viewer", "viewer-pw");
+
+        HttpResponse<String> page = serve.send(loggedIn, "/executions/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(policy(page)).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+                "base-uri 'none'", "frame-ancestors 'none'").doesNotContain("unsafe");
+        HttpResponse<String> report = serve.send(loggedIn, "/reports/execution/" + id + "/html");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("browsed");
+        assertThat(policy(report)).contains("default-src 'none'", "sandbox", "frame-ancestors 'none'", "base-uri 'none'")
+                .doesNotContain("script-src");
+        HttpResponse<String> api = serve.send("GET", "/api/v1/executions/" + id, "viewer", null);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(policy(api)).contains("default-src 'none'", "frame-ancestors 'none'");
+        for (HttpResponse<String> answer : List.of(page, report, api)) {
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(answer.uri().toString()).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(answer.uri().toString()).hasValue("no-referrer");
+        }
+    }
+
+    private static String policy(HttpResponse<String> answer) {
+        assertThat(answer.headers().allValues("Content-Security-Policy")).as(answer.uri().toString()).hasSize(1);
+        return answer.headers().firstValue("Content-Security-Policy").orElseThrow();
     }
 
     @Test
@@ -182,7 +228,7 @@ class AdminUiBrowserTest {
                 + " i.name = 'f_output-dir'; i.value = '/tmp/anywhere'; document.getElementById('launch-form').appendChild(i);");
         shown(By.id("submit-launch")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"),
-                "--output-dir names a file on the server"));
+                "--output-dir is decided by the server"));
         shot("09-server-path-refused");
     }
 }

@@ -7,6 +7,7 @@ import io.ace.batch.RunQueries;
 import io.ace.launch.LaunchFields;
 import io.ace.launch.LaunchGrammar;
 import io.ace.web.RunActions;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +121,13 @@ public class OperationsApi {
     @PostMapping("/executions/{id}/abandon")
     ResponseEntity<Map<String, Object>> abandon(@PathVariable long id, Authentication who) {
         return answer(actions.act(id, "abandon", who));
+    }
+
+    /** Any other path under the API, whatever the method: 404 in the API's words (the path not quoted). */
+    @Hidden
+    @RequestMapping("/**")
+    ResponseEntity<Map<String, Object>> unknownPath() {
+        return ApiErrors.body(HttpStatus.NOT_FOUND, null, "no such API path; see /v3/api-docs");
     }
 
     /** 202 with the execution to follow; 200 with exit code 4 when the run key had already completed and nothing ran. */

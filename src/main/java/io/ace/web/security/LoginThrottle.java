@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,7 +116,6 @@ public final class LoginThrottle {
     }
 
     private static String userKey(String user) {
-        // user names are matched without regard to case
-        return "user:" + user.toLowerCase(Locale.ROOT);
+        return "user:" + UserName.normalised(user);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -65,7 +64,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
     /** The login form's failure: counted and audited, then the login page with its error. */
     public AuthenticationFailureHandler formFailure() {
         return (request, response, e) -> {
-            failed(request, new Credentials(request.getParameter("username"), "form"));
+            failed(request, new Credentials(UserName.normalised(request.getParameter("username")), "form"));
             response.sendRedirect(request.getContextPath() + "/login?error");
         };
     }
@@ -91,14 +90,12 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;
         }
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getWriter().write("{\"error\":\"too_many_requests\",\"message\":\"too many failed logins for this user or from this"
-                + " address; retry in " + seconds + " s\"}");
+        JsonRefusal.write(response, 429, "too_many_requests", "too many failed logins for this user or from this address; retry in "
+                + seconds + " s");
     }
 
-    /** Who a request claims to be ({@code user} null for a token) and how. */
+    /** Who a request claims to be ({@code user} normalised, null for a token) and how. */
     private record Credentials(String user, String how) {
     }
 
@@ -114,7 +111,7 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
             try {
                 String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                return new Credentials(colon < 0 ? decoded : decoded.substring(0, colon), "basic");
+                return new Credentials(UserName.normalised(colon < 0 ? decoded : decoded.substring(0, colon)), "basic");
             } catch (IllegalArgumentException e) {
                 return new Credentials(null, "basic");
             }
@@ -126,6 +123,6 @@ public final class LoginThrottleFilter extends OncePerRequestFilter {
         if (!"POST".equals(request.getMethod()) || !request.getServletPath().equals("/login")) {
             return null;
         }
-        return new Credentials(request.getParameter("username"), "form");
+        return new Credentials(UserName.normalised(request.getParameter("username")), "form");
     }
 }

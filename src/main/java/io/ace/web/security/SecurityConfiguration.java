@@ -13,7 +13,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,12 +29,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Two doors: the API (and metrics), stateless, by HTTP basic or bearer token, answering 401/403 in
- * JSON; and the UI, by form login with a session and CSRF tokens on every form. Health's status is
- * open; everything else needs at least VIEWER, and launches check their operation's role. Both
- * doors throttle failed logins ({@link LoginThrottle}) and audit each one.
+ * Two doors: the API (and metrics), stateless, by HTTP basic or bearer token sent unasked,
+ * answering 401/403 in JSON and refusing state changes other web sites ask for
+ * ({@link CrossSiteRequestFilter}); and the UI, by form login with a session and CSRF tokens on
+ * every form. Health's status is open; everything else needs at least VIEWER, and launches check
+ * their operation's role. Both doors throttle failed logins ({@link LoginThrottle}) and audit
+ * each one.
  */
 @Configuration(proxyBeanMethods = false)
 @ServeOnly
@@ -80,6 +82,13 @@ public class SecurityConfiguration {
         return new LoginThrottle(login.getMaxFailures(), login.getWindow(), login.getLockout(), login.getMaxLockout(), Clock.systemUTC());
     }
 
+    /** An address the firewall refuses (a {@code ;}, an encoded slash, ...): 400 in the API's words, the address not quoted. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> JsonRefusal.write(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request",
+                "this address is not accepted");
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ServeProperties properties, LoginThrottle throttle, AuditLog audit) throws Exception {
@@ -90,12 +99,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                         .anyRequest().hasRole(Role.OPERATOR.name()))
                 .httpBasic(b -> b.authenticationEntryPoint(jsonUnauthorized()))
+                .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(logins, BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(properties), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // no session cookie authenticates these requests, so there is nothing to forge
+                // no session cookie authenticates these requests and no browser is asked for a password it
+                // would remember, so there is no token to check: CrossSiteRequestFilter refuses other sites
                 .csrf(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()));
+                .exceptionHandling(e -> e.authenticationEntryPoint(jsonUnauthorized()).accessDeniedHandler(jsonForbidden()))
+                .headers(SecurityHeaders.api());
         return http.build();
     }
 
@@ -115,26 +127,25 @@ public class SecurityConfiguration {
                             logins.formSuccess(authentication.getName());
                             success.onAuthenticationSuccess(request, response, authentication);
                         }))
-                .logout(l -> l.logoutSuccessUrl("/login?logout"));
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .headers(SecurityHeaders.ui());
         return http.build();
     }
 
+    /**
+     * 401 without a basic challenge: a browser that saw one would remember the password and send it
+     * with any request another site makes it send. Scripts send basic credentials unasked.
+     */
     private static AuthenticationEntryPoint jsonUnauthorized() {
-        return (request, response, e) -> json(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
-                "log in with HTTP basic or an 'Authorization: Bearer' token");
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"ace\"");
+            JsonRefusal.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                    "log in with HTTP basic or an 'Authorization: Bearer' token");
+        };
     }
 
     private static AccessDeniedHandler jsonForbidden() {
-        return (request, response, e) -> json(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
+        return (request, response, e) -> JsonRefusal.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden",
                 "your role does not allow this");
-    }
-
-    private static void json(HttpServletResponse response, int status, String error, String message) throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"ace\"");
-        }
-        response.getWriter().write("{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
     }
 }

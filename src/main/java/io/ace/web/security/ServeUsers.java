@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
@@ -37,8 +38,13 @@ public final class ServeUsers {
                 throw AceException.config("ace.serve.users." + e.getKey() + ".password must be a bcrypt hash ({bcrypt}$2a$...);"
                         + " make one with 'scripts/ace hash-password'");
             }
-            users.add(User.withUsername(e.getKey()).password(hash).roles(e.getValue().getRole().name()).build());
-            description.add(e.getKey() + " (" + e.getValue().getRole() + ")");
+            String name = UserName.normalised(e.getKey());
+            if (name.isEmpty() || users.stream().anyMatch(u -> u.getUsername().equals(name))) {
+                throw AceException.config("ace.serve.users." + e.getKey() + ": user names must not be empty, and must differ in more than"
+                        + " case and surrounding spaces (" + name + ")");
+            }
+            users.add(User.withUsername(name).password(hash).roles(e.getValue().getRole().name()).build());
+            description.add(name + " (" + e.getValue().getRole() + ")");
         }
         if (users.isEmpty()) {
             Path file = home.resolve(INITIAL_PASSWORD_FILE);
@@ -66,8 +72,9 @@ public final class ServeUsers {
         }
     }
 
-    public InMemoryUserDetailsManager details() {
-        return details;
+    /** The users by name, looked up as the login throttle counts them ({@link UserName}). */
+    public UserDetailsService details() {
+        return claimed -> details.loadUserByUsername(UserName.normalised(claimed));
     }
 
     /** One line per user for the start-up message: name and role, never a password. */
