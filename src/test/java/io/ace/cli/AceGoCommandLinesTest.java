@@ -41,7 +41,8 @@ class AceGoCommandLinesTest {
         assertThat(diff.diffKeys("id")).containsExactly("7");
         assertThat(ace.outputFiles()).anyMatch(f -> f.toString().endsWith(".html"));
 
-        Ace.Result dryRun = ace.run("table-repair", "local", "public.habits", "-f", diff.diffFile().toString(), "-r", "n1", "-y", "-g");
+        Ace.Result dryRun = ace.run("table-repair", "local", "public.habits", "-f", diff.diffFile().toString(), "-r", "n1", "-y", "-g",
+                "--output-dir", ace.outputDir().toString());
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isIn(0, 1);
         assertThat(dryRun.out()).containsIgnoringCase("dry run");
         Ace.Result unchanged = ace.run("table-diff", "local", "public.habits", "--nodes", "n1,n2");
