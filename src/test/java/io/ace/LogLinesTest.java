@@ -15,21 +15,8 @@ class LogLinesTest {
 
     @Test
     void carriageReturnsAndLineFeedsInAMessageAreWrittenAsEscapes() throws Exception {
-        LoggerContext context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            configurator.doConfigure(getClass().getResource("/logback-spring.xml"));
-            context.getLogger("io.ace.web").warn("launch refused for table {}", "public.t\r\n12:00:00.000 INFO  Audit - admin granted\nnext");
-        } finally {
-            context.stop();
-            System.setErr(original);
-        }
-        String written = err.toString(StandardCharsets.UTF_8);
+        String written = logged(context -> context.getLogger("io.ace.web").warn("launch refused for table {}",
+                "public.t\r\n12:00:00.000 INFO  Audit - admin granted\nnext"));
         assertThat(written.lines()).hasSize(1);
         assertThat(written).contains("launch refused for table public.t\\r\\n12:00:00.000 INFO  Audit - admin granted\\nnext");
     }
