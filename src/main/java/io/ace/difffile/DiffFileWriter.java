@@ -36,15 +36,16 @@ public final class DiffFileWriter {
                          Map<String, Object> summary) {
         /** The differing rows per pair as a person reads them: {@code n1/n2: 18, n1/n3: 21}. */
         public String pairCountsText() {
-            return text(diffRowsCount);
+            return countsText(diffRowsCount);
         }
 
         /** The keys on which each node was the odd one out: {@code n2: 17, n3: 1}. */
         public String oddNodeCountsText() {
-            return text(oddNodeCounts);
+            return countsText(oddNodeCounts);
         }
 
-        private static String text(Map<String, Long> counts) {
+        /** Counts by name as a person reads them: {@code n1/n2: 1,018, n1/n3: 21}. */
+        public static String countsText(Map<String, Long> counts) {
             StringBuilder text = new StringBuilder();
             counts.forEach((k, v) -> text.append(text.isEmpty() ? "" : ", ").append(k).append(": ").append(String.format("%,d", v)));
             return text.toString();

@@ -2,7 +2,9 @@ package io.ace.launch;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A launch as named fields, the way a web form, an API body or a schedule file gives it: the
@@ -15,6 +17,11 @@ public record LaunchFields(String operation, String cluster, String target, Map<
 
     public LaunchFields {
         flags = Collections.unmodifiableMap(new LinkedHashMap<>(flags));
+    }
+
+    /** The cluster and target given, in that order, as the command line's positional arguments. */
+    public List<String> positional() {
+        return Stream.of(cluster, target).filter(p -> p != null && !p.isBlank()).map(String::strip).toList();
     }
 
     /** The same launch with one more flag (a run key the scheduler chooses, for example). */

@@ -126,12 +126,7 @@ public final class LaunchGrammar {
         args.add(outputDir.toString());
         // after '--' nothing is an option, whatever it looks like
         args.add("--");
-        List<String> positional = new ArrayList<>();
-        for (String p : new String[] {fields.cluster(), fields.target()}) {
-            if (p != null && !p.isBlank()) {
-                positional.add(p.strip());
-            }
-        }
+        List<String> positional = fields.positional();
         args.addAll(positional);
         ParseResult result;
         try {
@@ -233,12 +228,17 @@ public final class LaunchGrammar {
             return null;
         }
         if (value instanceof Collection<?> list && !list.isEmpty() && list.stream().allMatch(LaunchGrammar::scalar)) {
-            return List.of(String.join(",", list.stream().map(String::valueOf).toList()));
+            return List.of(joined(list));
         }
         if (scalar(value) && !(value instanceof Boolean)) {
             return List.of(String.valueOf(value));
         }
         throw AceException.usage(option.longestName() + " needs " + option.paramLabel() + ": a value or a list of values");
+    }
+
+    /** A list of values as one argument, as the command line takes it: {@code n1,n2}. */
+    private static String joined(Collection<?> list) {
+        return String.join(",", list.stream().map(String::valueOf).toList());
     }
 
     private static boolean scalar(Object value) {
@@ -289,11 +289,7 @@ public final class LaunchGrammar {
     /** The command line named fields stand for, as an operator would type it: {@code true} a bare flag, lists joined with commas. */
     public static List<String> commandLine(LaunchFields fields) {
         List<String> args = new ArrayList<>(List.of(String.valueOf(fields.operation())));
-        for (String p : new String[] {fields.cluster(), fields.target()}) {
-            if (p != null && !p.isBlank()) {
-                args.add(p.strip());
-            }
-        }
+        args.addAll(fields.positional());
         fields.flags().forEach((name, value) -> {
             String flag = "--" + String.valueOf(name).replace('_', '-');
             if (value instanceof Boolean b) {
@@ -302,7 +298,7 @@ public final class LaunchGrammar {
                 }
             } else if (value instanceof Collection<?> list) {
                 args.add(flag);
-                args.add(String.join(",", list.stream().map(String::valueOf).toList()));
+                args.add(joined(list));
             } else if (value != null) {
                 args.add(flag);
                 args.add(String.valueOf(value));

@@ -1,5 +1,6 @@
 package io.ace.batch.tableset;
 
+import io.ace.difffile.DiffFileWriter;
 import io.ace.batch.ReportFile;
 import io.ace.diff.TableSurvey;
 import io.ace.report.TableLine;
@@ -138,9 +139,7 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
         for (TableLine l : lines) {
             sb.append("\n  ").append(l.table()).append(": ").append(l.status());
             if (l.status().equals("differed")) {
-                StringBuilder pairs = new StringBuilder();
-                l.pairs().forEach((k, v) -> pairs.append(pairs.isEmpty() ? "" : ", ").append(k).append(": ").append(v));
-                sb.append(" (").append(pairs).append(")");
+                sb.append(" (").append(DiffFileWriter.Result.countsText(l.pairs())).append(")");
             } else if (!l.status().equals("identical") && l.detail() != null && !l.detail().isEmpty()) {
                 sb.append(" (").append(l.detail()).append(")");
             }
