@@ -108,7 +108,7 @@ public final class JobControl {
         if (!operations.contains(name)) {
             throw AceException.usage("job execution " + id + " is a " + name + " job, which this version cannot restart");
         }
-        LaunchRequest request = operations.get(name).codec().decode(e.getJobParameters());
+        LaunchRequest request = operations.get(name).request(e.getJobParameters());
         reports.require(request.outputDir(), "the output directory job execution " + id + " records",
                 "resume the run with its command, --run-key " + UserInput.quoted(request.runKey()) + " and --output-dir");
         return request;

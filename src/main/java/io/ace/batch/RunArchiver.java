@@ -1,6 +1,7 @@
 package io.ace.batch;
 
 import io.ace.exit.UserInput;
+import io.ace.operation.RunIdentity;
 import io.ace.report.archive.ArchivedRun;
 import io.ace.report.archive.ReportArchive;
 import java.nio.file.Path;
@@ -60,12 +61,13 @@ public final class RunArchiver {
 
     private ArchivedRun describe(JobExecution execution, RunOutcome outcome) {
         JobParameters parameters = execution.getJobParameters();
+        RunIdentity identity = RunIdentity.of(parameters);
         // sorted: the repository hands them over in no stable order, and manifests are compared by eye
         List<ArchivedRun.Parameter> recorded = parameters.parameters().stream()
                 .map(p -> new ArchivedRun.Parameter(p.name(), String.valueOf(p.value()), p.identifying()))
                 .sorted(Comparator.comparing(ArchivedRun.Parameter::name)).toList();
         return new ArchivedRun(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getJobInstance().getJobName(),
-                parameters.getString("cluster", ""), RunView.target(execution), parameters.getString("run_key", ""), recorded,
+                identity.cluster(), identity.target(), identity.runKey(), recorded,
                 toolVersion, execution.getStatus().name(), outcome.exitCode().code(), outcome.message(),
                 local(execution.getStartTime()), local(execution.getEndTime()));
     }

@@ -11,6 +11,7 @@ import io.ace.operation.LaunchRequest;
 import io.ace.operation.Operation;
 import io.ace.operation.OperationJob;
 import io.ace.operation.OperationRegistry;
+import io.ace.operation.RunIdentity;
 import io.ace.report.ReportName;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -101,7 +102,7 @@ public final class RunLauncher {
         R request = operation.cast(any);
         ReportName.writableDirectory(request.outputDir());
         OperationJob.Needs needs = operation.job().prepare(request);
-        JobParameters parameters = operation.codec().encode(request);
+        JobParameters parameters = operation.parameters(request);
         // a distributed run needs a repository its workers share
         partitioning.check(parameters);
         String run = operation.name() + ":" + RUN_KEYS.generateKey(parameters);
@@ -135,7 +136,7 @@ public final class RunLauncher {
     }
 
     private static RunInProgressException startingElsewhere(JobParameters parameters) {
-        return new RunInProgressException("run key '" + parameters.getString("run_key") + "' is being started by another launch right now;"
+        return new RunInProgressException("run key '" + parameters.getString(RunIdentity.RUN_KEY) + "' is being started by another launch right now;"
                 + " follow that execution, or launch again once it has ended");
     }
 
@@ -177,7 +178,7 @@ public final class RunLauncher {
         if (last == null) {
             return Optional.empty();
         }
-        String runKey = parameters.getString("run_key");
+        String runKey = parameters.getString(RunIdentity.RUN_KEY);
         BatchStatus status = last.getStatus();
         if (status == BatchStatus.COMPLETED) {
             return Optional.of(RunOutcome.of(last, ExitCode.ALREADY_COMPLETED, "run key '" + runKey

@@ -1,10 +1,12 @@
 package io.ace.batch;
 
 import io.ace.batch.partition.PartitionClaims;
+import io.ace.operation.RunIdentity;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -17,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class RunQueries {
 
     /** The parameters that name what an execution works on: a table operation's table, any other's target. */
-    private static final String TARGET = "('table', 'target')";
+    private static final String TARGET = RunIdentity.TARGET_NAMES.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ", "(", ")"));
+    private static final String CLUSTER = RunIdentity.CLUSTER;
 
     /**
      * A filter; null or blank fields match everything.
@@ -78,7 +81,7 @@ public final class RunQueries {
     public List<RunView> latestPerTarget(LocalDate since) {
         return views(jdbc.queryForList("SELECT max(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
                 + " JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID"
-                + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = 'cluster'"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = '" + CLUSTER + "'"
                 + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME IN " + TARGET
                 + " WHERE E.END_TIME IS NOT NULL AND E.CREATE_TIME >= ?"
                 + " GROUP BY I.JOB_NAME, C.PARAMETER_VALUE, T.PARAMETER_VALUE ORDER BY 1 DESC", Long.class,
@@ -104,7 +107,7 @@ public final class RunQueries {
     private List<JobExecution> executions(String operation, String cluster, String table, int limit) {
         List<Long> ids = jdbc.queryForList("SELECT E.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE I"
                 + " ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE I.JOB_NAME = ? AND E.END_TIME IS NOT NULL"
-                + param("cluster") + param(TARGET) + " ORDER BY E.JOB_EXECUTION_ID DESC FETCH FIRST ? ROWS ONLY",
+                + param(CLUSTER) + param(TARGET) + " ORDER BY E.JOB_EXECUTION_ID DESC FETCH FIRST ? ROWS ONLY",
                 Long.class, operation, cluster, table, limit);
         List<JobExecution> executions = new ArrayList<>(load(ids));
         java.util.Collections.reverse(executions);
@@ -113,8 +116,8 @@ public final class RunQueries {
 
     /** How long the completed executions of the same operation on the same target as this one took. */
     private List<java.time.Duration> earlierDurations(JobExecution execution, int limit) {
-        return executions(execution.getJobInstance().getJobName(), execution.getJobParameters().getString("cluster", ""),
-                RunView.target(execution), limit).stream().filter(x -> x.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED)
+        RunIdentity identity = RunIdentity.of(execution.getJobParameters());
+        return executions(execution.getJobInstance().getJobName(), identity.cluster(), identity.target(), limit).stream().filter(x -> x.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED)
                 .map(x -> RunView.between(x.getStartTime(), x.getEndTime())).toList();
     }
 
@@ -122,7 +125,7 @@ public final class RunQueries {
     public List<String[]> targets(String operation) {
         return jdbc.query("SELECT DISTINCT C.PARAMETER_VALUE, T.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION E"
                 + " JOIN BATCH_JOB_INSTANCE I ON I.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID"
-                + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = 'cluster'"
+                + " JOIN BATCH_JOB_EXECUTION_PARAMS C ON C.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND C.PARAMETER_NAME = '" + CLUSTER + "'"
                 + " JOIN BATCH_JOB_EXECUTION_PARAMS T ON T.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID AND T.PARAMETER_NAME IN " + TARGET
                 + " WHERE I.JOB_NAME = ? ORDER BY 1, 2", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, operation);
     }
@@ -159,7 +162,7 @@ public final class RunQueries {
             args.add(f.status().toUpperCase());
         }
         if (present(f.cluster())) {
-            w.append(param("cluster"));
+            w.append(param(CLUSTER));
             args.add(f.cluster());
         }
         if (present(f.table())) {

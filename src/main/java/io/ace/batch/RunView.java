@@ -2,6 +2,7 @@ package io.ace.batch;
 
 import io.ace.diff.DiffPlan;
 import io.ace.diff.KeyRange;
+import io.ace.operation.RunIdentity;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -135,17 +136,12 @@ public record RunView(long id, long instanceId, String operation, String cluster
         RunOutcome outcome = e.isRunning() ? null : RunOutcome.of(e);
         List<Parameter> parameters = p.parameters().stream()
                 .map(x -> new Parameter(x.name(), String.valueOf(x.value()), x.identifying())).toList();
-        return new RunView(e.getId(), e.getJobInstance().getInstanceId(), e.getJobInstance().getJobName(), p.getString("cluster", ""),
-                target(e), p.getString("run_key", ""), e.getStatus().name(), e.isRunning(),
+        RunIdentity identity = RunIdentity.of(p);
+        return new RunView(e.getId(), e.getJobInstance().getInstanceId(), e.getJobInstance().getJobName(), identity.cluster(),
+                identity.target(), identity.runKey(), e.getStatus().name(), e.isRunning(),
                 outcome == null ? null : outcome.exitCode().code(), outcome == null ? null : outcome.message(), parameters,
                 planView(plan), steps, progress, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(), context.reports(),
                 outcome == null ? null : outcome.publicMessage());
-    }
-
-    /** What an execution works on: the table of a table operation, otherwise its target parameter. */
-    static String target(JobExecution e) {
-        var p = e.getJobParameters();
-        return p.getString("table", p.getString("target", ""));
     }
 
     /**

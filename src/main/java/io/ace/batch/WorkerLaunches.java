@@ -62,7 +62,7 @@ public final class WorkerLaunches implements PartitionStepSource {
         }
 
         private <R extends LaunchRequest> void build(Operation<R> operation) {
-            R request = operation.codec().decode(execution.getJobParameters());
+            R request = operation.request(execution.getJobParameters());
             OperationJob.Needs needs = operation.job().prepare(request);
             ClusterDefinition cluster = clusters.cluster(request.cluster());
             ClusterSessions opened = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget);

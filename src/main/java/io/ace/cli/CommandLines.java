@@ -5,10 +5,13 @@ import io.ace.batch.RunLauncher;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.exit.UserInput;
+import io.ace.launch.ExitCodes;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.Operation;
 import io.ace.operation.RequestOptions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 
@@ -17,6 +20,9 @@ import picocli.CommandLine;
  * beans); errors map to the exit code contract.
  */
 public final class CommandLines {
+
+    /** The command of each group operations declare ({@code ace mtree VERB}), which describes the group. */
+    private static final Map<String, Class<?>> GROUPS = Map.of("mtree", MtreeCommand.class);
 
     private CommandLines() {
     }
@@ -33,19 +39,20 @@ public final class CommandLines {
         };
         LaunchGrammar grammar = context.getBean(LaunchGrammar.class);
         CommandLine cl = new CommandLine(AceCommand.class, factory);
-        CommandLine mtree = new CommandLine(MtreeCommand.class, factory);
+        ExitCodes.listIn(cl.getCommandSpec());
+        Map<String, CommandLine> groups = new LinkedHashMap<>();
         for (Operation<?> operation : grammar.operations().all()) {
             CommandLine command = grammar.command(operation);
-            if (operation.name().startsWith(MtreeCommand.PREFIX)) {
+            if (!operation.group().isEmpty()) {
                 // 'ace mtree build'; 'ace mtree-build' (as launches print themselves) works too, unlisted
-                String verb = operation.name().substring(MtreeCommand.PREFIX.length());
-                mtree.addSubcommand(verb, grammar.command(operation));
-                mtree.getSubcommands().get(verb).getCommandSpec().name(verb);
+                CommandLine group = groups.computeIfAbsent(operation.group(), name -> new CommandLine(GROUPS.get(name), factory));
+                group.addSubcommand(operation.verb(), grammar.command(operation));
+                group.getSubcommands().get(operation.verb()).getCommandSpec().name(operation.verb());
                 command.getCommandSpec().usageMessage().hidden(true);
             }
             cl.addSubcommand(operation.name(), command);
         }
-        cl.addSubcommand(mtree);
+        groups.values().forEach(cl::addSubcommand);
         for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, WorkerCommand.class, HashPasswordCommand.class,
                 ReportsCommand.class)) {
             cl.addSubcommand(new CommandLine(command, factory));

@@ -7,15 +7,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ace mtree VERB}: the registered operations named {@code mtree-VERB} as subcommands
+ * {@code ace mtree VERB}: the registered operations of the {@code mtree} group as subcommands
  * ({@code ace mtree build} runs {@code mtree-build}). Alone it prints its usage.
  */
 @Command(name = "mtree", mixinStandardHelpOptions = true,
         description = "Merkle trees kept current by change capture, so a diff costs in proportion to what changed.")
 public class MtreeCommand implements Callable<Integer> {
-
-    /** Operations named {@code mtree-VERB} are this command's subcommands. */
-    static final String PREFIX = "mtree-";
 
     @Spec
     CommandSpec spec;

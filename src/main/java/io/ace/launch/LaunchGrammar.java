@@ -79,6 +79,7 @@ public final class LaunchGrammar {
         }
         spec.addMixin(RUN, CommandSpec.forAnnotatedObject(new RunOptions()));
         spec.addMixin(PROGRESS, CommandSpec.forAnnotatedObject(new ProgressOptions()));
+        ExitCodes.listIn(spec);
         return new CommandLine(spec).setExpandAtFiles(false);
     }
 

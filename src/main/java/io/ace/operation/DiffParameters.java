@@ -3,8 +3,6 @@ package io.ace.operation;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
 import io.ace.report.HtmlReportWriter;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -51,10 +49,9 @@ public final class DiffParameters {
         return p.getLong("max_connections", 0L).intValue();
     }
 
-    /** Where and how the reports are written; never identifying. */
-    public static JobParametersBuilder addOutput(JobParametersBuilder builder, Path outputDir, boolean html, int maxHtmlRows) {
+    /** How the reports are written; never identifying. */
+    public static JobParametersBuilder addOutput(JobParametersBuilder builder, boolean html, int maxHtmlRows) {
         return builder
-                .addString("output_dir", outputDir.toAbsolutePath().toString(), false)
                 .addString("output", html ? "html" : "json", false)
                 .addLong("max_html_rows", (long) maxHtmlRows, false);
     }
@@ -68,8 +65,7 @@ public final class DiffParameters {
     }
 
     public static DiffOptions read(JobParameters p) {
-        String nodes = p.getString("nodes", "");
-        return new DiffOptions(nodes.isEmpty() ? List.of() : Arrays.asList(nodes.split(",")),
+        return new DiffOptions(NodesParameters.nodes(p),
                 p.getLong("block_size").intValue(), p.getDouble("concurrency_factor"),
                 p.getLong("compare_unit_size").intValue(), p.getLong("max_diff_rows"),
                 p.getString("table_filter", ""), Equality.valueOf(p.getString("equality").toUpperCase()),

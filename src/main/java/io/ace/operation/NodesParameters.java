@@ -1,16 +1,12 @@
 package io.ace.operation;
 
 import io.ace.catalog.TableName;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
-/**
- * {@link ClusterRequest}s and {@link TableNodesRequest}s as job parameters. Identifying: the
- * operation, cluster, target (the table, or empty), nodes and run key.
- */
+/** {@link ClusterRequest}s and {@link TableNodesRequest}s as job parameters: their nodes, identifying. */
 public final class NodesParameters {
 
     private NodesParameters() {
@@ -20,13 +16,12 @@ public final class NodesParameters {
         return new ParameterCodec<>() {
             @Override
             public JobParameters encode(ClusterRequest request) {
-                return builder(request, request.nodes()).toJobParameters();
+                return builder(request.nodes()).toJobParameters();
             }
 
             @Override
-            public ClusterRequest decode(JobParameters p) {
-                return new ClusterRequest(p.getString("operation"), p.getString("cluster"), nodes(p), p.getString("run_key"),
-                        Path.of(p.getString("output_dir")));
+            public ClusterRequest decode(RunIdentity id, JobParameters p) {
+                return new ClusterRequest(id.operation(), id.cluster(), nodes(p), id.runKey(), id.outputDir());
             }
         };
     }
@@ -35,26 +30,20 @@ public final class NodesParameters {
         return new ParameterCodec<>() {
             @Override
             public JobParameters encode(TableNodesRequest request) {
-                return builder(request, request.nodes()).addString("table", request.table().toString()).toJobParameters();
+                return builder(request.nodes()).toJobParameters();
             }
 
             @Override
-            public TableNodesRequest decode(JobParameters p) {
-                return new TableNodesRequest(p.getString("operation"), p.getString("cluster"), TableName.fromRecorded(p.getString("table")),
-                        nodes(p), p.getString("run_key"), Path.of(p.getString("output_dir")));
+            public TableNodesRequest decode(RunIdentity id, JobParameters p) {
+                return new TableNodesRequest(id.operation(), id.cluster(), TableName.fromRecorded(id.target()), nodes(p), id.runKey(),
+                        id.outputDir());
             }
         };
     }
 
-    /** What every launch on nodes records: operation, cluster, target, nodes, run key, and (not identifying) the output directory. */
-    public static JobParametersBuilder builder(LaunchRequest request, List<String> nodes) {
-        return new JobParametersBuilder()
-                .addString("operation", request.operation())
-                .addString("cluster", request.cluster())
-                .addString("target", request.target())
-                .addString("nodes", String.join(",", nodes))
-                .addString("run_key", request.runKey())
-                .addString("output_dir", request.outputDir().toAbsolutePath().toString(), false);
+    /** The nodes a launch names (empty for every node), identifying. */
+    public static JobParametersBuilder builder(List<String> nodes) {
+        return new JobParametersBuilder().addString("nodes", String.join(",", nodes));
     }
 
     /** The recorded nodes; empty for every node. */

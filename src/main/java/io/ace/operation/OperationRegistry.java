@@ -31,6 +31,18 @@ public final class OperationRegistry {
         return byName.containsKey(name);
     }
 
+    /** The operation that is {@code verb} of {@code group} ({@code mtree build}), or a usage error listing the ones there are. */
+    public Operation<?> get(String group, String verb) {
+        return byName.values().stream().filter(o -> o.group().equals(group) && o.verb().equals(verb)).findFirst()
+                .orElseThrow(() -> AceException.usage("unknown operation " + UserInput.quoted(group + " " + verb) + "; this version runs "
+                        + String.join(", ", names())));
+    }
+
+    /** The operations the UI offers on a run that wrote a diff file. */
+    public List<Operation<?>> followUps() {
+        return byName.values().stream().filter(o -> o.followUp() != null).toList();
+    }
+
     /** The operation of that name, or a usage error listing the ones there are. */
     public Operation<?> get(String name) {
         Operation<?> op = byName.get(name);

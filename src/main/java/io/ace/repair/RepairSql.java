@@ -90,7 +90,11 @@ final class RepairSql {
      * The statements to run in order.
      */
     List<String> planChanges(RepairOptions options, boolean checked) {
-        String plan = options.fixNulls() ? fixNulls() : options.bidirectional() ? bidirectional() : fromSource(options);
+        String plan = switch (options.mode()) {
+            case FIX_NULLS -> fixNulls();
+            case BIDIRECTIONAL -> bidirectional();
+            default -> fromSource(options);
+        };
         String create = "CREATE TEMP TABLE ace_repair_change ON COMMIT DROP AS SELECT p.*, CASE WHEN p.ace_moved THEN '" + STALE + "' ELSE ";
         String changes = checked
                 ? create + status(READY) + " END AS ace_status FROM (" + plan + ") p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow()
@@ -130,7 +134,11 @@ final class RepairSql {
      * recorded (changed since, or never there) is stale.
      */
     private String fromSource(RepairOptions options) {
-        String where = options.insertOnly() ? " WHERE m.ace_ord IS NULL" : options.upsertOnly() ? " WHERE s.ace_ord IS NOT NULL" : "";
+        String where = switch (options.mode()) {
+            case INSERT_ONLY -> " WHERE m.ace_ord IS NULL";
+            case UPSERT_ONLY -> " WHERE s.ace_ord IS NOT NULL";
+            default -> "";
+        };
         return "SELECT COALESCE(s.ace_ord, m.ace_ord) AS ace_ord,"
                 + " CASE WHEN m.ace_ord IS NULL THEN 'insert' WHEN s.ace_ord IS NULL THEN 'delete' ELSE 'update' END AS ace_kind,"
                 + " NULL::int[] AS ace_filled, " + moved("s") + ", " + keyPositionsAs(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ", "

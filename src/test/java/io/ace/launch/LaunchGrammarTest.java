@@ -3,13 +3,11 @@ package io.ace.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ace.Operations;
-import io.ace.batch.BatchResources;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.DiffFiles;
 import io.ace.operation.LaunchRequest;
-import io.ace.operation.RecordedDiffFile;
+import io.ace.testing.GrammarWithoutServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,9 +26,7 @@ class LaunchGrammarTest {
     @TempDir
     Path dir;
 
-    private final LaunchGrammar grammar = new LaunchGrammar(new Operations().operationRegistry(
-            new BatchResources(null, null, null, null, null, "test", 1, 0, null, null, null)),
-            (id, table) -> new RecordedDiffFile(Path.of("execution-" + id + ".json"), "0".repeat(64)), given -> given == null ? "local" : given);
+    private final LaunchGrammar grammar = GrammarWithoutServer.create();
 
     private static Map<String, Object> flags(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();

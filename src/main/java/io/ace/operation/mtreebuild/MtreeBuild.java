@@ -13,7 +13,12 @@ public final class MtreeBuild {
     }
 
     public static Operation<MtreeBuildRequest> operation(BatchResources resources) {
-        return new Operation<>(OPERATION, MtreeBuildRequest.class, MtreeBuildOptions.class, new MtreeBuildParameters(), Role.ADMIN, true,
-                new MtreeBuildJob(resources));
+        return Operation.named(OPERATION, MtreeBuildRequest.class)
+                .inGroup("mtree")
+                .options(MtreeBuildOptions.class)
+                .codec(new MtreeBuildParameters())
+                .role(Role.ADMIN)
+                .blockProgress()
+                .job(new MtreeBuildJob(resources));
     }
 }

@@ -5,16 +5,15 @@ import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
 import io.ace.operation.NodesParameters;
 import io.ace.operation.ParameterCodec;
-import java.nio.file.Path;
+import io.ace.operation.RunIdentity;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-/** An mtree build as job parameters. Identifying: cluster, table, nodes, block size, equality and run key; not the concurrency. */
+/** An mtree build as job parameters. Identifying: nodes, block size and equality; not the concurrency. */
 final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
 
     @Override
     public JobParameters encode(MtreeBuildRequest request) {
-        return NodesParameters.builder(request, request.options().nodes())
-                .addString("table", request.table().toString())
+        return NodesParameters.builder(request.options().nodes())
                 .addLong("block_size", (long) request.options().blockSize())
                 .addString("equality", request.options().equality().name().toLowerCase())
                 .addDouble("concurrency_factor", request.options().concurrencyFactor(), false)
@@ -22,10 +21,9 @@ final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
     }
 
     @Override
-    public MtreeBuildRequest decode(JobParameters p) {
+    public MtreeBuildRequest decode(RunIdentity id, JobParameters p) {
         DiffOptions options = new DiffOptions(NodesParameters.nodes(p), p.getLong("block_size").intValue(), p.getDouble("concurrency_factor"),
                 DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null, Equality.parse(p.getString("equality")), false, 0, 0, 0, 0);
-        return new MtreeBuildRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")), options, p.getString("run_key"),
-                Path.of(p.getString("output_dir")));
+        return new MtreeBuildRequest(id.cluster(), TableName.fromRecorded(id.target()), options, id.runKey(), id.outputDir());
     }
 }

@@ -15,7 +15,11 @@ public final class MtreeListen {
     }
 
     public static Operation<ClusterRequest> operation(BatchResources resources) {
-        return new Operation<>(OPERATION, ClusterRequest.class, MtreeListenOptions.class, NodesParameters.cluster(), Role.ADMIN, false,
-                new MtreeListenJob(resources));
+        return Operation.named(OPERATION, ClusterRequest.class)
+                .inGroup("mtree")
+                .options(MtreeListenOptions.class)
+                .codec(NodesParameters.cluster())
+                .role(Role.ADMIN)
+                .job(new MtreeListenJob(resources));
     }
 }

@@ -1,11 +1,10 @@
 package io.ace.operation.mtreestatus;
 
 import io.ace.batch.BatchResources;
-import io.ace.batch.RunContext;
+import io.ace.batch.OneStepJob;
 import io.ace.mtree.TreeStatus;
 import io.ace.operation.ClusterRequest;
 import io.ace.operation.NodesParameters;
-import io.ace.operation.OneStepJob;
 import io.ace.operation.Operation;
 import io.ace.operation.Role;
 
@@ -19,9 +18,12 @@ public final class MtreeStatus {
 
     /** It only reads, so an operator may run it. */
     public static Operation<ClusterRequest> operation(BatchResources resources) {
-        return new Operation<>(OPERATION, ClusterRequest.class, MtreeStatusOptions.class, NodesParameters.cluster(), Role.OPERATOR, false,
-                new OneStepJob<>(resources.repository(), resources.transactions(), ClusterRequest::nodes, (request, sessions) -> "",
-                        (request, sessions) -> String.join("\n", TreeStatus.lines(sessions)),
-                        (execution, summary) -> RunContext.of(execution).summaryLine(summary)));
+        return Operation.named(OPERATION, ClusterRequest.class)
+                .inGroup("mtree")
+                .options(MtreeStatusOptions.class)
+                .codec(NodesParameters.cluster())
+                .role(Role.OPERATOR)
+                .job(new OneStepJob<>(resources, ClusterRequest::nodes, (request, sessions) -> "",
+                        (request, sessions) -> String.join("\n", TreeStatus.lines(sessions))));
     }
 }

@@ -14,7 +14,11 @@ public final class MtreeTableDiff {
 
     /** It updates the trees on the nodes, so it needs the role that writes to them. */
     public static Operation<MtreeTableDiffRequest> operation(BatchResources resources) {
-        return new Operation<>(OPERATION, MtreeTableDiffRequest.class, MtreeTableDiffOptions.class, new MtreeTableDiffParameters(),
-                Role.ADMIN, false, new MtreeTableDiffJob(resources));
+        return Operation.named(OPERATION, MtreeTableDiffRequest.class)
+                .inGroup("mtree")
+                .options(MtreeTableDiffOptions.class)
+                .codec(new MtreeTableDiffParameters())
+                .role(Role.ADMIN)
+                .job(new MtreeTableDiffJob(resources));
     }
 }

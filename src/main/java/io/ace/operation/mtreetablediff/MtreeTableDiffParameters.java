@@ -4,17 +4,16 @@ import io.ace.catalog.TableName;
 import io.ace.diff.DiffOptions;
 import io.ace.operation.NodesParameters;
 import io.ace.operation.ParameterCodec;
-import java.nio.file.Path;
+import io.ace.operation.RunIdentity;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-/** An mtree table-diff as job parameters. Identifying: cluster, table, nodes, row limit and run key. */
+/** An mtree table-diff as job parameters. Identifying: nodes and row limit. */
 final class MtreeTableDiffParameters implements ParameterCodec<MtreeTableDiffRequest> {
 
     @Override
     public JobParameters encode(MtreeTableDiffRequest request) {
         DiffOptions options = request.options();
-        return NodesParameters.builder(request, options.nodes())
-                .addString("table", request.table().toString())
+        return NodesParameters.builder(options.nodes())
                 .addLong("max_diff_rows", options.maxDiffRows())
                 .addLong("compare_unit_size", (long) options.compareUnitSize(), false)
                 .addString("recheck", Boolean.toString(options.recheck()), false)
@@ -23,11 +22,10 @@ final class MtreeTableDiffParameters implements ParameterCodec<MtreeTableDiffReq
     }
 
     @Override
-    public MtreeTableDiffRequest decode(JobParameters p) {
+    public MtreeTableDiffRequest decode(RunIdentity id, JobParameters p) {
         DiffOptions options = new DiffOptions(NodesParameters.nodes(p), DiffOptions.DEFAULT_BLOCK_SIZE, DiffOptions.DEFAULT_CONCURRENCY_FACTOR,
                 p.getLong("compare_unit_size").intValue(), p.getLong("max_diff_rows"), null, null,
                 Boolean.parseBoolean(p.getString("recheck", "true")), p.getLong("recheck_timeout").intValue(), 0, 0, 0);
-        return new MtreeTableDiffRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")), options,
-                p.getString("run_key"), Path.of(p.getString("output_dir")));
+        return new MtreeTableDiffRequest(id.cluster(), TableName.fromRecorded(id.target()), options, id.runKey(), id.outputDir());
     }
 }

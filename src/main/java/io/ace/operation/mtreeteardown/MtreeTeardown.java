@@ -1,11 +1,10 @@
 package io.ace.operation.mtreeteardown;
 
 import io.ace.batch.BatchResources;
-import io.ace.batch.RunContext;
+import io.ace.batch.OneStepJob;
 import io.ace.mtree.MtreeSetup;
 import io.ace.operation.ClusterRequest;
 import io.ace.operation.NodesParameters;
-import io.ace.operation.OneStepJob;
 import io.ace.operation.Operation;
 import io.ace.operation.Role;
 
@@ -18,9 +17,12 @@ public final class MtreeTeardown {
     }
 
     public static Operation<ClusterRequest> operation(BatchResources resources) {
-        return new Operation<>(OPERATION, ClusterRequest.class, MtreeTeardownOptions.class, NodesParameters.cluster(), Role.ADMIN, false,
-                new OneStepJob<>(resources.repository(), resources.transactions(), ClusterRequest::nodes, (request, sessions) -> "",
-                        (request, sessions) -> String.join("\n", MtreeSetup.teardown(sessions)),
-                        (execution, summary) -> RunContext.of(execution).summaryLine(summary)));
+        return Operation.named(OPERATION, ClusterRequest.class)
+                .inGroup("mtree")
+                .options(MtreeTeardownOptions.class)
+                .codec(NodesParameters.cluster())
+                .role(Role.ADMIN)
+                .job(new OneStepJob<>(resources, ClusterRequest::nodes, (request, sessions) -> "",
+                        (request, sessions) -> String.join("\n", MtreeSetup.teardown(sessions))));
     }
 }

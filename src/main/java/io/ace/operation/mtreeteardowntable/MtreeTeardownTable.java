@@ -1,10 +1,9 @@
 package io.ace.operation.mtreeteardowntable;
 
 import io.ace.batch.BatchResources;
-import io.ace.batch.RunContext;
+import io.ace.batch.OneStepJob;
 import io.ace.mtree.MtreeSetup;
 import io.ace.operation.NodesParameters;
-import io.ace.operation.OneStepJob;
 import io.ace.operation.Operation;
 import io.ace.operation.Role;
 import io.ace.operation.TableNodesRequest;
@@ -18,10 +17,13 @@ public final class MtreeTeardownTable {
     }
 
     public static Operation<TableNodesRequest> operation(BatchResources resources) {
-        return new Operation<>(OPERATION, TableNodesRequest.class, MtreeTeardownTableOptions.class, NodesParameters.table(), Role.ADMIN,
-                false, new OneStepJob<>(resources.repository(), resources.transactions(), TableNodesRequest::nodes,
+        return Operation.named(OPERATION, TableNodesRequest.class)
+                .inGroup("mtree")
+                .options(MtreeTeardownTableOptions.class)
+                .codec(NodesParameters.table())
+                .role(Role.ADMIN)
+                .job(new OneStepJob<>(resources, TableNodesRequest::nodes,
                         (request, sessions) -> "",
-                        (request, sessions) -> String.join("\n", MtreeSetup.teardownTable(sessions, request.table())),
-                        (execution, summary) -> RunContext.of(execution).summaryLine(summary)));
+                        (request, sessions) -> String.join("\n", MtreeSetup.teardownTable(sessions, request.table()))));
     }
 }

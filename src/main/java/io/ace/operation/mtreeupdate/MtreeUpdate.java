@@ -1,13 +1,12 @@
 package io.ace.operation.mtreeupdate;
 
 import io.ace.batch.BatchResources;
-import io.ace.batch.RunContext;
+import io.ace.batch.OneStepJob;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
 import io.ace.mtree.CaptureHook;
 import io.ace.mtree.TreeUpdate;
 import io.ace.operation.NodesParameters;
-import io.ace.operation.OneStepJob;
 import io.ace.operation.Operation;
 import io.ace.operation.Role;
 import io.ace.operation.TableNodesRequest;
@@ -22,11 +21,14 @@ public final class MtreeUpdate {
 
     public static Operation<TableNodesRequest> operation(BatchResources resources) {
         TablePreflight preflight = new TablePreflight();
-        return new Operation<>(OPERATION, TableNodesRequest.class, MtreeUpdateOptions.class, NodesParameters.table(), Role.ADMIN, false,
-                new OneStepJob<>(resources.repository(), resources.transactions(), TableNodesRequest::nodes,
+        return Operation.named(OPERATION, TableNodesRequest.class)
+                .inGroup("mtree")
+                .options(MtreeUpdateOptions.class)
+                .codec(NodesParameters.table())
+                .role(Role.ADMIN)
+                .job(new OneStepJob<>(resources, TableNodesRequest::nodes,
                         (request, sessions) -> preflight.check(sessions, request.table(), DiffOptions.defaults()).toString(),
                         (request, sessions) -> new TreeUpdate(sessions, preflight.check(sessions, request.table(), DiffOptions.defaults()).shape(),
-                                CaptureHook.NONE).run().summary(),
-                        (execution, summary) -> RunContext.of(execution).summaryLine(summary)));
+                        CaptureHook.NONE).run().summary()));
     }
 }

@@ -11,7 +11,11 @@ public final class RepsetDiff {
     }
 
     public static Operation<RepsetDiffRequest> operation(BatchResources resources) {
-        return new Operation<>(RepsetDiffRequest.OPERATION, RepsetDiffRequest.class, RepsetDiffOptions.class, new RepsetDiffParameters(),
-                Role.OPERATOR, true, new RepsetDiffJob(resources));
+        return Operation.named(RepsetDiffRequest.OPERATION, RepsetDiffRequest.class)
+                .options(RepsetDiffOptions.class)
+                .codec(new RepsetDiffParameters())
+                .role(Role.OPERATOR)
+                .blockProgress()
+                .job(new RepsetDiffJob(resources));
     }
 }

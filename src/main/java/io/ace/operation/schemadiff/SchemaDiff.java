@@ -11,7 +11,11 @@ public final class SchemaDiff {
     }
 
     public static Operation<SchemaDiffRequest> operation(BatchResources resources) {
-        return new Operation<>(SchemaDiffRequest.OPERATION, SchemaDiffRequest.class, SchemaDiffOptions.class, new SchemaDiffParameters(),
-                Role.OPERATOR, true, new SchemaDiffJob(resources));
+        return Operation.named(SchemaDiffRequest.OPERATION, SchemaDiffRequest.class)
+                .options(SchemaDiffOptions.class)
+                .codec(new SchemaDiffParameters())
+                .role(Role.OPERATOR)
+                .blockProgress()
+                .job(new SchemaDiffJob(resources));
     }
 }

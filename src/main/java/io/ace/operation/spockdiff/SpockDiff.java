@@ -11,7 +11,10 @@ public final class SpockDiff {
     }
 
     public static Operation<SpockDiffRequest> operation(BatchResources resources) {
-        return new Operation<>(SpockDiffRequest.OPERATION, SpockDiffRequest.class, SpockDiffOptions.class, new SpockDiffParameters(),
-                Role.OPERATOR, false, new SpockDiffJob(resources));
+        return Operation.named(SpockDiffRequest.OPERATION, SpockDiffRequest.class)
+                .options(SpockDiffOptions.class)
+                .codec(new SpockDiffParameters())
+                .role(Role.OPERATOR)
+                .job(new SpockDiffJob(resources));
     }
 }

@@ -11,7 +11,11 @@ public final class TableDiff {
     }
 
     public static Operation<TableDiffRequest> operation(BatchResources resources) {
-        return new Operation<>(TableDiffRequest.OPERATION, TableDiffRequest.class, TableDiffOptions.class, new TableDiffParameters(),
-                Role.OPERATOR, true, new TableDiffJob(resources));
+        return Operation.named(TableDiffRequest.OPERATION, TableDiffRequest.class)
+                .options(TableDiffOptions.class)
+                .codec(new TableDiffParameters())
+                .role(Role.OPERATOR)
+                .blockProgress()
+                .job(new TableDiffJob(resources));
     }
 }

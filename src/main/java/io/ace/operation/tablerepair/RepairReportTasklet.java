@@ -57,7 +57,7 @@ final class RepairReportTasklet implements Tasklet {
         }
         ExecutionContext context = job.getExecutionContext();
         var options = request.options();
-        RepairSummary summary = new RepairSummary(request.table(), options.mode(), options.sourceOfTruth(), options.dryRun(),
+        RepairSummary summary = new RepairSummary(request.table(), options.mode().label(), options.sourceOfTruth(), options.dryRun(),
                 options.fireTriggers(), request.diffFile(), request.diffSha256(), perNode, context.getLong(RepairVerifyTasklet.VERIFIED, 0L),
                 context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(), request.runKey());
         List<ReportFile> written = new ArrayList<>();

@@ -11,7 +11,11 @@ public final class TableRepair {
     }
 
     public static Operation<TableRepairRequest> operation(BatchResources resources) {
-        return new Operation<>(TableRepairRequest.OPERATION, TableRepairRequest.class, TableRepairOptions.class,
-                new TableRepairParameters(), Role.ADMIN, false, new TableRepairJob(resources));
+        return Operation.named(TableRepairRequest.OPERATION, TableRepairRequest.class)
+                .options(TableRepairOptions.class)
+                .codec(new TableRepairParameters())
+                .role(Role.ADMIN)
+                .followsDiffFile("Repair these rows…")
+                .job(new TableRepairJob(resources));
     }
 }

@@ -6,6 +6,7 @@ import io.ace.operation.HtmlRowsOption;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
 import io.ace.operation.TableTarget;
+import io.ace.repair.RepairMode;
 import io.ace.repair.RepairOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,8 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @Override
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        RepairOptions options = new RepairOptions(sourceOfTruth, upsertOnly, insertOnly, bidirectional, fixNulls, fireTriggers, dryRun).validate();
+        RepairOptions options = new RepairOptions(sourceOfTruth, RepairMode.of(upsertOnly, insertOnly, bidirectional, fixNulls), fireTriggers,
+                dryRun).validate();
         return TableRepairRequest.of(run.cluster(target.cluster()), target.table(), diffFile.resolve(run, target.table()), options, run.runKey(), run.outputDir(),
                 generateReport, htmlRows.value(), distributed.value());
     }

@@ -3,6 +3,8 @@ package io.ace.operation.tablerepair;
 import io.ace.catalog.TableName;
 import io.ace.operation.DistributedOption;
 import io.ace.operation.ParameterCodec;
+import io.ace.operation.RunIdentity;
+import io.ace.repair.RepairMode;
 import io.ace.repair.RepairOptions;
 import io.ace.report.HtmlReportWriter;
 import java.nio.file.Path;
@@ -16,32 +18,24 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
     public JobParameters encode(TableRepairRequest request) {
         RepairOptions options = request.options();
         return DistributedOption.add(new JobParametersBuilder(), request.distributed())
-                .addString("operation", TableRepairRequest.OPERATION)
-                .addString("cluster", request.cluster())
-                .addString("table", request.table().toString())
                 .addString("diff_file", request.diffFile().toAbsolutePath().toString())
                 .addString("diff_sha256", request.diffSha256())
-                .addString("mode", options.mode())
+                .addString("mode", options.mode().label())
                 .addString("source_of_truth", options.sourceOfTruth() == null ? "" : options.sourceOfTruth())
                 .addString("fire_triggers", Boolean.toString(options.fireTriggers()))
                 .addString("dry_run", Boolean.toString(options.dryRun()))
-                .addString("run_key", request.runKey())
-                .addString("output_dir", request.outputDir().toAbsolutePath().toString(), false)
                 .addString("generate_report", Boolean.toString(request.generateReport()), false)
                 .addLong("max_html_rows", (long) request.maxHtmlRows(), false)
                 .toJobParameters();
     }
 
     @Override
-    public TableRepairRequest decode(JobParameters p) {
-        String mode = p.getString("mode");
+    public TableRepairRequest decode(RunIdentity id, JobParameters p) {
         String source = p.getString("source_of_truth", "");
-        RepairOptions options = new RepairOptions(source.isEmpty() ? null : source, mode.equals("upsert-only"),
-                mode.equals("insert-only"), mode.equals("bidirectional"), mode.equals("fix-nulls"),
+        RepairOptions options = new RepairOptions(source.isEmpty() ? null : source, RepairMode.of(p.getString("mode")),
                 Boolean.parseBoolean(p.getString("fire_triggers")), Boolean.parseBoolean(p.getString("dry_run")));
-        return new TableRepairRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")),
-                Path.of(p.getString("diff_file")), p.getString("diff_sha256"), options, p.getString("run_key"),
-                Path.of(p.getString("output_dir")), Boolean.parseBoolean(p.getString("generate_report")),
+        return new TableRepairRequest(id.cluster(), TableName.fromRecorded(id.target()),
+                Path.of(p.getString("diff_file")), p.getString("diff_sha256"), options, id.runKey(), id.outputDir(), Boolean.parseBoolean(p.getString("generate_report")),
                 p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue(), DistributedOption.read(p));
     }
 }

@@ -11,7 +11,11 @@ public final class TableRerun {
     }
 
     public static Operation<TableRerunRequest> operation(BatchResources resources) {
-        return new Operation<>(TableRerunRequest.OPERATION, TableRerunRequest.class, TableRerunOptions.class, new TableRerunParameters(),
-                Role.OPERATOR, false, new TableRerunJob(resources));
+        return Operation.named(TableRerunRequest.OPERATION, TableRerunRequest.class)
+                .options(TableRerunOptions.class)
+                .codec(new TableRerunParameters())
+                .role(Role.OPERATOR)
+                .followsDiffFile("Re-run these keys…")
+                .job(new TableRerunJob(resources));
     }
 }

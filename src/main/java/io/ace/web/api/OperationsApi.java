@@ -1,12 +1,13 @@
 package io.ace.web.api;
 
-import io.ace.web.ServeOnly;
+import io.ace.batch.RunQueries;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
-import io.ace.batch.RunQueries;
 import io.ace.launch.LaunchFields;
 import io.ace.launch.LaunchGrammar;
+import io.ace.operation.Operation;
 import io.ace.web.RunActions;
+import io.ace.web.ServeOnly;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -50,31 +51,29 @@ public class OperationsApi {
     @PostMapping("/{operation}")
     ResponseEntity<Map<String, Object>> launch(@PathVariable String operation, @RequestBody(required = false) Map<String, Object> body,
                                                Authentication who) {
-        grammar.operations().get(operation);
+        return launch(grammar.operations().get(operation), body, who);
+    }
+
+    /** The operations of a group ({@code /mtree/build} is {@code mtree-build}). */
+    @PostMapping("/{group}/{verb}")
+    ResponseEntity<Map<String, Object>> launch(@PathVariable String group, @PathVariable String verb,
+                                               @RequestBody(required = false) Map<String, Object> body, Authentication who) {
+        return launch(grammar.operations().get(group, verb), body, who);
+    }
+
+    private ResponseEntity<Map<String, Object>> launch(Operation<?> operation, Map<String, Object> body, Authentication who) {
         Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
         String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
         String target = null;
         for (String field : TARGET_FIELDS) {
             target = text(target, fields.remove(field));
         }
-        String label = grammar.targetLabel(operation);
+        String label = grammar.targetLabel(operation.name());
         if (target == null && label != null) {
-            throw AceException.usage("the body must name what " + operation + " works on (" + label + "): one of "
+            throw AceException.usage("the body must name what " + operation.name() + " works on (" + label + "): one of "
                     + String.join(", ", TARGET_FIELDS) + ", e.g. {\"table_name\": \"schema.table\"}");
         }
-        return answer(actions.launch(new LaunchFields(operation, cluster, target, fields), who));
-    }
-
-    /** The Merkle-tree operations ({@code mtree-VERB}); the table is named only for the table's verbs. */
-    @PostMapping("/mtree/{verb}")
-    ResponseEntity<Map<String, Object>> mtree(@PathVariable String verb, @RequestBody(required = false) Map<String, Object> body,
-                                              Authentication who) {
-        String operation = "mtree-" + verb;
-        grammar.operations().get(operation);
-        Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
-        String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
-        String table = text(fields.remove("table_name"), fields.remove("table"));
-        return answer(actions.launch(new LaunchFields(operation, cluster, table, fields), who));
+        return answer(actions.launch(new LaunchFields(operation.name(), cluster, target, fields), who));
     }
 
     @GetMapping("/executions")

@@ -34,6 +34,10 @@ class ExecutionsController {
     private final RunQueries queries;
     private final JobControl control;
     private final RunActions actions;
+    /** A button that launches an operation on the diff file an execution wrote. */
+    record FollowUpLink(String operation, String label) {
+    }
+
     private final LaunchGrammar grammar;
 
     ExecutionsController(RunQueries queries, JobControl control, RunActions actions, LaunchGrammar grammar) {
@@ -65,7 +69,9 @@ class ExecutionsController {
         model.addAttribute("v", view);
         model.addAttribute("canOperate", actions.allowed(who, actions.roleToLaunch(view.operation())));
         model.addAttribute("canAbandon", actions.allowed(who, Role.ADMIN));
-        model.addAttribute("canRepair", actions.allowed(who, Role.ADMIN));
+        // what the operations that work on a diff file offer, to a caller who may launch them
+        model.addAttribute("followUps", grammar.operations().followUps().stream().filter(o -> actions.allowed(who, o.role()))
+                .map(o -> new FollowUpLink(o.name(), o.followUp().label())).toList());
         model.addAttribute("attempts", control.attempts(id));
         return "execution";
     }

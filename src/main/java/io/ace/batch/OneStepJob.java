@@ -1,13 +1,13 @@
-package io.ace.operation;
+package io.ace.batch;
 
 import io.ace.cluster.ClusterSessions;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.operation.LaunchRequest;
+import io.ace.operation.OperationJob;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -33,21 +33,18 @@ public final class OneStepJob<R extends LaunchRequest> implements OperationJob<R
     private final Function<R, List<String>> nodes;
     private final Work<R> check;
     private final Work<R> work;
-    private final BiConsumer<JobExecution, String> summary;
 
     /**
-     * @param nodes   the nodes a request names (empty for all)
-     * @param check   checks against the nodes before anything is recorded (its result is ignored)
-     * @param summary records the summary where the launcher reads it
+     * @param nodes the nodes a request names (empty for all)
+     * @param check checks against the nodes before anything is recorded (its result is ignored)
+     * @param work  the call, whose result is the run's summary line(s)
      */
-    public OneStepJob(JobRepository repository, PlatformTransactionManager transactions, Function<R, List<String>> nodes, Work<R> check,
-                      Work<R> work, BiConsumer<JobExecution, String> summary) {
-        this.repository = repository;
-        this.transactions = transactions;
+    public OneStepJob(BatchResources resources, Function<R, List<String>> nodes, Work<R> check, Work<R> work) {
+        this.repository = resources.repository();
+        this.transactions = resources.transactions();
         this.nodes = nodes;
         this.check = check;
         this.work = work;
-        this.summary = summary;
     }
 
     @Override
@@ -67,7 +64,7 @@ public final class OneStepJob<R extends LaunchRequest> implements OperationJob<R
         }
         return new JobBuilder(request.operation(), repository)
                 .start(new StepBuilder(request.operation(), repository).tasklet((contribution, chunk) -> {
-                    summary.accept(chunk.getStepContext().getStepExecution().getJobExecution(), work.run(request, sessions));
+                    RunContext.of(chunk.getStepContext().getStepExecution().getJobExecution()).summaryLine(work.run(request, sessions));
                     return RepeatStatus.FINISHED;
                 }, transactions).build())
                 .build();
