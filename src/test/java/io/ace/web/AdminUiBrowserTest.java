@@ -98,6 +98,8 @@ class AdminUiBrowserTest {
         wait.until(d -> d.findElement(By.id("status")).getText().equals("COMPLETED"));
         assertThat(shown(By.id("exit-code")).getText()).isEqualTo("1");
         assertThat(browser.findElements(By.cssSelector("#steps tr")).size()).isGreaterThan(3);
+        // the diff file's follow-ups the operator's role may launch: a re-run, not a repair
+        assertThat(shown(By.id("actions")).getText()).contains("Re-run these keys…").doesNotContain("Repair these rows…");
         shot("04-execution-completed");
         assertThat(chromium.blockedByPolicy()).isEmpty();
 
