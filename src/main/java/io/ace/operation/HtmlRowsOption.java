@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 public class HtmlRowsOption {
 
     @Option(names = "--max-html-rows", paramLabel = "N",
-            description = "Rows the HTML report lists (the JSON keeps every row); 0 lists none, only counts (default: ${DEFAULT-VALUE}).")
+            description = "Distinct keys the HTML report lists, each in every pair where it differs (the JSON keeps every row); 0 lists none, only counts (default: ${DEFAULT-VALUE}).")
     int maxHtmlRows = HtmlReportWriter.DEFAULT_MAX_ROWS;
 
     /** The most rows a report may be asked to list; what it holds in memory is bounded by its listing budget besides. */

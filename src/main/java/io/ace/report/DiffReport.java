@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Set;
 
 /**
  * Everything the table-diff HTML report shows: the verdict, who compared what (run facts, nodes,
@@ -68,18 +69,16 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
         connections.forEach((n, c) -> nodes.add(new Node(n, c, rows.getOrDefault(n, 0L), result.oddNodeCounts().getOrDefault(n, 0L))));
 
         List<NodePair> compared = NodePair.of(names);
-        long[] available = new long[compared.size()];
-        for (int i = 0; i < compared.size(); i++) {
-            available[i] = result.samples().getOrDefault(compared.get(i).key(), List.of()).size();
-        }
-        int[] shown = RowShare.of(available, maxRows);
+        List<List<KeyDifference>> samples = compared.stream().map(p -> result.samples().getOrDefault(p.key(), List.of())).toList();
+        Set<List<String>> keys = ListedKeys.of(samples, maxRows);
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
             NodePair p = compared.get(i);
-            List<KeyDifference> sample = result.samples().getOrDefault(p.key(), List.of());
-            List<Row> listed = new ArrayList<>(shown[i]);
-            for (KeyDifference d : sample.subList(0, shown[i])) {
-                listed.add(row(d, p, columns));
+            List<Row> listed = new ArrayList<>();
+            for (KeyDifference d : samples.get(i)) {
+                if (keys.contains(d.key())) {
+                    listed.add(row(d, p, columns));
+                }
             }
             pairs.add(new Pair(p.key(), p.a(), p.b(), result.diffRowsCount().getOrDefault(p.key(), 0L), listed));
         }
@@ -136,6 +135,11 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
     /** Rows listed in this report, over all pairs. */
     public long listed() {
         return pairs.stream().mapToLong(p -> p.rows().size()).sum();
+    }
+
+    /** The distinct keys listed: what the cap counts. */
+    public long keysListed() {
+        return pairs.stream().flatMap(p -> p.rows().stream()).map(Row::key).distinct().count();
     }
 
     /** Whether the row cap left rows out of this report. */

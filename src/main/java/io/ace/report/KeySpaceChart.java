@@ -73,8 +73,8 @@ public record KeySpaceChart(List<Bar> bars, List<Tick> ticks, int blocks, int mi
             int to = first(g + 1, groups, blocks) - 1;
             String which = from == to ? "block " + from : "blocks " + from + "\u2013" + to;
             bars.add(new Bar(g * step, PLOT - h, Math.max(step - (step > 4 ? 1 : 0), 1), h,
-                    which + ", keys from " + lowerKey(plan, from) + ": " + keys[g] + " differing key(s), "
-                            + mismatched[g] + " mismatched block(s), " + String.format(Locale.ROOT, "%,d", rows[g]) + " rows"));
+                    which + ", keys from " + lowerKey(plan, from) + ": " + keys[g] + (keys[g] == 1 ? " differing key, " : " differing keys, ")
+                            + mismatched[g] + (mismatched[g] == 1 ? " mismatched block, " : " mismatched blocks, ") + String.format(Locale.ROOT, "%,d", rows[g]) + " rows"));
         }
         List<Tick> ticks = new ArrayList<>();
         int last = -1;

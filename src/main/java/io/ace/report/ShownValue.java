@@ -44,6 +44,9 @@ public record ShownValue(Kind kind, String text, List<Segment> segments, List<Se
     private static final String TAB = "\u21e5";
     private static final String LINE_FEED = "\u21b5";
 
+    /** The longest word a cell keeps on one line (a UUID, a timestamp with zone and a 20-digit number fit). */
+    static final int LONGEST_UNBROKEN = 40;
+
     public static ShownValue of(Value value) {
         return of(value, null);
     }
@@ -91,6 +94,22 @@ public record ShownValue(Kind kind, String text, List<Segment> segments, List<Se
 
     public boolean cut() {
         return head != null;
+    }
+
+    /**
+     * Whether the value holds a run of more than {@value #LONGEST_UNBROKEN} characters without a
+     * space: only such a value may wrap inside a word, elsewhere a word (a key, a city, a number)
+     * is never split across lines.
+     */
+    public boolean hasLongWord() {
+        int run = 0;
+        for (int i = 0; text != null && i < text.length(); i++) {
+            run = Character.isWhitespace(text.charAt(i)) ? 0 : run + 1;
+            if (run > LONGEST_UNBROKEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Characters left out of {@link #head}. */

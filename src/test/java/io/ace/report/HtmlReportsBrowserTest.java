@@ -1,7 +1,5 @@
 package io.ace.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.ace.testing.Ace;
 import io.ace.testing.Chromium;
 import io.ace.testing.LocalCluster;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,6 +21,7 @@ import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The HTML audit reports as an auditor reads them, in headless Chromium from the file a run
@@ -124,12 +124,12 @@ class HtmlReportsBrowserTest {
         Path html = file(diff, "report");
         openAndKeep(html, "report-diff");
         assertThat(browser.getTitle()).isEqualTo("ACE table-diff public.audited");
-        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("16 differing row(s) between 3 of 3 node pair(s)");
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("16 differing rows between 3 of 3 node pairs");
         assertThat(browser.findElement(By.cssSelector("#pair-counts tr[data-pair='n1/n3']")).getText()).isEqualTo("n1 / n3 8 8");
         assertThat(browser.findElement(By.cssSelector("#pair-counts tr[data-pair='n1/n2']")).getText()).isEqualTo("n1 / n2 1 1");
         assertThat(browser.findElement(By.id("matrix")).getText()).contains("n3 8 7 —");
-        assertThat(browser.findElement(By.cssSelector("#nodes tr[data-node='n3']")).getText()).contains("199").contains("7 key(s)");
-        assertThat(browser.findElement(By.cssSelector("#nodes tr[data-node='n1']")).getText()).contains("1 key(s)");
+        assertThat(browser.findElement(By.cssSelector("#nodes tr[data-node='n3']")).getText()).contains("199").contains("7 keys");
+        assertThat(browser.findElement(By.cssSelector("#nodes tr[data-node='n1']")).getText()).contains("1 key");
         assertThat(browser.findElements(By.cssSelector("#keyspace rect.bar"))).hasSizeGreaterThanOrEqualTo(5);
         assertThat(browser.findElement(By.id("row-cap")).getText()).isEqualTo("All 16 differing rows are listed (this report lists at most 10,000, --max-html-rows).");
         // the summary reads as text, not as Java's printing of lists and maps
@@ -194,7 +194,7 @@ class HtmlReportsBrowserTest {
         Path html = file(repair, "report");
         openAndKeep(html, "report-repair");
         assertThat(browser.getTitle()).isEqualTo("ACE table-repair public.repaired");
-        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("9 change(s); re-checked afterwards, the repaired keys match on every node");
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("9 changes; re-checked afterwards, the repaired keys match on every node");
         assertThat(browser.findElement(By.cssSelector("#per-node tr[data-node='n3']")).getText()).isEqualTo("n3 1 7 0 0 0");
         assertThat(browser.findElement(By.cssSelector("#per-node tr[data-node='n2']")).getText()).isEqualTo("n2 0 1 0 0 0");
         String before = "data-side='before'";
@@ -224,20 +224,56 @@ class HtmlReportsBrowserTest {
     }
 
     @Test
+    void keysAndWordsNeverWrapInsideThemselvesAtAnyWidth() throws Exception {
+        String t = "public.wrapped";
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int c = 1; c <= 10; c++) {
+            columns.append(", city").append(c).append(" text");
+            values.append(", 'Berlin'");
+        }
+        cluster.sql("DROP TABLE IF EXISTS " + t + "; CREATE TABLE " + t + " (id int, sub int" + columns + ", token text, PRIMARY KEY (id, sub));"
+                + "INSERT INTO " + t + " VALUES (50000, 1" + values + ", repeat('x', 90)), (20001, 1" + values + ", repeat('y', 90))",
+                "n1", "n2");
+        cluster.sql("UPDATE " + t + " SET city3 = 'Hamburg', token = repeat('z', 90)", "n2");
+        Ace.Result diff = ace.run("table-diff", "local", t, "--nodes", "n1,n2", "--output", "html");
+        assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
+        for (int width : List.of(1400, 1000)) {
+            browser.manage().window().setSize(new Dimension(width, 1000));
+            open(file(diff, "report"));
+            // an inline box split over two lines has two rectangles: no word of a key or a short value may be
+            @SuppressWarnings("unchecked")
+            List<String> split = (List<String>) js("return [...document.querySelectorAll('td.key .v, td.val .v:not(.wide)')]"
+                    + ".filter(s => !/\\s/.test(s.textContent) && s.getClientRects().length > 1).map(s => s.textContent)");
+            assertThat(split).as("split at " + width + " px").isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#pair-n1-n2 tbody.key td.key")).getText()).isIn("20001, 1", "50000, 1");
+            // the 90-character word is the one value that may wrap inside itself
+            assertThat((Long) js("return document.querySelectorAll('td.val .v.wide').length")).isPositive();
+            chromium.fullPageShot("report-wrapping-" + width);
+        }
+        browser.manage().window().setSize(new Dimension(1440, 1000));
+    }
+
+    @Test
     void theRowCapIsStatedAndTheJsonKeepsEveryRow() throws Exception {
         String t = "public.capped";
         cluster.sql("DROP TABLE IF EXISTS " + t + "; CREATE TABLE " + t + " (id int PRIMARY KEY, v text);"
-                + "INSERT INTO " + t + " SELECT g, 'v' || g FROM generate_series(1, 100) g", "n1", "n2");
+                + "INSERT INTO " + t + " SELECT g, 'v' || g FROM generate_series(1, 100) g", "n1", "n2", "n3");
         cluster.sql("UPDATE " + t + " SET v = 'changed' WHERE id % 8 = 0", "n2");
-        Ace.Result diff = ace.run("table-diff", "local", t, "--nodes", "n1,n2", "--output", "html", "--max-html-rows", "5");
+        Ace.Result diff = ace.run("table-diff", "local", t, "--nodes", "n1,n2,n3", "--output", "html", "--max-html-rows", "5");
         assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
         JsonNode rows = diff.diff().get("diffs").get("n1/n2").get("rows");
         assertThat(rows.get("n1").size()).isEqualTo(12);
         assertThat(rows.get("n2").size()).isEqualTo(12);
         open(file(diff, "report"));
-        assertThat(browser.findElement(By.id("row-cap")).getText()).isEqualTo(
-                "Listing 5 of 12 differing rows: this report lists at most 5 (--max-html-rows), shared among the pairs. The diff file has every row.");
-        assertThat(browser.findElements(By.cssSelector("#pair-n1-n2 tbody.key"))).hasSize(5);
+        // n2 is the odd node out on each of its 12 keys: they differ under n1/n2 and n2/n3, and count once against the cap
+        assertThat(browser.findElement(By.id("row-cap")).getText()).isEqualTo("Listing 10 of 24 differing rows, for 5 distinct keys: this report"
+                + " lists at most 5 keys (--max-html-rows), taken in turn from each pair, each shown in every pair where it differs."
+                + " The diff file has every row.");
+        List<String> listed = browser.findElements(By.cssSelector("#pair-n1-n2 tbody.key")).stream().map(e -> e.getAttribute("data-key")).toList();
+        assertThat(listed).hasSize(5).doesNotHaveDuplicates();
+        assertThat(browser.findElements(By.cssSelector("#pair-n2-n3 tbody.key")).stream().map(e -> e.getAttribute("data-key")).toList())
+                .isEqualTo(listed);
         assertThat(browser.findElement(By.cssSelector("#pair-counts tr[data-pair='n1/n2']")).getText()).isEqualTo("n1 / n2 12 5");
         chromium.shot("report-diff-capped");
 
