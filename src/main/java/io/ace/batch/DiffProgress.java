@@ -49,26 +49,18 @@ public final class DiffProgress implements ScanListener {
         return hashStatements.get();
     }
 
-    @Override
+    /** Hashing waits, for {@code reason}; once per poll of the wait. */
     public void pausing(String reason) {
         if (pauseReason == null) {
             pauses.incrementAndGet();
         }
         pauseReason = reason;
-        RunAdmission.pausing();
     }
 
-    /** Hashing goes on: first, a run of serve's that gave its slot up while paused takes one back. */
-    @Override
+    /** Hashing goes on after waiting {@code millis}. */
     public void resumed(long millis) {
         pausedMillis.addAndGet(millis);
         pauseReason = null;
-        try {
-            RunAdmission.proceeding();
-        } catch (InterruptedException e) {
-            // stopping: the next statement or wait sees it
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Why hashing waits right now, or null. */

@@ -1,6 +1,7 @@
 package io.ace.batch;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Which of serve's runs may work: at most {@code maxRuns} at once. A run whose hashing waits for
@@ -56,12 +57,14 @@ public final class RunAdmission {
         }
     }
 
-    /** The run this thread works for is about to hash: it holds a slot once this returns. */
-    static void proceeding() throws InterruptedException {
+    /**
+     * The run this thread works for is about to hash: whether it holds a slot, taking one back
+     * within {@code waitMillis} if it gave its own up. A caller told no waits and asks again,
+     * so that a stop is seen meanwhile.
+     */
+    static boolean proceeding(long waitMillis) throws InterruptedException {
         Ticket ticket = CURRENT.get();
-        if (ticket != null) {
-            ticket.proceed();
-        }
+        return ticket == null || ticket.proceed(waitMillis);
     }
 
     /** One admitted run's hold on a slot, a working one or, while its throttle waits, a paused one. */
@@ -84,13 +87,16 @@ public final class RunAdmission {
             }
         }
 
-        synchronized void proceed() throws InterruptedException {
+        synchronized boolean proceed(long waitMillis) throws InterruptedException {
             if (!holdsWorking) {
-                working.acquire();
+                if (!working.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
                 holdsWorking = true;
                 holdsPaused = false;
                 paused.release();
             }
+            return true;
         }
 
         @Override

@@ -23,11 +23,12 @@ import org.springframework.batch.core.step.StepExecution;
  * @param progress done fraction (0..1)
  * @param eta      expected end, or null when unknown
  * @param publicSummary the outcome line without text from outside the tool
+ * @param paused   why the run waits right now (a node over --max-load, ...), or null
  */
 public record RunView(long id, long instanceId, String operation, String cluster, String target, String runKey, String status,
                       boolean running, Integer exitCode, String summary, List<Parameter> parameters, PlanView plan,
                       List<StepView> steps, double progress, LocalDateTime startTime, LocalDateTime endTime, Duration elapsed,
-                      LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary) {
+                      LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary, String paused) {
 
     /** A job parameter as recorded. */
     public record Parameter(String name, String value, boolean identifying) {
@@ -61,7 +62,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
     public RunView redacted() {
         return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, publicSummary, parameters, plan,
                 steps.stream().map(StepView::redacted).toList(), progress, startTime, endTime, elapsed, eta, differences, reports,
-                publicSummary);
+                publicSummary, paused);
     }
 
     /** The exception class of a stack trace's first line ({@code java.sql.SQLException: ...} gives {@code SQLException}). */
@@ -78,7 +79,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
         List<StepView> shown = steps.stream().map(s -> new StepView(s.id(), s.name(), s.status(), s.readCount(), s.writeCount(),
                 s.commitCount(), s.rollbackCount(), s.duration(), s.progress(), s.error(), workers.get(s.id()))).toList();
         return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, summary, parameters, plan, shown,
-                progress, startTime, endTime, elapsed, eta, differences, reports, publicSummary);
+                progress, startTime, endTime, elapsed, eta, differences, reports, publicSummary, paused);
     }
 
     /** Failed or stopped: the same run key resumes it. */
@@ -141,7 +142,14 @@ public record RunView(long id, long instanceId, String operation, String cluster
                 identity.target(), identity.runKey(), e.getStatus().name(), e.isRunning(),
                 outcome == null ? null : outcome.exitCode().code(), outcome == null ? null : outcome.message(), parameters,
                 planView(plan), steps, progress, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(), context.reports(),
-                outcome == null ? null : outcome.publicMessage());
+                outcome == null ? null : outcome.publicMessage(), e.isRunning() ? paused(e) : null);
+    }
+
+    /** Why a running partition of the execution waits, as it recorded it ({@link HashingPause}), or null. */
+    private static String paused(JobExecution e) {
+        return e.getStepExecutions().stream().filter(s -> s.getStatus().isRunning())
+                .map(s -> s.getExecutionContext().getString(HashingPause.REASON, null)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /**

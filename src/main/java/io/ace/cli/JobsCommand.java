@@ -70,6 +70,9 @@ public class JobsCommand {
             System.out.printf("execution %d of %s (instance %d): %s, exit %s%n", v.id(), v.operation(), v.instanceId(), v.status(),
                     v.exitCode() == null ? "-" : v.exitCode());
             System.out.printf("started %s, ended %s%n", time(v.startTime()), time(v.endTime()));
+            if (v.paused() != null) {
+                System.out.println("paused: " + v.paused());
+            }
             System.out.println("parameters:");
             v.parameters().forEach(p -> System.out.printf("  %-20s %s%s%n", p.name(), p.value(), p.identifying() ? "" : "  (not identifying)"));
             System.out.println("steps:");

@@ -1,6 +1,7 @@
 package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,11 @@ public final class PartitionScan implements AutoCloseable {
      * Compares the first of {@code upcoming} (the partition's blocks from here on, see
      * {@link DiffPlan#block(int)}); differing keys go to {@code sink}. Hashing runs ahead:
      * when the block is not hashed yet, one statement per node hashes as many upcoming blocks
-     * as the pacer allows, each node at its own pace, after the throttle lets it.
+     * as the pacer allows, each node at its own pace. Ask {@link #pauseReason} first.
      */
     public BlockOutcome compare(List<List<KeyRange>> upcoming, DifferenceSink sink) throws Exception {
         List<KeyRange> block = upcoming.get(0);
         if (!hashed(block)) {
-            listener.resumed(throttle.awaitCapacity(nodes.all(), listener::pausing));
             int blocks = pacer.nextBlocks(upcoming.size());
             List<KeyRange> ranges = upcoming.subList(0, blocks).stream().flatMap(List::stream).toList();
             long started = System.nanoTime();
@@ -62,6 +62,14 @@ public final class PartitionScan implements AutoCloseable {
      */
     public int narrow(List<KeyRange> ranges, List<Long> rows, DifferenceSink sink) throws Exception {
         return comparer.narrow(nodes.all(), ranges, rows, sink);
+    }
+
+    /**
+     * Why hashing must wait before comparing {@code block} (a node over {@code --max-load} or
+     * {@code --max-lag}), or null when it may go on: a block hashed ahead needs no wait.
+     */
+    public String pauseReason(List<KeyRange> block) throws SQLException {
+        return !throttle.active() || hashed(block) ? null : throttle.overLimit(nodes.all());
     }
 
     /** Whether a block's ranges were hashed already (comparing it runs no hashing statement). */

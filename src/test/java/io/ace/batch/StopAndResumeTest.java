@@ -28,20 +28,23 @@ class StopAndResumeTest {
         JobRepository repository = ace.context().getBean(JobRepository.class);
         CompletableFuture<Ace.Result> running;
         JobExecution execution;
-        // two busy sessions on n2 hold hashing back (--max-load 1) until the stop has been asked for
+        // two busy sessions on n2 hold hashing back (--max-load 1) all along: the stop is seen while the run waits
         try (BusySessions hold = cluster.busySessions("n2", 2)) {
             running = CompletableFuture.supplyAsync(() -> ace.run(command));
             execution = await("a running execution").atMost(Duration.ofSeconds(60))
                     .until(() -> repository.findRunningJobExecutions("table-diff").stream().findFirst().orElse(null),
                             e -> e != null);
             try (Ace operator = new Ace(cluster.serviceFile(), ace.home())) {
+                // the wait is on record, with why, for every reader of the repository
+                await("the pause shown").atMost(Duration.ofSeconds(30)).until(() -> operator.run("jobs", "show",
+                        Long.toString(execution.getId())).out(), out -> out.contains("paused: n2 has 2 active sessions (limit --max-load 1)"));
                 Ace.Result stop = operator.run("jobs", "stop", Long.toString(execution.getId()));
                 assertThat(stop.exitCode()).as(stop.toString()).isEqualTo(0);
             }
+            Ace.Result stopped = running.get(15, TimeUnit.SECONDS);
+            assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(3);
+            assertThat(stopped.diffFile()).isNull();
         }
-        Ace.Result stopped = running.get(120, TimeUnit.SECONDS);
-        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(3);
-        assertThat(stopped.diffFile()).isNull();
 
         Ace.Result resumed = ace.run(command);
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);

@@ -69,6 +69,11 @@ public final class TableComparison {
         return new RangePlanner().plan(sessions, table, options);
     }
 
+    /** Where this comparison reports its blocks and waits. */
+    public DiffProgress progress() {
+        return progress;
+    }
+
     /** Snapshots of every node for a run of blocks; the caller closes it. */
     public PartitionScan openScan() {
         return new PartitionScan(sessions, table, options, progress);

@@ -1,6 +1,7 @@
 package io.ace.batch.tableset;
 
 import io.ace.batch.DiffProgress;
+import io.ace.batch.HashingPause;
 import io.ace.batch.PlanCodec;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.RecheckResult;
@@ -118,6 +119,9 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
         int block = context.getInt(NEXT_BLOCK, 0);
         if (block < plan.blockCount()) {
             int partition = block / plan.blocksPerPartition();
+            if (HashingPause.before(step, work.scanOf(partition), plan.block(block), progress)) {
+                return RepeatStatus.CONTINUABLE;
+            }
             work.comparison.compareBlock(scope, plan, partition, block, plan.endBlock(partition), work.scanOf(partition));
             contribution.incrementReadCount();
             context.putInt(NEXT_BLOCK, block + 1);

@@ -1,5 +1,6 @@
 package io.ace.operation.tablediff;
 
+import io.ace.batch.HashingPause;
 import io.ace.batch.PartitionPosition;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.PartitionScan;
@@ -45,6 +46,9 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
             return RepeatStatus.FINISHED;
         }
         PartitionScan scan = scan(step);
+        if (HashingPause.before(step, scan, plan.block(block), run.comparison().progress())) {
+            return RepeatStatus.CONTINUABLE;
+        }
         FindingsScope scope = FindingsScope.of(step.getJobExecution().getJobInstance().getInstanceId());
         long started = System.nanoTime();
         int end = plan.endBlock(partition);

@@ -25,6 +25,7 @@ final class ExecutionJson {
         m.put("started", v.startTime());
         m.put("ended", v.endTime());
         m.put("progress", v.progress());
+        m.put("paused", v.paused());
         m.put("eta", v.eta());
         Map<String, Object> reports = new LinkedHashMap<>();
         reports.put("diff_file", v.diffFile());
