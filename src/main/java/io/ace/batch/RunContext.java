@@ -2,6 +2,7 @@ package io.ace.batch;
 
 import io.ace.diff.DiffPlan;
 import io.ace.difffile.Sha256;
+import io.ace.exit.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,6 +26,11 @@ public final class RunContext {
     private static final String REPORTS = "ace.reports";
     private static final String DIFF_FILE_DIGESTS = "ace.reports.sha256";
     private static final String PLAN = "ace.plan";
+    /** The execution the recorded outcome is of: a restart starts from a copy of its failed execution's context. */
+    private static final String OUTCOME_OF = "ace.outcome.execution";
+    private static final String EXIT_CODE = "ace.exit_code";
+    private static final String OUTCOME = "ace.outcome";
+    private static final String PUBLIC_OUTCOME = "ace.outcome.public";
 
     private final ExecutionContext context;
 
@@ -62,6 +68,27 @@ public final class RunContext {
 
     public void summaryLine(String line) {
         context.putString(SUMMARY_LINE, line);
+    }
+
+    /** How a launch ended, as the process that ran it said it: its exit code and lines. */
+    public record Recorded(ExitCode exitCode, String message, String publicMessage) {
+    }
+
+    /** The outcome the launch of execution {@code id} recorded when its job ended, or null (still running, or its process died). */
+    Recorded outcome(long id) {
+        if (!context.containsKey(EXIT_CODE) || context.getLong(OUTCOME_OF, -1L) != id) {
+            return null;
+        }
+        int code = context.getInt(EXIT_CODE);
+        ExitCode exit = java.util.Arrays.stream(ExitCode.values()).filter(c -> c.code() == code).findFirst().orElse(ExitCode.FAILED);
+        return new Recorded(exit, context.getString(OUTCOME, ""), context.getString(PUBLIC_OUTCOME, ""));
+    }
+
+    void outcome(RunOutcome outcome) {
+        context.putLong(OUTCOME_OF, outcome.executionId());
+        context.putInt(EXIT_CODE, outcome.exitCode().code());
+        context.putString(OUTCOME, outcome.message());
+        context.putString(PUBLIC_OUTCOME, outcome.publicMessage());
     }
 
     /** Rows that still differ when the run completed (0: in sync). */

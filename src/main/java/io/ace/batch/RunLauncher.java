@@ -130,6 +130,9 @@ public final class RunLauncher {
             STARTING_RUNS.remove(run);
         }
         RunOutcome outcome = RunOutcome.of(execution);
+        // what later readers (jobs list, the UI, the API) show is what this process said and exited with
+        RunContext.of(execution).outcome(outcome);
+        repository.updateExecutionContext(execution);
         metrics.runEnded(execution, outcome);
         archiver.archive(execution, outcome, request.outputDir());
         return outcome;

@@ -2,6 +2,7 @@ package io.ace.batch;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.operation.RunIdentity;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,22 +41,37 @@ public record RunOutcome(long executionId, String operation, String status, Exit
                 publicLine = line;
             } else if (status == BatchStatus.STOPPED) {
                 code = ExitCode.STOPPED;
-                line = "job execution " + execution.getId() + " was stopped; launch the same command with --run-key to resume it";
+                line = "job execution " + execution.getId() + " was stopped; " + resumeAdvice(execution);
                 publicLine = line;
             } else {
                 AceException ace = cause(execution);
                 Failure failure = Failure.of(execution);
-                String resume = "launch the same command with the same --run-key to resume it";
+                String resume = resumeAdvice(execution);
                 String failed = "job execution " + execution.getId() + " failed" + failure.where();
                 code = ace == null ? ExitCode.FAILED : ace.exitCode();
-                line = ace != null ? ace.getMessage() : failed + ": " + failure.what() + "; " + resume;
+                // a failure the run key resumes says so, with the key
+                String then = code == ExitCode.FAILED || code == ExitCode.STOPPED ? "; " + resume : "";
+                line = ace != null ? ace.getMessage() + (ace.getMessage().contains("--run-key") ? "" : then) : failed + ": " + failure.what() + "; " + resume;
                 // an unexpected failure's message may quote a node's data: web callers get its kind only
-                publicLine = ace != null ? ace.publicMessage() : failed + (failure.error() ? ": " + failure.what() + "; "
-                        : " (" + failure.kind() + "; the cause is in the server log); ") + resume;
+                publicLine = ace != null ? ace.publicMessage() + (ace.publicMessage().contains("--run-key") ? "" : then)
+                        : failed + (failure.error() ? ": " + failure.what() + "; " : " (" + failure.kind() + "; the cause is in the server log); ")
+                        + resume;
             }
+        }
+        RunContext.Recorded recorded = context.outcome(execution.getId());
+        if (exitCode == null && recorded != null) {
+            // the failure as the launch saw it: failure exceptions are not kept by the repository
+            code = recorded.exitCode();
+            line = recorded.message();
+            publicLine = recorded.publicMessage();
         }
         return new RunOutcome(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(), code, line,
                 publicLine, context.reports());
+    }
+
+    /** How to resume the run of this execution, naming its run key (generated ones too, which the operator never saw). */
+    public static String resumeAdvice(JobExecution execution) {
+        return "launch the same command with --run-key " + RunIdentity.of(execution.getJobParameters()).runKey() + " to resume it";
     }
 
     /**

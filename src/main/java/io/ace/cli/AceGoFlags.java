@@ -12,7 +12,6 @@ final class AceGoFlags {
 
     private static final String DATABASE = "the database is each node's dbname in the cluster's service file";
     private static final String GUARDRAILS = "there are no block-size guardrails to override: --block-size takes 10 to 10,000,000";
-    private static final String DEBUG = "for debug logging run with ACE_JAVA_OPTS=-Dlogging.level.io.ace=DEBUG";
     private static final String SCHEDULE = "schedule runs with a job definition in jobs/ (run by 'ace serve'), or from your scheduler"
             + " with --run-key";
     private static final String CPU = "use --concurrency-factor (partitions at once = processors x F)";
@@ -20,7 +19,6 @@ final class AceGoFlags {
     private static final Map<String, String> INSTEAD = Map.ofEntries(
             Map.entry("-d", DATABASE), Map.entry("--dbname", DATABASE),
             Map.entry("-B", GUARDRAILS), Map.entry("--override-block-size", GUARDRAILS),
-            Map.entry("-v", DEBUG), Map.entry("--debug", DEBUG),
             Map.entry("-S", SCHEDULE), Map.entry("--schedule", SCHEDULE), Map.entry("-e", SCHEDULE), Map.entry("--every", SCHEDULE),
             Map.entry("-m", CPU), Map.entry("--max-cpu-ratio", CPU));
 

@@ -65,8 +65,8 @@ public final class LaunchGrammar {
         return operations;
     }
 
-    /** A parsed launch: the operation, its checked request, and whether the terminal wants no progress bar. */
-    public record Launch(Operation<?> operation, LaunchRequest request, boolean quiet) {
+    /** A parsed launch: the operation, its checked request, whether the terminal wants no progress bar, and debug logging. */
+    public record Launch(Operation<?> operation, LaunchRequest request, boolean quiet, boolean debug) {
     }
 
     /** A fresh command of one operation, ready to parse its arguments; {@code @file} arguments are taken as they are. */
@@ -92,7 +92,7 @@ public final class LaunchGrammar {
         RequestOptions<?> options = (RequestOptions<?>) spec.userObject();
         RunOptions run = (RunOptions) spec.mixins().get(RUN).userObject();
         ProgressOptions progress = (ProgressOptions) spec.mixins().get(PROGRESS).userObject();
-        return new Launch(operation, options.request(run.basics(diffFiles, clusters)), progress.quiet);
+        return new Launch(operation, options.request(run.basics(diffFiles, clusters)), progress.quiet, progress.debug);
     }
 
     /**

@@ -235,7 +235,9 @@ class DistributedWorkersIT {
         Run refused = run(home, repository, euCluster, "table-diff", "local", "public.dist_t", "--nodes", NODES, "--block-size", "1000",
                 "--distributed", "--run-key", "regions", "--output-dir", home.resolve("dist").toString());
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
-        assertThat(refused.err()).contains("no live worker of region eu").contains("--region eu");
+        // one line, no stack trace, and the run key to resume with
+        assertThat(refused.err()).contains("no live worker of region eu").contains("--region eu")
+                .contains("launch the same command with --run-key regions to resume it").doesNotContain("\tat ").doesNotContain("Exception");
         try (Connection c = DriverManager.getConnection(repository, "ace", LocalCluster.PASSWORD)) {
             assertThat(single(c, "SELECT count(*) FROM ACE_PARTITION_CLAIM WHERE WORKER_ID IS NOT NULL")).isEqualTo("0");
             assertThat(single(c, "SELECT count(*) FROM ACE_PARTITION_CLAIM WHERE STATE <> 'ABANDONED'")).isEqualTo("0");
@@ -298,7 +300,7 @@ class DistributedWorkersIT {
         Run failed = run(home, repository, cluster.serviceFile(), diff);
         assertThat(failed.exit()).as(failed.toString()).isEqualTo(2);
         assertThat(failed.err()).contains("failed in step hash-partition:partition-").contains("stack overflow").contains("-Xss")
-                .contains("same --run-key");
+                .contains("launch the same command with --run-key jvm-error to resume it").doesNotContain("\tat ");
 
         failing.destroy();
         assertThat(failing.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -44,7 +44,7 @@ class StepErrorIT {
         Ace.Result failed = failing.run(Duration.ofMinutes(3), diff(home, runKey));
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
         assertThat(failed.err()).contains("failed in step hash-partition:partition-").contains(what).contains(setting)
-                .contains("same --run-key");
+                .contains("launch the same command with --run-key " + runKey + " to resume it").doesNotContain("\tat ");
         resumesAndCompletes(home, runKey);
     }
 

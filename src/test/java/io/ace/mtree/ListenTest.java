@@ -53,6 +53,11 @@ class ListenTest {
             trees.expect(0, trees.mtree("table-diff", "local", "public.mt_listen", "--nodes", "n1,n2"));
             assertThat(cluster.count("n1", ACTIVE) + cluster.count("n2", ACTIVE)).as("listen kept both slots").isEqualTo(2);
 
+            // a teardown while listen reads the slots is refused in one line, and recorded with the exit code the process had
+            Ace.Result refused = trees.expect(75, trees.mtree("teardown", "local", "--nodes", "n1,n2"));
+            assertThat(refused.err()).doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(ace.run("jobs", "list").out()).containsPattern("mtree-teardown +FAILED +75 ");
+
             // on its own, listen folds the marks and rehashes: the tree moves without an update
             String root = trees.text("n1", ROOT);
             cluster.sql("DELETE FROM public.mt_listen WHERE id = 2500", "n1");

@@ -130,8 +130,7 @@ public final class RemotePartitioning {
                     abandonQueued(open, p -> key(p.region()).equals(region), BatchStatus.FAILED, new AceException(ExitCode.FAILED,
                             "no live worker " + (region.isEmpty() ? "without a region" : "of region " + region) + " for "
                                     + settings.workerTimeout().toSeconds() + " s to take its partitions: start one (scripts/ace worker"
-                                    + (region.isEmpty() ? "" : " --region " + region) + ") and launch the same command with the same"
-                                    + " --run-key to resume"));
+                                    + (region.isEmpty() ? "" : " --region " + region) + ")"));
                 }
             }
             Thread.sleep(settings.pollInterval().toMillis());

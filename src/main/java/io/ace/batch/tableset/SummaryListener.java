@@ -1,5 +1,6 @@
 package io.ace.batch.tableset;
 
+import io.ace.batch.RunOutcome;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import org.springframework.batch.core.BatchStatus;
@@ -33,8 +34,9 @@ final class SummaryListener implements StepExecutionListener {
             if (step.getStatus() == BatchStatus.FAILED) {
                 // the run's outcome: the verdict in our words, the tables' lines (node errors among them) as the detail
                 step.addFailureException(new AceException(ExitCode.FAILED, line[0] + "; " + outcome.unfinished().size()
-                        + " table(s) could not be compared: fix the cause and launch the same command with the same --run-key,"
-                        + " which compares only those tables again", line.length > 1 ? "\n" + line[1] : null, null));
+                        + (outcome.unfinished().size() == 1 ? " table" : " tables") + " could not be compared: fix the cause and "
+                        + RunOutcome.resumeAdvice(step.getJobExecution()) + ", which compares only those tables again",
+                        line.length > 1 ? "\n" + line[1] : null, null));
             }
             return step.getExitStatus();
         } catch (Exception e) {

@@ -145,7 +145,7 @@ class RepsetDiffOnMeshTest {
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
         assertThat(failed.err()).contains("public.rs_diverged: error (comparing public.rs_diverged failed: failure injected before block 2")
                 .contains("public.rs_columns: differed (n1/n3: 1, n2/n3: 1)").contains("public.rs_twonodes: identical")
-                .contains("launch the same command with the same --run-key");
+                .contains("launch the same command with --run-key nightly-sets to resume it");
 
         try (Ace again = new Ace(mesh.serviceFile(), home)) {
             // restarted as the recorded request of the failed execution
