@@ -117,6 +117,8 @@ class RegisteredOperationsTest {
         CommandSpec spec = GRAMMAR.command(operation(name)).getCommandSpec();
         String help = GRAMMAR.command(operation(name)).getUsageMessage();
         assertThat(spec.usageMessage().description()).as("a description").isNotEmpty();
+        // the top-level help lists its first line alone: a whole sentence
+        assertThat(spec.usageMessage().description()[0]).as("the first line of the description").endsWith(".");
         assertThat(help).contains("--run-key", "Exit codes:", "64", "bad usage", "78");
         for (OptionSpec option : spec.options()) {
             assertThat(String.join(" ", option.description())).as(option.longestName() + " is described").isNotBlank();

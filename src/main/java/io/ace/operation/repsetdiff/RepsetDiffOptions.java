@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace repset-diff [CLUSTER] REPSET}, which compares every table of a replication set. */
 @Command(name = RepsetDiffRequest.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares every table of a replication set (Spock, pglogical) or publication (native) across the nodes,",
-            "each under the set's row filter and column list, and writes <set>_repset-diff-<YYYYMMDDHHMMSS>.json, a line per table,",
-            "and the ordinary diff file of each table that differs."})
+        description = {"Compares every table of a replication set across the nodes.",
+            "A set of Spock or pglogical, or a publication (native): each table under the set's row filter and column list.",
+            "Writes <set>_repset-diff-<YYYYMMDDHHMMSS>.json, a line per table, and the diff file of each table that differs."})
 public class RepsetDiffOptions implements RequestOptions<RepsetDiffRequest> {
 
     @Parameters(arity = "1..2", paramLabel = "[CLUSTER] REPSET",

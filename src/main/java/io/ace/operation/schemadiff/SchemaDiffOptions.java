@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace schema-diff [CLUSTER] SCHEMA}, which compares a schema's definitions (and its tables' data). */
 @Command(name = SchemaDiffRequest.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares the definitions of a schema's objects across the nodes (tables, columns, constraints, indexes, views,",
-            "functions, sequences, triggers, enum types), then, unless --ddl-only, the data of every table present on all nodes;",
-            "writes <schema>_schema-diff-<YYYYMMDDHHMMSS>.json and a diff file per table that differs."})
+        description = {"Compares a schema's definitions, then its tables' data, across the nodes.",
+            "Definitions: tables, columns, constraints, indexes, views, functions, sequences, triggers, enum types; then, unless",
+            "--ddl-only, the data of every table present on all nodes. Writes <schema>_schema-diff-<YYYYMMDDHHMMSS>.json and a",
+            "diff file per table that differs."})
 public class SchemaDiffOptions implements RequestOptions<SchemaDiffRequest> {
 
     @Parameters(arity = "1..2", paramLabel = "[CLUSTER] SCHEMA",

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace spock-diff [CLUSTER]}, which compares the replication configuration of the nodes. */
 @Command(name = SpockDiffRequest.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares the replication configuration of the nodes (Spock, pglogical or native): nodes, subscriptions,",
-            "replication sets and their tables; writes <cluster>_spock-diff-<YYYYMMDDHHMMSS>.json with every mismatch and hint."})
+        description = {"Compares the replication configuration of the nodes.",
+            "Spock, pglogical or native: nodes, subscriptions, replication sets and their tables. Writes",
+            "<cluster>_spock-diff-<YYYYMMDDHHMMSS>.json with every mismatch and hint."})
 public class SpockDiffOptions implements RequestOptions<SpockDiffRequest> {
 
     @Parameters(arity = "0..1", paramLabel = "[CLUSTER]",

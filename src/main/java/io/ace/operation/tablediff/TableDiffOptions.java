@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace table-diff [CLUSTER] SCHEMA.TABLE}, which compares one table across the cluster's nodes. */
 @Command(name = TableDiffRequest.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares one table across all (or --nodes) nodes of a cluster and writes a diff file",
-            "<schema>_<table>_diffs-<YYYYMMDDHHMMSS>.json when rows differ."})
+        description = {"Compares one table across the nodes of a cluster.",
+            "All nodes, or those of --nodes. Writes a diff file <schema>_<table>_diffs-<YYYYMMDDHHMMSS>.json when rows differ."})
 public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
 
     @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE",

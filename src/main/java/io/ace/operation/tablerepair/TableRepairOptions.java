@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 
 /** The options of {@code ace table-repair [CLUSTER] SCHEMA.TABLE --diff-file F --source-of-truth NODE}, which makes nodes match for the rows of a diff file. */
 @Command(name = TableRepairRequest.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Repairs exactly the rows of a diff file: makes the other nodes match the source of truth",
-            "(or, with --bidirectional / --fix-nulls, fills each side from the other). Atomic per node; rows changed",
-            "since the diff are skipped as stale; writes do not replicate onward; the result is re-checked."})
+        description = {"Repairs exactly the rows of a diff file.",
+            "Makes the other nodes match the source of truth (or, with --bidirectional / --fix-nulls, fills each side from the",
+            "other). Atomic per node; rows changed since the diff are skipped as stale; writes do not replicate onward; the",
+            "result is re-checked."})
 public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
 
     @Parameters(arity = "1..*", paramLabel = "[CLUSTER] SCHEMA.TABLE")
