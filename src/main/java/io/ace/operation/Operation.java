@@ -9,7 +9,7 @@ package io.ace.operation;
  * @param options       its picocli options, which build the request
  * @param codec         the request as job parameters and back
  * @param role          the role a web user needs to launch it
- * @param blockProgress whether the command line shows a progress bar of hashed blocks
+ * @param blockProgress whether the command line shows a progress bar of the work its steps report
  * @param job           the job that runs it
  */
 public record Operation<R extends LaunchRequest>(String name, Class<R> requestType, Class<? extends RequestOptions<R>> options,

@@ -3,17 +3,18 @@ package io.ace.operation.mtreebuild;
 import io.ace.catalog.TableName;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.NodesParameters;
 import io.ace.operation.ParameterCodec;
 import java.nio.file.Path;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-/** An mtree build as job parameters. Identifying: cluster, table, nodes, block size, equality and run key; not the concurrency. */
+/** An mtree build as job parameters. Identifying: cluster, table, nodes, block size, equality and run key; not the concurrency nor --distributed. */
 final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
 
     @Override
     public JobParameters encode(MtreeBuildRequest request) {
-        return NodesParameters.builder(request, request.options().nodes())
+        return DistributedOption.add(NodesParameters.builder(request, request.options().nodes()), request.distributed())
                 .addString("table", request.table().toString())
                 .addLong("block_size", (long) request.options().blockSize())
                 .addString("equality", request.options().equality().name().toLowerCase())
@@ -26,6 +27,6 @@ final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
         DiffOptions options = new DiffOptions(NodesParameters.nodes(p), p.getLong("block_size").intValue(), p.getDouble("concurrency_factor"),
                 DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null, Equality.parse(p.getString("equality")), false, 0, 0, 0, 0);
         return new MtreeBuildRequest(p.getString("cluster"), TableName.fromRecorded(p.getString("table")), options, p.getString("run_key"),
-                Path.of(p.getString("output_dir")));
+                Path.of(p.getString("output_dir")), DistributedOption.read(p));
     }
 }

@@ -12,6 +12,6 @@ public final class TableRepair {
 
     public static Operation<TableRepairRequest> operation(BatchResources resources) {
         return new Operation<>(TableRepairRequest.OPERATION, TableRepairRequest.class, TableRepairOptions.class,
-                new TableRepairParameters(), Role.ADMIN, false, new TableRepairJob(resources));
+                new TableRepairParameters(), Role.ADMIN, true, new TableRepairJob(resources));
     }
 }
