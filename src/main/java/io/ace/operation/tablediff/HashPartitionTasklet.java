@@ -20,8 +20,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Step 2, per partition: each call compares the blocks one hashing statement read (for at most
  * a second) and commits their findings together with the partition's next block and progress, so
- * a restart resumes after the last committed block and records nothing twice. The worker step runs for many partitions at
- * once, so per-partition scans are kept by step execution.
+ * a restart resumes after the last committed block and records nothing twice. The worker step
+ * runs for many partitions at once, so per-partition scans are kept by step execution.
  */
 final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
 
