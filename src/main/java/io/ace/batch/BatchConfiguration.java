@@ -59,11 +59,8 @@ public class BatchConfiguration {
     }
 
     @Bean
-    DiffProgress diffProgress(RunMetrics metrics, RemotePartitioning remote) {
-        DiffProgress progress = new DiffProgress(metrics);
-        // a distributed run's blocks are compared by its workers
-        remote.reportBlocksTo(progress::doneElsewhere);
-        return progress;
+    DiffProgress diffProgress(RunMetrics metrics) {
+        return new DiffProgress(metrics);
     }
 
     @Bean

@@ -5,7 +5,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Where a partition of a frozen plan stands, in its step's execution context: which partition it
  * is and the next block it compares. Committed with each block, so a restart resumes after the
- * last committed block, and read by the UI for per-partition progress.
+ * last committed block.
  */
 public final class PartitionPosition {
 

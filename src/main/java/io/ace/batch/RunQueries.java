@@ -99,6 +99,11 @@ public final class RunQueries {
         return load(List.of(id)).stream().findFirst().map(e -> RunView.of(e, () -> earlierDurations(e, etaRuns)).withWorkers(claims.workersOf(id)));
     }
 
+    /** The work an execution's steps reported so far, without the rest of its view (for a progress bar that asks often). */
+    public RunProgress progress(long id) {
+        return load(List.of(id)).stream().findFirst().map(e -> RunProgress.of(e.getStepExecutions())).orElse(RunProgress.NONE);
+    }
+
     /** The ended executions of one operation on one target, oldest first (for durations and trends). */
     public List<RunView> history(String operation, String cluster, String table, int limit) {
         return executions(operation, cluster, table, limit).stream().map(RunView::of).toList();

@@ -15,20 +15,21 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * An execution as the command line, the UI and the API show it: what it is, where it stands
- * (per partition, from the frozen plan and each partition's committed position), when it should
- * end and what it wrote. Built from the job repository; holds none of its types.
+ * (the work its steps report, per step and summed per unit), when it should end and what it
+ * wrote. Built from the job repository; holds none of its types.
  *
  * @param exitCode null while it runs
  * @param summary  the outcome line, null while it runs; see {@link #redacted()}
- * @param progress done fraction (0..1)
+ * @param progress done fraction (0..1): 1 once completed, otherwise from {@code work}
+ * @param work     the work its steps reported, summed per unit
  * @param eta      expected end, or null when unknown
  * @param publicSummary the outcome line without text from outside the tool
  * @param paused   why the run waits right now (a node over --max-load, ...), or null
  */
 public record RunView(long id, long instanceId, String operation, String cluster, String target, String runKey, String status,
                       boolean running, Integer exitCode, String summary, List<Parameter> parameters, PlanView plan,
-                      List<StepView> steps, double progress, LocalDateTime startTime, LocalDateTime endTime, Duration elapsed,
-                      LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary, String paused) {
+                      List<StepView> steps, double progress, RunProgress work, LocalDateTime startTime, LocalDateTime endTime,
+                      Duration elapsed, LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary, String paused) {
 
     /** A job parameter as recorded. */
     public record Parameter(String name, String value, boolean identifying) {
@@ -41,15 +42,16 @@ public record RunView(long id, long instanceId, String operation, String cluster
     /**
      * One step or partition.
      *
-     * @param progress done fraction of a partition's blocks (0..1), or -1 for other steps
+     * @param progress done fraction of the step's work (0..1), or -1 for a step that reports none
+     * @param work     the step's work, or null for a step that reports none
      * @param error    the first failure's stack trace, or null
      * @param worker   the worker process that ran a partition of a distributed run (and those it was taken from), or null
      */
     public record StepView(long id, String name, String status, long readCount, long writeCount, long commitCount,
-                           long rollbackCount, Duration duration, double progress, String error, String worker) {
+                           long rollbackCount, Duration duration, double progress, StepProgress work, String error, String worker) {
 
         StepView redacted() {
-            return new StepView(id, name, status, readCount, writeCount, commitCount, rollbackCount, duration, progress,
+            return new StepView(id, name, status, readCount, writeCount, commitCount, rollbackCount, duration, progress, work,
                     error == null ? null : error.lines().findFirst().map(RunView::kindOf).orElse("") + " (the cause is in the server log)",
                     worker);
         }
@@ -61,7 +63,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
      */
     public RunView redacted() {
         return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, publicSummary, parameters, plan,
-                steps.stream().map(StepView::redacted).toList(), progress, startTime, endTime, elapsed, eta, differences, reports,
+                steps.stream().map(StepView::redacted).toList(), progress, work, startTime, endTime, elapsed, eta, differences, reports,
                 publicSummary, paused);
     }
 
@@ -77,9 +79,9 @@ public record RunView(long id, long instanceId, String operation, String cluster
             return this;
         }
         List<StepView> shown = steps.stream().map(s -> new StepView(s.id(), s.name(), s.status(), s.readCount(), s.writeCount(),
-                s.commitCount(), s.rollbackCount(), s.duration(), s.progress(), s.error(), workers.get(s.id()))).toList();
+                s.commitCount(), s.rollbackCount(), s.duration(), s.progress(), s.work(), s.error(), workers.get(s.id()))).toList();
         return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, summary, parameters, plan, shown,
-                progress, startTime, endTime, elapsed, eta, differences, reports, publicSummary, paused);
+                progress, work, startTime, endTime, elapsed, eta, differences, reports, publicSummary, paused);
     }
 
     /** Failed or stopped: the same run key resumes it. */
@@ -116,22 +118,15 @@ public record RunView(long id, long instanceId, String operation, String cluster
         RunContext context = RunContext.of(e);
         DiffPlan plan = context.plan();
         List<StepView> steps = new ArrayList<>();
-        long doneBlocks = 0;
         for (StepExecution s : e.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).toList()) {
-            double progress = -1;
-            if (plan != null && PartitionPosition.isPartition(s.getExecutionContext())) {
-                int partition = PartitionPosition.partition(s.getExecutionContext());
-                int first = plan.firstBlock(partition);
-                int total = Math.max(1, plan.endBlock(partition) - first);
-                int done = PartitionPosition.nextBlock(s.getExecutionContext(), first) - first;
-                progress = Math.min(1.0, done / (double) total);
-                doneBlocks += done;
-            }
+            StepProgress work = StepProgress.in(s.getExecutionContext());
             steps.add(new StepView(s.getId(), s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-                    s.getCommitCount(), s.getRollbackCount(), between(s.getStartTime(), s.getEndTime()), progress,
+                    s.getCommitCount(), s.getRollbackCount(), between(s.getStartTime(), s.getEndTime()),
+                    work == null ? -1 : work.fraction(), work,
                     s.getFailureExceptions().isEmpty() ? null : stackTrace(s.getFailureExceptions().get(0)), null));
         }
-        double progress = e.isRunning() ? (plan == null || plan.blockCount() == 0 ? 0 : doneBlocks / (double) plan.blockCount()) : 1.0;
+        RunProgress work = RunProgress.of(e.getStepExecutions());
+        double progress = e.getStatus() == BatchStatus.COMPLETED ? 1.0 : work.fraction();
         Duration elapsed = between(e.getStartTime(), e.getEndTime());
         LocalDateTime eta = e.isRunning() && e.getStartTime() != null ? eta(e.getStartTime(), elapsed, progress, earlier) : null;
         RunOutcome outcome = e.isRunning() ? null : RunOutcome.of(e);
@@ -141,8 +136,8 @@ public record RunView(long id, long instanceId, String operation, String cluster
         return new RunView(e.getId(), e.getJobInstance().getInstanceId(), e.getJobInstance().getJobName(), identity.cluster(),
                 identity.target(), identity.runKey(), e.getStatus().name(), e.isRunning(),
                 outcome == null ? null : outcome.exitCode().code(), outcome == null ? null : outcome.message(), parameters,
-                planView(plan), steps, progress, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(), context.reports(),
-                outcome == null ? null : outcome.publicMessage(), e.isRunning() ? paused(e) : null);
+                planView(plan), steps, progress, work, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(),
+                context.reports(), outcome == null ? null : outcome.publicMessage(), e.isRunning() ? paused(e) : null);
     }
 
     /** Why a running partition of the execution waits, as it recorded it ({@link HashingPause}), or null. */

@@ -2,6 +2,7 @@ package io.ace.cli;
 
 import io.ace.batch.DiffProgress;
 import io.ace.batch.RunLauncher;
+import io.ace.batch.RunQueries;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.exit.UserInput;
@@ -59,7 +60,8 @@ public final class CommandLines {
         }
         // an argument '@FILE' is itself, never the file's content: a command line names files by their flags
         cl.setExpandAtFiles(false);
-        OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class));
+        OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class),
+                context.getBean(RunQueries.class));
         cl.setExecutionStrategy(parseResult -> {
             List<CommandLine> parsed = parseResult.asCommandLineList();
             CommandLine last = parsed.get(parsed.size() - 1);

@@ -73,11 +73,13 @@ public class JobsCommand {
             if (v.paused() != null) {
                 System.out.println("paused: " + v.paused());
             }
+            System.out.printf("progress %.1f %%%s%n", v.progress() * 100, v.work().units().isEmpty() ? "" : " (" + v.work().text() + ")");
             System.out.println("parameters:");
             v.parameters().forEach(p -> System.out.printf("  %-20s %s%s%n", p.name(), p.value(), p.identifying() ? "" : "  (not identifying)"));
             System.out.println("steps:");
-            v.steps().forEach(s -> System.out.printf("  %-32s %-10s commits %-5d rollbacks %-3d diff rows %-7d %s%s%n", s.name(), s.status(),
-                    s.commitCount(), s.rollbackCount(), s.writeCount(), s.worker() == null ? "" : "worker " + s.worker() + " ",
+            v.steps().forEach(s -> System.out.printf("  %-32s %-10s commits %-5d rollbacks %-3d diff rows %-7d %s%s%s%n", s.name(), s.status(),
+                    s.commitCount(), s.rollbackCount(), s.writeCount(), s.work() == null ? "" : s.work().text() + " ",
+                    s.worker() == null ? "" : "worker " + s.worker() + " ",
                     s.error() == null ? "" : "error: " + s.error().lines().findFirst().orElse("")));
             if (v.summary() != null) {
                 System.out.println("result: " + v.summary());

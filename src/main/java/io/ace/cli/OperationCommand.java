@@ -3,6 +3,7 @@ package io.ace.cli;
 import io.ace.batch.DiffProgress;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
+import io.ace.batch.RunQueries;
 import io.ace.launch.LaunchGrammar;
 import java.util.List;
 import org.springframework.boot.logging.LogLevel;
@@ -21,10 +22,12 @@ final class OperationCommand {
 
     private final RunLauncher launcher;
     private final DiffProgress progress;
+    private final RunQueries queries;
 
-    OperationCommand(RunLauncher launcher, DiffProgress progress) {
+    OperationCommand(RunLauncher launcher, DiffProgress progress, RunQueries queries) {
         this.launcher = launcher;
         this.progress = progress;
+        this.queries = queries;
     }
 
     int run(LaunchGrammar.Launch launch) throws Exception {
@@ -34,10 +37,11 @@ final class OperationCommand {
             logging.setLogLevel("io.ace", LogLevel.DEBUG);
         }
         // the launcher tells whether stderr is a terminal; Java itself cannot
-        boolean bar = launch.operation().blockProgress() && !launch.quiet() && !launch.debug() && Boolean.getBoolean("ace.stderr.tty");
+        boolean bar = launch.operation().progressBar() && !launch.quiet() && !launch.debug() && Boolean.getBoolean("ace.stderr.tty");
         RunOutcome outcome;
-        try (ProgressDisplay ignored = bar ? ProgressDisplay.bar("Hashing " + launch.request().target(), progress) : ProgressDisplay.none()) {
-            outcome = launcher.launch(launch.request());
+        try (ProgressDisplay display = bar ? ProgressDisplay.bar(launch.operation().name() + " " + launch.request().target(), queries, progress)
+                : ProgressDisplay.none()) {
+            outcome = launcher.launch(launch.request(), display::follow);
         }
         Outcomes.print(outcome);
         return outcome.exitCode().code();

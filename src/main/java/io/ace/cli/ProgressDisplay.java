@@ -1,13 +1,26 @@
 package io.ace.cli;
 
 import io.ace.batch.DiffProgress;
+import io.ace.batch.RunQueries;
+import io.ace.batch.StepProgress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on stderr that follows the running comparison, or nothing. */
+/**
+ * A progress bar on stderr that follows the work a run's steps report to the job repository, in
+ * the unit being worked on (a run that goes on to another unit gets a new bar), or nothing.
+ */
 abstract class ProgressDisplay implements AutoCloseable {
+
+    private static final long POLL_MILLIS = 500;
+
+    /** The run's execution exists: from now on the bar follows it. */
+    abstract void follow(long executionId);
 
     @Override
     public abstract void close();
@@ -15,38 +28,89 @@ abstract class ProgressDisplay implements AutoCloseable {
     static ProgressDisplay none() {
         return new ProgressDisplay() {
             @Override
+            void follow(long executionId) {
+            }
+
+            @Override
             public void close() {
             }
         };
     }
 
-    static ProgressDisplay bar(String task, DiffProgress progress) {
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setUnit(" blocks", 1)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(250).continuousUpdate().build();
-        Thread poller = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                bar.maxHint(Math.max(1, progress.totalBlocks()));
-                bar.stepTo(progress.doneBlocks());
-                String paused = progress.pauseReason();
-                bar.setExtraMessage(paused != null ? "paused: " + paused
-                        : String.format("%,d rows, %d mismatched", progress.rowsChecked(), progress.mismatchedBlocks()));
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
+    /** {@code live}: this process's counters, for the message beside the bar (rows compared, or why hashing waits). */
+    static ProgressDisplay bar(String task, RunQueries queries, DiffProgress live) {
+        return new Bar(task, queries, live);
+    }
+
+    private static final class Bar extends ProgressDisplay {
+        private final String task;
+        private final RunQueries queries;
+        private final DiffProgress live;
+        // never interrupted: an interrupt in the middle of a read could close the embedded repository's file
+        private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ace-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        private volatile long execution = -1;
+        private ProgressBar bar;
+        private StepProgress.Unit unit;
+
+        Bar(String task, RunQueries queries, DiffProgress live) {
+            this.task = task;
+            this.queries = queries;
+            this.live = live;
+            poller.scheduleWithFixedDelay(this::refresh, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        void follow(long executionId) {
+            execution = executionId;
+        }
+
+        /** Only on the poller's thread, or once it has ended. */
+        private void refresh() {
+            if (execution < 0) {
+                return;
             }
-        }, "ace-progress");
-        poller.setDaemon(true);
-        poller.start();
-        return new ProgressDisplay() {
-            @Override
-            public void close() {
-                poller.interrupt();
-                bar.stepTo(progress.doneBlocks());
+            StepProgress work;
+            try {
+                work = queries.progress(execution).current();
+            } catch (RuntimeException e) {
+                // the bar is only a view of the run: a read that fails leaves it as it was
+                return;
+            }
+            if (work == null) {
+                return;
+            }
+            if (work.unit() != unit) {
+                if (bar != null) {
+                    bar.close();
+                }
+                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setUnit(" " + work.unit().label(), 1)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .setUpdateIntervalMillis(250).continuousUpdate().build();
+                unit = work.unit();
+            }
+            bar.maxHint(Math.max(1, work.total()));
+            bar.stepTo(work.done());
+            String paused = live.pauseReason();
+            bar.setExtraMessage(paused != null ? "paused: " + paused
+                    : live.rowsChecked() > 0 ? String.format("%,d rows, %d mismatched", live.rowsChecked(), live.mismatchedBlocks()) : "");
+        }
+
+        @Override
+        public void close() {
+            poller.shutdown();
+            try {
+                poller.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            refresh();
+            if (bar != null) {
                 bar.close();
             }
-        };
+        }
     }
 }

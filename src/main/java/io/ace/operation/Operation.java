@@ -14,13 +14,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  * @param options       its picocli options, which build the request
  * @param codec         its own parameters as job parameters and back; the run's identity is {@link RunIdentity}'s
  * @param role          the role a web user needs to launch it
- * @param blockProgress whether the command line shows a progress bar of hashed blocks
+ * @param progressBar   whether the command line shows a progress bar of the work its steps report
  * @param followUp      how the UI offers it on a run that wrote a diff file, or null when it does not work on one
  * @param job           the job that runs it
  */
 public record Operation<R extends LaunchRequest>(String name, String group, Class<R> requestType,
                                                  Class<? extends RequestOptions<R>> options, ParameterCodec<R> codec, Role role,
-                                                 boolean blockProgress, FollowUp followUp, OperationJob<R> job) {
+                                                 boolean progressBar, FollowUp followUp, OperationJob<R> job) {
 
     /**
      * An operation that works on the diff file an earlier run wrote ({@code --from-execution}).
@@ -74,7 +74,7 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
         private Class<? extends RequestOptions<R>> options;
         private ParameterCodec<R> codec;
         private Role role;
-        private boolean blockProgress;
+        private boolean progressBar;
         private FollowUp followUp;
 
         private Builder(String name, Class<R> requestType) {
@@ -104,9 +104,9 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
             return this;
         }
 
-        /** The command line shows a progress bar of the blocks hashed. */
-        public Builder<R> blockProgress() {
-            this.blockProgress = true;
+        /** The command line shows a progress bar of the work its steps report. */
+        public Builder<R> progressBar() {
+            this.progressBar = true;
             return this;
         }
 
@@ -118,7 +118,7 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
 
         public Operation<R> job(OperationJob<R> job) {
             return new Operation<>(name, group, requestType, Objects.requireNonNull(options, () -> name + " has no options"), codec, role,
-                    blockProgress, followUp, job);
+                    progressBar, followUp, job);
         }
     }
 }

@@ -1,18 +1,28 @@
 package io.ace.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.PartitionStep;
+import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
 
 /**
  * The layering the project is built on, checked on the compiled classes: engines are plain Java,
- * front ends see no Spring Batch, data flows one way, operations stand alone, no package cycles.
+ * front ends see no Spring Batch, data flows one way, operations stand alone, no package cycles,
+ * partitioned steps are built in one place.
  */
 @Tag("fast")
 class LayeringTest {
@@ -69,6 +79,19 @@ class LayeringTest {
     void operationsStandAlone() {
         slices().matching("io.ace.operation.(*)..").should().notDependOnEachOther()
                 .because("an operation is its own package and one registration line").check(classes);
+    }
+
+    @Test
+    void partitionedStepsAreBuiltOnlyByThePartitioningPath() {
+        noClasses().that().resideOutsideOfPackage("io.ace.batch.partition..")
+                .should().dependOnClassesThat(belongToAnyOf(PartitionStepBuilder.class, PartitionStep.class, PartitionHandler.class,
+                        StepExecutionSplitter.class)
+                        .or(resideInAnyPackage("org.springframework.batch.core.partition.support..", "org.springframework.batch.integration.partition..")))
+                .orShould().callMethodWhere(describe("StepBuilder.partitioner(..)", (JavaMethodCall call) ->
+                        call.getName().equals("partitioner") && call.getTargetOwner().isAssignableTo(StepBuilder.class)))
+                .because("every partitioned step goes through PartitionedSteps, which runs its partitions on this process's threads"
+                        + " or on workers")
+                .check(classes);
     }
 
     @Test

@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * a worker killed with {@code kill -9} in the middle of a partition is replaced by the other, which
  * resumes the partition after its last committed block; a worker of another region takes nothing,
  * and the run, failed for want of a worker, resumes with its run key once one is there; a JVM
- * error on a worker fails the run with the words a local run has for it.
+ * error on a worker fails the run with the words a local run has for it; mtree build hashes its
+ * leaves on a worker.
  */
 class DistributedWorkersIT {
 
@@ -309,6 +310,43 @@ class DistributedWorkersIT {
         Run resumed = run(home, repository, cluster.serviceFile(), diff);
         assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(1);
         assertThat(resumed.file("diff file: ").path("summary").path("diff_rows_count").path("n1/n2").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void mtreeBuildHashesItsLeavesOnAWorker(@TempDir Path home) throws Exception {
+        String repository = repositories.newDatabase("dist_mtree");
+        cluster.sql("""
+                DROP TABLE IF EXISTS public.dist_mt;
+                CREATE TABLE public.dist_mt (id int PRIMARY KEY, v text);
+                INSERT INTO public.dist_mt SELECT g, md5(g::text) FROM generate_series(1, 3000) g;
+                ANALYZE public.dist_mt;
+                """, "n1", "n2");
+        worker(home, repository, cluster.serviceFile(), "w1");
+        awaitLiveWorkers(repository, 1);
+        Run init = run(home, repository, cluster.serviceFile(), "mtree", "init", "local", "--nodes", "n1,n2");
+        assertThat(init.exit()).as(init.toString()).isEqualTo(0);
+        try {
+            Run build = run(home, repository, cluster.serviceFile(), "mtree", "build", "local", "public.dist_mt", "--nodes", "n1,n2",
+                    "--block-size", "100", "--distributed", "--run-key", "mt-build");
+            assertThat(build.exit()).as(build.toString()).isEqualTo(0);
+            assertThat(workersOf(repository, "mt-build")).as("the partition of leaves ran on the worker").hasSize(1).doesNotContainNull();
+            long leaves = cluster.count("n1", "SELECT count(*) FROM ace_mtree.leaf l JOIN ace_mtree.tracked_table t USING (table_id)"
+                    + " WHERE t.table_name = 'dist_mt'");
+            String execution;
+            try (Connection c = DriverManager.getConnection(repository, "ace", LocalCluster.PASSWORD)) {
+                execution = single(c, "SELECT max(JOB_EXECUTION_ID) FROM ACE_PARTITION_CLAIM");
+                assertThat(Long.parseLong(single(c, "SELECT sum(S.WRITE_COUNT) FROM BATCH_STEP_EXECUTION S JOIN ACE_PARTITION_CLAIM C"
+                        + " ON C.STEP_EXECUTION_ID = S.STEP_EXECUTION_ID WHERE C.JOB_EXECUTION_ID = " + execution)))
+                        .as("every leaf hashed by the worker").isEqualTo(leaves).isPositive();
+            }
+            Run shown = run(home, repository, cluster.serviceFile(), "jobs", "show", execution);
+            assertThat(shown.out()).as(shown.toString()).contains(String.format("(%,d of %,d leaves)", leaves, leaves));
+            Run diff = run(home, repository, cluster.serviceFile(), "mtree", "table-diff", "local", "public.dist_mt", "--nodes", "n1,n2",
+                    "--output-dir", home.resolve("mt").toString());
+            assertThat(diff.exit()).as(diff.toString()).isEqualTo(0);
+        } finally {
+            run(home, repository, cluster.serviceFile(), "mtree", "teardown", "local", "--nodes", "n1,n2");
+        }
     }
 
     /** With the findings table locked: a partition on a worker that committed some of its blocks and not all, or null after unlocking. */

@@ -119,6 +119,10 @@ class ServeApiTest {
         assertThat(done.path("meaning").asString()).isEqualTo("differences");
         assertThat(done.path("reports").path("diff_file").asString()).endsWith(".json");
         assertThat(done.path("steps").size()).isGreaterThan(2);
+        assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(done.path("work")).hasSize(1);
+        assertThat(done.path("work").get(0).path("unit").asString()).isEqualTo("blocks");
+        assertThat(done.path("work").get(0).path("done").asLong()).isEqualTo(done.path("work").get(0).path("total").asLong()).isPositive();
 
         // the same run key again: nothing to do, the completed execution's id
         HttpResponse<String> again = serve.send("POST", "/api/v1/table-diff", "operator", diffBody("api-run-1", ""));

@@ -37,10 +37,9 @@ public final class PartitionClaims {
      * @param stepStatus      the partition's batch status as the repository has it
      * @param heartbeat       its worker's last heartbeat, null when it has none (or the worker row is gone)
      * @param workerStopped   whether its worker stopped (gracefully)
-     * @param readCount       what its step counted as read: table-diff's and repset-diff's blocks
      */
     public record Watched(long stepExecutionId, String stepStatus, State state, String workerId, String region,
-                          OffsetDateTime heartbeat, boolean workerStopped, long readCount) {
+                          OffsetDateTime heartbeat, boolean workerStopped) {
     }
 
     /** Every partition of a job execution sent to workers, the job's status, and the database's clock. */
@@ -116,14 +115,14 @@ public final class PartitionClaims {
         String[] jobStatus = {null};
         OffsetDateTime[] now = {null};
         List<Watched> rows = jdbc.query("SELECT C.STEP_EXECUTION_ID, S.STATUS, C.STATE, C.WORKER_ID, C.REGION, W.HEARTBEAT, W.STOPPED,"
-                + " J.STATUS, CURRENT_TIMESTAMP, S.READ_COUNT FROM " + TABLE + " C"
+                + " J.STATUS, CURRENT_TIMESTAMP FROM " + TABLE + " C"
                 + " JOIN BATCH_STEP_EXECUTION S ON S.STEP_EXECUTION_ID = C.STEP_EXECUTION_ID"
                 + " JOIN BATCH_JOB_EXECUTION J ON J.JOB_EXECUTION_ID = C.JOB_EXECUTION_ID"
                 + " LEFT JOIN ACE_WORKER W ON W.WORKER_ID = C.WORKER_ID WHERE C.JOB_EXECUTION_ID = ?", (rs, i) -> {
                     jobStatus[0] = rs.getString(8);
                     now[0] = rs.getObject(9, OffsetDateTime.class);
                     return new Watched(rs.getLong(1), rs.getString(2), State.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class) != null, rs.getLong(10));
+                            rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class) != null);
                 }, jobExecutionId);
         if (now[0] == null) {
             now[0] = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,7 +45,6 @@ public final class RemotePartitioning {
     private final PartitionDispatch dispatch;
     private final WorkerRoster roster;
     private final Settings settings;
-    private volatile LongConsumer blocksDone = n -> { };
 
     RemotePartitioning(PartitionDispatch dispatch, WorkerRoster roster, Settings settings) {
         this.dispatch = dispatch;
@@ -57,11 +55,6 @@ public final class RemotePartitioning {
     /** Whether a run's partitions go to workers: it is of a partitioned operation, and asked for them or the default says so. */
     public boolean wanted(JobParameters parameters) {
         return parameters.getString(DistributedOption.PARAMETER) != null && (DistributedOption.read(parameters) || settings.remoteByDefault());
-    }
-
-    /** Hears, at every poll, how many blocks the workers compared for the run in this execution (for progress bars). */
-    public void reportBlocksTo(LongConsumer listener) {
-        this.blocksDone = listener;
     }
 
     /** Whether the job repository is one workers on other machines can share. */
@@ -102,8 +95,6 @@ public final class RemotePartitioning {
         Map<String, OffsetDateTime> lastServed = new HashMap<>();
         while (true) {
             PartitionClaims.Watch watch = dispatch.claims().watch(jobExecutionId);
-            blocksDone.accept(watch.partitions().stream().filter(p -> partitions.containsKey(p.stepExecutionId()))
-                    .mapToLong(PartitionClaims.Watched::readCount).sum());
             List<PartitionClaims.Watched> open = watch.partitions().stream()
                     .filter(p -> partitions.containsKey(p.stepExecutionId()) && !ended(p, watch.now())).toList();
             if (open.isEmpty()) {

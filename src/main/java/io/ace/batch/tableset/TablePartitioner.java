@@ -1,6 +1,7 @@
 package io.ace.batch.tableset;
 
 import io.ace.batch.DiffProgress;
+import io.ace.batch.StepProgress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * One partition per compared table of the frozen set, named by its place in the set: a restart
  * asks for exactly the partitions of the first run, and runs only those that did not complete.
+ * Each partition's progress is its one table.
  */
 final class TablePartitioner implements Partitioner, PartitionNameProvider, StepExecutionListener {
 
@@ -34,8 +36,7 @@ final class TablePartitioner implements Partitioner, PartitionNameProvider, Step
     @Override
     public void beforeStep(StepExecution stepExecution) {
         tables = TableSet.of(stepExecution.getJobExecution(), repository);
-        // tables add their blocks as they are planned
-        progress.start(0, 0);
+        progress.start();
     }
 
     @Override
@@ -47,6 +48,7 @@ final class TablePartitioner implements Partitioner, PartitionNameProvider, Step
                 ExecutionContext context = new ExecutionContext();
                 context.putInt(INDEX, i);
                 context.putString(TABLE, entry.name().toString());
+                StepProgress.of(1, StepProgress.Unit.TABLES).store(context);
                 partitions.put(name(i), context);
             }
         }

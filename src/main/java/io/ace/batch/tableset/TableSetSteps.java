@@ -49,8 +49,7 @@ public final class TableSetSteps {
             return new TableComparison(sessions, table, tableOptions, resources.findings(), resources.progress(), failures);
         };
         TableTasklet tasklet = new TableTasklet(repository, comparisons,
-                new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion()), output,
-                resources.progress());
+                new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion()), output);
         Step worker = new StepBuilder(WORKER, repository).tasklet(tasklet, resources.transactions()).listener(tasklet).build();
         TablePartitioner partitioner = new TablePartitioner(repository, resources.progress());
         return resources.partitions().step(STEP, partitioner, worker, workers, PartitionedSteps.Region.of(sessions.region()), partitioner,

@@ -3,6 +3,7 @@ package io.ace.batch.tableset;
 import io.ace.batch.DiffProgress;
 import io.ace.batch.HashingPause;
 import io.ace.batch.PlanCodec;
+import io.ace.batch.StepProgress;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.RecheckResult;
 import io.ace.batch.compare.TableComparison;
@@ -73,16 +74,13 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
     private final Comparisons comparisons;
     private final DiffFileAssembler assembler;
     private final DiffFileAssembler.Output output;
-    private final DiffProgress progress;
     private final Map<Long, Work> works = new ConcurrentHashMap<>();
 
-    TableTasklet(JobRepository repository, Comparisons comparisons, DiffFileAssembler assembler, DiffFileAssembler.Output output,
-                 DiffProgress progress) {
+    TableTasklet(JobRepository repository, Comparisons comparisons, DiffFileAssembler assembler, DiffFileAssembler.Output output) {
         this.repository = repository;
         this.comparisons = comparisons;
         this.assembler = assembler;
         this.output = output;
-        this.progress = progress;
     }
 
     @Override
@@ -106,20 +104,18 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
             works.put(step.getId(), work);
             if (context.containsKey(PLAN)) {
                 work.plan = PlanCodec.decode(context.getString(PLAN));
-                progress.addTable(work.plan.blockCount(), context.getInt(NEXT_BLOCK, 0));
             }
         }
         if (work.plan == null) {
             work.plan = work.comparison.plan();
             context.putString(PLAN, PlanCodec.encode(work.plan));
-            progress.addTable(work.plan.blockCount(), 0);
             return RepeatStatus.CONTINUABLE;
         }
         DiffPlan plan = work.plan;
         int block = context.getInt(NEXT_BLOCK, 0);
         if (block < plan.blockCount()) {
             int partition = block / plan.blocksPerPartition();
-            if (HashingPause.before(step, work.scanOf(partition), plan.block(block), progress)) {
+            if (HashingPause.before(step, work.scanOf(partition), plan.block(block), work.comparison.progress())) {
                 return RepeatStatus.CONTINUABLE;
             }
             work.comparison.compareBlock(scope, plan, partition, block, plan.endBlock(partition), work.scanOf(partition));
@@ -134,6 +130,7 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
         }
         TableResult result = TableResult.of(assembler.write(work.comparison, scope, plan, RecheckResult.from(context), job, output));
         result.store(context);
+        StepProgress.of(1, StepProgress.Unit.TABLES).finished().store(context);
         contribution.incrementWriteCount(result.differingRows());
         return RepeatStatus.FINISHED;
     }

@@ -18,7 +18,7 @@ public final class MtreeBuild {
                 .options(MtreeBuildOptions.class)
                 .codec(new MtreeBuildParameters())
                 .role(Role.ADMIN)
-                .blockProgress()
+                .progressBar()
                 .job(new MtreeBuildJob(resources));
     }
 }

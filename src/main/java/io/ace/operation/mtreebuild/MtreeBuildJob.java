@@ -2,6 +2,7 @@ package io.ace.operation.mtreebuild;
 
 import io.ace.batch.BatchResources;
 import io.ace.batch.RunContext;
+import io.ace.batch.partition.PartitionedSteps;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffPlan;
@@ -13,12 +14,11 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
- * The mtree build job: plan (leaves planned once, frozen, and taken by every node together with
- * the publication), hash (partitions of leaves on a bounded pool, restartable), finish (the tree
- * above the leaves, the table ready).
+ * The mtree build job: plan (leaves planned once, their number frozen, and taken by every node
+ * together with the publication), hash (partitions of leaves on a bounded pool, or on workers of
+ * the nodes' region; restartable), finish (the tree above the leaves, the table ready).
  */
 final class MtreeBuildJob implements OperationJob<MtreeBuildRequest> {
 
@@ -44,19 +44,15 @@ final class MtreeBuildJob implements OperationJob<MtreeBuildRequest> {
         int leafSize = request.options().blockSize();
         Step plan = new StepBuilder("plan", repository).tasklet((contribution, chunk) -> {
             DiffPlan leaves = build.plan(leafSize, request.options().concurrencyFactor());
-            RunContext.of(chunk.getStepContext().getStepExecution().getJobExecution()).plan(leaves);
             build.prepare(leaves, leafSize);
+            LeafPartitioner.freeze(chunk.getStepContext().getStepExecution().getJobExecution(), leaves.blockCount());
             contribution.getStepExecution().getExecutionContext().putInt("leaves", leaves.blockCount());
             return RepeatStatus.FINISHED;
         }, transactions).build();
-        Step hashPartition = new StepBuilder("hash-leaves", repository)
-                .tasklet(new HashLeavesTasklet(build, repository, resources.progress()), transactions).build();
-        LeafPartitioner partitioner = new LeafPartitioner(repository, resources.progress());
-        int workers = resources.partitionWorkers(request.options().workers());
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ace-leaves-");
-        executor.setConcurrencyLimit(workers);
-        Step hash = new StepBuilder("hash", repository).partitioner("hash-leaves", partitioner).step(hashPartition)
-                .gridSize(workers).taskExecutor(executor).listener(partitioner).build();
+        Step hashLeaves = new StepBuilder("hash-leaves", repository).tasklet(new HashLeavesTasklet(build), transactions).build();
+        LeafPartitioner partitioner = new LeafPartitioner(repository);
+        Step hash = resources.partitions().step("hash", partitioner, hashLeaves, resources.partitionWorkers(request.options().workers()),
+                PartitionedSteps.Region.of(sessions.region()), partitioner);
         Step finish = new StepBuilder("finish", repository).tasklet((contribution, chunk) -> {
             RunContext.of(chunk.getStepContext().getStepExecution().getJobExecution()).summaryLine(build.finish());
             return RepeatStatus.FINISHED;

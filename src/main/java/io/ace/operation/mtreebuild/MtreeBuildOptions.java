@@ -2,6 +2,7 @@ package io.ace.operation.mtreebuild;
 
 import io.ace.diff.DiffOptions;
 import io.ace.mtree.TreeBuild;
+import io.ace.operation.DistributedOption;
 import io.ace.operation.NodesOptions;
 import io.ace.operation.RequestOptions;
 import io.ace.operation.RunBasics;
@@ -32,11 +33,15 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
             description = "Partitions of leaves hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
     double concurrencyFactor = DiffOptions.DEFAULT_CONCURRENCY_FACTOR;
 
+    @Mixin
+    DistributedOption distributed;
+
     @Override
     public MtreeBuildRequest request(RunBasics run) {
         TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
                 equality.value(), false, 0, 0, 0, 0).validate();
-        return new MtreeBuildRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir());
+        return new MtreeBuildRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir(),
+                distributed.value());
     }
 }

@@ -6,10 +6,12 @@ import io.ace.operation.TableRequest;
 import java.nio.file.Path;
 
 /**
- * One mtree build launch: the table, the nodes, and the leaf layout's settings ({@code options}:
- * nodes, block size = rows per leaf, equality, concurrency factor).
+ * One mtree build launch: the table, the nodes, the leaf layout's settings ({@code options}:
+ * nodes, block size = rows per leaf, equality, concurrency factor), and whether its partitions of
+ * leaves run on workers.
  */
-public record MtreeBuildRequest(String cluster, TableName table, DiffOptions options, String runKey, Path outputDir) implements TableRequest {
+public record MtreeBuildRequest(String cluster, TableName table, DiffOptions options, String runKey, Path outputDir, boolean distributed)
+        implements TableRequest {
 
     @Override
     public String operation() {

@@ -15,7 +15,7 @@ public final class RepsetDiff {
                 .options(RepsetDiffOptions.class)
                 .codec(new RepsetDiffParameters())
                 .role(Role.OPERATOR)
-                .blockProgress()
+                .progressBar()
                 .job(new RepsetDiffJob(resources));
     }
 }

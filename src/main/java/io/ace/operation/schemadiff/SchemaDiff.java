@@ -15,7 +15,7 @@ public final class SchemaDiff {
                 .options(SchemaDiffOptions.class)
                 .codec(new SchemaDiffParameters())
                 .role(Role.OPERATOR)
-                .blockProgress()
+                .progressBar()
                 .job(new SchemaDiffJob(resources));
     }
 }

@@ -2,9 +2,8 @@ package io.ace.operation.tablediff;
 
 import io.ace.batch.DiffProgress;
 import io.ace.batch.PartitionPosition;
+import io.ace.batch.StepProgress;
 import io.ace.diff.DiffPlan;
-import io.ace.findings.FindingsScope;
-import io.ace.findings.FindingsStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,33 +16,34 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Partitions from the frozen plan. Names come from the plan too, so a restart asks for exactly
- * the partitions of the first run and no failed partition can be dropped.
+ * Partitions from the frozen plan, each with its blocks to compare as its progress. Names come
+ * from the plan too, so a restart asks for exactly the partitions of the first run and no failed
+ * partition can be dropped.
  */
 final class FrozenPlanPartitioner implements Partitioner, PartitionNameProvider, StepExecutionListener {
 
     private final TableDiffRun run;
     private final DiffProgress progress;
-    private final FindingsStore findings;
     private DiffPlan plan;
 
-    FrozenPlanPartitioner(TableDiffRun run, DiffProgress progress, FindingsStore findings) {
+    FrozenPlanPartitioner(TableDiffRun run, DiffProgress progress) {
         this.run = run;
         this.progress = progress;
-        this.findings = findings;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         plan = run.plan(stepExecution.getJobExecution());
-        progress.start(plan.blockCount(), findings.blocks(FindingsScope.of(stepExecution.getJobExecution().getJobInstance().getInstanceId())).size());
+        progress.start();
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int p = 0; p < plan.partitionCount(); p++) {
-            partitions.put(name(p), PartitionPosition.start(p, plan.firstBlock(p)));
+            ExecutionContext context = PartitionPosition.start(p, plan.firstBlock(p));
+            StepProgress.of(plan.endBlock(p) - plan.firstBlock(p), StepProgress.Unit.BLOCKS).store(context);
+            partitions.put(name(p), context);
         }
         return partitions;
     }

@@ -2,6 +2,7 @@ package io.ace.operation.tablediff;
 
 import io.ace.batch.HashingPause;
 import io.ace.batch.PartitionPosition;
+import io.ace.batch.StepProgress;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.PartitionScan;
 import io.ace.findings.BlockRecord;
@@ -19,9 +20,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 2, per partition: each call compares the blocks one hashing statement read (for at most
- * a second) and commits their findings together with the partition's next block, so a restart
- * resumes after the last committed block and records nothing twice. The worker step runs for many partitions at
- * once, so per-partition scans are kept by step execution.
+ * a second) and commits their findings together with the partition's next block and progress, so
+ * a restart resumes after the last committed block and records nothing twice. The worker step
+ * runs for many partitions at once, so per-partition scans are kept by step execution.
  */
 final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
 
@@ -62,6 +63,8 @@ final class HashPartitionTasklet implements Tasklet, StepExecutionListener {
         } while (block < end && scan.hashed(plan.block(block)) && System.nanoTime() - started < COMMIT_AFTER_NANOS);
         // set once all are compared: the context of a failed call is saved too, and must not run ahead of what rolled back
         PartitionPosition.advance(context, block);
+        int first = plan.firstBlock(partition);
+        new StepProgress(block - first, end - first, StepProgress.Unit.BLOCKS).store(context);
         return block < end ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 

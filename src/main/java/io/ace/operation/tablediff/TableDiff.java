@@ -15,7 +15,7 @@ public final class TableDiff {
                 .options(TableDiffOptions.class)
                 .codec(new TableDiffParameters())
                 .role(Role.OPERATOR)
-                .blockProgress()
+                .progressBar()
                 .job(new TableDiffJob(resources));
     }
 }

@@ -48,7 +48,7 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
         HashPartitionTasklet hashTasklet = new HashPartitionTasklet(run);
         Step hashPartition = new StepBuilder("hash-partition", repository).tasklet(hashTasklet, transactions)
                 .listener(hashTasklet).build();
-        FrozenPlanPartitioner partitioner = new FrozenPlanPartitioner(run, resources.progress(), resources.findings());
+        FrozenPlanPartitioner partitioner = new FrozenPlanPartitioner(run, resources.progress());
         Step hash = resources.partitions().step("hash", partitioner, hashPartition, resources.partitionWorkers(request.options().workers()),
                 PartitionedSteps.Region.of(sessions.region()), partitioner);
         Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run), transactions).build();

@@ -1,5 +1,6 @@
 package io.ace.operation.tablerepair;
 
+import io.ace.batch.StepProgress;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.difffile.DiffFileReader;
@@ -75,6 +76,7 @@ final class RepairApplyTasklet implements Tasklet {
         if (statementsFile != null) {
             context.putString("statements.file", statementsFile.toAbsolutePath().toString());
         }
+        StepProgress.of(1, StepProgress.Unit.NODES).finished().store(context);
         contribution.incrementWriteCount(outcome.appliedTotal());
         return RepeatStatus.FINISHED;
     }

@@ -1,6 +1,7 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.batch.BatchResources;
+import io.ace.batch.StepProgress;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
@@ -69,7 +70,7 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
     }
 
-    /** One partition per target node; names from the node list, so a restart finds the same ones. */
+    /** One partition per target node, its node its progress; names from the node list, so a restart finds the same ones. */
     private record NodePartitioner(List<String> targets) implements Partitioner, PartitionNameProvider {
         @Override
         public Map<String, ExecutionContext> partition(int gridSize) {
@@ -77,6 +78,7 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
             for (String t : targets) {
                 ExecutionContext c = new ExecutionContext();
                 c.putString(RepairApplyTasklet.NODE, t);
+                StepProgress.of(1, StepProgress.Unit.NODES).store(c);
                 partitions.put("node-" + t, c);
             }
             return partitions;

@@ -2,6 +2,7 @@ package io.ace.web.api;
 
 import io.ace.exit.ExitCode;
 import io.ace.batch.RunView;
+import io.ace.batch.StepProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ final class ExecutionJson {
         m.put("ended", v.endTime());
         m.put("progress", v.progress());
         m.put("paused", v.paused());
+        m.put("work", v.work().units().stream().map(ExecutionJson::work).toList());
         m.put("eta", v.eta());
         Map<String, Object> reports = new LinkedHashMap<>();
         reports.put("diff_file", v.diffFile());
@@ -45,8 +47,9 @@ final class ExecutionJson {
                 step.put("commit_count", s.commitCount());
                 step.put("rollback_count", s.rollbackCount());
                 step.put("duration_seconds", s.duration().toMillis() / 1000.0);
-                if (s.progress() >= 0) {
+                if (s.work() != null) {
                     step.put("progress", s.progress());
+                    step.put("work", work(s.work()));
                 }
                 if (s.worker() != null) {
                     step.put("worker", s.worker());
@@ -55,6 +58,15 @@ final class ExecutionJson {
                 return step;
             }).toList());
         }
+        return m;
+    }
+
+    /** Work done in one unit: {@code {"unit": "blocks", "done": 12, "total": 40}}. */
+    private static Map<String, Object> work(StepProgress p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", p.unit().label());
+        m.put("done", p.done());
+        m.put("total", p.total());
         return m;
     }
 }
