@@ -8,6 +8,7 @@ import io.ace.cluster.SessionBudget;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.LaunchRequest;
+import io.ace.operation.LaunchedBy;
 import io.ace.operation.Operation;
 import io.ace.operation.OperationJob;
 import io.ace.operation.OperationRegistry;
@@ -27,6 +28,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -81,8 +83,8 @@ public final class RunLauncher {
     }
 
     /** Runs a launch to its end on this thread. */
-    public RunOutcome launch(LaunchRequest request) throws Exception {
-        return launch(request, id -> { });
+    public RunOutcome launch(LaunchRequest request, LaunchedBy by) throws Exception {
+        return launch(request, by, id -> { });
     }
 
     /**
@@ -90,19 +92,21 @@ public final class RunLauncher {
      * it exists (so an asynchronous caller can answer with it). Nothing is recorded when a check
      * fails first.
      */
-    public RunOutcome launch(LaunchRequest request, LongConsumer started) throws Exception {
-        return launch(operations.get(request.operation()), request, started);
+    public RunOutcome launch(LaunchRequest request, LaunchedBy by, LongConsumer started) throws Exception {
+        return launch(operations.get(request.operation()), request, by, started);
     }
 
     /**
      * The one way every operation launches: its own checks, then the repository's answer when the
      * run key is done or alive elsewhere (or recovered), then the nodes, the job, and the archive.
      */
-    private <R extends LaunchRequest> RunOutcome launch(Operation<R> operation, LaunchRequest any, LongConsumer started) throws Exception {
+    private <R extends LaunchRequest> RunOutcome launch(Operation<R> operation, LaunchRequest any, LaunchedBy by, LongConsumer started)
+            throws Exception {
         R request = operation.cast(any);
         ReportName.writableDirectory(request.outputDir());
         OperationJob.Needs needs = operation.job().prepare(request);
-        JobParameters parameters = operation.parameters(request);
+        JobParameters parameters = new JobParametersBuilder(operation.parameters(request))
+                .addString(RunIdentity.LAUNCHED_BY, by.text(), false).toJobParameters();
         // a distributed run needs a repository its workers share
         partitioning.check(parameters);
         String run = operation.name() + ":" + RUN_KEYS.generateKey(parameters);

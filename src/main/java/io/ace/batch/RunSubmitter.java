@@ -3,6 +3,7 @@ package io.ace.batch;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.operation.LaunchRequest;
+import io.ace.operation.LaunchedBy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -81,22 +82,22 @@ public final class RunSubmitter implements AutoCloseable {
     }
 
     /** Launches now, or refuses (exit 75, retry later) when {@code maxRuns} launches are running. */
-    public Submission submitNow(LaunchRequest request) {
+    public Submission submitNow(LaunchRequest request, LaunchedBy by) {
         RunAdmission.Ticket ticket = admission.tryEnter();
         if (ticket == null) {
             throw new RunsBusyException(maxRuns);
         }
-        return start(request, ticket);
+        return start(request, by, ticket);
     }
 
     /** Launches when one of the {@code maxRuns} slots is free; until then the launch waits in the queue. */
-    public Submission submit(LaunchRequest request) {
+    public Submission submit(LaunchRequest request, LaunchedBy by) {
         queued.incrementAndGet();
-        return start(request, null);
+        return start(request, by, null);
     }
 
     /** Launches on a thread of its own, with {@code admitted}, or once admitted when null. */
-    private Submission start(LaunchRequest request, RunAdmission.Ticket admitted) {
+    private Submission start(LaunchRequest request, LaunchedBy by, RunAdmission.Ticket admitted) {
         CompletableFuture<Long> started = new CompletableFuture<>();
         CompletableFuture<RunOutcome> finished = new CompletableFuture<>();
         Submission submission = new Submission(request, started, finished);
@@ -111,7 +112,7 @@ public final class RunSubmitter implements AutoCloseable {
                     }
                 }
                 ticket.onThisThread();
-                RunOutcome outcome = launcher.launch(request, started::complete);
+                RunOutcome outcome = launcher.launch(request, by, started::complete);
                 // finished first: a caller woken by started may ask whether the launch already ended
                 finished.complete(outcome);
                 started.complete(outcome.executionId());

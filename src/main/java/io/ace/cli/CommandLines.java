@@ -1,5 +1,6 @@
 package io.ace.cli;
 
+import io.ace.audit.AuditLog;
 import io.ace.batch.DiffProgress;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunQueries;
@@ -61,7 +62,7 @@ public final class CommandLines {
         // an argument '@FILE' is itself, never the file's content: a command line names files by their flags
         cl.setExpandAtFiles(false);
         OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class),
-                context.getBean(RunQueries.class));
+                context.getBean(RunQueries.class), context.getBean(AuditLog.class));
         cl.setExecutionStrategy(parseResult -> {
             List<CommandLine> parsed = parseResult.asCommandLineList();
             CommandLine last = parsed.get(parsed.size() - 1);

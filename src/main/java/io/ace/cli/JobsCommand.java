@@ -1,7 +1,6 @@
 package io.ace.cli;
 
-import io.ace.exit.AceException;
-import io.ace.exit.UserInput;
+import io.ace.audit.AuditLog;
 import io.ace.batch.JobControl;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
@@ -9,6 +8,10 @@ import io.ace.batch.RunQueries;
 import io.ace.batch.RunView;
 import io.ace.batch.WorkerView;
 import io.ace.batch.Workers;
+import io.ace.exit.AceException;
+import io.ace.exit.UserInput;
+import io.ace.operation.LaunchRequest;
+import io.ace.operation.LaunchedBy;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,16 +98,20 @@ public class JobsCommand {
 
         private final RunLauncher launcher;
         private final JobControl control;
+        private final CommandLineAudit audit;
 
-        public Restart(RunLauncher launcher, JobControl control) {
+        public Restart(RunLauncher launcher, JobControl control, AuditLog audit) {
             this.launcher = launcher;
             this.control = control;
+            this.audit = new CommandLineAudit(audit);
         }
 
         @Override
         public Integer call() throws Exception {
             // rebuilt from its recorded parameters: the same run key resumes it
-            RunOutcome outcome = launcher.launch(control.recordedRequest(id));
+            LaunchRequest request = control.recordedRequest(id);
+            RunOutcome outcome = audit.launch("restart", "execution " + id + " (" + request.operation() + " " + request.cluster() + " "
+                    + request.target() + ")", id, () -> launcher.launch(request, LaunchedBy.commandLine()));
             Outcomes.print(outcome);
             return outcome.exitCode().code();
         }
@@ -117,15 +124,21 @@ public class JobsCommand {
         long id;
 
         private final JobControl control;
+        private final CommandLineAudit audit;
 
-        public Stop(JobControl control) {
+        public Stop(JobControl control, AuditLog audit) {
             this.control = control;
+            this.audit = new CommandLineAudit(audit);
         }
 
         @Override
-        public Integer call() {
-            control.stop(id);
-            System.out.println("job execution " + id + " is stopping");
+        public Integer call() throws Exception {
+            String stopping = "job execution " + id + " is stopping";
+            audit.control("stop", id, stopping, () -> {
+                control.stop(id);
+                return null;
+            });
+            System.out.println(stopping);
             return 0;
         }
     }
@@ -137,15 +150,21 @@ public class JobsCommand {
         long id;
 
         private final JobControl control;
+        private final CommandLineAudit audit;
 
-        public Abandon(JobControl control) {
+        public Abandon(JobControl control, AuditLog audit) {
             this.control = control;
+            this.audit = new CommandLineAudit(audit);
         }
 
         @Override
         public Integer call() throws Exception {
-            control.abandon(id);
-            System.out.println("job execution " + id + " is abandoned");
+            String abandoned = "job execution " + id + " is abandoned";
+            audit.control("abandon", id, abandoned, () -> {
+                control.abandon(id);
+                return null;
+            });
+            System.out.println(abandoned);
             return 0;
         }
     }

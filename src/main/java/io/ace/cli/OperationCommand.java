@@ -1,10 +1,13 @@
 package io.ace.cli;
 
+import io.ace.audit.AuditLog;
 import io.ace.batch.DiffProgress;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
 import io.ace.batch.RunQueries;
 import io.ace.launch.LaunchGrammar;
+import io.ace.operation.LaunchRequest;
+import io.ace.operation.LaunchedBy;
 import java.util.List;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -23,11 +26,13 @@ final class OperationCommand {
     private final RunLauncher launcher;
     private final DiffProgress progress;
     private final RunQueries queries;
+    private final CommandLineAudit audit;
 
-    OperationCommand(RunLauncher launcher, DiffProgress progress, RunQueries queries) {
+    OperationCommand(RunLauncher launcher, DiffProgress progress, RunQueries queries, AuditLog audit) {
         this.launcher = launcher;
         this.progress = progress;
         this.queries = queries;
+        this.audit = new CommandLineAudit(audit);
     }
 
     int run(LaunchGrammar.Launch launch) throws Exception {
@@ -41,7 +46,9 @@ final class OperationCommand {
         RunOutcome outcome;
         try (ProgressDisplay display = bar ? ProgressDisplay.bar(launch.operation().name() + " " + launch.request().target(), queries, progress)
                 : ProgressDisplay.none()) {
-            outcome = launcher.launch(launch.request(), display::follow);
+            LaunchRequest request = launch.request();
+            outcome = audit.launch("launch", request.operation() + " " + request.cluster() + " " + request.target(), null,
+                    () -> launcher.launch(request, LaunchedBy.commandLine(), display::follow));
         }
         Outcomes.print(outcome);
         return outcome.exitCode().code();

@@ -23,13 +23,20 @@ public record RunIdentity(String operation, String cluster, String target, Strin
     public static final String TARGET = "target";
     public static final String RUN_KEY = "run_key";
     public static final String OUTPUT_DIR = "output_dir";
+    /** Who launched this execution ({@link LaunchedBy#text()}); not identifying: a restart may be someone else's. */
+    public static final String LAUNCHED_BY = "launched_by";
     /** The parameters a run's target may be recorded under. */
     public static final List<String> TARGET_NAMES = List.of(TABLE, TARGET);
 
-    private static final List<String> NAMES = List.of(OPERATION, CLUSTER, TABLE, TARGET, RUN_KEY, OUTPUT_DIR);
+    private static final List<String> NAMES = List.of(OPERATION, CLUSTER, TABLE, TARGET, RUN_KEY, OUTPUT_DIR, LAUNCHED_BY);
 
     public static RunIdentity of(LaunchRequest request) {
         return new RunIdentity(request.operation(), request.cluster(), request.target(), request.runKey(), request.outputDir());
+    }
+
+    /** Who launched the execution of these parameters, or {@code unknown} for one an earlier version recorded. */
+    public static String launchedBy(JobParameters p) {
+        return p.getString(LAUNCHED_BY, "unknown");
     }
 
     /** The identity a run recorded; its target under either name. */

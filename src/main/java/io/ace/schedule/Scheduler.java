@@ -1,11 +1,12 @@
 package io.ace.schedule;
 
+import io.ace.batch.RunSubmitter.Submission;
+import io.ace.batch.RunSubmitter;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
-import io.ace.batch.RunSubmitter;
-import io.ace.batch.RunSubmitter.Submission;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.LaunchRequest;
+import io.ace.operation.LaunchedBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -280,7 +281,7 @@ public final class Scheduler implements SmartLifecycle {
         }
         try {
             LaunchRequest request = grammar.parse(definition.launch(fire.toOffsetDateTime()), LaunchGrammar.Door.SCHEDULE, outputDir);
-            Submission submission = submitter.submit(request);
+            Submission submission = submitter.submit(request, new LaunchedBy(definition.name(), LaunchedBy.Door.SCHEDULE));
             lastLaunches.put(definition.name(), submission);
             submission.started().whenComplete((execution, error) -> recordStart(schedule, fire, submission));
         } catch (AceException e) {

@@ -1,14 +1,15 @@
 package io.ace.web;
 
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.audit.AuditLog;
 import io.ace.batch.JobControl;
 import io.ace.batch.RunSubmitter;
 import io.ace.batch.RunView;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.launch.LaunchFields;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.LaunchRequest;
+import io.ace.operation.LaunchedBy;
 import io.ace.operation.Role;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class RunActions {
         return audited(who, "launch", command, null, () -> {
             // the role first: a refused caller learns nothing about files or tables
             require(who, roleToLaunch(fields.operation()), "launch " + fields.operation());
-            return start(grammar.parse(fields, LaunchGrammar.Door.WEB, outputDir), command);
+            return start(grammar.parse(fields, LaunchGrammar.Door.WEB, outputDir), command, who);
         });
     }
 
@@ -114,7 +115,7 @@ public final class RunActions {
                 // the launcher itself refuses a run still alive and recovers one whose process died
                 yield audited(who, action, restarted, id, () -> {
                     require(who, roleToLaunch(request.operation()), "restart " + restarted);
-                    return start(request, LaunchGrammar.shellText(List.of("jobs", "restart", Long.toString(id))));
+                    return start(request, LaunchGrammar.shellText(List.of("jobs", "restart", Long.toString(id))), who);
                 });
             }
             case "recover" -> audited(who, action, subject, id, () -> {
@@ -132,8 +133,8 @@ public final class RunActions {
     }
 
     /** Submits a launch and waits until its execution exists (or the launch answered without one). */
-    private Answer start(LaunchRequest request, String command) {
-        RunSubmitter.Submission submission = submitter.submitNow(request);
+    private Answer start(LaunchRequest request, String command, Authentication who) {
+        RunSubmitter.Submission submission = submitter.submitNow(request, new LaunchedBy(actor(who), LaunchedBy.Door.WEB));
         long execution = submission.awaitStart(RunSubmitter.DEFAULT_START_WAIT_SECONDS);
         boolean done = submission.finished().isDone() && !submission.finished().isCompletedExceptionally()
                 && submission.finished().join().exitCode() == ExitCode.ALREADY_COMPLETED;

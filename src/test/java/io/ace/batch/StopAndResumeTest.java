@@ -1,8 +1,6 @@
 package io.ace.batch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
+import io.ace.audit.AuditLog;
 import io.ace.testing.Ace;
 import io.ace.testing.BusySessions;
 import io.ace.testing.LocalCluster;
@@ -13,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code ace jobs stop} stops a running diff after its current block (exit 3); the same run key resumes it. */
 @OnCluster
@@ -45,6 +45,20 @@ class StopAndResumeTest {
             assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(3);
             assertThat(stopped.diffFile()).isNull();
         }
+
+        // the command line's launch and stop are in the audit log, by the operating-system user, as the web's are
+        String user = System.getProperty("user.name") + " (command line)";
+        assertThat(ace.context().getBean(AuditLog.class).recent(0, 50)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(user);
+            assertThat(e.action()).isEqualTo("stop");
+            assertThat(e.executionId()).isEqualTo(execution.getId());
+        }).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(user);
+            assertThat(e.action()).isEqualTo("launch");
+            assertThat(e.subject()).isEqualTo("table-diff local public.stoppable");
+            assertThat(e.outcome()).contains("was stopped");
+        });
+        assertThat(repository.getJobExecution(execution.getId()).getJobParameters().getString("launched_by")).isEqualTo(user);
 
         Ace.Result resumed = ace.run(command);
         assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);

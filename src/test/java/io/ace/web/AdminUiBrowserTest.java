@@ -106,6 +106,8 @@ class AdminUiBrowserTest {
         shown(By.id("open-report")).click();
         wait.until(d -> d.getPageSource().contains("browsed"));
         assertThat(browser.getPageSource()).contains("n1").contains("n2").contains("changed");
+        // the web user who launched it, not the server's process user
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Launched by operator (web) on host");
         shot("05-report");
         assertThat(chromium.blockedByPolicy()).isEmpty();
 

@@ -2,6 +2,7 @@ package io.ace.batch.compare;
 
 import io.ace.batch.RunContext;
 import io.ace.cluster.ClusterSessions;
+import io.ace.operation.RunIdentity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,7 +24,7 @@ public final class RunFacts {
         }
         m.put("Run key", runKey);
         m.put("Job execution", String.valueOf(job.getId()));
-        m.put("Launched by", System.getProperty("user.name") + " on " + RunContext.of(job).ownerProcess());
+        m.put("Launched by", RunIdentity.launchedBy(job.getJobParameters()) + " on " + RunContext.of(job).ownerProcess());
         m.put("Tool version", "ACE " + version);
         m.put("Service file", String.valueOf(sessions.cluster().source()));
         return m;
