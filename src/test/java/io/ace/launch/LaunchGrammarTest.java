@@ -29,7 +29,7 @@ class LaunchGrammarTest {
     Path dir;
 
     private final LaunchGrammar grammar = new LaunchGrammar(new Operations().operationRegistry(
-            new BatchResources(null, null, null, null, null, "test", 1, 0, null, null, null)),
+            new BatchResources(null, null, null, null, null, "test", 1, null, null)),
             (id, table) -> new RecordedDiffFile(Path.of("execution-" + id + ".json"), "0".repeat(64)), given -> given == null ? "local" : given);
 
     private static Map<String, Object> flags(Object... pairs) {
