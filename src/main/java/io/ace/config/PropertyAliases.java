@@ -4,8 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.OriginTrackedMapPropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginTrackedValue;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * The other names some {@code ace.*} properties answer to: environment variables README documents
@@ -30,9 +34,16 @@ public final class PropertyAliases implements EnvironmentPostProcessor {
         ALIASES.forEach((property, alias) -> {
             String value = environment.getProperty(alias);
             if (value != null) {
-                values.put(property, value);
+                values.put(property, OriginTrackedValue.of(value, origin(environment, alias)));
             }
         });
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, values));
+        environment.getPropertySources().addLast(new OriginTrackedMapPropertySource(SOURCE, values));
+    }
+
+    /** Where the alias was set, so a value out of range is reported there (a file and line, an environment variable). */
+    private static Origin origin(ConfigurableEnvironment environment, String alias) {
+        return environment.getPropertySources().stream()
+                .filter(s -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(s) && s.containsProperty(alias))
+                .findFirst().map(s -> PropertySourceOrigin.get(s, alias)).orElse(null);
     }
 }

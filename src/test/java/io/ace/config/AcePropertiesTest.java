@@ -3,6 +3,8 @@ package io.ace.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
@@ -62,17 +64,22 @@ class AcePropertiesTest {
     }
 
     @Test
-    void aValueOutOfRangeStopsTheStartNamingTheProperty(CapturedOutput output) {
-        assertThatThrownBy(() -> PropertiesOnlyApplication.start(home, "ace.node.max-connections=0", "ace.archive.retention-days=-1"));
-        // the report names each property as it binds (relaxed binding reads ace.node.maxConnections as ace.node.max-connections)
-        assertThat(output.getErr()).contains("APPLICATION FAILED TO START")
-                .contains("Property: ace.node.maxConnections\\n    Value: \"0\"").contains("must be greater than or equal to 1")
-                .contains("Property: ace.archive.retentionDays\\n    Value: \"-1\"").contains("must be greater than or equal to 0");
+    void aValueOutOfRangeStopsTheStartNamingThePropertyAndWhereItWasSet(CapturedOutput output) throws IOException {
+        Path settings = Files.writeString(home.resolve("serve.properties"), "ace.node.max-connections=0\n");
+        assertThatThrownBy(() -> PropertiesOnlyApplication.start(home, "spring.config.import=file:" + settings,
+                "ace.archive.retention-days=-1"));
+        assertThat(output.getErr()).contains("APPLICATION FAILED TO START").contains("Settings out of range:")
+                .contains("ace.node.max-connections '0' (URL [file:" + settings + "] - 1:26): must be greater than or equal to 1")
+                .contains("ace.archive.retention-days '-1' (\"ace.archive.retention-days\" from property source \"commandLineArgs\"):"
+                        + " must be greater than or equal to 0")
+                .contains("Change each setting where it is set");
     }
 
     @Test
-    void aPartitioningModeOtherThanLocalOrRemoteStopsTheStart(CapturedOutput output) {
+    void aPartitioningModeOtherThanLocalOrRemoteStopsTheStartNamingWhereItWasSet(CapturedOutput output) {
         assertThatThrownBy(() -> PropertiesOnlyApplication.start(home, "ace.partitioning=remot"));
-        assertThat(output.getErr()).contains("APPLICATION FAILED TO START").contains("ace.partitioning.mode").contains("remot");
+        assertThat(output.getErr()).contains("APPLICATION FAILED TO START").contains("Property: ace.partitioning.mode")
+                .contains("Value: \"remot\"").contains("Origin: \"ace.partitioning\" from property source \"commandLineArgs\"")
+                .contains("LOCAL").contains("REMOTE");
     }
 }
