@@ -33,7 +33,8 @@ public final class OutOfRangeSettingAnalyzer extends AbstractFailureAnalyzer<Bin
     }
 
     private static String describe(ValidationErrors errors, FieldError error) {
-        ConfigurationPropertyName name = ConfigurationPropertyName.of(errors.getName() + "." + DataObjectPropertyName.toDashedForm(error.getField()));
+        String field = DataObjectPropertyName.toDashedForm(error.getField());
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(errors.getName() + "." + field);
         ConfigurationProperty bound = errors.getBoundProperties().stream().filter(p -> p.getName().equals(name)).findFirst().orElse(null);
         String value = bound == null ? "(its default)"
                 : (Masked.isSecret(name.toString()) ? Masked.MASK : "'" + bound.getValue() + "'")

@@ -56,7 +56,8 @@ class AcePropertiesTest {
     @Test
     void theSingleValueOfEarlierVersionsStillSetsThePartitioningMode() {
         assertThat(PropertiesOnlyApplication.bound(home, "ace.partitioning=remote", "ace.partitioning.worker-timeout=10s").partitioning())
-                .isEqualTo(new AceProperties.Partitioning(AceProperties.Partitioning.Mode.REMOTE, Duration.ofMillis(500), Duration.ofSeconds(10)));
+                .isEqualTo(new AceProperties.Partitioning(AceProperties.Partitioning.Mode.REMOTE, Duration.ofMillis(500),
+                        Duration.ofSeconds(10)));
         assertThat(PropertiesOnlyApplication.bound(home, "ace.partitioning.mode=remote").partitioning().mode())
                 .isEqualTo(AceProperties.Partitioning.Mode.REMOTE);
         assertThat(PropertiesOnlyApplication.bound(home, "ace.partitioning=remote", "ace.partitioning.mode=local").partitioning().mode())

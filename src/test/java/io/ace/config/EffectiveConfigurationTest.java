@@ -27,7 +27,8 @@ class EffectiveConfigurationTest {
     @Test
     void theStartLogsEverySettingOnceWithSecretsMasked(CapturedOutput output) {
         try (ConfigurableApplicationContext context = PropertiesOnlyApplication.start(home,
-                "spring.datasource.url=jdbc:postgresql://db.example:5432/ace?user=ace&password=" + URL_PASSWORD + "&sslpassword=" + URL_PASSWORD,
+                "spring.datasource.url=jdbc:postgresql://db.example:5432/ace?user=ace&password=" + URL_PASSWORD
+                        + "&sslpassword=" + URL_PASSWORD,
                 "spring.datasource.username=ace", "spring.datasource.password=" + REPOSITORY_PASSWORD,
                 "ace.serve.users.alice.password=" + USER_HASH, "ace.serve.users.alice.role=ADMIN",
                 "ace.serve.tokens.nightly.sha256=" + TOKEN_SHA, "ace.node.max-connections=12")) {
@@ -36,13 +37,14 @@ class EffectiveConfigurationTest {
             assertThat(logged).contains("home=" + home).contains("max-connections=12").contains("alice{password=***, role=ADMIN}")
                     .contains("nightly{sha256=***, role=VIEWER}")
                     .contains("repository{url=jdbc:postgresql://db.example:5432/ace?user=ace&password=***&sslpassword=***, username=ace}")
-                    .doesNotContain(URL_PASSWORD).doesNotContain(REPOSITORY_PASSWORD).doesNotContain("hashOfAlicesPassword").doesNotContain(TOKEN_SHA);
+                    .doesNotContain(URL_PASSWORD).doesNotContain(REPOSITORY_PASSWORD).doesNotContain("hashOfAlicesPassword")
+                    .doesNotContain(TOKEN_SHA);
             assertThat(context.getBean(EffectiveConfiguration.class).text()).doesNotContain(URL_PASSWORD).contains("password=***");
         }
     }
 
     @Test
-    void failuresOnPurposeShowOnlyWhenSet(CapturedOutput output) {
+    void failuresOnPurposeShowOnlyWhenSet() {
         try (ConfigurableApplicationContext unset = PropertiesOnlyApplication.start(home)) {
             assertThat(unset.getBean(EffectiveConfiguration.class).text()).doesNotContain("testing");
         }
