@@ -7,8 +7,8 @@ import io.ace.batch.partition.WorkerProcess;
 import io.ace.batch.partition.WorkerRoster;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.SessionBudget;
+import io.ace.config.AceProperties;
 import io.ace.operation.OperationRegistry;
-import java.time.Duration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import io.ace.findings.FindingsStore;
@@ -22,11 +22,9 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.ExecutionContextSerializer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.dao.JacksonExecutionContextStringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,9 +45,9 @@ public class BatchConfiguration {
     }
 
     @Bean
-    ClusterRegistry clusterRegistry(Environment environment, @Value("${ace.default-cluster:}") String defaultCluster) {
+    ClusterRegistry clusterRegistry(Environment environment, AceProperties properties) {
         // the environment covers process variables ($ACE_PGSERVICEFILE, $PGPASSFILE, ...) and same-named properties
-        return new ClusterRegistry(environment::getProperty, Path.of(System.getProperty("user.home")), defaultCluster);
+        return new ClusterRegistry(environment::getProperty, Path.of(System.getProperty("user.home")), properties.defaultCluster());
     }
 
     @Bean
@@ -64,19 +62,24 @@ public class BatchConfiguration {
     }
 
     @Bean
-    HtmlReportWriter htmlReportWriter(@Value("${ace.reports.templates-dir:reports-templates}") Path templatesDir) {
-        return new HtmlReportWriter(templatesDir);
+    HtmlReportWriter htmlReportWriter(AceProperties properties) {
+        return new HtmlReportWriter(properties.reports().templatesDir());
+    }
+
+    /** Fails comparisons on purpose where {@code ace.testing} says, for tests of restarts and errors; without it, none. */
+    @Bean
+    BlockFailureInjector blockFailureInjector(AceProperties properties) {
+        AceProperties.Testing testing = properties.testing();
+        return testing == null ? BlockFailureInjector.NONE
+                : new BlockFailureInjector(testing.failBeforeBlock(), testing.failInTable(), testing.failWith());
     }
 
     @Bean
     BatchResources batchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
                                   HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build, PartitionedSteps partitions,
-                                  @Value("${ace.max-partition-workers:8}") int maxPartitionWorkers,
-                                  @Value("${ace.testing.fail-before-block:-1}") int failBeforeBlock,
-                                  @Value("${ace.testing.fail-in-table:}") String failInTable,
-                                  @Value("${ace.testing.fail-with:exception}") String failWith) {
-        return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), maxPartitionWorkers,
-                failBeforeBlock, failInTable, failWith, partitions);
+                                  BlockFailureInjector failures, AceProperties properties) {
+        return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), properties.maxPartitionWorkers(),
+                failures, partitions);
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */
@@ -86,25 +89,22 @@ public class BatchConfiguration {
     }
 
     @Bean
-    ReportArchive reportArchive(@Value("${ace.archive.root}") Path root, @Value("${ace.archive.retention-days}") int retentionDays) {
-        return new ReportArchive(root, retentionDays);
+    ReportArchive reportArchive(AceProperties properties) {
+        return new ReportArchive(properties.archive().root(), properties.archive().retentionDays());
     }
 
     @Bean
-    ReportsDirectory reportsDirectory(@Value("${ace.serve.output-dir}") Path reports, ReportArchive archive,
-                                      @Value("${ace.serve.enabled:false}") boolean serve) {
-        return new ReportsDirectory(reports, archive.root(), serve);
+    ReportsDirectory reportsDirectory(AceProperties properties, ReportArchive archive) {
+        return new ReportsDirectory(properties.serve().outputDir(), archive.root(), properties.serve().enabled());
     }
 
     @Bean(destroyMethod = "close")
-    ReportPruning reportPruning(@Value("${ace.serve.output-dir}") Path reports, ReportArchive archive, RunQueries queries,
-                                @Value("${ace.reports.retention-days}") int retentionDays,
-                                @Value("${ace.reports.max-total-size}") DataSize maxTotalSize,
-                                @Value("${ace.serve.enabled:false}") boolean serve,
-                                @Value("${ace.reports.prune-interval:1h}") Duration interval) {
-        ReportPruning pruning = new ReportPruning(new ReportRetention(reports, archive, retentionDays, maxTotalSize.toBytes()), queries);
-        if (serve) {
-            pruning.every(interval);
+    ReportPruning reportPruning(AceProperties properties, ReportArchive archive, RunQueries queries) {
+        AceProperties.Reports reports = properties.reports();
+        ReportPruning pruning = new ReportPruning(new ReportRetention(properties.serve().outputDir(), archive, reports.retentionDays(),
+                reports.maxTotalSize().toBytes()), queries);
+        if (properties.serve().enabled()) {
+            pruning.every(reports.pruneInterval());
         }
         return pruning;
     }
@@ -116,8 +116,8 @@ public class BatchConfiguration {
 
     /** The sessions every run of this process may hold to each node, together. */
     @Bean
-    SessionBudget sessionBudget(@Value("${ace.node.max-connections}") int perNode, @Value("${ace.node.connection-wait}") Duration wait) {
-        return new SessionBudget(perNode, wait);
+    SessionBudget sessionBudget(AceProperties properties) {
+        return new SessionBudget(properties.node().maxConnections(), properties.node().connectionWait());
     }
 
     /**
@@ -150,8 +150,8 @@ public class BatchConfiguration {
 
     @Bean
     Workers workers(WorkerRoster roster, PartitionClaims claims, WorkerProcess process, RemotePartitioning partitioning,
-                    @Value("${ace.partitioning.worker-timeout:30s}") Duration timeout) {
-        return new Workers(roster, claims, process, partitioning.sharedRepository(), timeout);
+                    AceProperties properties) {
+        return new Workers(roster, claims, process, partitioning.sharedRepository(), properties.partitioning().workerTimeout());
     }
 
     @Bean
@@ -161,8 +161,7 @@ public class BatchConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RunSubmitter runSubmitter(RunLauncher launcher, @Value("${ace.serve.max-runs:4}") int maxRuns,
-                              @Value("${ace.serve.max-paused-runs:4}") int maxPaused) {
-        return new RunSubmitter(launcher, maxRuns, maxPaused);
+    RunSubmitter runSubmitter(RunLauncher launcher, AceProperties properties) {
+        return new RunSubmitter(launcher, properties.serve().maxRuns(), properties.serve().maxPausedRuns());
     }
 }

@@ -12,14 +12,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * @param maxPartitionWorkers the most partitions one run works on at once: each holds a repository connection
  *                            for as long as it compares a block, so the repository pool is sized from it
- * @param failBeforeBlock     a test hook: the block before which a comparison fails on purpose (-1: never)
- * @param failInTable         with it, the only table that fails ({@code schema.table}; empty: any)
- * @param failWith            with it, how: {@code exception}, {@code out-of-memory} or {@code stack-overflow}
+ * @param failures            where comparisons fail on purpose: nowhere but in tests of restarts and errors
  * @param partitions          builds the partitioned steps, whose partitions run here or on workers
  */
 public record BatchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
                              HtmlReportWriter html, DiffProgress progress, String toolVersion, int maxPartitionWorkers,
-                             int failBeforeBlock, String failInTable, String failWith, PartitionedSteps partitions) {
+                             BlockFailureInjector failures, PartitionedSteps partitions) {
 
     /** The workers a run asked for, within what this process allows. */
     public int partitionWorkers(int asked) {

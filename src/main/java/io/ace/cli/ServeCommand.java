@@ -1,5 +1,6 @@
 package io.ace.cli;
 
+import io.ace.config.EffectiveConfiguration;
 import io.ace.exit.AceException;
 import java.util.concurrent.Callable;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,6 +28,7 @@ public class ServeCommand implements Callable<Integer> {
         if (!(context instanceof WebServerApplicationContext)) {
             throw AceException.usage("serve must be the first argument: scripts/ace serve");
         }
+        context.getBean(EffectiveConfiguration.class).logAtStart();
         new ContextClosing(context).await();
         return 0;
     }

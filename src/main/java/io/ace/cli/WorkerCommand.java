@@ -1,7 +1,8 @@
 package io.ace.cli;
 
-import io.ace.exit.AceException;
 import io.ace.batch.Workers;
+import io.ace.config.EffectiveConfiguration;
+import io.ace.exit.AceException;
 import java.util.concurrent.Callable;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -38,6 +39,7 @@ public class WorkerCommand implements Callable<Integer> {
             throw AceException.usage("--concurrency must be between 1 and 256, got " + concurrency);
         }
         ContextClosing closing = new ContextClosing(context);
+        context.getBean(EffectiveConfiguration.class).logAtStart();
         String id = workers.serve(concurrency, region);
         System.out.println("worker " + id + " serves partitions " + (region == null ? "without a region" : "of region " + region)
                 + ", " + concurrency + " at a time; stop it with Ctrl-C or SIGTERM");

@@ -1,13 +1,12 @@
 package io.ace.schedule;
 
 import io.ace.batch.RunSubmitter;
+import io.ace.config.AceProperties;
 import io.ace.launch.LaunchGrammar;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +22,10 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Scheduler scheduler(FireStore store, LaunchGrammar grammar, RunSubmitter submitter,
-                        @Value("${ace.schedule.dir:jobs}") Path dir,
-                        @Value("${ace.schedule.reload-seconds:5}") long reloadSeconds,
-                        @Value("${ace.serve.output-dir:${ace.home}/reports}") Path outputDir,
+    Scheduler scheduler(FireStore store, LaunchGrammar grammar, RunSubmitter submitter, AceProperties properties,
                         ObjectProvider<Clock> clock) {
-        return new Scheduler(dir, store, grammar, submitter, outputDir, Duration.ofSeconds(reloadSeconds),
-                clock.getIfAvailable(Clock::systemUTC));
+        AceProperties.Schedule schedule = properties.schedule();
+        return new Scheduler(schedule.dir(), store, grammar, submitter, properties.serve().outputDir(),
+                Duration.ofSeconds(schedule.reloadSeconds()), clock.getIfAvailable(Clock::systemUTC));
     }
 }

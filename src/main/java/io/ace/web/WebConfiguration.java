@@ -6,8 +6,7 @@ import io.ace.batch.RunSubmitter;
 import io.ace.launch.LaunchGrammar;
 import io.ace.cluster.ClusterRegistry;
 import io.ace.cluster.SessionBudget;
-import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
+import io.ace.config.AceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -19,8 +18,8 @@ public class WebConfiguration {
 
     @Bean
     RunActions runActions(LaunchGrammar grammar, RunSubmitter submitter, JobControl control, AuditLog audit, RoleHierarchy roles,
-                          @Value("${ace.serve.output-dir}") Path outputDir) {
-        return new RunActions(grammar, submitter, control, audit, roles, outputDir.toAbsolutePath());
+                          AceProperties properties) {
+        return new RunActions(grammar, submitter, control, audit, roles, properties.serve().outputDir().toAbsolutePath());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.ace.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -48,8 +49,16 @@ class LayeringTest {
     void enginesKnowNothingAboveThem() {
         noClasses().that().resideInAnyPackage(ENGINES).should().dependOnClassesThat()
                 .resideInAnyPackage("io.ace.batch..", "io.ace.operation..", "io.ace.report..", "io.ace.findings..", "io.ace.audit..",
-                        "io.ace.cli..", "io.ace.web..", "io.ace.schedule..", "io.ace.launch..")
+                        "io.ace.cli..", "io.ace.web..", "io.ace.schedule..", "io.ace.launch..", "io.ace.config..")
                 .because("data flows one way: front ends -> batch -> engines").check(classes);
+    }
+
+    @Test
+    void settingsReadFromNoLayer() {
+        classes().that().resideInAPackage("io.ace.config..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "jakarta.validation..", "org.hibernate.validator..", "org.springframework..", "org.slf4j..",
+                        "io.ace.config..", "io.ace.operation")
+                .because("the layers wired by Spring read their settings from io.ace.config; engines are handed theirs").check(classes);
     }
 
     @Test

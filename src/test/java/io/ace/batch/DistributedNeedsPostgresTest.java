@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * With the embedded repository (H2), a distributed run and a worker are refused as configuration
  * errors (exit 78) before anything is recorded, whether the run asks with {@code --distributed} or
- * {@code ace.partitioning=remote} makes it the default; operations without partitions still run.
+ * {@code ace.partitioning.mode=remote} makes it the default; operations without partitions still run.
  */
-@OnCluster(properties = "ace.partitioning=remote")
+@OnCluster(properties = "ace.partitioning.mode=remote")
 class DistributedNeedsPostgresTest {
 
     static Ace ace;

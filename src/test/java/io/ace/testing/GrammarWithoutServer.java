@@ -18,7 +18,7 @@ public final class GrammarWithoutServer {
 
     public static LaunchGrammar create() {
         return new LaunchGrammar(new Operations().operationRegistry(
-                new BatchResources(null, null, null, null, null, "test", 1, 0, null, null, null)),
+                new BatchResources(null, null, null, null, null, "test", 1, null, null)),
                 (id, table) -> new RecordedDiffFile(Path.of(System.getProperty("java.io.tmpdir"), "execution-" + id + ".json"), "0".repeat(64)),
                 given -> given == null ? "local" : given);
     }

@@ -1,5 +1,6 @@
 package io.ace.batch.compare;
 
+import io.ace.batch.BlockFailureInjector;
 import io.ace.batch.DiffProgress;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.BlockOutcome;

@@ -1,12 +1,11 @@
 package io.ace.batch.partition;
 
+import io.ace.config.AceProperties;
 import io.ace.repository.RepositoryDatabase;
 import java.sql.SQLException;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,15 +36,12 @@ public class PartitioningConfiguration {
 
     @Bean
     RemotePartitioning remotePartitioning(PartitionDispatch dispatch, WorkerRoster roster, DataSource dataSource,
-                                          @Value("${ace.partitioning:local}") String partitioning,
-                                          @Value("${ace.partitioning.poll-interval:500ms}") Duration pollInterval,
-                                          @Value("${ace.partitioning.worker-timeout:30s}") Duration workerTimeout) throws SQLException {
-        if (!partitioning.equals("local") && !partitioning.equals("remote")) {
-            throw new IllegalArgumentException("ace.partitioning must be local or remote, got '" + partitioning + "'");
-        }
+                                          AceProperties properties) throws SQLException {
+        AceProperties.Partitioning partitioning = properties.partitioning();
         boolean postgres = RepositoryDatabase.isPostgres(dataSource);
-        return new RemotePartitioning(dispatch, roster, new RemotePartitioning.Settings(partitioning.equals("remote"), postgres,
-                pollInterval, workerTimeout));
+        boolean remote = partitioning.mode() == AceProperties.Partitioning.Mode.REMOTE;
+        return new RemotePartitioning(dispatch, roster, new RemotePartitioning.Settings(remote, postgres, partitioning.pollInterval(),
+                partitioning.workerTimeout()));
     }
 
     @Bean
@@ -54,11 +50,9 @@ public class PartitioningConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WorkerProcess workerProcess(PartitionDispatch dispatch, WorkerRoster roster, PartitionStepSource source,
-                                @Value("${ace.worker.poll-interval:500ms}") Duration pollInterval,
-                                @Value("${ace.worker.heartbeat-interval:5s}") Duration heartbeatInterval,
-                                @Value("${ace.worker.stop-wait:20s}") Duration stopWait,
-                                @Value("${ace.partitioning.worker-timeout:30s}") Duration keepLaunches) {
-        return new WorkerProcess(dispatch, roster, source, new WorkerProcess.Settings(pollInterval, heartbeatInterval, stopWait, keepLaunches));
+    WorkerProcess workerProcess(PartitionDispatch dispatch, WorkerRoster roster, PartitionStepSource source, AceProperties properties) {
+        AceProperties.Worker worker = properties.worker();
+        return new WorkerProcess(dispatch, roster, source, new WorkerProcess.Settings(worker.pollInterval(), worker.heartbeatInterval(),
+                worker.stopWait(), properties.partitioning().workerTimeout()));
     }
 }

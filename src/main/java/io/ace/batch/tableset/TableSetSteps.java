@@ -1,7 +1,6 @@
 package io.ace.batch.tableset;
 
 import io.ace.batch.BatchResources;
-import io.ace.batch.compare.BlockFailureInjector;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.TableComparison;
 import io.ace.batch.partition.PartitionedSteps;
@@ -39,14 +38,13 @@ public final class TableSetSteps {
     public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, DiffFileAssembler.Output output,
                               int workers, SetReport report) {
         var repository = resources.repository();
-        BlockFailureInjector failures = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable(), resources.failWith());
         TableTasklet.Comparisons comparisons = entry -> {
             DiffOptions tableOptions = options.withTableFilter(entry.filter());
             ComparedTable table = new TablePreflight().check(sessions, entry.name(), tableOptions);
             if (entry.columns() != null) {
                 table = table.onColumns(entry.columns(), "the replication set");
             }
-            return new TableComparison(sessions, table, tableOptions, resources.findings(), resources.progress(), failures);
+            return new TableComparison(sessions, table, tableOptions, resources.findings(), resources.progress(), resources.failures());
         };
         TableTasklet tasklet = new TableTasklet(repository, comparisons,
                 new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion()), output);

@@ -1,7 +1,7 @@
 package io.ace.operation.mtreetablediff;
 
 import io.ace.batch.BatchResources;
-import io.ace.batch.compare.BlockFailureInjector;
+import io.ace.batch.BlockFailureInjector;
 import io.ace.batch.compare.TableComparison;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;

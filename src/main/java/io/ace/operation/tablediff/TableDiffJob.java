@@ -1,7 +1,6 @@
 package io.ace.operation.tablediff;
 
 import io.ace.batch.BatchResources;
-import io.ace.batch.compare.BlockFailureInjector;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.TableComparison;
 import io.ace.batch.partition.PartitionedSteps;
@@ -22,11 +21,9 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 final class TableDiffJob implements OperationJob<TableDiffRequest> {
 
     private final BatchResources resources;
-    private final BlockFailureInjector failureInjector;
 
     TableDiffJob(BatchResources resources) {
         this.resources = resources;
-        this.failureInjector = new BlockFailureInjector(resources.failBeforeBlock(), resources.failInTable(), resources.failWith());
     }
 
     @Override
@@ -42,7 +39,7 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
         var repository = resources.repository();
         var transactions = resources.transactions();
         TableComparison comparison = new TableComparison(sessions, table, request.options(), resources.findings(), resources.progress(),
-                failureInjector);
+                resources.failures());
         TableDiffRun run = new TableDiffRun(request, comparison, repository);
         Step plan = new StepBuilder("plan", repository).tasklet(new PlanTasklet(run), transactions).build();
         HashPartitionTasklet hashTasklet = new HashPartitionTasklet(run);

@@ -1,6 +1,6 @@
 package io.ace.web.security;
 
-import io.ace.operation.Role;
+import io.ace.config.AceProperties;
 import io.ace.difffile.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,10 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class ApiTokenFilter extends OncePerRequestFilter {
 
-    private final Map<String, ServeProperties.Token> tokens;
+    private final Map<String, AceProperties.Token> tokens;
 
-    public ApiTokenFilter(ServeProperties properties) {
-        this.tokens = properties.getTokens();
+    public ApiTokenFilter(Map<String, AceProperties.Token> tokens) {
+        this.tokens = tokens;
     }
 
     @Override
@@ -34,11 +34,11 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             byte[] given = Sha256.ofText(header.substring(7).strip()).getBytes(StandardCharsets.US_ASCII);
-            for (Map.Entry<String, ServeProperties.Token> t : tokens.entrySet()) {
-                String expected = t.getValue().getSha256();
+            for (Map.Entry<String, AceProperties.Token> t : tokens.entrySet()) {
+                String expected = t.getValue().sha256();
                 if (expected != null && MessageDigest.isEqual(given, expected.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
                     var auth = new UsernamePasswordAuthenticationToken("token:" + t.getKey(), null,
-                            List.of(new SimpleGrantedAuthority(t.getValue().getRole().authority())));
+                            List.of(new SimpleGrantedAuthority(t.getValue().role().authority())));
                     SecurityContextHolder.getContext().setAuthentication(auth);
                     break;
                 }

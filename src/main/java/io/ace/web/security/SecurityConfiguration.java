@@ -1,13 +1,11 @@
 package io.ace.web.security;
 
 import io.ace.audit.AuditLog;
+import io.ace.config.AceProperties;
 import io.ace.operation.Role;
 import io.ace.web.ServeOnly;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +40,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 @ServeOnly
 @EnableWebSecurity
-@EnableConfigurationProperties(ServeProperties.class)
 public class SecurityConfiguration {
 
     @Bean
@@ -54,8 +51,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ServeUsers serveUsers(ServeProperties properties, PasswordEncoder encoder, @Value("${ace.home}") Path home) {
-        return new ServeUsers(properties, encoder, home);
+    ServeUsers serveUsers(AceProperties properties, PasswordEncoder encoder) {
+        return new ServeUsers(properties.serve().users(), encoder, properties.home());
     }
 
     @Bean
@@ -77,9 +74,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(ServeProperties properties) {
-        ServeProperties.Login login = properties.getLogin();
-        return new LoginThrottle(login.getMaxFailures(), login.getWindow(), login.getLockout(), login.getMaxLockout(), Clock.systemUTC());
+    LoginThrottle loginThrottle(AceProperties properties) {
+        AceProperties.Login login = properties.serve().login();
+        return new LoginThrottle(login.maxFailures(), login.window(), login.lockout(), login.maxLockout(), Clock.systemUTC());
     }
 
     /** An address the firewall refuses (a {@code ;}, an encoded slash, ...): 400 in the API's words, the address not quoted. */
@@ -91,7 +88,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ServeProperties properties, LoginThrottle throttle, AuditLog audit) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AceProperties properties, LoginThrottle throttle, AuditLog audit) throws Exception {
         LoginThrottleFilter logins = new LoginThrottleFilter(throttle, audit, LoginThrottleFilter.Door.API);
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
                 .authorizeHttpRequests(a -> a
@@ -101,7 +98,7 @@ public class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(jsonUnauthorized()))
                 .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
                 .addFilterBefore(logins, BasicAuthenticationFilter.class)
-                .addFilterBefore(new ApiTokenFilter(properties), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(properties.serve().tokens()), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no session cookie authenticates these requests and no browser is asked for a password it
                 // would remember, so there is no token to check: CrossSiteRequestFilter refuses other sites

@@ -1,5 +1,6 @@
 package io.ace.web.security;
 
+import io.ace.config.Masked;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
@@ -24,6 +25,6 @@ final class ServeAnnouncement implements ApplicationListener<WebServerInitialize
         System.out.println("ACE is serving at " + (tls ? "https" : "http") + "://localhost:" + event.getWebServer().getPort() + "/");
         System.out.println("users: " + String.join(", ", users.description()));
         // the repository URL names no password (it comes from ACE_REPOSITORY_PASSWORD)
-        System.out.println("job repository: " + environment.getProperty("spring.datasource.url", "").replaceAll("password=[^;&]*", "password=***"));
+        System.out.println("job repository: " + Masked.url(environment.getProperty("spring.datasource.url", "")));
     }
 }

@@ -1,5 +1,6 @@
 package io.ace.web.security;
 
+import io.ace.config.AceProperties;
 import io.ace.operation.Role;
 import io.ace.exit.AceException;
 import java.io.IOException;
@@ -30,10 +31,10 @@ public final class ServeUsers {
     private final InMemoryUserDetailsManager details;
     private final List<String> description = new ArrayList<>();
 
-    public ServeUsers(ServeProperties properties, PasswordEncoder encoder, Path home) {
+    public ServeUsers(Map<String, AceProperties.User> configured, PasswordEncoder encoder, Path home) {
         List<UserDetails> users = new ArrayList<>();
-        for (Map.Entry<String, ServeProperties.User> e : properties.getUsers().entrySet()) {
-            String hash = e.getValue().getPassword();
+        for (Map.Entry<String, AceProperties.User> e : configured.entrySet()) {
+            String hash = e.getValue().password();
             if (hash == null || !(hash.startsWith("{bcrypt}") || hash.startsWith("$2"))) {
                 throw AceException.config("ace.serve.users." + e.getKey() + ".password must be a bcrypt hash ({bcrypt}$2a$...);"
                         + " make one with 'scripts/ace hash-password'");
@@ -43,8 +44,8 @@ public final class ServeUsers {
                 throw AceException.config("ace.serve.users." + e.getKey() + ": user names must not be empty, and must differ in more than"
                         + " case and surrounding spaces (" + name + ")");
             }
-            users.add(User.withUsername(name).password(hash).roles(e.getValue().getRole().name()).build());
-            description.add(name + " (" + e.getValue().getRole() + ")");
+            users.add(User.withUsername(name).password(hash).roles(e.getValue().role().name()).build());
+            description.add(name + " (" + e.getValue().role() + ")");
         }
         if (users.isEmpty()) {
             Path file = home.resolve(INITIAL_PASSWORD_FILE);

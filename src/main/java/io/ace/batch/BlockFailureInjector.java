@@ -1,4 +1,4 @@
-package io.ace.batch.compare;
+package io.ace.batch;
 
 import io.ace.catalog.TableName;
 import java.util.ArrayList;
@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Fails a comparison on purpose before a given block, so restart can be proven on a real run
  * (set {@code ace.testing.fail-before-block}, and {@code ace.testing.fail-in-table} to fail only
- * that table of a run that compares many; off unless set). {@code ace.testing.fail-with} chooses
- * how: an exception (default), or a real {@code out-of-memory} or {@code stack-overflow} error,
- * raised by exhausting the heap or the stack of the step's thread.
+ * that table of a run that compares many). {@code ace.testing.fail-with} chooses how: an
+ * exception (default), or a real {@code out-of-memory} or {@code stack-overflow} error, raised by
+ * exhausting the heap or the stack of the step's thread. Production leaves {@code ace.testing}
+ * unset, and gets {@link #NONE}.
  */
 public final class BlockFailureInjector {
 
@@ -27,7 +28,8 @@ public final class BlockFailureInjector {
         this.failWith = failWith == null ? "exception" : failWith;
     }
 
-    void beforeBlock(TableName compared, int block) {
+    /** Called before each block of {@code compared} is compared: fails when it is the one set. */
+    public void beforeBlock(TableName compared, int block) {
         if (failBeforeBlock < 0 || block != failBeforeBlock || !(table.isEmpty() || table.equals(compared.toString()))) {
             return;
         }

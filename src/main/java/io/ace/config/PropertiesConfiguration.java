@@ -1,0 +1,20 @@
+package io.ace.config;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds and checks the {@code ace.*} properties, and logs what the process runs with. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AceProperties.class)
+public class PropertiesConfiguration {
+
+    @Bean
+    EffectiveConfiguration effectiveConfiguration(AceProperties properties, ObjectProvider<DataSourceProperties> dataSource) {
+        DataSourceProperties repository = dataSource.getIfAvailable();
+        return repository == null ? new EffectiveConfiguration(properties, null, null)
+                : new EffectiveConfiguration(properties, repository.getUrl(), repository.getUsername());
+    }
+}
