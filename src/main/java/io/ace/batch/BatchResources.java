@@ -3,7 +3,11 @@ package io.ace.batch;
 import io.ace.batch.partition.PartitionedSteps;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -18,6 +22,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 public record BatchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
                              HtmlReportWriter html, DiffProgress progress, String toolVersion, int maxPartitionWorkers,
                              BlockFailureInjector failures, PartitionedSteps partitions) {
+
+    /**
+     * A step of one tasklet, each call in a transaction of the repository; a tasklet that also
+     * hears its step's start and end (to open and close what it holds) is registered for them.
+     */
+    public Step step(String name, Tasklet tasklet) {
+        var builder = new StepBuilder(name, repository).tasklet(tasklet, transactions);
+        if (tasklet instanceof StepExecutionListener listener) {
+            builder.listener(listener);
+        }
+        return builder.build();
+    }
 
     /** The workers a run asked for, within what this process allows. */
     public int partitionWorkers(int asked) {

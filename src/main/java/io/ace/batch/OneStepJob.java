@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job of an operation that is one call of an engine with one summary (setting up or tearing
@@ -28,8 +25,7 @@ public final class OneStepJob<R extends LaunchRequest> implements OperationJob<R
         String run(R request, ClusterSessions sessions) throws Exception;
     }
 
-    private final JobRepository repository;
-    private final PlatformTransactionManager transactions;
+    private final BatchResources resources;
     private final Function<R, List<String>> nodes;
     private final Work<R> check;
     private final Work<R> work;
@@ -40,8 +36,7 @@ public final class OneStepJob<R extends LaunchRequest> implements OperationJob<R
      * @param work  the call, whose result is the run's summary line(s)
      */
     public OneStepJob(BatchResources resources, Function<R, List<String>> nodes, Work<R> check, Work<R> work) {
-        this.repository = resources.repository();
-        this.transactions = resources.transactions();
+        this.resources = resources;
         this.nodes = nodes;
         this.check = check;
         this.work = work;
@@ -62,11 +57,11 @@ public final class OneStepJob<R extends LaunchRequest> implements OperationJob<R
         } catch (Exception e) {
             throw new AceException(ExitCode.FAILED, "the checks of " + request.operation() + " failed", e.getMessage(), e);
         }
-        return new JobBuilder(request.operation(), repository)
-                .start(new StepBuilder(request.operation(), repository).tasklet((contribution, chunk) -> {
+        return new JobBuilder(request.operation(), resources.repository())
+                .start(resources.step(request.operation(), (contribution, chunk) -> {
                     RunContext.of(chunk.getStepContext().getStepExecution().getJobExecution()).summaryLine(work.run(request, sessions));
                     return RepeatStatus.FINISHED;
-                }, transactions).build())
+                }))
                 .build();
     }
 }

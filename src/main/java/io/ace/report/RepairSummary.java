@@ -54,7 +54,7 @@ public record RepairSummary(TableName table, String mode, String sourceOfTruth, 
                 .append(dryRun ? ", would delete " : ", deleted ").append(c.get("delete"))
                 .append(", stale ").append(c.get("stale")).append(", already in place ").append(c.get("already")).append("; "));
         if (!dryRun) {
-            line.append(verified).append(" keys verified identical on ").append(String.join(", ", nodes))
+            line.append(verified).append(verified == 1 ? " key verified identical on " : " keys verified identical on ").append(String.join(", ", nodes))
                     .append(stillDiffering == 0 ? "" : "; " + stillDiffering + (stillDiffering == 1 ? " key still differs" : " keys still differ"));
         }
         return line.toString();

@@ -135,7 +135,7 @@ class TableRepairTest {
         Ace.Result r = ace.run("table-repair", "local", "public.rstale", "--diff-file", d.diffFile().toString(), "--source-of-truth", "n1",
                 "--generate-report", "--output-dir", ace.outputDir().toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).contains("n2 inserted 0, updated 1, deleted 0, stale 1").contains("1 keys still differ");
+        assertThat(r.out()).contains("n2 inserted 0, updated 1, deleted 0, stale 1").contains("1 key verified identical on n1, n2; 1 key still differs");
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.rstale WHERE v = 'changed after the diff'")).isEqualTo(1);
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.rstale WHERE id = 1 AND v = 'v1'")).isEqualTo(1);
     }

@@ -9,7 +9,6 @@ import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 
 /**
  * The step that compares every table of a frozen {@link TableSet}: one partition per table,
@@ -48,7 +47,7 @@ public final class TableSetSteps {
         };
         TableTasklet tasklet = new TableTasklet(repository, comparisons,
                 new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion()), output);
-        Step worker = new StepBuilder(WORKER, repository).tasklet(tasklet, resources.transactions()).listener(tasklet).build();
+        Step worker = resources.step(WORKER, tasklet);
         TablePartitioner partitioner = new TablePartitioner(repository, resources.progress());
         return resources.partitions().step(STEP, partitioner, worker, workers, PartitionedSteps.Region.of(sessions.region()), partitioner,
                 new SummaryListener(repository, report));

@@ -12,7 +12,6 @@ import io.ace.operation.OperationJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -40,23 +39,22 @@ final class MtreeBuildJob implements OperationJob<MtreeBuildRequest> {
         TreeBuild build = new TreeBuild(sessions, table);
         build.check();
         var repository = resources.repository();
-        var transactions = resources.transactions();
         int leafSize = request.options().blockSize();
-        Step plan = new StepBuilder("plan", repository).tasklet((contribution, chunk) -> {
+        Step plan = resources.step("plan", (contribution, chunk) -> {
             DiffPlan leaves = build.plan(leafSize, request.options().concurrencyFactor());
             build.prepare(leaves, leafSize);
             LeafPartitioner.freeze(chunk.getStepContext().getStepExecution().getJobExecution(), leaves.blockCount());
             contribution.getStepExecution().getExecutionContext().putInt("leaves", leaves.blockCount());
             return RepeatStatus.FINISHED;
-        }, transactions).build();
-        Step hashLeaves = new StepBuilder("hash-leaves", repository).tasklet(new HashLeavesTasklet(build), transactions).build();
+        });
+        Step hashLeaves = resources.step("hash-leaves", new HashLeavesTasklet(build));
         LeafPartitioner partitioner = new LeafPartitioner(repository);
         Step hash = resources.partitions().step("hash", partitioner, hashLeaves, resources.partitionWorkers(request.options().workers()),
                 PartitionedSteps.Region.of(sessions.region()), partitioner);
-        Step finish = new StepBuilder("finish", repository).tasklet((contribution, chunk) -> {
+        Step finish = resources.step("finish", (contribution, chunk) -> {
             RunContext.of(chunk.getStepContext().getStepExecution().getJobExecution()).summaryLine(build.finish());
             return RepeatStatus.FINISHED;
-        }, transactions).build();
+        });
         return new JobBuilder(MtreeBuild.OPERATION, repository).start(plan).next(hash).next(finish).build();
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -46,11 +45,10 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
         MtreeDiffRun run = new MtreeDiffRun(request, sessions,
                 new TablePreflight().check(sessions, request.table(), DiffOptions.defaults()).shape());
         var repository = resources.repository();
-        var transactions = resources.transactions();
-        Step update = new StepBuilder("update", repository).tasklet(update(run), transactions).build();
-        Step compare = new StepBuilder("compare", repository).tasklet(compare(run, resources.findings()), transactions).build();
-        Step recheck = new StepBuilder("recheck", repository).tasklet(recheck(run), transactions).build();
-        Step report = new StepBuilder("report", repository).tasklet(new MtreeReportTasklet(run, resources), transactions).build();
+        Step update = resources.step("update", update(run));
+        Step compare = resources.step("compare", compare(run, resources.findings()));
+        Step recheck = resources.step("recheck", recheck(run));
+        Step report = resources.step("report", new MtreeReportTasklet(run, resources));
         return new JobBuilder(MtreeTableDiff.OPERATION, repository).start(update).next(compare).next(recheck).next(report).build();
     }
 

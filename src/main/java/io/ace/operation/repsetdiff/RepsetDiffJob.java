@@ -12,7 +12,6 @@ import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 
 /**
  * The repset-diff job: members (the set's tables on every node, checked and frozen), tables (one
@@ -45,8 +44,7 @@ final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
                     + "; the sets there are: " + known);
         }
         var repository = resources.repository();
-        var transactions = resources.transactions();
-        Step members = new StepBuilder("members", repository).tasklet(new MembersTasklet(request, sessions, configs), transactions).build();
+        Step members = resources.step("members", new MembersTasklet(request, sessions, configs));
         Step tables = TableSetSteps.tables(resources, sessions, request.options(),
                 new DiffFileAssembler.Output(RepsetDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
                         request.maxHtmlRows()),

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -48,16 +47,14 @@ final class SchemaDiffJob implements OperationJob<SchemaDiffRequest> {
                     + String.join(", ", sessions.nodeNames()) + "); names are case-sensitive: check its spelling");
         }
         var repository = resources.repository();
-        var transactions = resources.transactions();
-        Step definitions = new StepBuilder("definitions", repository)
-                .tasklet(new DefinitionsTasklet(request, sessions, objects), transactions).build();
+        Step definitions = resources.step("definitions", new DefinitionsTasklet(request, sessions, objects));
         SchemaSummary summary = new SchemaSummary(request, sessions, repository, resources.html(), resources.toolVersion());
         Step next;
         if (request.ddlOnly()) {
-            next = new StepBuilder("report", repository).tasklet((contribution, chunk) -> {
+            next = resources.step("report", (contribution, chunk) -> {
                 summary.write(chunk.getStepContext().getStepExecution().getJobExecution(), null);
                 return RepeatStatus.FINISHED;
-            }, transactions).build();
+            });
         } else {
             next = TableSetSteps.tables(resources, sessions, request.options(),
                     new DiffFileAssembler.Output(SchemaDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),

@@ -6,7 +6,6 @@ import io.ace.operation.OperationJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 
 /** The spock-diff job: one step that reads every node's replication configuration, compares it and writes the reports. */
 final class SpockDiffJob implements OperationJob<SpockDiffRequest> {
@@ -24,8 +23,7 @@ final class SpockDiffJob implements OperationJob<SpockDiffRequest> {
 
     @Override
     public Job build(SpockDiffRequest request, ClusterSessions sessions) {
-        Step compare = new StepBuilder("compare", resources.repository())
-                .tasklet(new ConfigTasklet(request, sessions, resources.html(), resources.toolVersion()), resources.transactions()).build();
+        Step compare = resources.step("compare", new ConfigTasklet(request, sessions, resources.html(), resources.toolVersion()));
         return new JobBuilder(SpockDiffRequest.OPERATION, resources.repository()).start(compare).build();
     }
 }

@@ -11,7 +11,6 @@ import io.ace.operation.OperationJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 
 /**
  * The table-diff job: plan (freeze the key space), hash (partitions of blocks on a bounded
@@ -37,20 +36,17 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
     public Job build(TableDiffRequest request, ClusterSessions sessions) {
         ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
         var repository = resources.repository();
-        var transactions = resources.transactions();
         TableComparison comparison = new TableComparison(sessions, table, request.options(), resources.findings(), resources.progress(),
                 resources.failures());
         TableDiffRun run = new TableDiffRun(request, comparison, repository);
-        Step plan = new StepBuilder("plan", repository).tasklet(new PlanTasklet(run), transactions).build();
-        HashPartitionTasklet hashTasklet = new HashPartitionTasklet(run);
-        Step hashPartition = new StepBuilder("hash-partition", repository).tasklet(hashTasklet, transactions)
-                .listener(hashTasklet).build();
+        Step plan = resources.step("plan", new PlanTasklet(run));
+        Step hashPartition = resources.step("hash-partition", new HashPartitionTasklet(run));
         FrozenPlanPartitioner partitioner = new FrozenPlanPartitioner(run, resources.progress());
         Step hash = resources.partitions().step("hash", partitioner, hashPartition, resources.partitionWorkers(request.options().workers()),
                 PartitionedSteps.Region.of(sessions.region()), partitioner);
-        Step recheck = new StepBuilder("recheck", repository).tasklet(new RecheckTasklet(run), transactions).build();
+        Step recheck = resources.step("recheck", new RecheckTasklet(run));
         DiffFileAssembler assembler = new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion());
-        Step report = new StepBuilder("report", repository).tasklet(new ReportTasklet(run, assembler), transactions).build();
+        Step report = resources.step("report", new ReportTasklet(run, assembler));
         return new JobBuilder(TableDiffRequest.OPERATION, repository).listener(run).start(plan).next(hash).next(recheck).next(report).build();
     }
 }

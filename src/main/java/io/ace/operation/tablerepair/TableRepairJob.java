@@ -21,7 +21,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.PartitionNameProvider;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -55,18 +54,15 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         String source = request.options().sourceOfTruth();
         List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
         var repository = resources.repository();
-        var transactions = resources.transactions();
-        Step node = new StepBuilder("repair-node", repository)
-                .tasklet(new RepairApplyTasklet(request, sessions, table, resources.findings()), transactions).build();
+        Step node = resources.step("repair-node", new RepairApplyTasklet(request, sessions, table, resources.findings()));
         // each node's partition goes to a worker of that node's region
         Step repair = resources.partitions().step("repair", new NodePartitioner(targets), node, Math.max(1, targets.size()),
                 partition -> sessions.region(partition.getString(RepairApplyTasklet.NODE)));
-        Step verify = new StepBuilder("verify", repository).tasklet(request.options().dryRun()
+        Step verify = resources.step("verify", request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
-                : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE), transactions).build();
-        Step report = new StepBuilder("report", repository)
-                .tasklet(new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(), resources.html(), repository),
-                        transactions).build();
+                : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE));
+        Step report = resources.step("report",
+                new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(), resources.html(), repository));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
     }
 

@@ -10,7 +10,6 @@ import io.ace.operation.DiffFileTable;
 import io.ace.operation.OperationJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.step.builder.StepBuilder;
 
 /** The table-rerun job: recheck (batches of keys), report. */
 final class TableRerunJob implements OperationJob<TableRerunRequest> {
@@ -34,9 +33,8 @@ final class TableRerunJob implements OperationJob<TableRerunRequest> {
         var repository = resources.repository();
         RerunTasklet recheck = new RerunTasklet(request, sessions, table, resources.findings());
         return new JobBuilder(TableRerunRequest.OPERATION, repository)
-                .start(new StepBuilder("recheck", repository).tasklet(recheck, resources.transactions()).listener(recheck).build())
-                .next(new StepBuilder("report", repository)
-                        .tasklet(new RerunReportTasklet(request, sessions, table.shape(), resources.findings()), resources.transactions()).build())
+                .start(resources.step("recheck", recheck))
+                .next(resources.step("report", new RerunReportTasklet(request, sessions, table.shape(), resources.findings())))
                 .build();
     }
 }
