@@ -16,11 +16,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  * @param role          the role a web user needs to launch it
  * @param progressBar   whether the command line shows a progress bar of the work its steps report
  * @param followUp      how the UI offers it on a run that wrote a diff file, or null when it does not work on one
+ * @param counts        what its run's differences count ({@code differing rows}), or null when it compares nothing
  * @param job           the job that runs it
  */
 public record Operation<R extends LaunchRequest>(String name, String group, Class<R> requestType,
                                                  Class<? extends RequestOptions<R>> options, ParameterCodec<R> codec, Role role,
-                                                 boolean progressBar, FollowUp followUp, OperationJob<R> job) {
+                                                 boolean progressBar, FollowUp followUp, String counts, OperationJob<R> job) {
 
     /**
      * An operation that works on the diff file an earlier run wrote ({@code --from-execution}).
@@ -76,6 +77,7 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
         private Role role;
         private boolean progressBar;
         private FollowUp followUp;
+        private String counts;
 
         private Builder(String name, Class<R> requestType) {
             this.name = name;
@@ -116,9 +118,15 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
             return this;
         }
 
+        /** Its runs' differences count these ({@code differing rows}); lists and totals say so and add only like with like. */
+        public Builder<R> counts(String unit) {
+            this.counts = unit;
+            return this;
+        }
+
         public Operation<R> job(OperationJob<R> job) {
             return new Operation<>(name, group, requestType, Objects.requireNonNull(options, () -> name + " has no options"), codec, role,
-                    progressBar, followUp, job);
+                    progressBar, followUp, counts, job);
         }
     }
 }

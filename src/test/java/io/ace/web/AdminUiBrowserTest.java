@@ -185,6 +185,12 @@ class AdminUiBrowserTest {
         wait.until(d -> d.getPageSource().contains("Replication configuration"));
         assertThat(browser.getPageSource()).contains("native").contains("n2");
         shot("09-spock-diff-report");
+
+        // a whole-cluster run is no per-target result, and totals add only what counts the same thing
+        browser.get(serve.url("/"));
+        assertThat(shown(By.id("totals")).getText()).doesNotContain("configuration mismatches");
+        assertThat(browser.findElements(By.cssSelector("#latest td")).stream().map(WebElement::getText)).doesNotContain("spock-diff");
+        shot("10-dashboard-after-runs");
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class MtreeTableDiff {
                 .options(MtreeTableDiffOptions.class)
                 .codec(new MtreeTableDiffParameters())
                 .role(Role.ADMIN)
+                .counts("differing rows")
                 .job(new MtreeTableDiffJob(resources));
     }
 }

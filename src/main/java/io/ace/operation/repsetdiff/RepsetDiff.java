@@ -15,6 +15,7 @@ public final class RepsetDiff {
                 .options(RepsetDiffOptions.class)
                 .codec(new RepsetDiffParameters())
                 .role(Role.OPERATOR)
+                .counts("differences (rows and set findings)")
                 .progressBar()
                 .job(new RepsetDiffJob(resources));
     }

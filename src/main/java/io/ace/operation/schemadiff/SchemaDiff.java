@@ -15,6 +15,7 @@ public final class SchemaDiff {
                 .options(SchemaDiffOptions.class)
                 .codec(new SchemaDiffParameters())
                 .role(Role.OPERATOR)
+                .counts("differences (definitions and rows)")
                 .progressBar()
                 .job(new SchemaDiffJob(resources));
     }

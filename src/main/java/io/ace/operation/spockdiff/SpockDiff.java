@@ -15,6 +15,7 @@ public final class SpockDiff {
                 .options(SpockDiffOptions.class)
                 .codec(new SpockDiffParameters())
                 .role(Role.OPERATOR)
+                .counts("configuration mismatches")
                 .job(new SpockDiffJob(resources));
     }
 }

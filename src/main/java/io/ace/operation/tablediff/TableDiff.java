@@ -15,6 +15,7 @@ public final class TableDiff {
                 .options(TableDiffOptions.class)
                 .codec(new TableDiffParameters())
                 .role(Role.OPERATOR)
+                .counts("differing rows")
                 .progressBar()
                 .job(new TableDiffJob(resources));
     }

@@ -15,6 +15,7 @@ public final class TableRepair {
                 .options(TableRepairOptions.class)
                 .codec(new TableRepairParameters())
                 .role(Role.ADMIN)
+                .counts("keys still differing")
                 .progressBar()
                 .followsDiffFile("Repair these rows…")
                 .job(new TableRepairJob(resources));

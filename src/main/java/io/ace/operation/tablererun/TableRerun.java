@@ -15,6 +15,7 @@ public final class TableRerun {
                 .options(TableRerunOptions.class)
                 .codec(new TableRerunParameters())
                 .role(Role.OPERATOR)
+                .counts("rows still differing")
                 .followsDiffFile("Re-run these keys…")
                 .job(new TableRerunJob(resources));
     }
