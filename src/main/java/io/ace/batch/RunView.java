@@ -84,6 +84,21 @@ public record RunView(long id, long instanceId, String operation, String cluster
                 progress, work, startTime, endTime, elapsed, eta, differences, reports, publicSummary, paused);
     }
 
+    /**
+     * The time left until the ETA, as a person reads it ({@code about 3 min 20 s left}), or null
+     * without an ETA: a clock time misleads once it has passed.
+     */
+    public String remaining() {
+        if (eta == null) {
+            return null;
+        }
+        long seconds = Math.max(0, Duration.between(LocalDateTime.now(), eta).toSeconds());
+        if (seconds == 0) {
+            return "finishing (past its estimate)";
+        }
+        return "about " + (seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s") + " left";
+    }
+
     /** Failed or stopped: the same run key resumes it. */
     public boolean restartable() {
         return status.equals(BatchStatus.FAILED.name()) || status.equals(BatchStatus.STOPPED.name());
