@@ -187,7 +187,8 @@ public final class DiffFileWriter {
         }
 
         private JsonGenerator side(Path file) throws IOException {
-            JsonGenerator g = AceJson.DOCUMENTS.createGenerator(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16));
+            BufferedWriter out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+            JsonGenerator g = AceJson.DOCUMENTS.createGenerator(out);
             g.writeStartArray();
             return g;
         }
