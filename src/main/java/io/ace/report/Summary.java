@@ -8,7 +8,8 @@ import tools.jackson.core.type.TypeReference;
 /**
  * What every summary of a run says, whatever the operation: the execution that wrote it and the
  * run it belongs to (a restart's summary names the restarting execution). Summaries are records
- * whose components are their JSON fields, in order, named by {@link AceJson#DOCUMENTS}.
+ * whose components are their JSON fields in order (but those marked ignored), named in snake_case
+ * by {@link AceJson#DOCUMENTS}.
  */
 public interface Summary {
 

@@ -54,10 +54,10 @@ final class SetSummary implements SetReport {
         Path base = ReportName.forName(request.outputDir(), request.set(), RepsetDiffRequest.OPERATION, List.of(".json", ".html"));
         Map<String, String> run = RunFacts.of(RepsetDiffRequest.OPERATION, sessions, "Replication set", request.set(), request.runKey(), job,
                 version);
-        return ReportPublisher.of(job).summary(base, new RepsetDiffSummary.Document(summary, outcome.lines()), !request.html() ? null
-                        : target -> html.writeTableSetReport(target, new TableSetReport(RepsetDiffRequest.OPERATION, request.set(), verdict,
-                        differences > 0 || !outcome.unfinished().isEmpty(), timing.line(sessions.nodeNames()), Fact.of(set.facts(), Set.of()),
-                        outcome.lines(), Fact.of(run, Set.of()), "ACE " + version)))
+        ReportPublisher.Html page = !request.html() ? null : target -> html.writeTableSetReport(target, new TableSetReport(
+                RepsetDiffRequest.OPERATION, request.set(), verdict, differences > 0 || !outcome.unfinished().isEmpty(),
+                timing.line(sessions.nodeNames()), Fact.of(set.facts(), Set.of()), outcome.lines(), Fact.of(run, Set.of()), "ACE " + version));
+        return ReportPublisher.of(job).summary(base, new RepsetDiffSummary.Document(summary, outcome.lines()), page)
                 .files(outcome.reportFiles(request.outputDir()))
                 .publish(differences, "replication set " + request.set() + ": " + verdict + outcome.text());
     }

@@ -64,12 +64,11 @@ final class SchemaSummary implements SetReport {
                 comparison.pairs().stream().map(SchemaDiffSummary.Pair::of).toList(), tables == null ? null : tables.lines());
 
         Path base = ReportName.forName(request.outputDir(), request.schema(), SchemaDiffRequest.OPERATION, List.of(".json", ".html"));
-        return ReportPublisher.of(job).summary(base, document, !request.html() ? null
-                        : target -> html.writeSchemaReport(target, new SchemaReport(request.schema(), verdict,
-                        differences > 0 || (tables != null && !tables.unfinished().isEmpty()),
-                        timing.line(comparison.nodes()), nodes(comparison),
-                        pairs(comparison), tables == null ? null : tables.lines(), Fact.of(RunFacts.of(SchemaDiffRequest.OPERATION, sessions,
-                        "Schema", request.schema(), request.runKey(), job, version), Set.of()), "ACE " + version)))
+        ReportPublisher.Html page = !request.html() ? null : target -> html.writeSchemaReport(target, new SchemaReport(request.schema(),
+                verdict, differences > 0 || (tables != null && !tables.unfinished().isEmpty()), timing.line(comparison.nodes()),
+                nodes(comparison), pairs(comparison), tables == null ? null : tables.lines(), Fact.of(RunFacts.of(SchemaDiffRequest.OPERATION,
+                sessions, "Schema", request.schema(), request.runKey(), job, version), Set.of()), "ACE " + version));
+        return ReportPublisher.of(job).summary(base, document, page)
                 .files(tables == null ? List.of() : tables.reportFiles(request.outputDir()))
                 .publish(differences, "schema " + request.schema() + ": " + verdict + text(comparison) + (tables == null ? "" : tables.text()));
     }

@@ -63,12 +63,11 @@ final class ConfigTasklet implements Tasklet {
         comparison.hints().forEach(f -> line.append("\n  hint ").append(f.nodes()).append(": ").append(f.what()));
 
         Path base = ReportName.forName(request.outputDir(), sessions.cluster().name(), SpockDiffRequest.OPERATION, List.of(".json", ".html"));
-        ReportPublisher.of(job).summary(base, new SpockDiffSummary.Document(summary, comparison.mismatches(),
-                comparison.hints(), configs), !request.html() ? null
-                : target -> html.writeReplicationReport(target, new ReplicationReport(sessions.cluster().name(), verdict,
-                        !comparison.mismatches().isEmpty(), timing.line(sessions.nodeNames()), configs,
-                        comparison.mismatches(), comparison.hints(), Fact.of(RunFacts.of(SpockDiffRequest.OPERATION, sessions, null, null,
-                        request.runKey(), job, version), Set.of()), "ACE " + version)))
+        ReportPublisher.Html page = !request.html() ? null : target -> html.writeReplicationReport(target, new ReplicationReport(
+                sessions.cluster().name(), verdict, !comparison.mismatches().isEmpty(), timing.line(sessions.nodeNames()), configs,
+                comparison.mismatches(), comparison.hints(), Fact.of(RunFacts.of(SpockDiffRequest.OPERATION, sessions, null, null,
+                request.runKey(), job, version), Set.of()), "ACE " + version));
+        ReportPublisher.of(job).summary(base, new SpockDiffSummary.Document(summary, comparison.mismatches(), comparison.hints(), configs), page)
                 .publish(comparison.mismatches().size(), line.toString());
         return RepeatStatus.FINISHED;
     }
