@@ -4,6 +4,7 @@ import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.exit.UserInput;
+import io.ace.json.AceJson;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.RecordedDiffFile;
@@ -19,8 +20,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * Executions by id, from any process that shares the job repository: what they are, their
@@ -31,7 +31,7 @@ public final class JobControl {
 
     /** Earlier runs the ETA of a running execution is estimated from. */
     private static final int ETA_RUNS = 20;
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectWriter PRETTY = AceJson.STATE.writerWithDefaultPrettyPrinter();
 
     /** One attempt (execution) of a run. */
     public record Attempt(long id, String status, LocalDateTime startTime, LocalDateTime endTime) {

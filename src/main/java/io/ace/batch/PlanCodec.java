@@ -1,26 +1,24 @@
 package io.ace.batch;
 
 import io.ace.diff.DiffPlan;
+import io.ace.json.AceJson;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The frozen plan as JSON text in the job's execution context (readable in the repository and the UI). */
 public final class PlanCodec {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private PlanCodec() {
     }
 
     public static String encode(DiffPlan plan) {
-        return MAPPER.writeValueAsString(java.util.Map.of("splits", plan.splits(), "ranges_per_block", plan.rangesPerBlock(),
+        return AceJson.STATE.writeValueAsString(java.util.Map.of("splits", plan.splits(), "ranges_per_block", plan.rangesPerBlock(),
                 "blocks_per_partition", plan.blocksPerPartition(), "estimated_rows", plan.estimatedRows()));
     }
 
     public static DiffPlan decode(String json) {
-        JsonNode root = MAPPER.readTree(json);
+        JsonNode root = AceJson.STATE.readTree(json);
         List<List<String>> splits = new ArrayList<>();
         for (JsonNode split : root.get("splits")) {
             List<String> key = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.ace.catalog.Column;
 import io.ace.catalog.TableName;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.json.AceJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a diff file, ours or pgEdge ACE's (README, "The diff file"), as a stream. Values keep their exact
@@ -28,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * names the file and position.
  */
 public final class DiffFileReader {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** A JSON value as the file spells it: null, a string's text, a number's digits, or a boolean. */
     public record Value(Kind kind, String text) {
@@ -200,7 +198,7 @@ public final class DiffFileReader {
 
     /** One row object's values as spelled in {@code json} (a row of a diff file or of a stored difference). */
     public static Map<String, Value> row(String json) {
-        try (JsonParser p = MAPPER.createParser(json)) {
+        try (JsonParser p = AceJson.DOCUMENTS.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("not a row object: " + json);
             }
@@ -233,7 +231,7 @@ public final class DiffFileReader {
     private void parse(TopLevel visitor) {
         MessageDigest digest = sha256 == null ? null : Sha256.digest();
         try (InputStream in = digest == null ? Files.newInputStream(file) : new DigestInputStream(Files.newInputStream(file), digest);
-             JsonParser p = MAPPER.createParser(in)) {
+             JsonParser p = AceJson.DOCUMENTS.createParser(in)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "the file");
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();

@@ -17,8 +17,8 @@ import java.util.function.Function;
 import io.ace.catalog.TableShape;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.NodeRow;
+import io.ace.json.AceJson;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the diff file (README, "The diff file") from the stored differences in one streaming pass: each
@@ -28,12 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DiffFileWriter {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
-    /** Counts per pair, the first differing keys of each pair for the HTML report, and the summary written. */
+    /** Counts per pair, and the first differing keys of each pair for the HTML report. */
     public record Result(Path file, Map<String, Long> diffRowsCount, boolean limitReached,
-                         Map<String, List<KeyDifference>> samples, boolean sampleBudgetReached, Map<String, Long> oddNodeCounts,
-                         Map<String, Object> summary) {
+                         Map<String, List<KeyDifference>> samples, boolean sampleBudgetReached, Map<String, Long> oddNodeCounts) {
         /** The differing rows per pair as a person reads them: {@code n1/n2: 18, n1/n3: 21}. */
         public String pairCountsText() {
             return countsText(diffRowsCount);
@@ -65,12 +62,12 @@ public final class DiffFileWriter {
     }
 
     /**
-     * Writes {@code target}; {@code summary} receives the counts and returns the summary object
-     * (built whether or not a file is written). The result's file is null when no pair differs
-     * (nothing is left on disk then).
+     * Writes {@code target}; {@code summary} receives the counts and returns the summary, a record
+     * whose components are its fields (built whether or not a file is written). The result's file
+     * is null when no pair differs (nothing is left on disk then).
      */
     public Result write(Path target, List<String> nodes, long maxDiffRows, DifferenceSource source,
-                        Function<Result, Map<String, Object>> summary) throws IOException {
+                        Function<Result, ?> summary) throws IOException {
         List<NodePair> pairs = NodePair.of(nodes);
         Path work = Files.createTempDirectory(target.toAbsolutePath().getParent(), ".ace-diff-");
         Map<NodePair, PairRows> rows = new LinkedHashMap<>();
@@ -118,8 +115,8 @@ public final class DiffFileWriter {
                 limited |= pr.limited;
             }
             boolean budgetReached = rows.values().stream().anyMatch(pr -> pr.budget.reached());
-            Result counted = new Result(counts.isEmpty() ? null : target, counts, limited, samples, budgetReached, odd, Map.of());
-            Result result = new Result(counted.file(), counts, limited, samples, budgetReached, odd, summary.apply(counted));
+            Result result = new Result(counts.isEmpty() ? null : target, counts, limited, samples, budgetReached, odd);
+            Object summarized = summary.apply(result);
             if (counts.isEmpty()) {
                 return result;
             }
@@ -139,7 +136,7 @@ public final class DiffFileWriter {
                     out.write("}}".getBytes(StandardCharsets.UTF_8));
                     first = false;
                 }
-                out.write(("},\"summary\":" + MAPPER.writeValueAsString(result.summary()) + "}\n").getBytes(StandardCharsets.UTF_8));
+                out.write(("},\"summary\":" + AceJson.DOCUMENTS.writeValueAsString(summarized) + "}\n").getBytes(StandardCharsets.UTF_8));
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return result;
@@ -157,7 +154,7 @@ public final class DiffFileWriter {
     }
 
     private static String json(String text) {
-        return MAPPER.writeValueAsString(text);
+        return AceJson.DOCUMENTS.writeValueAsString(text);
     }
 
     /** Whether the two nodes of a pair disagree on a key (a node without the row disagrees with one that has it). */
@@ -190,7 +187,8 @@ public final class DiffFileWriter {
         }
 
         private JsonGenerator side(Path file) throws IOException {
-            JsonGenerator g = MAPPER.createGenerator(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16));
+            BufferedWriter out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+            JsonGenerator g = AceJson.DOCUMENTS.createGenerator(out);
             g.writeStartArray();
             return g;
         }

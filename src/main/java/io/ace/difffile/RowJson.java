@@ -2,12 +2,12 @@ package io.ace.difffile;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
+import io.ace.json.AceJson;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a row's values (PostgreSQL text) as JSON that round-trips exactly into a repair
@@ -21,15 +21,13 @@ public final class RowJson {
     private static final Set<String> FLOATS = Set.of("float4", "float8");
     private static final BigInteger MAX_SAFE = BigInteger.valueOf(9007199254740992L);
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     private RowJson() {
     }
 
     /** The row as a JSON object, columns in table order. */
     public static String toJson(TableShape shape, List<String> values) {
         StringWriter out = new StringWriter(64 * values.size());
-        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+        try (JsonGenerator g = AceJson.DOCUMENTS.createGenerator(out)) {
             write(g, shape, values, null);
         }
         return out.toString();

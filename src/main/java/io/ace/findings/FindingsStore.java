@@ -1,6 +1,7 @@
 package io.ace.findings;
 
 import io.ace.diff.KeyDifference;
+import io.ace.json.AceJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the partitions of a comparison found, kept in the job repository's database so that a
@@ -21,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * a time, so no reader holds more than that whatever their number.
  */
 public final class FindingsStore {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** Rows deleted per transaction when a run's findings are dropped: the repository holds what a transaction deletes. */
     private static final int FORGET_BATCH = 64;
@@ -75,7 +73,7 @@ public final class FindingsStore {
     public void saveBlock(FindingsScope scope, int partition, BlockRecord block) {
         jdbc.update("INSERT INTO ACE_DIFF_BLOCK (JOB_INSTANCE_ID, PART_NO, BLOCK_NO, PARTITION_NO, ROWS_PER_NODE, MISMATCHED_RANGES, DIFF_KEYS)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", scope.jobInstanceId(), scope.part(), block.blockNo(), partition,
-                MAPPER.writeValueAsString(block.rowsPerNode()), block.mismatchedRanges(), block.diffKeys());
+                AceJson.STATE.writeValueAsString(block.rowsPerNode()), block.mismatchedRanges(), block.diffKeys());
     }
 
     /** Blocks with differing keys, in key order. */
@@ -165,7 +163,7 @@ public final class FindingsStore {
 
     private static Map<String, Long> rowsPerNode(String json) {
         Map<String, Long> rows = new LinkedHashMap<>();
-        MAPPER.readTree(json).properties().forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
+        AceJson.STATE.readTree(json).properties().forEach(e -> rows.put(e.getKey(), e.getValue().asLong()));
         return rows;
     }
 }

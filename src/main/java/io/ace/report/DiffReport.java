@@ -60,8 +60,7 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
     }
 
     public static DiffReport of(Map<String, String> run, Map<String, String> connections, List<Column> columns,
-                                DiffFileWriter.Result result, List<BlockRecord> blocks, DiffPlan plan, int maxRows) {
-        Map<String, Object> summary = result.summary();
+                                DiffFileWriter.Result result, DiffSummary summary, List<BlockRecord> blocks, DiffPlan plan, int maxRows) {
         List<String> names = List.copyOf(connections.keySet());
         Map<String, Long> rows = new LinkedHashMap<>();
         blocks.forEach(b -> b.rowsPerNode().forEach((n, c) -> rows.merge(n, c, Long::sum)));
@@ -93,10 +92,9 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
         }
         List<Fact> runFacts = new ArrayList<>();
         run.forEach((k, v) -> runFacts.add(new Fact(k, v)));
-        return new DiffReport(summary.get("schema") + "." + summary.get("table"), runFacts, Fact.of(summary, SHOWN_ELSEWHERE),
+        return new DiffReport(summary.schema() + "." + summary.table(), runFacts, Fact.of(summary.fields(), SHOWN_ELSEWHERE),
                 nodes, matrix, pairs, columns.stream().map(Column::name).toList(), KeySpaceChart.of(blocks, plan), result.total(), result.limitReached(), maxRows,
-                result.sampleBudgetReached(),
-                ((Number) summary.getOrDefault("total_rows_checked", 0L)).longValue(), Fact.text(summary.get("start_time")), Fact.text(summary.get("time_taken")),
+                result.sampleBudgetReached(), summary.totalRowsChecked(), summary.startTime(), summary.timeTaken(),
                 run.getOrDefault("Tool version", "ACE"));
     }
 

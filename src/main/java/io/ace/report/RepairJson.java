@@ -2,6 +2,7 @@ package io.ace.report;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
+import io.ace.json.AceJson;
 import io.ace.repair.RepairChange;
 import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
@@ -13,7 +14,6 @@ import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A repair change as the repair report lists it: node, kind, status, key, and the row before and
@@ -26,14 +26,12 @@ public final class RepairJson {
                          Map<String, Value> after) {
     }
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     private RepairJson() {
     }
 
     public static String change(TableShape shape, RepairChange change, String status) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+        try (JsonGenerator g = AceJson.DOCUMENTS.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("node", change.node());
             g.writeStringProperty("kind", change.kind().name().toLowerCase());
@@ -72,7 +70,7 @@ public final class RepairJson {
         List<String> key = new ArrayList<>();
         Map<String, Value> before = null;
         Map<String, Value> after = null;
-        try (JsonParser p = MAPPER.createParser(json)) {
+        try (JsonParser p = AceJson.DOCUMENTS.createParser(json)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();

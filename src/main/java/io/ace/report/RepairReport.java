@@ -3,7 +3,6 @@ package io.ace.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,14 +32,12 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
     }
 
     /**
-     * @param perNode counts per node under the keys {@code insert, update, delete, stale, already}
-     * @param listed  the first changes as {@link RepairJson} wrote them, at most {@code maxRows}
-     * @param total   all changes of the run
+     * @param listed the first changes as {@link RepairJson} wrote them, at most {@code maxRows}
+     * @param total  all changes of the run
      */
-    public static RepairReport of(Map<String, Object> summary, Map<String, Map<String, Long>> perNode, List<String> listed,
-                                  long total, int maxRows, boolean budgetReached) {
+    public static RepairReport of(RepairSummary summary, List<String> listed, long total, int maxRows, boolean budgetReached) {
         List<NodeCounts> counts = new ArrayList<>();
-        perNode.forEach((node, c) -> counts.add(new NodeCounts(node, c.getOrDefault("insert", 0L), c.getOrDefault("update", 0L),
+        summary.perNode().forEach((node, c) -> counts.add(new NodeCounts(node, c.getOrDefault("insert", 0L), c.getOrDefault("update", 0L),
                 c.getOrDefault("delete", 0L), c.getOrDefault("stale", 0L), c.getOrDefault("already", 0L))));
         List<RepairJson.Listed> read = listed.stream().map(RepairJson::read).toList();
         Set<String> columns = new LinkedHashSet<>();
@@ -59,9 +56,8 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
                     ShownValue.texts(c.key()), String.join(", ", c.key()),
                     RowComparison.of(columnList, c.before(), c.after())));
         }
-        return new RepairReport(summary.get("schema") + "." + summary.get("table"), Boolean.TRUE.equals(summary.get("dry_run")),
-                ((Number) summary.getOrDefault("keys_still_differing", 0L)).longValue(), Fact.of(summary, SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows,
-                budgetReached);
+        return new RepairReport(summary.table().toString(), summary.dryRun(), summary.keysStillDiffering(),
+                Fact.of(summary.fields(), SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows, budgetReached);
     }
 
     /** Whether the row cap left changes out of this report. */

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import io.ace.difffile.ListingBudget;
+import io.ace.json.AceJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a table-repair's report: the JSON file (summary, then every change as {@link RepairJson}
@@ -17,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the HTML page with the first changes.
  */
 public final class RepairReportFiles {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** The files written. */
     public record Written(Path json, Path html) {
@@ -41,7 +39,7 @@ public final class RepairReportFiles {
         ListingBudget budget = new ListingBudget(ListingBudget.DEFAULT_CHARS);
         long[] total = {0};
         try (BufferedWriter out = PrivateFiles.newBufferedWriter(json)) {
-            out.write("{\"summary\":" + MAPPER.writeValueAsString(summary.fields()) + ",\"changes\":[");
+            out.write("{\"summary\":" + AceJson.DOCUMENTS.writeValueAsString(summary) + ",\"changes\":[");
             try {
                 changes.accept(change -> {
                     try {
@@ -60,7 +58,7 @@ public final class RepairReportFiles {
             out.write("]}\n");
         }
         Path page = ReportName.withExtension(base, ".html");
-        html.writeRepairReport(page, RepairReport.of(summary.fields(), summary.perNode(), listed, total[0], maxHtmlRows, budget.reached()));
+        html.writeRepairReport(page, RepairReport.of(summary, listed, total[0], maxHtmlRows, budget.reached()));
         return new Written(json, page);
     }
 }

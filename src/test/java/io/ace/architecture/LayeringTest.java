@@ -29,7 +29,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 class LayeringTest {
 
     private static final String[] ENGINES = {"io.ace.diff..", "io.ace.repair..", "io.ace.catalog..", "io.ace.cluster..",
-        "io.ace.replication..", "io.ace.difffile..", "io.ace.exit..", "io.ace.files..", "io.ace.schemadiff..", "io.ace.mtree.."};
+        "io.ace.replication..", "io.ace.difffile..", "io.ace.exit..", "io.ace.files..", "io.ace.json..", "io.ace.schemadiff..", "io.ace.mtree.."};
     private static final String[] FRONT_ENDS = {"io.ace.cli..", "io.ace.web..", "io.ace.schedule..", "io.ace.launch.."};
 
     static JavaClasses classes;

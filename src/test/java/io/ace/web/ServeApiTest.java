@@ -12,6 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +97,38 @@ class ServeApiTest {
         HttpResponse<String> metrics = serve.send("GET", "/actuator/prometheus", "viewer", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("ace_rows_hashed_total").contains("ace_blocks_compared_total");
+    }
+
+    /** The OpenAPI description names the fields of every answer, success and error, by the names the API writes. */
+    @Test
+    void theOpenApiDescriptionGivesEveryResponseItsFields() {
+        HttpResponse<String> described = serve.send("GET", "/v3/api-docs", "viewer", null);
+        assertThat(described.statusCode()).isEqualTo(200);
+        JsonNode doc = Serve.json(described);
+        JsonNode schemas = doc.path("components").path("schemas");
+        Map<String, Set<String>> fields = new TreeMap<>();
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method ->
+                method.getValue().path("responses").properties().forEach(response -> {
+                    String answer = method.getKey().toUpperCase() + " " + path.getKey() + " " + response.getKey();
+                    assertThat(response.getValue().path("content").size()).as(answer).isPositive();
+                    response.getValue().path("content").forEach(media -> {
+                        JsonNode schema = media.path("schema");
+                        JsonNode object = schema.has("items") ? schema.path("items") : schema;
+                        String name = object.path("$ref").asString().replace("#/components/schemas/", "");
+                        assertThat(schemas.path(name).path("properties").size()).as(answer + " (" + schema + ")").isPositive();
+                        fields.put(answer, new TreeSet<>(schemas.path(name).path("properties").propertyNames()));
+                    });
+                })));
+        assertThat(fields.keySet()).contains("POST /api/v1/{operation} 202", "POST /api/v1/{operation} 200", "POST /api/v1/{group}/{verb} 202",
+                "POST /api/v1/executions/{id}/stop 202", "GET /api/v1/executions 200", "GET /api/v1/executions/{id} 200",
+                "GET /api/v1/reports 200", "POST /api/v1/{operation} 422", "GET /api/v1/executions 403");
+        assertThat(fields.get("POST /api/v1/{operation} 202")).contains("execution_id", "status_url", "command", "exit_code", "meaning");
+        assertThat(fields.get("GET /api/v1/executions/{id} 200")).contains("execution_id", "run_key", "exit_code", "meaning", "summary",
+                "reports", "parameters", "steps");
+        assertThat(fields.get("GET /api/v1/executions 200")).containsExactly("executions", "page", "size", "total");
+        assertThat(fields.get("POST /api/v1/{operation} 422")).containsExactly("error", "exit_code", "meaning", "message");
+        assertThat(schemas.path("Step").path("properties").propertyNames()).contains("read_count", "duration_seconds", "progress", "work", "worker");
+        assertThat(fields.get("GET /api/v1/executions/{id} 200")).contains("paused", "work");
     }
 
     @Test

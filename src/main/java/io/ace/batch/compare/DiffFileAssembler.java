@@ -10,6 +10,7 @@ import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.report.DiffReport;
+import io.ace.report.DiffSummary;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.ReportName;
 import java.io.IOException;
@@ -76,9 +77,10 @@ public final class DiffFileAssembler {
      *
      * @param rowsChecked the largest node's row count
      * @param ranges      blocks of the plan (or leaves of a tree)
+     * @param rangeSize   rows per block (a tree's leaf size)
      * @param mismatched  those whose hashes disagreed
      */
-    public record Counts(long rowsChecked, int ranges, int mismatched) {
+    public record Counts(long rowsChecked, int ranges, int rangeSize, int mismatched) {
     }
 
     public Assembled write(TableComparison comparison, FindingsScope scope, DiffPlan plan, RecheckResult recheck, JobExecution job,
@@ -89,28 +91,26 @@ public final class DiffFileAssembler {
         blocks.forEach(b -> b.rowsPerNode().forEach((n, c) -> rowsPerNode.merge(n, c, Long::sum)));
         long rowsChecked = rowsPerNode.values().stream().mapToLong(Long::longValue).max().orElse(0);
         int mismatched = (int) blocks.stream().filter(BlockRecord::mismatched).count();
-        return write(comparison, scope, new Counts(rowsChecked, plan.blockCount(), mismatched), recheck, job, output, Map.of(),
-                (path, result) -> html.writeDiffReport(path, DiffReport.of(metadata(comparison, job, result, output), connections(comparison),
-                        comparison.table().shape().columns(), result, blocks, plan, output.maxHtmlRows())));
+        return write(comparison, scope, new Counts(rowsChecked, plan.blockCount(), comparison.options().blockSize(), mismatched), recheck, job,
+                output, null,
+                (path, result, summary) -> html.writeDiffReport(path, DiffReport.of(metadata(comparison, job, result, output),
+                        connections(comparison), comparison.table().shape().columns(), result, summary, blocks, plan, output.maxHtmlRows())));
     }
 
-    /**
-     * The diff file of a comparison that counted its ranges itself (a Merkle tree's leaves), with
-     * fields of its own added to the summary before the run's; JSON only.
-     */
+    /** The diff file of a comparison of Merkle trees, which counted their leaves itself, with the trees' figures; JSON only. */
     public Assembled write(TableComparison comparison, FindingsScope scope, Counts counts, RecheckResult recheck, JobExecution job,
-                           Output output, Map<String, Object> extraSummary) throws IOException {
-        return write(comparison, scope, counts, recheck, job, output, extraSummary, null);
+                           Output output, DiffSummary.Tree tree) throws IOException {
+        return write(comparison, scope, counts, recheck, job, output, tree, null);
     }
 
     /** Renders the HTML report of a written diff file. */
     @FunctionalInterface
     private interface HtmlReport {
-        void write(Path target, DiffFileWriter.Result result) throws IOException;
+        void write(Path target, DiffFileWriter.Result result, DiffSummary summary) throws IOException;
     }
 
     private Assembled write(TableComparison comparison, FindingsScope scope, Counts counts, RecheckResult recheck, JobExecution job,
-                            Output output, Map<String, Object> extraSummary, HtmlReport htmlReport) throws IOException {
+                            Output output, DiffSummary.Tree tree, HtmlReport htmlReport) throws IOException {
         long rowsChecked = counts.rowsChecked();
         int mismatched = counts.mismatched();
         List<String> nodes = comparison.sessions().nodeNames();
@@ -119,11 +119,12 @@ public final class DiffFileAssembler {
         Path base = ReportName.of(output.outputDir(), table.schema(), table.table(), "diffs", List.of(".json", ".html"));
         Path jsonPath = ReportName.withExtension(base, ".json");
 
+        DiffSummary[] summary = {null};
         DiffFileWriter.Result result = new DiffFileWriter(comparison.table().shape(), output.maxHtmlRows()).write(jsonPath, nodes,
                 comparison.options().maxDiffRows(), consumer -> findings.forEachDifference(scope, consumer),
                 // ended once every difference is written out: only copying the file into place follows
-                r -> summary(comparison, nodes, started, LocalDateTime.now(ZoneId.systemDefault()), r, counts, recheck, job, output,
-                        extraSummary));
+                r -> summary[0] = summary(comparison, nodes, started, LocalDateTime.now(ZoneId.systemDefault()), r, counts, recheck, job,
+                        output, tree));
 
         List<ReportFile> written = new ArrayList<>();
         if (result.file() != null) {
@@ -131,54 +132,25 @@ public final class DiffFileAssembler {
         }
         if (output.html() && htmlReport != null) {
             Path htmlPath = ReportName.withExtension(base, ".html");
-            htmlReport.write(htmlPath, result);
+            htmlReport.write(htmlPath, result, summary[0]);
             written.add(new ReportFile(ReportFile.HTML_REPORT, htmlPath));
         }
         String line = summaryLine(table, nodes, rowsChecked, counts.ranges(), mismatched, result) + liveNotes(recheck);
         return new Assembled(result, written, rowsChecked, counts.ranges(), mismatched, line);
     }
 
-    private Map<String, Object> summary(TableComparison comparison, List<String> nodes, LocalDateTime start, LocalDateTime end,
-                                        DiffFileWriter.Result result, Counts counts, RecheckResult recheck, JobExecution job,
-                                        Output output, Map<String, Object> extraSummary) {
+    private DiffSummary summary(TableComparison comparison, List<String> nodes, LocalDateTime start, LocalDateTime end,
+                                DiffFileWriter.Result result, Counts counts, RecheckResult recheck, JobExecution job, Output output,
+                                DiffSummary.Tree tree) {
         var options = comparison.options();
-        TableName table = comparison.table().shape().name();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("schema", table.schema());
-        s.put("table", table.table());
-        s.put("nodes", nodes);
-        s.put("primary_key", comparison.table().shape().keyNames());
-        s.put("block_size", options.blockSize());
-        s.put("compare_unit_size", options.compareUnitSize());
-        s.put("concurrency_factor", options.concurrencyFactor());
-        s.put("max_diff_rows", options.maxDiffRows());
-        s.put("table_filter", comparison.table().filter() == null ? "" : comparison.table().filter());
-        if (comparison.table().columnList() != null) {
-            // rows carry only these columns; table-repair repairs only them
-            s.put("columns", comparison.table().columnList());
-        }
-        s.put("equality", options.equality().name().toLowerCase());
-        s.put("start_time", rfc3339(start));
-        s.put("end_time", rfc3339(end));
-        s.put("time_taken", String.format(Locale.ROOT, "%.1fs", Duration.between(start, end).toMillis() / 1000.0));
-        s.put("diff_rows_count", result.diffRowsCount());
-        s.put("diff_row_limit_reached", result.limitReached());
-        s.put("total_rows_checked", counts.rowsChecked());
-        s.put("initial_ranges_count", counts.ranges());
-        s.put("mismatched_ranges_count", counts.mismatched());
-        s.put("odd_node_counts", result.oddNodeCounts());
-        s.put("transient_keys", recheck.transientKeys());
-        s.put("recheck", options.recheck());
-        s.put("hash_statements", progress.hashStatements());
-        s.put("throttle_pauses", progress.pauses());
-        s.put("throttle_paused_seconds", progress.pausedMillis() / 1000.0);
-        s.put("recheck_seconds", Math.round(recheck.seconds() * 1000) / 1000.0);
-        s.put("recheck_lagging_nodes", recheck.laggingNodes());
-        s.putAll(extraSummary);
-        s.put("job_execution_id", job.getId());
-        s.put("run_key", output.runKey());
-        s.put("tool_version", version);
-        return s;
+        var table = comparison.table();
+        return new DiffSummary(table.shape().name().schema(), table.shape().name().table(), nodes, table.shape().keyNames(),
+                counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(), options.maxDiffRows(),
+                table.filter() == null ? "" : table.filter(), table.columnList(), table.equality().name().toLowerCase(), rfc3339(start),
+                rfc3339(end), String.format(Locale.ROOT, "%.1fs", Duration.between(start, end).toMillis() / 1000.0), result.diffRowsCount(),
+                result.limitReached(), counts.rowsChecked(), counts.ranges(), counts.mismatched(), result.oddNodeCounts(),
+                recheck.transientKeys(), options.recheck(), progress.hashStatements(), progress.pauses(), progress.pausedMillis() / 1000.0,
+                Math.round(recheck.seconds() * 1000) / 1000.0, recheck.laggingNodes(), tree, job.getId(), output.runKey(), version);
     }
 
     private static String rfc3339(LocalDateTime t) {

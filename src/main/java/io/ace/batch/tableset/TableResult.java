@@ -2,9 +2,9 @@ package io.ace.batch.tableset;
 
 import io.ace.batch.ReportFile;
 import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.json.AceJson;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What comparing one table of many found, kept in its partition's context when it completes.
@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 public record TableResult(long differingRows, Map<String, Long> pairs, long rowsChecked, String diffFile, String htmlFile, String line) {
 
     private static final String KEY = "ace.table.result";
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     static TableResult of(DiffFileAssembler.Assembled assembled) {
         return new TableResult(assembled.result().total(), assembled.result().diffRowsCount(), assembled.rowsChecked(),
@@ -28,12 +27,12 @@ public record TableResult(long differingRows, Map<String, Long> pairs, long rows
     }
 
     void store(ExecutionContext context) {
-        context.putString(KEY, MAPPER.writeValueAsString(this));
+        context.putString(KEY, AceJson.STATE.writeValueAsString(this));
     }
 
     /** The result a completed partition recorded, or null. */
     static TableResult from(ExecutionContext context) {
         String json = context.getString(KEY, null);
-        return json == null ? null : MAPPER.readValue(json, TableResult.class);
+        return json == null ? null : AceJson.STATE.readValue(json, TableResult.class);
     }
 }

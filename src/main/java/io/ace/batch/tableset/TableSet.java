@@ -1,11 +1,11 @@
 package io.ace.batch.tableset;
 
+import io.ace.json.AceJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tables of a run that compares many, frozen in the job's context by its first execution: a
@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 public record TableSet(List<TableEntry> tables, Map<String, String> facts) {
 
     private static final String KEY = "ace.tables";
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     public TableSet {
         tables = List.copyOf(tables);
@@ -25,11 +24,11 @@ public record TableSet(List<TableEntry> tables, Map<String, String> facts) {
     }
 
     public void freeze(JobExecution execution) {
-        execution.getExecutionContext().putString(KEY, MAPPER.writeValueAsString(this));
+        execution.getExecutionContext().putString(KEY, AceJson.STATE.writeValueAsString(this));
     }
 
     /** The set frozen by this run, from this execution's context or the first earlier one that has it. */
     public static TableSet of(JobExecution execution, JobRepository repository) {
-        return MAPPER.readValue(FrozenText.read(execution, repository, KEY), TableSet.class);
+        return AceJson.STATE.readValue(FrozenText.read(execution, repository, KEY), TableSet.class);
     }
 }

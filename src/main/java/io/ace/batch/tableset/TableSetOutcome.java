@@ -27,8 +27,13 @@ import org.springframework.batch.core.step.StepExecution;
 public record TableSetOutcome(List<TableLine> lines, long differingRows) {
 
     /** Every status a table's line may have, in the order summaries count them. */
-    public static final List<String> STATUSES = List.of("identical", "differed", "missing", "definition differs", "skipped",
+    private static final List<String> STATUSES = List.of("identical", "differed", "missing", "definition differs", "skipped",
             "not replicated", "error", "not compared");
+
+    /** How many tables have each status, and the differing rows, as summaries count them. */
+    public record Counts(long identical, long differed, long missing, long definitionDiffers, long skipped, long notReplicated, long error,
+                         long notCompared, long diffRows) {
+    }
 
     public static TableSetOutcome of(JobExecution job, JobRepository repository) {
         TableSet set = TableSet.of(job, repository);
@@ -114,14 +119,9 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
         return lines.stream().filter(l -> l.status().equals("error") || l.status().equals("not compared")).toList();
     }
 
-    /** How many tables have each status, and the differing rows, as summaries count them. */
-    public Map<String, Object> counts() {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        for (String status : STATUSES) {
-            counts.put(status.replace(' ', '_'), count(status));
-        }
-        counts.put("diff_rows", differingRows);
-        return counts;
+    public Counts counts() {
+        return new Counts(count("identical"), count("differed"), count("missing"), count("definition differs"), count("skipped"),
+                count("not replicated"), count("error"), count("not compared"), differingRows);
     }
 
     /** Tables with a finding besides differing rows: a node lacks the table, its definition differs, or its note (set membership differs). */
@@ -131,6 +131,20 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
 
     public long count(String status) {
         return lines.stream().filter(l -> l.status().equals(status)).count();
+    }
+
+    /** The tables counted by status, as verdicts say it: {@code 3 table(s): 1 identical, 1 differed (2 rows), 1 missing}. */
+    public String tally() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(lines.size()).append(" table(s): ").append(count("identical")).append(" identical, ").append(count("differed"))
+                .append(" differed (").append(String.format("%,d", differingRows)).append(" rows)");
+        for (String status : STATUSES.subList(2, STATUSES.size())) {
+            long n = count(status);
+            if (n > 0) {
+                sb.append(", ").append(n).append(' ').append(status);
+            }
+        }
+        return sb.toString();
     }
 
     /** The tables as the summary on stdout lists them, one line each. */
@@ -148,30 +162,5 @@ public record TableSetOutcome(List<TableLine> lines, long differingRows) {
             }
         }
         return sb.toString();
-    }
-
-    /** The tables as the JSON summary lists them. */
-    public List<Map<String, Object>> json() {
-        List<Map<String, Object>> tables = new ArrayList<>();
-        for (TableLine l : lines) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("table", l.table());
-            t.put("status", l.status());
-            t.put("detail", l.detail());
-            if (l.note() != null) {
-                t.put("note", l.note());
-            }
-            if (!l.pairs().isEmpty()) {
-                t.put("diff_rows_count", l.pairs());
-            }
-            if (l.diffFile() != null) {
-                t.put("diff_file", l.diffFile());
-            }
-            if (l.htmlFile() != null) {
-                t.put("html_report", l.htmlFile());
-            }
-            tables.add(t);
-        }
-        return tables;
     }
 }

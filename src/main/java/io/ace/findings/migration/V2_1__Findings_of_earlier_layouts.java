@@ -6,6 +6,7 @@ import io.ace.difffile.DiffFileReader;
 import io.ace.findings.FindingCodec;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
+import io.ace.json.AceJson;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The findings of runs in progress in a repository of an earlier version are kept, so they
@@ -25,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON object per row (ACE_DIFF_KEY) become binary runs, values in the diff file's spelling.
  */
 public class V2_1__Findings_of_earlier_layouts extends BaseJavaMigration {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -72,13 +70,13 @@ public class V2_1__Findings_of_earlier_layouts extends BaseJavaMigration {
         FindingsScope scope = new FindingsScope(first[0], (int) first[1]);
         int block = (int) first[2];
         int seq = (int) first[3];
-        if (!MAPPER.readTree(records.get(0)).has("nodes")) {
+        if (!AceJson.STATE.readTree(records.get(0)).has("nodes")) {
             store.addChanges(scope, block, seq, records);
             return;
         }
         List<KeyDifference> differences = new ArrayList<>(records.size());
         for (String json : records) {
-            JsonNode d = MAPPER.readTree(json);
+            JsonNode d = AceJson.STATE.readTree(json);
             List<String> key = new ArrayList<>();
             d.get("key").forEach(k -> key.add(k.asString()));
             Map<String, NodeRow> rows = new LinkedHashMap<>();

@@ -1,9 +1,8 @@
 package io.ace.operation.repsetdiff;
 
-import io.ace.batch.ReportFile;
-import io.ace.batch.RunContext;
+import io.ace.batch.ReportPublisher;
+import io.ace.batch.RunTiming;
 import io.ace.batch.compare.RunFacts;
-import io.ace.batch.compare.SummaryFiles;
 import io.ace.batch.tableset.SetReport;
 import io.ace.batch.tableset.TableSet;
 import io.ace.batch.tableset.TableSetOutcome;
@@ -13,8 +12,6 @@ import io.ace.report.HtmlReportWriter;
 import io.ace.report.ReportName;
 import io.ace.report.TableSetReport;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,46 +47,23 @@ final class SetSummary implements SetReport {
         // what makes the run report differences (exit 1): rows, and tables or nodes whose set differs
         long differences = outcome.differingRows() + outcome.otherFindings() + lacking.size();
         String verdict = verdict(outcome, lacking);
-        SummaryFiles.Timing timing = SummaryFiles.Timing.of(job);
-
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("cluster", sessions.cluster().name());
-        summary.put("replication_set", request.set());
-        summary.put("nodes", sessions.nodeNames());
-        summary.put("node_replication", set.facts());
-        summary.put("set_missing_on", lacking);
-        summary.put("tables", set.tables().size());
-        summary.putAll(outcome.counts());
-        SummaryFiles.addRun(summary, verdict, timing, job, request.runKey(), version);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("summary", summary);
-        json.put("tables", outcome.json());
+        RunTiming timing = RunTiming.of(job);
+        RepsetDiffSummary summary = new RepsetDiffSummary(sessions.cluster().name(), request.set(), sessions.nodeNames(), set.facts(), lacking,
+                set.tables().size(), outcome.counts(), timing.stamp(verdict, job, request.runKey(), version));
 
         Path base = ReportName.forName(request.outputDir(), request.set(), RepsetDiffRequest.OPERATION, List.of(".json", ".html"));
         Map<String, String> run = RunFacts.of(RepsetDiffRequest.OPERATION, sessions, "Replication set", request.set(), request.runKey(), job,
                 version);
-        List<ReportFile> written = new ArrayList<>(SummaryFiles.write(base, json, !request.html() ? null
-                : target -> html.writeTableSetReport(target, new TableSetReport(RepsetDiffRequest.OPERATION, request.set(), verdict,
-                        differences > 0 || !outcome.unfinished().isEmpty(), timing.line(sessions.nodeNames()), Fact.of(set.facts(), Set.of()), outcome.lines(), Fact.of(run, Set.of()), "ACE " + version))));
-        written.addAll(outcome.reportFiles(request.outputDir()));
-        RunContext context = RunContext.of(job);
-        context.reports(written);
-        context.differences(differences);
-        String line = "replication set " + request.set() + ": " + verdict + outcome.text();
-        context.summaryLine(line);
-        return line;
+        ReportPublisher.Html page = !request.html() ? null : target -> html.writeTableSetReport(target, new TableSetReport(
+                RepsetDiffRequest.OPERATION, request.set(), verdict, differences > 0 || !outcome.unfinished().isEmpty(),
+                timing.line(sessions.nodeNames()), Fact.of(set.facts(), Set.of()), outcome.lines(), Fact.of(run, Set.of()), "ACE " + version));
+        return ReportPublisher.of(job).summary(base, new RepsetDiffSummary.Document(summary, outcome.lines()), page)
+                .files(outcome.reportFiles(request.outputDir()))
+                .publish(differences, "replication set " + request.set() + ": " + verdict + outcome.text());
     }
 
     private static String verdict(TableSetOutcome outcome, List<String> lacking) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(outcome.lines().size()).append(" table(s): ").append(outcome.count("identical")).append(" identical, ")
-                .append(outcome.count("differed")).append(" differed (").append(String.format("%,d", outcome.differingRows())).append(" rows)");
-        for (String status : TableSetOutcome.STATUSES.subList(2, TableSetOutcome.STATUSES.size())) {
-            long n = outcome.count(status);
-            if (n > 0) {
-                sb.append(", ").append(n).append(' ').append(status);
-            }
-        }
+        StringBuilder sb = new StringBuilder(outcome.tally());
         long notes = outcome.lines().stream().filter(l -> l.note() != null).count();
         if (notes > 0) {
             sb.append("; membership differs for ").append(notes);

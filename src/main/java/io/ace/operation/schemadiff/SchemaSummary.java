@@ -1,13 +1,13 @@
 package io.ace.operation.schemadiff;
 
-import io.ace.batch.ReportFile;
-import io.ace.batch.RunContext;
+import io.ace.batch.ReportPublisher;
+import io.ace.batch.RunTiming;
 import io.ace.batch.compare.RunFacts;
-import io.ace.batch.compare.SummaryFiles;
 import io.ace.batch.tableset.FrozenText;
 import io.ace.batch.tableset.SetReport;
 import io.ace.batch.tableset.TableSetOutcome;
 import io.ace.cluster.ClusterSessions;
+import io.ace.json.AceJson;
 import io.ace.report.Fact;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.LineDiff;
@@ -17,13 +17,10 @@ import io.ace.schemadiff.SchemaComparison;
 import io.ace.schemadiff.SchemaObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The run's summary: per node pair the objects each side lacks and those defined otherwise (both
@@ -33,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class SchemaSummary implements SetReport {
 
     private static final String KEY = "ace.schema.comparison";
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final SchemaDiffRequest request;
     private final ClusterSessions sessions;
@@ -51,52 +47,30 @@ final class SchemaSummary implements SetReport {
 
     /** Freezes the comparison of definitions in the job's context: a restart reports the definitions the run compared. */
     static void freeze(JobExecution job, SchemaComparison comparison) {
-        job.getExecutionContext().putString(KEY, MAPPER.writeValueAsString(comparison));
+        job.getExecutionContext().putString(KEY, AceJson.STATE.writeValueAsString(comparison));
     }
 
     /** {@code tables}: what the data comparison found, or null when only definitions were compared. */
     @Override
     public String write(JobExecution job, TableSetOutcome tables) throws Exception {
-        SchemaComparison comparison = MAPPER.readValue(FrozenText.read(job, repository, KEY), SchemaComparison.class);
+        SchemaComparison comparison = AceJson.STATE.readValue(FrozenText.read(job, repository, KEY), SchemaComparison.class);
         long differences = comparison.differences() + (tables == null ? 0 : tables.differingRows() + tables.otherFindings());
         String verdict = verdict(comparison, tables);
-        SummaryFiles.Timing timing = SummaryFiles.Timing.of(job);
-
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("cluster", sessions.cluster().name());
-        summary.put("schema", request.schema());
-        summary.put("nodes", comparison.nodes());
-        summary.put("objects", comparison.objects());
-        summary.put("schema_missing_on", comparison.nodesWithoutSchema());
-        summary.put("definition_differences", comparison.differences());
-        summary.put("ddl_only", request.ddlOnly());
-        if (tables != null) {
-            summary.putAll(tables.counts());
-        }
-        SummaryFiles.addRun(summary, verdict, timing, job, request.runKey(), version);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("summary", summary);
-        json.put("pairs", pairsJson(comparison));
-        if (tables != null) {
-            json.put("tables", tables.json());
-        }
+        RunTiming timing = RunTiming.of(job);
+        SchemaDiffSummary summary = new SchemaDiffSummary(sessions.cluster().name(), request.schema(), comparison.nodes(), comparison.objects(),
+                comparison.nodesWithoutSchema(), comparison.differences(), request.ddlOnly(), tables == null ? null : tables.counts(),
+                timing.stamp(verdict, job, request.runKey(), version));
+        SchemaDiffSummary.Document document = new SchemaDiffSummary.Document(summary,
+                comparison.pairs().stream().map(SchemaDiffSummary.Pair::of).toList(), tables == null ? null : tables.lines());
 
         Path base = ReportName.forName(request.outputDir(), request.schema(), SchemaDiffRequest.OPERATION, List.of(".json", ".html"));
-        List<ReportFile> written = new ArrayList<>(SummaryFiles.write(base, json, !request.html() ? null
-                : target -> html.writeSchemaReport(target, new SchemaReport(request.schema(), verdict,
-                        differences > 0 || (tables != null && !tables.unfinished().isEmpty()),
-                        timing.line(comparison.nodes()), nodes(comparison),
-                        pairs(comparison), tables == null ? null : tables.lines(), Fact.of(RunFacts.of(SchemaDiffRequest.OPERATION, sessions,
-                        "Schema", request.schema(), request.runKey(), job, version), Set.of()), "ACE " + version))));
-        if (tables != null) {
-            written.addAll(tables.reportFiles(request.outputDir()));
-        }
-        RunContext context = RunContext.of(job);
-        context.reports(written);
-        context.differences(differences);
-        String line = "schema " + request.schema() + ": " + verdict + text(comparison) + (tables == null ? "" : tables.text());
-        context.summaryLine(line);
-        return line;
+        ReportPublisher.Html page = !request.html() ? null : target -> html.writeSchemaReport(target, new SchemaReport(request.schema(),
+                verdict, differences > 0 || (tables != null && !tables.unfinished().isEmpty()), timing.line(comparison.nodes()),
+                nodes(comparison), pairs(comparison), tables == null ? null : tables.lines(), Fact.of(RunFacts.of(SchemaDiffRequest.OPERATION,
+                sessions, "Schema", request.schema(), request.runKey(), job, version), Set.of()), "ACE " + version));
+        return ReportPublisher.of(job).summary(base, document, page)
+                .files(tables == null ? List.of() : tables.reportFiles(request.outputDir()))
+                .publish(differences, "schema " + request.schema() + ": " + verdict + text(comparison) + (tables == null ? "" : tables.text()));
     }
 
     private static String verdict(SchemaComparison comparison, TableSetOutcome tables) {
@@ -107,14 +81,7 @@ final class SchemaSummary implements SetReport {
             sb.append(" (the schema is missing on ").append(String.join(", ", comparison.nodesWithoutSchema())).append(')');
         }
         if (tables != null) {
-            sb.append("; data of ").append(tables.lines().size()).append(" table(s): ").append(tables.count("identical")).append(" identical, ")
-                    .append(tables.count("differed")).append(" differed (").append(String.format("%,d", tables.differingRows())).append(" rows)");
-            for (String status : TableSetOutcome.STATUSES.subList(2, TableSetOutcome.STATUSES.size())) {
-                long n = tables.count(status);
-                if (n > 0) {
-                    sb.append(", ").append(n).append(' ').append(status);
-                }
-            }
+            sb.append("; data of ").append(tables.tally());
         }
         return sb.toString();
     }
@@ -131,34 +98,6 @@ final class SchemaSummary implements SetReport {
                     .append(p.a()).append(" and ").append(p.b()));
         }
         return sb.toString();
-    }
-
-    private static List<Map<String, Object>> pairsJson(SchemaComparison comparison) {
-        List<Map<String, Object>> pairs = new ArrayList<>();
-        for (SchemaComparison.Pair p : comparison.pairs()) {
-            Map<String, Object> pair = new LinkedHashMap<>();
-            pair.put("pair", p.a() + "/" + p.b());
-            pair.put("only_on_" + p.a(), p.onlyOnA().stream().map(SchemaSummary::objectJson).toList());
-            pair.put("only_on_" + p.b(), p.onlyOnB().stream().map(SchemaSummary::objectJson).toList());
-            pair.put("differing", p.changed().stream().map(c -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("kind", c.kind());
-                m.put("name", c.name());
-                m.put(p.a(), c.definitionOnA());
-                m.put(p.b(), c.definitionOnB());
-                return m;
-            }).toList());
-            pairs.add(pair);
-        }
-        return pairs;
-    }
-
-    private static Map<String, Object> objectJson(SchemaObject o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", o.kind());
-        m.put("name", o.name());
-        m.put("definition", o.definition());
-        return m;
     }
 
     private static List<Fact> nodes(SchemaComparison comparison) {

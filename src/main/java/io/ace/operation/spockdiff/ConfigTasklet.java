@@ -1,8 +1,8 @@
 package io.ace.operation.spockdiff;
 
-import io.ace.batch.RunContext;
+import io.ace.batch.ReportPublisher;
+import io.ace.batch.RunTiming;
 import io.ace.batch.compare.RunFacts;
-import io.ace.batch.compare.SummaryFiles;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.report.Fact;
@@ -49,37 +49,26 @@ final class ConfigTasklet implements Tasklet {
         ConfigComparison comparison = ConfigComparison.of(configs, sessions.pools().stream().map(NodePool::node).toList());
         String verdict = verdict(comparison);
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("cluster", sessions.cluster().name());
-        summary.put("nodes", sessions.nodeNames());
         Map<String, String> kinds = new LinkedHashMap<>();
         configs.forEach(c -> kinds.put(c.node(), c.kind().label()));
-        summary.put("replication", kinds);
-        summary.put("mismatches", comparison.mismatches().size());
-        summary.put("hints", comparison.hints().size());
-        SummaryFiles.Timing timing = SummaryFiles.Timing.of(job);
-        SummaryFiles.addRun(summary, verdict, timing, job, request.runKey(), version);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("summary", summary);
-        json.put("mismatches", comparison.mismatches());
-        json.put("hints", comparison.hints());
-        json.put("nodes", configs);
+        RunTiming timing = RunTiming.of(job);
+        SpockDiffSummary summary = new SpockDiffSummary(sessions.cluster().name(), sessions.nodeNames(), kinds, comparison.mismatches().size(),
+                comparison.hints().size(), timing.stamp(verdict, job, request.runKey(), version));
 
-        Path base = ReportName.forName(request.outputDir(), sessions.cluster().name(), SpockDiffRequest.OPERATION, List.of(".json", ".html"));
-        RunContext context = RunContext.of(job);
-        context.reports(SummaryFiles.write(base, json, !request.html() ? null
-                : target -> html.writeReplicationReport(target, new ReplicationReport(sessions.cluster().name(), verdict,
-                        !comparison.mismatches().isEmpty(), timing.line(sessions.nodeNames()), configs,
-                        comparison.mismatches(), comparison.hints(), Fact.of(RunFacts.of(SpockDiffRequest.OPERATION, sessions, null, null,
-                        request.runKey(), job, version), Set.of()), "ACE " + version))));
-        context.differences(comparison.mismatches().size());
         StringBuilder line = new StringBuilder("replication configuration of ").append(sessions.cluster().name()).append(": ").append(verdict);
         configs.forEach(c -> line.append("\n  ").append(c.node()).append(": ").append(c.kind().label())
                 .append(c.localNode() == null ? "" : " node " + c.localNode()).append(", ").append(c.subscriptions().size())
                 .append(" subscription(s), ").append(c.sets().size()).append(" set(s), ").append(c.tables().size()).append(" table membership(s)"));
         comparison.mismatches().forEach(f -> line.append("\n  mismatch ").append(f.nodes()).append(": ").append(f.what()));
         comparison.hints().forEach(f -> line.append("\n  hint ").append(f.nodes()).append(": ").append(f.what()));
-        context.summaryLine(line.toString());
+
+        Path base = ReportName.forName(request.outputDir(), sessions.cluster().name(), SpockDiffRequest.OPERATION, List.of(".json", ".html"));
+        ReportPublisher.Html page = !request.html() ? null : target -> html.writeReplicationReport(target, new ReplicationReport(
+                sessions.cluster().name(), verdict, !comparison.mismatches().isEmpty(), timing.line(sessions.nodeNames()), configs,
+                comparison.mismatches(), comparison.hints(), Fact.of(RunFacts.of(SpockDiffRequest.OPERATION, sessions, null, null,
+                request.runKey(), job, version), Set.of()), "ACE " + version));
+        ReportPublisher.of(job).summary(base, new SpockDiffSummary.Document(summary, comparison.mismatches(), comparison.hints(), configs), page)
+                .publish(comparison.mismatches().size(), line.toString());
         return RepeatStatus.FINISHED;
     }
 

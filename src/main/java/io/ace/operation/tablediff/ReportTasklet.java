@@ -1,6 +1,6 @@
 package io.ace.operation.tablediff;
 
-import io.ace.batch.RunContext;
+import io.ace.batch.ReportPublisher;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.RecheckResult;
 import io.ace.findings.FindingsScope;
@@ -34,10 +34,7 @@ final class ReportTasklet implements Tasklet {
         DiffFileAssembler.Assembled assembled = assembler.write(run.comparison(), FindingsScope.of(job.getJobInstance().getInstanceId()),
                 run.plan(job), RecheckResult.from(job.getExecutionContext()), job, new DiffFileAssembler.Output(TableDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
                         request.maxHtmlRows()));
-        RunContext context = RunContext.of(job);
-        context.differences(assembled.result().total());
-        context.reports(assembled.reports());
-        context.summaryLine(assembled.line());
+        ReportPublisher.of(job).files(assembled.reports()).publish(assembled.result().total(), assembled.line());
         contribution.setExitStatus(assembled.result().total() > 0 ? DIFFERENCES : ExitStatus.COMPLETED);
         return RepeatStatus.FINISHED;
     }

@@ -1,7 +1,7 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.batch.ReportFile;
-import io.ace.batch.RunContext;
+import io.ace.batch.ReportPublisher;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
@@ -58,8 +58,9 @@ final class RepairReportTasklet implements Tasklet {
         ExecutionContext context = job.getExecutionContext();
         var options = request.options();
         RepairSummary summary = new RepairSummary(request.table(), options.mode().label(), options.sourceOfTruth(), options.dryRun(),
-                options.fireTriggers(), request.diffFile(), request.diffSha256(), perNode, context.getLong(RepairVerifyTasklet.VERIFIED, 0L),
-                context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(), request.runKey());
+                options.fireTriggers(), request.diffFile().toAbsolutePath().toString(), request.diffSha256(), perNode,
+                context.getLong(RepairVerifyTasklet.VERIFIED, 0L), context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(),
+                request.runKey());
         List<ReportFile> written = new ArrayList<>();
         if (request.generateReport() || options.dryRun()) {
             RepairReportFiles.Written files = new RepairReportFiles(html).write(request.outputDir(), summary,
@@ -69,11 +70,9 @@ final class RepairReportTasklet implements Tasklet {
             written.add(new ReportFile(ReportFile.HTML_REPORT, files.html()));
         }
         statementFiles.forEach(file -> written.add(new ReportFile(ReportFile.STATEMENTS, Path.of(file))));
-        RunContext run = RunContext.of(job);
-        run.reports(written);
-        run.summaryLine(summary.line());
         // a stale change leaves the run unresolved even when its key is now alike everywhere (a row the source never had)
-        run.differences(options.dryRun() ? 0 : Math.max(summary.stillDiffering(), summary.stale()));
+        ReportPublisher.of(job).files(written)
+                .publish(options.dryRun() ? 0 : Math.max(summary.keysStillDiffering(), summary.stale()), summary.line());
         return RepeatStatus.FINISHED;
     }
 

@@ -1,7 +1,7 @@
 package io.ace.operation.tablererun;
 
 import io.ace.batch.ReportFile;
-import io.ace.batch.RunContext;
+import io.ace.batch.ReportPublisher;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.findings.FindingsScope;
@@ -9,9 +9,7 @@ import io.ace.findings.FindingsStore;
 import io.ace.difffile.DiffFileWriter;
 import io.ace.report.ReportName;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -40,22 +38,12 @@ final class RerunReportTasklet implements Tasklet {
         Path target = ReportName.withExtension(ReportName.of(request.outputDir(), request.table().schema(), request.table().table(),
                 "rerun-diffs", List.of(".json")), ".json");
         DiffFileWriter.Result result = new DiffFileWriter(shape, 0).write(target, sessions.nodeNames(), 0,
-                consumer -> findings.forEachDifference(FindingsScope.of(instance), consumer), r -> {
-                    Map<String, Object> s = new LinkedHashMap<>();
-                    s.put("schema", request.table().schema());
-                    s.put("table", request.table().table());
-                    s.put("nodes", sessions.nodeNames());
-                    s.put("rerun_of", request.diffFile().toAbsolutePath().toString());
-                    s.put("diff_rows_count", r.diffRowsCount());
-                    s.put("job_execution_id", job.getId());
-                    s.put("run_key", request.runKey());
-                    return s;
-                });
-        RunContext context = RunContext.of(job);
-        context.differences(result.total());
-        context.reports(result.file() == null ? List.of() : List.of(new ReportFile(ReportFile.DIFF_FILE, result.file())));
-        context.summaryLine(request.table() + ": " + (result.total() == 0 ? "all differences resolved"
-                : String.format("%,d", result.total()) + (result.total() == 1 ? " row still differs (" : " rows still differ (")
+                consumer -> findings.forEachDifference(FindingsScope.of(instance), consumer),
+                r -> new RerunSummary(request.table().schema(), request.table().table(), sessions.nodeNames(),
+                        request.diffFile().toAbsolutePath().toString(), r.diffRowsCount(), job.getId(), request.runKey()));
+        ReportPublisher.of(job).files(result.file() == null ? List.of() : List.of(new ReportFile(ReportFile.DIFF_FILE, result.file())))
+                .publish(result.total(), request.table() + ": " + (result.total() == 0 ? "all differences resolved"
+                        : String.format("%,d", result.total()) + (result.total() == 1 ? " row still differs (" : " rows still differ (")
                         + result.pairCountsText() + ")"));
         return RepeatStatus.FINISHED;
     }

@@ -3,6 +3,7 @@ package io.ace.report.archive;
 import io.ace.files.PrivateFiles;
 import io.ace.exit.AceException;
 import io.ace.difffile.Sha256;
+import io.ace.json.AceJson;
 import io.ace.report.ReportName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +26,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit archive: a copy of every report a run wrote, kept under
@@ -43,10 +41,6 @@ public final class ReportArchive {
     private static final String STAGING = ".staging";
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern MONTH_OR_DAY = Pattern.compile("\\d{2}");
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     private final Path root;
     private final int retentionDays;
@@ -105,8 +99,8 @@ public final class ReportArchive {
             for (Path file : files) {
                 copyInto(staging, file, archived);
             }
-            PrivateFiles.writeString(staging.resolve(MANIFEST),
-                    MAPPER.writeValueAsString(new Manifest(run, OffsetDateTime.now(), List.copyOf(archived.values()))) + "\n");
+            Manifest manifest = new Manifest(run, OffsetDateTime.now(), List.copyOf(archived.values()));
+            PrivateFiles.writeString(staging.resolve(MANIFEST), AceJson.DOCUMENTS.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
             publish(staging, entry);
         } finally {
             deleteTree(staging);
@@ -376,7 +370,7 @@ public final class ReportArchive {
     }
 
     private static Manifest readManifest(Path entry) throws IOException {
-        Manifest manifest = MAPPER.readValue(Files.readString(entry.resolve(MANIFEST)), Manifest.class);
+        Manifest manifest = AceJson.DOCUMENTS.readValue(Files.readString(entry.resolve(MANIFEST)), Manifest.class);
         if (manifest.run() == null || manifest.run().startTime() == null || manifest.files() == null
                 || manifest.files().stream().anyMatch(f -> f == null || f.name() == null || f.sha256() == null)) {
             throw new IOException("fields missing");

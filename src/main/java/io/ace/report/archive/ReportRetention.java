@@ -1,6 +1,7 @@
 package io.ace.report.archive;
 
 import io.ace.exit.AceException;
+import io.ace.json.AceJson;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How long reports are kept: files of the reports directory older than {@code retentionDays}
@@ -29,7 +29,6 @@ public final class ReportRetention {
 
     /** The ledger of prunes, one JSON object a line, in the archive's root. */
     public static final String LEDGER = "pruned.jsonl";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * What runs still going may be using.
@@ -49,6 +48,20 @@ public final class ReportRetention {
     }
 
     private record Candidate(Path path, long size, Instant modified) {
+    }
+
+    /**
+     * One prune in the ledger: when, by whom, under which limits, and what it deleted.
+     *
+     * @param by          who pruned: the scheduled prune of serve, or the command line
+     * @param archiveDays archive day directories deleted, relative to the archive's root
+     */
+    private record LedgerLine(String time, String by, String reportsDir, int retentionDays, long maxTotalBytes, List<DeletedFile> files,
+                              List<String> archiveDays) {
+
+        /** A report file deleted, and its size. */
+        record DeletedFile(String path, long bytes) {
+        }
     }
 
     private final Path reports;
@@ -136,16 +149,11 @@ public final class ReportRetention {
     }
 
     private void record(Pruned pruned, String by) throws IOException {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time", Instant.now().toString());
-        line.put("by", by);
-        line.put("reports_dir", reports.toString());
-        line.put("retention_days", retentionDays);
-        line.put("max_total_bytes", maxTotalBytes);
-        line.put("files", pruned.files().entrySet().stream().map(e -> Map.of("path", e.getKey().toString(), "bytes", e.getValue())).toList());
-        line.put("archive_days", pruned.archiveDays().stream().map(d -> archive.root().relativize(d).toString()).toList());
+        LedgerLine line = new LedgerLine(Instant.now().toString(), by, reports.toString(), retentionDays, maxTotalBytes,
+                pruned.files().entrySet().stream().map(e -> new LedgerLine.DeletedFile(e.getKey().toString(), e.getValue())).toList(),
+                pruned.archiveDays().stream().map(d -> archive.root().relativize(d).toString()).toList());
         Files.createDirectories(archive.root());
-        Files.writeString(archive.root().resolve(LEDGER), JSON.writeValueAsString(line) + "\n", StandardOpenOption.CREATE,
+        Files.writeString(archive.root().resolve(LEDGER), AceJson.DOCUMENTS.writeValueAsString(line) + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 }

@@ -5,13 +5,12 @@ import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.batch.RunInProgressException;
 import io.ace.batch.RunsBusyException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.ServletException;
 import java.util.Locale;
 import io.ace.web.RunActions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -36,7 +35,14 @@ public class ApiErrors {
     }
 
     @ExceptionHandler(AceException.class)
-    ResponseEntity<Map<String, Object>> ace(AceException e, Authentication who) {
+    @ApiResponse(responseCode = "400", description = "Bad usage: an unknown field, a bad value (exit code 64)")
+    @ApiResponse(responseCode = "409", description = "The run key is running right now, or has already completed")
+    @ApiResponse(responseCode = "422", description = "Configuration error: an unknown cluster or node, a missing table, ... (exit code 78)")
+    @ApiResponse(responseCode = "429", description = "As many runs as the server runs at once: retry after Retry-After seconds")
+    @ApiResponse(responseCode = "500", description = "The run could not be carried out (exit code 2)")
+    @ApiResponse(responseCode = "503", description = "Temporary, retry later: a node could not be reached or had no session free"
+            + " (exit code 75)")
+    ResponseEntity<ApiError> ace(AceException e, Authentication who) {
         HttpStatus status = switch (e.exitCode()) {
             case USAGE -> HttpStatus.BAD_REQUEST;
             case CONFIG -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -58,39 +64,33 @@ public class ApiErrors {
 
     /** A body that is no JSON object of fields (malformed, an array, a name or number beyond the parser's limits). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         return body(HttpStatus.BAD_REQUEST, ExitCode.USAGE, "the body must be one JSON object of fields, e.g. {\"cluster_name\": \"local\","
                 + " \"table_name\": \"public.t\"}");
     }
 
     /** A path or query value of the wrong type: named by its parameter, the value not quoted. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
         String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT);
         return body(HttpStatus.BAD_REQUEST, ExitCode.USAGE, "'" + e.getName() + "' must be a " + type);
     }
 
     /** What the web layer refuses before any of ours runs (method, media type, missing parameter, no such path), in its status. */
     @ExceptionHandler(ServletException.class)
-    ResponseEntity<Map<String, Object>> refusedByTheWebLayer(ServletException e) {
+    ResponseEntity<ApiError> refusedByTheWebLayer(ServletException e) {
         HttpStatus status = e instanceof ErrorResponse r ? HttpStatus.valueOf(r.getStatusCode().value()) : HttpStatus.BAD_REQUEST;
         return body(status, null, "the request does not fit this API (" + status.getReasonPhrase().toLowerCase(Locale.ROOT)
                 + "); see /v3/api-docs");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
+    @ApiResponse(responseCode = "403", description = "The caller's role does not allow this")
+    ResponseEntity<ApiError> denied(AccessDeniedException e) {
         return body(HttpStatus.FORBIDDEN, null, e.getMessage());
     }
 
-    static ResponseEntity<Map<String, Object>> body(HttpStatus status, ExitCode code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", status.getReasonPhrase().toLowerCase().replace(' ', '_'));
-        if (code != null) {
-            body.put("exit_code", code.code());
-            body.put("meaning", ExitCode.meaning(code.code()));
-        }
-        body.put("message", message);
-        return ResponseEntity.status(status).body(body);
+    static ResponseEntity<ApiError> body(HttpStatus status, ExitCode code, String message) {
+        return ResponseEntity.status(status).body(ApiError.of(status, code, message));
     }
 }

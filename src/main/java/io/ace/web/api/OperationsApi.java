@@ -49,19 +49,21 @@ public class OperationsApi {
     }
 
     @PostMapping("/{operation}")
-    ResponseEntity<Map<String, Object>> launch(@PathVariable String operation, @RequestBody(required = false) Map<String, Object> body,
-                                               Authentication who) {
+    @ActionResponses
+    ResponseEntity<ActionAnswer> launch(@PathVariable String operation, @RequestBody(required = false) Map<String, Object> body,
+                                        Authentication who) {
         return launch(grammar.operations().get(operation), body, who);
     }
 
     /** The operations of a group ({@code /mtree/build} is {@code mtree-build}). */
     @PostMapping("/{group}/{verb}")
-    ResponseEntity<Map<String, Object>> launch(@PathVariable String group, @PathVariable String verb,
-                                               @RequestBody(required = false) Map<String, Object> body, Authentication who) {
+    @ActionResponses
+    ResponseEntity<ActionAnswer> launch(@PathVariable String group, @PathVariable String verb,
+                                        @RequestBody(required = false) Map<String, Object> body, Authentication who) {
         return launch(grammar.operations().get(group, verb), body, who);
     }
 
-    private ResponseEntity<Map<String, Object>> launch(Operation<?> operation, Map<String, Object> body, Authentication who) {
+    private ResponseEntity<ActionAnswer> launch(Operation<?> operation, Map<String, Object> body, Authentication who) {
         Map<String, Object> fields = new LinkedHashMap<>(body == null ? Map.of() : body);
         String cluster = text(fields.remove("cluster_name"), fields.remove("cluster"));
         String target = null;
@@ -77,77 +79,61 @@ public class OperationsApi {
     }
 
     @GetMapping("/executions")
-    Map<String, Object> executions(@RequestParam(required = false) String operation, @RequestParam(required = false) String status,
-                                   @RequestParam(required = false) String cluster, @RequestParam(required = false) String table,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                                   Authentication who) {
+    ExecutionPage executions(@RequestParam(required = false) String operation, @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String cluster, @RequestParam(required = false) String table,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                             Authentication who) {
         if (page < 0 || size < 1 || size > 500) {
             throw AceException.usage("page must be >= 0 and size between 1 and 500");
         }
         RunQueries.Page found = queries.find(new RunQueries.Filter(operation, status, cluster, table, from, to), page, size);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("total", found.total());
-        answer.put("page", page);
-        answer.put("size", size);
-        answer.put("executions", found.runs().stream().map(v -> ExecutionJson.of(actions.shown(v, who), false)).toList());
-        return answer;
+        return new ExecutionPage(found.total(), page, size,
+                found.runs().stream().map(v -> Execution.of(actions.shown(v, who), false)).toList());
     }
 
     @GetMapping("/executions/{id}")
-    Map<String, Object> execution(@PathVariable long id, Authentication who) {
-        return ExecutionJson.of(actions.shown(actions.execution(id), who), true);
+    Execution execution(@PathVariable long id, Authentication who) {
+        return Execution.of(actions.shown(actions.execution(id), who), true);
     }
 
     // one endpoint per control, so the OpenAPI description names each
     @PostMapping("/executions/{id}/stop")
-    ResponseEntity<Map<String, Object>> stop(@PathVariable long id, Authentication who) {
+    @ActionResponses
+    ResponseEntity<ActionAnswer> stop(@PathVariable long id, Authentication who) {
         return answer(actions.act(id, "stop", who));
     }
 
     /** Answers with the new execution that resumes the run. */
     @PostMapping("/executions/{id}/restart")
-    ResponseEntity<Map<String, Object>> restart(@PathVariable long id, Authentication who) {
+    @ActionResponses
+    ResponseEntity<ActionAnswer> restart(@PathVariable long id, Authentication who) {
         return answer(actions.act(id, "restart", who));
     }
 
     @PostMapping("/executions/{id}/recover")
-    ResponseEntity<Map<String, Object>> recover(@PathVariable long id, Authentication who) {
+    @ActionResponses
+    ResponseEntity<ActionAnswer> recover(@PathVariable long id, Authentication who) {
         return answer(actions.act(id, "recover", who));
     }
 
     @PostMapping("/executions/{id}/abandon")
-    ResponseEntity<Map<String, Object>> abandon(@PathVariable long id, Authentication who) {
+    @ActionResponses
+    ResponseEntity<ActionAnswer> abandon(@PathVariable long id, Authentication who) {
         return answer(actions.act(id, "abandon", who));
     }
 
     /** Any other path under the API, whatever the method: 404 in the API's words (the path not quoted). */
     @Hidden
     @RequestMapping("/**")
-    ResponseEntity<Map<String, Object>> unknownPath() {
+    ResponseEntity<ApiError> unknownPath() {
         return ApiErrors.body(HttpStatus.NOT_FOUND, null, "no such API path; see /v3/api-docs");
     }
 
     /** 202 with the execution to follow; 200 with exit code 4 when the run key had already completed and nothing ran. */
-    private static ResponseEntity<Map<String, Object>> answer(RunActions.Answer answer) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("execution_id", answer.executionId());
-        body.put("status_url", "/api/v1/executions/" + answer.executionId());
-        if (answer.command() != null) {
-            body.put("command", answer.command());
-        }
-        body.put("message", answer.message());
-        if (answer.alreadyCompleted()) {
-            body.put("exit_code", ExitCode.ALREADY_COMPLETED.code());
-            body.put("meaning", ExitCode.meaning(ExitCode.ALREADY_COMPLETED.code()));
-            return ResponseEntity.ok(body);
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
-    }
-
-    private static ResponseEntity<Map<String, Object>> notInThisVersion(String operation) {
-        return ApiErrors.body(HttpStatus.NOT_IMPLEMENTED, ExitCode.USAGE, operation + " is not available in this version of ACE");
+    private static ResponseEntity<ActionAnswer> answer(RunActions.Answer answer) {
+        return ResponseEntity.status(answer.alreadyCompleted() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(ActionAnswer.of(answer));
     }
 
     /** The first of two alternative fields that is given; each must be text. */

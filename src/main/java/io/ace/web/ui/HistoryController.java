@@ -1,18 +1,16 @@
 package io.ace.web.ui;
 
+import io.ace.json.AceJson;
 import io.ace.web.ServeOnly;
 import io.ace.batch.RunQueries;
 import io.ace.batch.RunView;
 import io.ace.operation.OperationRegistry;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A table over time: duration and differences found per run, as charts and as a table. */
 @ServeOnly
@@ -21,7 +19,10 @@ class HistoryController {
 
     private static final int RUNS = 60;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The charts' data, one entry per run: its start, how long it took, what differed, which execution. */
+    private record Trend(List<String> labels, List<Double> durations, List<Long> differences, List<Long> ids) {
+    }
 
     private final RunQueries queries;
     private final OperationRegistry operations;
@@ -47,12 +48,10 @@ class HistoryController {
         model.addAttribute("table", table);
         model.addAttribute("runs", runs);
         // the charts' data as JSON in an attribute: history.js draws them, no script inline in the page
-        Map<String, Object> trend = new LinkedHashMap<>();
-        trend.put("labels", runs.stream().map(v -> v.startTime() == null ? "" : LABEL.format(v.startTime())).toList());
-        trend.put("durations", runs.stream().map(v -> v.elapsed().toMillis() / 1000.0).toList());
-        trend.put("differences", runs.stream().map(RunView::differences).toList());
-        trend.put("ids", runs.stream().map(RunView::id).toList());
-        model.addAttribute("trend", JSON.writeValueAsString(trend));
+        Trend trend = new Trend(runs.stream().map(v -> v.startTime() == null ? "" : LABEL.format(v.startTime())).toList(),
+                runs.stream().map(v -> v.elapsed().toMillis() / 1000.0).toList(), runs.stream().map(RunView::differences).toList(),
+                runs.stream().map(RunView::id).toList());
+        model.addAttribute("trend", AceJson.DOCUMENTS.writeValueAsString(trend));
         return "history";
     }
 }

@@ -1,0 +1,47 @@
+package io.ace.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary a diff file ends with (README, "The diff file"): what was compared and how, what
+ * differs, what the live-cluster safeguards did, and which run wrote it. table-repair and
+ * table-rerun read it back.
+ *
+ * @param primaryKey           the key columns rows are matched by
+ * @param blockSize            rows per block (a Merkle tree's leaf size)
+ * @param tableFilter          the row filter compared under, empty for none
+ * @param columns              the columns compared when not all were (a replication set's column list); rows carry only
+ *                             these, and table-repair repairs only them
+ * @param equality             what makes rows equal ({@code exact}, ...)
+ * @param startTime            when the comparison started, RFC 3339 in UTC
+ * @param diffRowsCount        differing rows per node pair
+ * @param totalRowsChecked     the largest node's row count
+ * @param initialRangesCount   blocks of the plan (leaves of a tree)
+ * @param mismatchedRangesCount those whose hashes disagreed
+ * @param oddNodeCounts        per node, the keys on which it was the odd one out
+ * @param transientKeys        keys that differed, then resolved on re-check (changes in flight)
+ * @param recheckLaggingNodes  nodes whose subscribers had not caught up when the re-check stopped waiting
+ * @param mtree                a Merkle tree's own figures, for mtree-table-diff; null otherwise
+ */
+public record DiffSummary(String schema, String table, List<String> nodes, List<String> primaryKey, int blockSize, int compareUnitSize,
+                          double concurrencyFactor, long maxDiffRows, String tableFilter,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> columns, String equality, String startTime,
+                          String endTime, String timeTaken, Map<String, Long> diffRowsCount, boolean diffRowLimitReached,
+                          long totalRowsChecked, int initialRangesCount, int mismatchedRangesCount, Map<String, Long> oddNodeCounts,
+                          long transientKeys, boolean recheck, long hashStatements, long throttlePauses, double throttlePausedSeconds,
+                          double recheckSeconds, List<String> recheckLaggingNodes, @JsonInclude(JsonInclude.Include.NON_NULL) Tree mtree,
+                          long jobExecutionId, String runKey, String toolVersion) implements Summary {
+
+    /**
+     * What a Merkle tree comparison (mtree-table-diff) found besides: its leaves stand for blocks.
+     *
+     * @param treeNodesRead   tree nodes read to find the mismatched leaves
+     * @param changesCaptured changes captured on the nodes since the trees' last update, applied to them before comparing
+     * @param leavesRehashed  leaves hashed again by that update
+     * @param leavesSplit     leaves that update split on every node
+     */
+    public record Tree(long leaves, long treeNodesRead, long changesCaptured, long leavesRehashed, long leavesSplit) {
+    }
+}
