@@ -3,7 +3,7 @@ package io.ace.operation.repsetdiff;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ace.batch.tableset.TableSetOutcome;
 import io.ace.report.RunStamp;
-import io.ace.report.Summary;
+import io.ace.report.StampedSummary;
 import io.ace.report.SummaryDocument;
 import io.ace.report.TableLine;
 import java.util.List;
@@ -18,19 +18,9 @@ import java.util.Map;
  */
 record RepsetDiffSummary(String cluster, String replicationSet, List<String> nodes, Map<String, String> nodeReplication,
                          List<String> setMissingOn, int tables, @JsonUnwrapped TableSetOutcome.Counts counts,
-                         @JsonUnwrapped RunStamp run) implements Summary {
+                         @JsonUnwrapped RunStamp run) implements StampedSummary {
 
     /** The summary file: the summary, then one line per table of the set. */
     record Document(RepsetDiffSummary summary, List<TableLine> tables) implements SummaryDocument {
-    }
-
-    @Override
-    public long jobExecutionId() {
-        return run.jobExecutionId();
-    }
-
-    @Override
-    public String runKey() {
-        return run.runKey();
     }
 }

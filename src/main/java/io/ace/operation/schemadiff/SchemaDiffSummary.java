@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ace.batch.tableset.TableSetOutcome;
 import io.ace.report.RunStamp;
-import io.ace.report.Summary;
+import io.ace.report.StampedSummary;
 import io.ace.report.SummaryDocument;
 import io.ace.report.TableLine;
 import io.ace.schemadiff.SchemaComparison;
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 record SchemaDiffSummary(String cluster, String schema, List<String> nodes, Map<String, Integer> objects, List<String> schemaMissingOn,
                          int definitionDifferences, boolean ddlOnly, @JsonUnwrapped TableSetOutcome.Counts counts,
-                         @JsonUnwrapped RunStamp run) implements Summary {
+                         @JsonUnwrapped RunStamp run) implements StampedSummary {
 
     /**
      * The summary file: the summary, the definitions that differ per node pair, then the tables
@@ -58,15 +58,5 @@ record SchemaDiffSummary(String cluster, String schema, List<String> nodes, Map<
             definitions.put(p.b(), c.definitionOnB());
             return new Differing(c.kind(), c.name(), definitions);
         }
-    }
-
-    @Override
-    public long jobExecutionId() {
-        return run.jobExecutionId();
-    }
-
-    @Override
-    public String runKey() {
-        return run.runKey();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ace.replication.ConfigComparison;
 import io.ace.replication.ReplicationConfig;
 import io.ace.report.RunStamp;
-import io.ace.report.Summary;
+import io.ace.report.StampedSummary;
 import io.ace.report.SummaryDocument;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +17,10 @@ import java.util.Map;
  * @param hints       what is probably misconfigured, though nodes agree
  */
 record SpockDiffSummary(String cluster, List<String> nodes, Map<String, String> replication, int mismatches, int hints,
-                        @JsonUnwrapped RunStamp run) implements Summary {
+                        @JsonUnwrapped RunStamp run) implements StampedSummary {
 
     /** The summary file: the summary, the findings, then every node's configuration. */
     record Document(SpockDiffSummary summary, List<ConfigComparison.Finding> mismatches, List<ConfigComparison.Finding> hints,
                     List<ReplicationConfig> nodes) implements SummaryDocument {
-    }
-
-    @Override
-    public long jobExecutionId() {
-        return run.jobExecutionId();
-    }
-
-    @Override
-    public String runKey() {
-        return run.runKey();
     }
 }
