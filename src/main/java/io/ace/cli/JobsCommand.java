@@ -79,8 +79,8 @@ public class JobsCommand {
             System.out.printf("progress %.1f %%%s%n", v.progress() * 100, v.work().units().isEmpty() ? "" : " (" + v.work().text() + ")");
             System.out.println("parameters:");
             v.parameters().forEach(p -> System.out.printf("  %-20s %s%s%n", p.name(), p.value(), p.identifying() ? "" : "  (not identifying)"));
-            // a step's written count is what it recorded: a comparison's differing keys, a repair's changes, a build's leaves
-            System.out.println("steps (written: the differing keys, changes or leaves each recorded; the result line counts rows per node pair):");
+            // a step's written count is what it recorded (a comparison's differing keys, a repair's changes, a build's leaves)
+            System.out.println("steps (written: what each step recorded; the result line says what the run counts):");
             v.steps().forEach(s -> System.out.printf("  %-32s %-10s commits %-5d rollbacks %-3d written %-7d %s%s%s%n", s.name(), s.status(),
                     s.commitCount(), s.rollbackCount(), s.writeCount(), s.work() == null ? "" : s.work().text() + " ",
                     s.worker() == null ? "" : "worker " + s.worker() + " ",

@@ -87,6 +87,47 @@ class ApiInputTest {
         assertShortClientError("get a launch", serve.send("GET", "/api/v1/table-diff", "viewer", null));
     }
 
+    /**
+     * Every path and method the OpenAPI description lists, with what it takes malformed: path
+     * values that are no name or id, number and date parameters that are text, bodies that are no
+     * JSON object, missing or oversized. Each answers 4xx in a short message of its own.
+     */
+    @Test
+    void everyEndpointTheApiDescribesAnswersMalformedMissingAndOversizedInputWithAShortClientError() {
+        JsonNode doc = Serve.json(serve.send("GET", "/v3/api-docs", "viewer", null));
+        List<String> walked = new ArrayList<>();
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String method = operation.getKey().toUpperCase();
+            StringBuilder query = new StringBuilder();
+            operation.getValue().path("parameters").forEach(p -> {
+                String type = p.path("schema").path("type").asString("");
+                if (p.path("in").asString("").equals("query") && (type.equals("integer") || type.equals("number")
+                        || p.path("schema").path("format").asString("").equals("date"))) {
+                    query.append(query.isEmpty() ? "?" : "&").append(p.path("name").asString()).append("=x").append("9".repeat(40));
+                }
+            });
+            for (String value : List.of("no-such-" + "z".repeat(20), "-1", "z".repeat(3000))) {
+                String url = path.getKey().replace("{operation}", value).replace("{group}", "mtree").replace("{verb}", value)
+                        .replace("{id}", value);
+                if (url.equals(path.getKey()) && query.isEmpty() && method.equals("GET")) {
+                    continue;
+                }
+                String what = method + " " + path.getKey() + " with " + value.length() + " characters";
+                walked.add(what);
+                assertShortClientError(what, serve.send(method, url + query, "admin", method.equals("POST") ? "{" : null));
+            }
+            if (method.equals("POST") && path.getKey().contains("{operation}")) {
+                for (String body : List.of("", "{", "[]", "{\"cluster_name\": \"" + "q".repeat(2_000_000) + "\"}")) {
+                    String what = "POST table-diff with a body of " + body.length() + " characters";
+                    walked.add(what);
+                    assertShortClientError(what, serve.send("POST", path.getKey().replace("{operation}", "table-diff"), "admin", body));
+                }
+            }
+        }));
+        assertThat(walked).as("the walk reached the launches, the controls and the lists").anyMatch(w -> w.startsWith("POST /api/v1/{operation}"))
+                .anyMatch(w -> w.startsWith("POST /api/v1/executions/{id}/stop")).anyMatch(w -> w.startsWith("GET /api/v1/executions "));
+    }
+
     private static void assertShortClientError(String what, HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(what + ": " + abbreviated(answer.body())).isBetween(400, 499);
         assertThat(answer.body().length()).as(what + ": " + abbreviated(answer.body())).isLessThan(600);

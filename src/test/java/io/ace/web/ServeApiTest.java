@@ -220,6 +220,8 @@ class ServeApiTest {
                     () -> Serve.json(serve.send("GET", "/api/v1/executions/" + id, "viewer", null)), e -> e.path("exit_code").isNumber());
             assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("COMPLETED");
             assertThat(ended.path("exit_code").asInt()).isIn(0, 1);
+            // the summary file each wrote is named by the answer, as the diff file and the HTML report are
+            assertThat(ended.path("reports").path("summary_file").asString()).as(ended.toString()).endsWith(".json");
         }
         JsonNode configRun = Serve.json(serve.send("GET", "/api/v1/executions/" + Serve.json(config).path("execution_id").asLong(), "viewer", null));
         assertThat(configRun.toString()).contains("replication configuration of local");

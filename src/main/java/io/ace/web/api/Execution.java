@@ -2,6 +2,7 @@ package io.ace.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.ace.batch.ReportFile;
 import io.ace.batch.RunView;
 import io.ace.batch.StepProgress;
 import io.ace.exit.ExitCode;
@@ -41,8 +42,14 @@ record Execution(@JsonProperty("execution_id") long executionId, String operatio
         }
     }
 
-    /** The diff file and HTML report it wrote, or null. */
-    record Reports(@JsonProperty("diff_file") String diffFile, @JsonProperty("html_file") String htmlFile) {
+    /** The diff file, HTML report, summary file and repair report it wrote, each null when it wrote none. */
+    record Reports(@JsonProperty("diff_file") String diffFile, @JsonProperty("html_file") String htmlFile,
+                   @JsonProperty("summary_file") String summaryFile, @JsonProperty("repair_report") String repairReport) {
+
+        static Reports of(RunView v) {
+            return new Reports(v.diffFile(), v.htmlFile(), ReportFile.find(v.reports(), ReportFile.SUMMARY),
+                    ReportFile.find(v.reports(), ReportFile.REPAIR_REPORT));
+        }
     }
 
     /**
@@ -72,7 +79,7 @@ record Execution(@JsonProperty("execution_id") long executionId, String operatio
         return new Execution(v.id(), v.operation(), v.cluster(), v.target(), v.runKey(), v.status(), v.exitCode(),
                 v.exitCode() == null ? null : ExitCode.meaning(v.exitCode()), v.summary(), v.startTime(), v.endTime(), v.progress(), v.paused(),
                 v.work().units().stream().map(Work::of).toList(), v.eta(),
-                new Reports(v.diffFile(), v.htmlFile()),
+                Reports.of(v),
                 detail ? v.parameters().stream().collect(Collectors.toMap(RunView.Parameter::name, RunView.Parameter::value, (a, b) -> b,
                         LinkedHashMap::new)) : null,
                 detail ? v.steps().stream().map(Step::of).toList() : null);
