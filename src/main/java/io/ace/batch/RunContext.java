@@ -29,6 +29,7 @@ public final class RunContext {
     /** The execution the recorded outcome is of: a restart starts from a copy of its failed execution's context. */
     private static final String OUTCOME_OF = "ace.outcome.execution";
     private static final String EXIT_CODE = "ace.exit_code";
+    private static final String DRY_RUN = "ace.dry_run";
     private static final String OUTCOME = "ace.outcome";
     private static final String PUBLIC_OUTCOME = "ace.outcome.public";
 
@@ -89,6 +90,15 @@ public final class RunContext {
         context.putInt(EXIT_CODE, outcome.exitCode().code());
         context.putString(OUTCOME, outcome.message());
         context.putString(PUBLIC_OUTCOME, outcome.publicMessage());
+    }
+
+    /** A dry run: it wrote nothing, and every list names it so. */
+    public void dryRun() {
+        context.putString(DRY_RUN, "true");
+    }
+
+    public boolean isDryRun() {
+        return context.containsKey(DRY_RUN);
     }
 
     /** Rows that still differ when the run completed (0: in sync). */

@@ -25,11 +25,13 @@ import org.springframework.batch.core.step.StepExecution;
  * @param eta      expected end, or null when unknown
  * @param publicSummary the outcome line without text from outside the tool
  * @param paused   why the run waits right now (a node over --max-load, ...), or null
+ * @param dryRun   a dry run: it wrote nothing
  */
 public record RunView(long id, long instanceId, String operation, String cluster, String target, String runKey, String status,
                       boolean running, Integer exitCode, String summary, List<Parameter> parameters, PlanView plan,
                       List<StepView> steps, double progress, RunProgress work, LocalDateTime startTime, LocalDateTime endTime,
-                      Duration elapsed, LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary, String paused) {
+                      Duration elapsed, LocalDateTime eta, long differences, List<ReportFile> reports, String publicSummary, String paused,
+                      boolean dryRun) {
 
     /** A job parameter as recorded. */
     public record Parameter(String name, String value, boolean identifying) {
@@ -64,7 +66,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
     public RunView redacted() {
         return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, publicSummary, parameters, plan,
                 steps.stream().map(StepView::redacted).toList(), progress, work, startTime, endTime, elapsed, eta, differences, reports,
-                publicSummary, paused);
+                publicSummary, paused, dryRun);
     }
 
     /** The exception class of a stack trace's first line ({@code java.sql.SQLException: ...} gives {@code SQLException}). */
@@ -81,7 +83,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
         List<StepView> shown = steps.stream().map(s -> new StepView(s.id(), s.name(), s.status(), s.readCount(), s.writeCount(),
                 s.commitCount(), s.rollbackCount(), s.duration(), s.progress(), s.work(), s.error(), workers.get(s.id()))).toList();
         return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, summary, parameters, plan, shown,
-                progress, work, startTime, endTime, elapsed, eta, differences, reports, publicSummary, paused);
+                progress, work, startTime, endTime, elapsed, eta, differences, reports, publicSummary, paused, dryRun);
     }
 
     /**
@@ -97,6 +99,11 @@ public record RunView(long id, long instanceId, String operation, String cluster
             return "finishing (past its estimate)";
         }
         return "about " + (seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s") + " left";
+    }
+
+    /** The operation as lists name the run: {@code table-repair (dry run)} for a dry run. */
+    public String label() {
+        return dryRun ? operation + " (dry run)" : operation;
     }
 
     /** Failed or stopped: the same run key resumes it. */
@@ -152,7 +159,8 @@ public record RunView(long id, long instanceId, String operation, String cluster
                 identity.target(), identity.runKey(), e.getStatus().name(), e.isRunning(),
                 outcome == null ? null : outcome.exitCode().code(), outcome == null ? null : outcome.message(), parameters,
                 planView(plan), steps, progress, work, e.getStartTime(), e.getEndTime(), elapsed, eta, context.differences(),
-                context.reports(), outcome == null ? null : outcome.publicMessage(), e.isRunning() ? paused(e) : null);
+                context.reports(), outcome == null ? null : outcome.publicMessage(), e.isRunning() ? paused(e) : null,
+                context.isDryRun());
     }
 
     /** Why a running partition of the execution waits, as it recorded it ({@link HashingPause}), or null. */

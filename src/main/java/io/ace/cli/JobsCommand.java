@@ -46,9 +46,9 @@ public class JobsCommand {
             if (limit < 1 || limit > 1000) {
                 throw AceException.usage("--limit must be between 1 and 1000, got " + limit);
             }
-            System.out.printf("%-6s %-12s %-10s %-4s %-19s %-19s %-30s %s%n", "ID", "JOB", "STATUS", "EXIT", "START", "END", "TARGET", "RUN KEY");
+            System.out.printf("%-6s %-22s %-10s %-4s %-19s %-19s %-30s %s%n", "ID", "JOB", "STATUS", "EXIT", "START", "END", "TARGET", "RUN KEY");
             for (RunView v : queries.find(RunQueries.Filter.all(), 0, limit).runs()) {
-                System.out.printf("%-6d %-12s %-10s %-4s %-19s %-19s %-30s %s%n", v.id(), v.operation(), v.status(),
+                System.out.printf("%-6d %-22s %-10s %-4s %-19s %-19s %-30s %s%n", v.id(), v.label(), v.status(),
                         v.exitCode() == null ? "-" : v.exitCode(), time(v.startTime()), time(v.endTime()),
                         UserInput.escaped(v.cluster() + " " + v.target()), UserInput.escaped(v.runKey()));
             }
@@ -70,7 +70,7 @@ public class JobsCommand {
         @Override
         public Integer call() {
             RunView v = control.view(id);
-            System.out.printf("execution %d of %s (instance %d): %s, exit %s%n", v.id(), v.operation(), v.instanceId(), v.status(),
+            System.out.printf("execution %d of %s (instance %d): %s, exit %s%n", v.id(), v.label(), v.instanceId(), v.status(),
                     v.exitCode() == null ? "-" : v.exitCode());
             System.out.printf("started %s, ended %s%n", time(v.startTime()), time(v.endTime()));
             if (v.paused() != null) {

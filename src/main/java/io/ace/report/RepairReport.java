@@ -56,7 +56,8 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
                     ShownValue.texts(c.key()), String.join(", ", c.key()),
                     RowComparison.of(columnList, c.before(), c.after())));
         }
-        return new RepairReport(summary.table().toString(), summary.dryRun(), summary.keysStillDiffering(),
+        return new RepairReport(summary.table().toString(), summary.dryRun(),
+                summary.keysStillDiffering() == null ? 0 : summary.keysStillDiffering(),
                 Fact.of(summary.fields(), SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows, budgetReached);
     }
 

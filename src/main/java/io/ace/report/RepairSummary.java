@@ -1,6 +1,7 @@
 package io.ace.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.ace.catalog.TableName;
 import java.util.List;
@@ -12,12 +13,12 @@ import java.util.Map;
  * @param diffFile           the diff file repaired from, its absolute path
  * @param perNode            counts per target node under the keys {@code insert, update, delete, stale, already}
  * @param verified           keys read again and found identical on every node (0 in a dry run); in the outcome only
- * @param keysStillDiffering keys that differ after the repair
+ * @param keysStillDiffering keys that differ after the repair; null in a dry run, which checks nothing afterwards (and the file leaves it out)
  * @param nodes              every node the repair read; in the outcome only
  */
 public record RepairSummary(@JsonUnwrapped TableName table, String mode, String sourceOfTruth, boolean dryRun, boolean fireTriggers,
                             String diffFile, String diffFileSha256, Map<String, Map<String, Long>> perNode, @JsonIgnore long verified,
-                            long keysStillDiffering, @JsonIgnore List<String> nodes, long jobExecutionId, String runKey)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long keysStillDiffering, @JsonIgnore List<String> nodes, long jobExecutionId, String runKey)
         implements Summary {
 
     /** The counts each node's apply step records, in the order the reports show them. */
@@ -28,9 +29,16 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
         return perNode.values().stream().mapToLong(c -> c.getOrDefault("stale", 0L)).sum();
     }
 
+    /** Changes a dry run planned (or a repair wrote), over every node. */
+    public long plannedChanges() {
+        return perNode.values().stream().mapToLong(c -> c.getOrDefault("insert", 0L) + c.getOrDefault("update", 0L) + c.getOrDefault("delete", 0L))
+                .sum();
+    }
+
     /** The outcome in one line: what was (or would be) done on each node, then the verification. */
     public String line() {
-        StringBuilder line = new StringBuilder(table + (dryRun ? " repair DRY RUN (nothing changed), " : " repair, ") + mode
+        StringBuilder line = new StringBuilder(table + (dryRun ? " repair DRY RUN: " + plannedChanges() + (plannedChanges() == 1 ? " change" : " changes")
+                + " planned, nothing written; " : " repair, ") + mode
                 + (sourceOfTruth == null ? "" : " from " + sourceOfTruth) + ": ");
         perNode.forEach((node, c) -> line.append(node).append(' ')
                 .append(dryRun ? "would insert " : "inserted ").append(c.get("insert"))
@@ -40,7 +48,7 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
         if (!dryRun) {
             line.append(verified).append(verified == 1 ? " key verified identical on " : " keys verified identical on ")
                     .append(String.join(", ", nodes))
-                    .append(keysStillDiffering == 0 ? "" : "; " + keysStillDiffering + (keysStillDiffering == 1 ? " key still differs" : " keys still differ"));
+                    .append(keysStillDiffering == null || keysStillDiffering == 0 ? "" : "; " + keysStillDiffering + (keysStillDiffering == 1 ? " key still differs" : " keys still differ"));
         }
         return line.toString();
     }

@@ -205,8 +205,13 @@ class TableRepairTest {
         Ace.Result d = diff("public.rdry", "n1,n2");
         Ace.Result r = ace.run("table-repair", "local", "public.rdry", "--diff-file", d.diffFile().toString(), "--source-of-truth", "n1",
                 "--dry-run", "--output-dir", ace.outputDir().toString());
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(0);
-        assertThat(r.out()).contains("DRY RUN").contains("n2 would insert 1, would update 1, would delete 1");
+        // named a dry run everywhere, and never said to have left the nodes alike: what it planned still differs (exit 1)
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("DRY RUN: 3 changes planned, nothing written").contains("n2 would insert 1, would update 1, would delete 1");
+        String report = Files.readString(Path.of(r.out().lines().filter(l -> l.startsWith("repair report: ")).findFirst().orElseThrow()
+                .substring("repair report: ".length())));
+        assertThat(report).containsPattern("\"dry_run\" *: *true").doesNotContain("keys_still_differing");
+        assertThat(ace.run("jobs", "list").out()).containsPattern("table-repair \\(dry run\\) +COMPLETED +1 ");
         assertThat(dump("n2", "public.rdry")).isEqualTo(before);
         String statementsFile = r.out().lines().filter(l -> l.startsWith("statements: ")).findFirst().orElseThrow().substring(12);
         String sql = Files.readString(Path.of(statementsFile));

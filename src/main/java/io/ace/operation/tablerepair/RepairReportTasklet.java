@@ -2,6 +2,7 @@ package io.ace.operation.tablerepair;
 
 import io.ace.batch.ReportFile;
 import io.ace.batch.ReportPublisher;
+import io.ace.batch.RunContext;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.report.HtmlReportWriter;
@@ -59,7 +60,8 @@ final class RepairReportTasklet implements Tasklet {
         var options = request.options();
         RepairSummary summary = new RepairSummary(request.table(), options.mode().label(), options.sourceOfTruth(), options.dryRun(),
                 options.fireTriggers(), request.diffFile().toAbsolutePath().toString(), request.diffSha256(), perNode,
-                context.getLong(RepairVerifyTasklet.VERIFIED, 0L), context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(),
+                context.getLong(RepairVerifyTasklet.VERIFIED, 0L),
+                options.dryRun() ? null : context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(),
                 request.runKey());
         List<ReportFile> written = new ArrayList<>();
         if (request.generateReport() || options.dryRun()) {
@@ -70,9 +72,13 @@ final class RepairReportTasklet implements Tasklet {
             written.add(new ReportFile(ReportFile.HTML_REPORT, files.html()));
         }
         statementFiles.forEach(file -> written.add(new ReportFile(ReportFile.STATEMENTS, Path.of(file))));
-        // a stale change leaves the run unresolved even when its key is now alike everywhere (a row the source never had)
+        // a stale change leaves the run unresolved even when its key is now alike everywhere (a row the source never had);
+        // a dry run wrote nothing: what it planned still differs
+        if (options.dryRun()) {
+            RunContext.of(job).dryRun();
+        }
         ReportPublisher.of(job).files(written)
-                .publish(options.dryRun() ? 0 : Math.max(summary.keysStillDiffering(), summary.stale()), summary.line());
+                .publish(options.dryRun() ? summary.plannedChanges() : Math.max(summary.keysStillDiffering(), summary.stale()), summary.line());
         return RepeatStatus.FINISHED;
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * An execution as the API answers it. Field names are spelled out where they are two words: the
  * OpenAPI description is generated from these annotations, not from a naming strategy.
  *
+ * @param dryRun     a dry run, which wrote nothing
  * @param table      what the operation works on ({@code schema.table}, a set, a schema), empty when nothing
  * @param exitCode   the command line's exit code, null while it runs
  * @param meaning    the exit code in a word or two, null while it runs
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * @param parameters the job parameters by name; only for an execution asked for by its id
  * @param steps      its steps and partitions; only for an execution asked for by its id
  */
-record Execution(@JsonProperty("execution_id") long executionId, String operation, String cluster, String table,
+record Execution(@JsonProperty("execution_id") long executionId, String operation, @JsonProperty("dry_run") boolean dryRun, String cluster, String table,
                  @JsonProperty("run_key") String runKey, String status, @JsonProperty("exit_code") Integer exitCode, String meaning,
                  String summary, LocalDateTime started, LocalDateTime ended, double progress, String paused, List<Work> work,
                  LocalDateTime eta, Reports reports,
@@ -76,7 +77,7 @@ record Execution(@JsonProperty("execution_id") long executionId, String operatio
 
     /** {@code detail}: with its parameters and steps, as when asked for by its id. */
     static Execution of(RunView v, boolean detail) {
-        return new Execution(v.id(), v.operation(), v.cluster(), v.target(), v.runKey(), v.status(), v.exitCode(),
+        return new Execution(v.id(), v.operation(), v.dryRun(), v.cluster(), v.target(), v.runKey(), v.status(), v.exitCode(),
                 v.exitCode() == null ? null : ExitCode.meaning(v.exitCode()), v.summary(), v.startTime(), v.endTime(), v.progress(), v.paused(),
                 v.work().units().stream().map(Work::of).toList(), v.eta(),
                 Reports.of(v),

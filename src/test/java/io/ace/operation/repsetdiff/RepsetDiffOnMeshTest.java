@@ -118,7 +118,7 @@ class RepsetDiffOnMeshTest {
         // the diff file of a differing table is table-diff's own: table-repair takes it
         Ace.Result repair = ace.run("table-repair", "local", "public.rs_diverged", "--diff-file", diffFile.toString(), "--source-of-truth",
                 "n1", "--dry-run", "--output-dir", ace.outputDir().toString());
-        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(1);
         // named by the execution that wrote it, among the diff files of every table that differed
         long execution = summary.path("summary").path("job_execution_id").asLong();
         Ace.Result rerun = ace.run("table-rerun", "local", "public.rs_columns", "--from-execution", Long.toString(execution),

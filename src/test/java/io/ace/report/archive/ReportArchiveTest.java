@@ -106,7 +106,7 @@ class ReportArchiveTest {
         assertThat(rerunEntry.getFileName().toString()).endsWith("-table-rerun-public.arch_t");
         assertFileRecorded(rerunEntry, manifest(rerunEntry), rerun.diffFile());
 
-        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(0);
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(1);
         Path dryRunEntry = entryOf(executionId(dryRun));
         assertThat(names(manifest(dryRunEntry))).anyMatch(n -> n.matches("public_arch_t_dry-run-n2-\\d+\\.sql"));
 
