@@ -11,11 +11,13 @@ import java.util.Map;
  * @param kind    insert, update (all non-key columns, or for fix-nulls only {@code columns}), or delete
  * @param key     the primary key's values as text
  * @param before  the row the diff file recorded on this node (null: the node lacked it); a row that no longer has these values is stale
- * @param after   the row to leave there (null for a delete)
+ * @param after   the row the repair planned to leave there (null for a delete)
+ * @param held    the row the node holds when the repair commits, read in its transaction (null: no row); for a
+ *                stale change the row someone else wrote, for a dry run the row as it is
  * @param columns for fix-nulls, the columns to fill; otherwise empty
  */
 public record RepairChange(String node, Kind kind, List<String> key, Map<String, Value> before, Map<String, Value> after,
-                           List<String> columns) {
+                           List<String> columns, Map<String, Value> held) {
 
     public enum Kind { INSERT, UPDATE, DELETE }
 

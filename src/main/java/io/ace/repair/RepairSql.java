@@ -249,10 +249,15 @@ final class RepairSql {
         return "SELECT ace_kind, ace_status, count(*) FROM " + CHANGES + " GROUP BY ace_kind, ace_status";
     }
 
-    /** Every change in the diff file's order: kind, status, filled column positions, then the row before and after as text. */
+    /**
+     * Every change in the diff file's order: kind, status, filled column positions, the row before
+     * and the planned row as text, then whether the target holds a row of the key now and that row,
+     * read in the repair's own transaction after its writes: what the node holds when it commits.
+     */
     String changes() {
-        return "SELECT ace_kind, ace_status, ace_filled, " + positions(i -> "b" + i + "::text") + ", " + positions(i -> "a" + i + "::text")
-                + " FROM " + CHANGES + " ORDER BY ace_ord";
+        return "SELECT p.ace_kind, p.ace_status, p.ace_filled, " + positions(i -> "p.b" + i + "::text") + ", "
+                + positions(i -> "p.a" + i + "::text") + ", t.ctid IS NOT NULL, " + positions(i -> "t." + columns.get(i - 1).quoted() + "::text")
+                + " FROM " + CHANGES + " p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow() + " ORDER BY p.ace_ord";
     }
 
     /** The statement that writes one change, with literals, for dry-run listings. */

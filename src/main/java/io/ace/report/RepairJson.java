@@ -43,7 +43,8 @@ public final class RepairJson {
             }
             g.writeEndArray();
             row(g, shape, "before", change.before());
-            row(g, shape, "after", change.after());
+            // after: what the node holds when the repair commits; a planned change of a dry run, what it would hold
+            row(g, shape, "after", "planned".equals(status) ? change.after() : change.held());
             g.writeEndObject();
         }
         return out.toString();

@@ -29,6 +29,16 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
         public boolean stale() {
             return "stale".equals(status);
         }
+
+        /** The status in words a reader needs no legend for. */
+        public String statusText() {
+            return switch (status) {
+                case "planned" -> "planned, not written";
+                case "stale" -> "skipped: the row changed since the diff; after is what the node holds";
+                case "already" -> "already in place";
+                default -> status;
+            };
+        }
     }
 
     /**

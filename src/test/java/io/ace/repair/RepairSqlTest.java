@@ -72,15 +72,15 @@ class RepairSqlTest {
 
     @Test
     void aDryRunsStatementsQuoteIdentifiersAndEscapeLiterals() {
-        RepairChange insert = new RepairChange("n2", RepairChange.Kind.INSERT, List.of("7"), null, row("7", "O'Brien", null), List.of());
+        RepairChange insert = new RepairChange("n2", RepairChange.Kind.INSERT, List.of("7"), null, row("7", "O'Brien", null), List.of(), null);
         assertThat(SQL.statement(insert)).isEqualTo("INSERT INTO \"Odd\"\"Schema\".\"order\" (\"Id\", \"select\", \"we\"\"ird\")"
                 + " VALUES (CAST('7' AS int4), CAST('O''Brien' AS text), NULL)");
         RepairChange update = new RepairChange("n2", RepairChange.Kind.UPDATE, List.of("7"), row("7", null, "x"), row("7", "filled", "x"),
-                List.of(SELECT.name()));
+                List.of(SELECT.name()), null);
         // fix-nulls writes only the columns it fills
         assertThat(SQL.statement(update)).isEqualTo("UPDATE \"Odd\"\"Schema\".\"order\" SET \"select\" = CAST('filled' AS text)"
                 + " WHERE \"Id\" = CAST('7' AS int4)");
-        RepairChange delete = new RepairChange("n2", RepairChange.Kind.DELETE, List.of("7"), row("7", "a", "b"), null, List.of());
+        RepairChange delete = new RepairChange("n2", RepairChange.Kind.DELETE, List.of("7"), row("7", "a", "b"), null, List.of(), null);
         assertThat(SQL.statement(delete)).isEqualTo("DELETE FROM \"Odd\"\"Schema\".\"order\" WHERE \"Id\" = CAST('7' AS int4)");
     }
 

@@ -1,7 +1,5 @@
 package io.ace.repair;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
@@ -10,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** diff → repair → rerun → identical nodes, in every mode, on real nodes. */
 @OnCluster
@@ -138,6 +140,15 @@ class TableRepairTest {
         assertThat(r.out()).contains("n2 inserted 0, updated 1, deleted 0, stale 1").contains("1 key verified identical on n1, n2; 1 key still differs");
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.rstale WHERE v = 'changed after the diff'")).isEqualTo(1);
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.rstale WHERE id = 1 AND v = 'v1'")).isEqualTo(1);
+        // the report's after is what the node holds when the repair commits: the skipped row as someone else wrote it
+        Path json = Path.of(r.out().lines().filter(l -> l.startsWith("repair report: ")).findFirst().orElseThrow()
+                .substring("repair report: ".length()));
+        Map<String, JsonNode> byKey = new HashMap<>();
+        tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile()).path("changes")
+                .forEach(c -> byKey.put(c.path("key").get(0).asString(), c));
+        assertThat(byKey.get("2").path("status").asString()).isEqualTo("stale");
+        assertThat(byKey.get("2").path("after").path("v").asString()).isEqualTo("changed after the diff");
+        assertThat(byKey.get("1").path("after").path("v").asString()).isEqualTo("v1");
     }
 
     @Test
