@@ -1,7 +1,5 @@
 package io.ace.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.ace.testing.Chromium;
 import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
@@ -10,8 +8,8 @@ import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin UI as a person uses it, in headless Chromium (Debian's chromium and chromium-driver):
@@ -94,6 +94,8 @@ class AdminUiBrowserTest {
         shown(By.id("submit-launch")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        // the page of a running execution reloads itself every 3 s: an element read as it reloads is read again
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(ExpectedConditions.urlMatches("/executions/\\d+$"));
         wait.until(d -> d.findElement(By.id("status")).getText().equals("COMPLETED"));
         assertThat(shown(By.id("exit-code")).getText()).isEqualTo("1");
@@ -178,6 +180,8 @@ class AdminUiBrowserTest {
                 .until(ExpectedConditions.textToBe(By.id("cli"), "scripts/ace spock-diff local --nodes n1,n2 --output html"));
         shown(By.id("submit-launch")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        // the page of a running execution reloads itself every 3 s: an element read as it reloads is read again
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(ExpectedConditions.urlMatches("/executions/\\d+$"));
         wait.until(d -> d.findElement(By.id("status")).getText().equals("COMPLETED"));
         shot("08-spock-diff-completed");

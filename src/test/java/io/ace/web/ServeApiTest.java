@@ -153,6 +153,10 @@ class ServeApiTest {
         assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(done.path("exit_code").asInt()).isEqualTo(1);
         assertThat(done.path("meaning").asString()).isEqualTo("differences");
+        // times as ISO-8601 with their offset, to the millisecond
+        for (String time : List.of("started", "ended")) {
+            assertThat(done.path(time).asString()).as(time).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?(Z|[+-]\\d\\d:\\d\\d)");
+        }
         assertThat(done.path("reports").path("diff_file").asString()).endsWith(".json");
         assertThat(done.path("steps").size()).isGreaterThan(2);
         assertThat(done.path("progress").asDouble()).isEqualTo(1.0);

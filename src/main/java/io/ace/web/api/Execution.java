@@ -7,6 +7,9 @@ import io.ace.batch.RunView;
 import io.ace.batch.StepProgress;
 import io.ace.exit.ExitCode;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +33,8 @@ import java.util.stream.Collectors;
  */
 record Execution(@JsonProperty("execution_id") long executionId, String operation, @JsonProperty("dry_run") boolean dryRun, String cluster, String table,
                  @JsonProperty("run_key") String runKey, String status, @JsonProperty("exit_code") Integer exitCode, String meaning,
-                 String summary, LocalDateTime started, LocalDateTime ended, double progress, String paused, List<Work> work,
-                 LocalDateTime eta, Reports reports,
+                 String summary, OffsetDateTime started, OffsetDateTime ended, double progress, String paused, List<Work> work,
+                 OffsetDateTime eta, Reports reports,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> parameters,
                  @JsonInclude(JsonInclude.Include.NON_NULL) List<Step> steps) {
 
@@ -78,11 +81,16 @@ record Execution(@JsonProperty("execution_id") long executionId, String operatio
     /** {@code detail}: with its parameters and steps, as when asked for by its id. */
     static Execution of(RunView v, boolean detail) {
         return new Execution(v.id(), v.operation(), v.dryRun(), v.cluster(), v.target(), v.runKey(), v.status(), v.exitCode(),
-                v.exitCode() == null ? null : ExitCode.meaning(v.exitCode()), v.summary(), v.startTime(), v.endTime(), v.progress(), v.paused(),
-                v.work().units().stream().map(Work::of).toList(), v.eta(),
+                v.exitCode() == null ? null : ExitCode.meaning(v.exitCode()), v.summary(), withOffset(v.startTime()), withOffset(v.endTime()), v.progress(), v.paused(),
+                v.work().units().stream().map(Work::of).toList(), withOffset(v.eta()),
                 Reports.of(v),
                 detail ? v.parameters().stream().collect(Collectors.toMap(RunView.Parameter::name, RunView.Parameter::value, (a, b) -> b,
                         LinkedHashMap::new)) : null,
                 detail ? v.steps().stream().map(Step::of).toList() : null);
+    }
+
+    /** A time of the repository (local to this server) as ISO-8601 with its offset, to the millisecond, as every answer gives times. */
+    private static OffsetDateTime withOffset(LocalDateTime time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS).atZone(ZoneId.systemDefault()).toOffsetDateTime();
     }
 }
