@@ -81,7 +81,7 @@ public final class RunContext {
             return null;
         }
         int code = context.getInt(EXIT_CODE);
-        ExitCode exit = java.util.Arrays.stream(ExitCode.values()).filter(c -> c.code() == code).findFirst().orElse(ExitCode.FAILED);
+        ExitCode exit = ExitCode.of(code).orElse(ExitCode.FAILED);
         return new Recorded(exit, context.getString(OUTCOME, ""), context.getString(PUBLIC_OUTCOME, ""));
     }
 

@@ -2,26 +2,18 @@ package io.ace.cli;
 
 import io.ace.audit.AuditLog;
 import io.ace.batch.DiffProgress;
+import io.ace.batch.FailureTraces;
 import io.ace.batch.RunLauncher;
 import io.ace.batch.RunOutcome;
 import io.ace.batch.RunQueries;
 import io.ace.launch.LaunchGrammar;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.LaunchedBy;
-import java.util.List;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /** Runs an operation's parsed command on the terminal: a progress bar while it runs, then its outcome. */
 final class OperationCommand {
-
-    /**
-     * What logs a failed step or job with its stack trace: the outcome says the failure in one
-     * line, the job repository keeps the trace (jobs show), so the terminal shows it only with
-     * --debug.
-     */
-    private static final List<String> FAILURE_TRACES = List.of("org.springframework.batch.core.step.AbstractStep",
-            "org.springframework.batch.core.job.AbstractJob");
 
     private final RunLauncher launcher;
     private final DiffProgress progress;
@@ -36,10 +28,9 @@ final class OperationCommand {
     }
 
     int run(LaunchGrammar.Launch launch) throws Exception {
-        LoggingSystem logging = LoggingSystem.get(OperationCommand.class.getClassLoader());
-        FAILURE_TRACES.forEach(name -> logging.setLogLevel(name, launch.debug() ? LogLevel.ERROR : LogLevel.OFF));
+        FailureTraces.shown(launch.debug());
         if (launch.debug()) {
-            logging.setLogLevel("io.ace", LogLevel.DEBUG);
+            LoggingSystem.get(OperationCommand.class.getClassLoader()).setLogLevel("io.ace", LogLevel.DEBUG);
         }
         // the launcher tells whether stderr is a terminal; Java itself cannot
         boolean bar = launch.operation().progressBar() && !launch.quiet() && !launch.debug() && Boolean.getBoolean("ace.stderr.tty");

@@ -37,11 +37,11 @@ public enum ExitCode {
 
     /** What an exit code means, in words ({@code differences}, {@code config}, ...), or {@code unknown}. */
     public static String meaning(int code) {
-        for (ExitCode c : values()) {
-            if (c.code == code) {
-                return c.name().toLowerCase().replace('_', ' ');
-            }
-        }
-        return "unknown";
+        return of(code).map(c -> c.name().toLowerCase().replace('_', ' ')).orElse("unknown");
+    }
+
+    /** The exit code of that number, if it is one of the contract's. */
+    public static java.util.Optional<ExitCode> of(int code) {
+        return java.util.Arrays.stream(values()).filter(c -> c.code == code).findFirst();
     }
 }
