@@ -23,11 +23,6 @@ public final class AuditLog {
      * @param outcome     accepted, or the refusal/error in one line
      */
     public record Entry(Instant at, String actor, String action, String subject, Long executionId, String outcome) {
-
-        /** When, on this server's clock. */
-        public java.time.LocalDateTime localTime() {
-            return java.time.LocalDateTime.ofInstant(at, java.time.ZoneId.systemDefault());
-        }
     }
 
     private final JdbcTemplate jdbc;

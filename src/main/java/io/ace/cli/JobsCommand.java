@@ -10,9 +10,9 @@ import io.ace.batch.WorkerView;
 import io.ace.batch.Workers;
 import io.ace.exit.AceException;
 import io.ace.exit.UserInput;
+import io.ace.json.IsoTime;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.LaunchedBy;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,10 +24,8 @@ import picocli.CommandLine.Parameters;
             JobsCommand.Abandon.class, JobsCommand.WorkersList.class})
 public class JobsCommand {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    static String time(java.time.LocalDateTime t) {
-        return t == null ? "-" : TIME.format(t);
+    static String time(java.time.temporal.Temporal t) {
+        return t == null ? "-" : IsoTime.seconds(t);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Recent executions, newest first.")
@@ -46,9 +44,9 @@ public class JobsCommand {
             if (limit < 1 || limit > 1000) {
                 throw AceException.usage("--limit must be between 1 and 1000, got " + limit);
             }
-            System.out.printf("%-6s %-22s %-10s %-4s %-19s %-19s %-30s %s%n", "ID", "JOB", "STATUS", "EXIT", "START", "END", "TARGET", "RUN KEY");
+            System.out.printf("%-6s %-22s %-10s %-4s %-25s %-25s %-30s %s%n", "ID", "JOB", "STATUS", "EXIT", "START", "END", "TARGET", "RUN KEY");
             for (RunView v : queries.find(RunQueries.Filter.all(), 0, limit).runs()) {
-                System.out.printf("%-6d %-22s %-10s %-4s %-19s %-19s %-30s %s%n", v.id(), v.label(), v.status(),
+                System.out.printf("%-6d %-22s %-10s %-4s %-25s %-25s %-30s %s%n", v.id(), v.label(), v.status(),
                         v.exitCode() == null ? "-" : v.exitCode(), time(v.startTime()), time(v.endTime()),
                         UserInput.escaped(v.cluster() + " " + v.target()), UserInput.escaped(v.runKey()));
             }
@@ -182,11 +180,11 @@ public class JobsCommand {
 
         @Override
         public Integer call() {
-            System.out.printf("%-8s %-24s %-8s %-10s %-5s %-19s %-9s %s%n", "STATE", "HOST", "PID", "REGION", "RUNS", "STARTED", "HEARTBEAT",
+            System.out.printf("%-8s %-24s %-8s %-10s %-5s %-25s %-9s %s%n", "STATE", "HOST", "PID", "REGION", "RUNS", "STARTED", "HEARTBEAT",
                     "PARTITIONS");
             for (WorkerView w : workers.list()) {
-                System.out.printf("%-8s %-24s %-8d %-10s %-5d %-19s %-9s %s%n", w.state(), w.host(), w.pid(), w.region() == null ? "-" : w.region(),
-                        w.concurrency(), time(w.started().atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()),
+                System.out.printf("%-8s %-24s %-8d %-10s %-5d %-25s %-9s %s%n", w.state(), w.host(), w.pid(), w.region() == null ? "-" : w.region(),
+                        w.concurrency(), time(w.started()),
                         w.sinceBeat().toSeconds() + " s ago", w.partitions().isEmpty() ? "-" : String.join(", ", w.partitions()));
             }
             return 0;

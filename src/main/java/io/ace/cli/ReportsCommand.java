@@ -9,8 +9,7 @@ import io.ace.report.archive.ReportArchive;
 import io.ace.report.archive.ReportRetention;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import io.ace.json.IsoTime;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -20,8 +19,6 @@ import picocli.CommandLine.Option;
 @Command(name = "reports", mixinStandardHelpOptions = true, description = "Lists, verifies and prunes the archive of reports.",
         subcommands = {ReportsCommand.List.class, ReportsCommand.Verify.class, ReportsCommand.Prune.class})
 public class ReportsCommand {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Archived runs, newest first.")
     public static class List implements Callable<Integer> {
@@ -36,10 +33,10 @@ public class ReportsCommand {
 
         @Override
         public Integer call() {
-            System.out.printf("%-19s %-9s %-12s %-30s %-10s %s%n", "START", "EXECUTION", "OPERATION", "TARGET", "STATUS", "FILES");
+            System.out.printf("%-25s %-9s %-12s %-30s %-10s %s%n", "START", "EXECUTION", "OPERATION", "TARGET", "STATUS", "FILES");
             for (ArchiveEntry e : archive.entries(0, limit)) {
-                System.out.printf("%-19s %-9d %-12s %-30s %-10s %s%n",
-                        TIME.format(e.startTime().atZoneSameInstant(ZoneId.systemDefault())), e.executionId(), e.operation(),
+                System.out.printf("%-25s %-9d %-12s %-30s %-10s %s%n",
+                        IsoTime.seconds(e.startTime()), e.executionId(), e.operation(),
                         e.target(), e.status(), e.files().stream().map(ArchivedFile::name).collect(Collectors.joining(" ")));
             }
             return 0;

@@ -20,9 +20,11 @@ public final class AceJson {
 
     /**
      * What people and their scripts read (summary files, diff files, repair reports, the archive's
-     * manifests): the same, with the snake_case field names their documentation gives.
+     * manifests): the same, with the snake_case field names their documentation gives and times
+     * as {@link IsoTime#millis}.
      */
-    public static final JsonMapper DOCUMENTS = STATE.rebuild().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    public static final JsonMapper DOCUMENTS = STATE.rebuild().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(IsoTime.module()).build();
 
     private AceJson() {
     }

@@ -1,2 +1,2 @@
-/** How ACE writes and reads JSON, configured once. Plain Java, used by every package that writes or reads JSON. */
+/** How ACE writes and reads JSON, and writes a point in time, configured once. Plain Java, used by every package that writes or reads JSON. */
 package io.ace.json;

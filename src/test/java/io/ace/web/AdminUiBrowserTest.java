@@ -141,6 +141,8 @@ class AdminUiBrowserTest {
 
         HttpResponse<String> page = serve.send(loggedIn, "/executions/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
+        // times as reports and the API write them: with their offset
+        assertThat(page.body()).containsPattern("Started \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2} · ended \\d{4}-");
         assertThat(policy(page)).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
                 "base-uri 'none'", "frame-ancestors 'none'").doesNotContain("unsafe");
         HttpResponse<String> report = serve.send(loggedIn, "/reports/execution/" + id + "/html");

@@ -1,6 +1,7 @@
 package io.ace.batch.compare;
 
 import io.ace.batch.DiffProgress;
+import io.ace.batch.RunTiming;
 import io.ace.batch.ReportFile;
 import io.ace.catalog.TableName;
 import io.ace.diff.DiffPlan;
@@ -15,15 +16,9 @@ import io.ace.report.HtmlReportWriter;
 import io.ace.report.ReportName;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -114,7 +109,6 @@ public final class DiffFileAssembler {
         long rowsChecked = counts.rowsChecked();
         int mismatched = counts.mismatched();
         List<String> nodes = comparison.sessions().nodeNames();
-        LocalDateTime started = job.getStartTime() == null ? LocalDateTime.now() : job.getStartTime();
         TableName table = comparison.table().shape().name();
         Path base = ReportName.of(output.outputDir(), table.schema(), table.table(), "diffs", List.of(".json", ".html"));
         Path jsonPath = ReportName.withExtension(base, ".json");
@@ -123,8 +117,7 @@ public final class DiffFileAssembler {
         DiffFileWriter.Result result = new DiffFileWriter(comparison.table().shape(), output.maxHtmlRows()).write(jsonPath, nodes,
                 comparison.options().maxDiffRows(), consumer -> findings.forEachDifference(scope, consumer),
                 // ended once every difference is written out: only copying the file into place follows
-                r -> summary[0] = summary(comparison, nodes, started, LocalDateTime.now(ZoneId.systemDefault()), r, counts, recheck, job,
-                        output, tree));
+                r -> summary[0] = summary(comparison, nodes, RunTiming.of(job), r, counts, recheck, job, output, tree));
 
         List<ReportFile> written = new ArrayList<>();
         if (result.file() != null) {
@@ -139,22 +132,17 @@ public final class DiffFileAssembler {
         return new Assembled(result, written, rowsChecked, counts.ranges(), mismatched, line);
     }
 
-    private DiffSummary summary(TableComparison comparison, List<String> nodes, LocalDateTime start, LocalDateTime end,
-                                DiffFileWriter.Result result, Counts counts, RecheckResult recheck, JobExecution job, Output output,
+    private DiffSummary summary(TableComparison comparison, List<String> nodes, RunTiming timing, DiffFileWriter.Result result, Counts counts, RecheckResult recheck, JobExecution job, Output output,
                                 DiffSummary.Tree tree) {
         var options = comparison.options();
         var table = comparison.table();
         return new DiffSummary(table.shape().name().schema(), table.shape().name().table(), nodes, table.shape().keyNames(),
                 counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(), options.maxDiffRows(),
-                table.filter() == null ? "" : table.filter(), table.columnList(), table.equality().name().toLowerCase(), rfc3339(start),
-                rfc3339(end), String.format(Locale.ROOT, "%.1fs", Duration.between(start, end).toMillis() / 1000.0), result.diffRowsCount(),
+                table.filter() == null ? "" : table.filter(), table.columnList(), table.equality().name().toLowerCase(), timing.startTime(),
+                timing.endTime(), timing.took(), result.diffRowsCount(),
                 result.limitReached(), counts.rowsChecked(), counts.ranges(), counts.mismatched(), result.oddNodeCounts(),
                 recheck.transientKeys(), options.recheck(), progress.hashStatements(), progress.pauses(), progress.pausedMillis() / 1000.0,
                 Math.round(recheck.seconds() * 1000) / 1000.0, recheck.laggingNodes(), tree, job.getId(), output.runKey(), version);
-    }
-
-    private static String rfc3339(LocalDateTime t) {
-        return t.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private Map<String, String> metadata(TableComparison comparison, JobExecution job, DiffFileWriter.Result result, Output output)

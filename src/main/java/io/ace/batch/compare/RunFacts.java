@@ -1,13 +1,14 @@
 package io.ace.batch.compare;
 
 import io.ace.batch.RunContext;
+import io.ace.batch.RunTiming;
 import io.ace.cluster.ClusterSessions;
 import io.ace.operation.RunIdentity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 
-/** The facts every report states about the run that wrote it: what, where, which execution, who, which version. */
+/** The facts every report states about the run that wrote it: what, where, which execution, when, who, which version. */
 public final class RunFacts {
 
     private RunFacts() {
@@ -24,6 +25,9 @@ public final class RunFacts {
         }
         m.put("Run key", runKey);
         m.put("Job execution", String.valueOf(job.getId()));
+        RunTiming timing = RunTiming.of(job);
+        m.put("Started", timing.startTime());
+        m.put("Report written", timing.endTime());
         m.put("Launched by", RunIdentity.launchedBy(job.getJobParameters()) + " on " + RunContext.of(job).ownerProcess());
         m.put("Tool version", "ACE " + version);
         m.put("Service file", String.valueOf(sessions.cluster().source()));

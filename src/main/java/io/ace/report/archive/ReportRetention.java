@@ -56,7 +56,7 @@ public final class ReportRetention {
      * @param by          who pruned: the scheduled prune of serve, or the command line
      * @param archiveDays archive day directories deleted, relative to the archive's root
      */
-    private record LedgerLine(String time, String by, String reportsDir, int retentionDays, long maxTotalBytes, List<DeletedFile> files,
+    private record LedgerLine(Instant time, String by, String reportsDir, int retentionDays, long maxTotalBytes, List<DeletedFile> files,
                               List<String> archiveDays) {
 
         /** A report file deleted, and its size. */
@@ -149,7 +149,7 @@ public final class ReportRetention {
     }
 
     private void record(Pruned pruned, String by) throws IOException {
-        LedgerLine line = new LedgerLine(Instant.now().toString(), by, reports.toString(), retentionDays, maxTotalBytes,
+        LedgerLine line = new LedgerLine(Instant.now(), by, reports.toString(), retentionDays, maxTotalBytes,
                 pruned.files().entrySet().stream().map(e -> new LedgerLine.DeletedFile(e.getKey().toString(), e.getValue())).toList(),
                 pruned.archiveDays().stream().map(d -> archive.root().relativize(d).toString()).toList());
         Files.createDirectories(archive.root());

@@ -9,8 +9,6 @@ import io.ace.web.NodeHealthBoard;
 import io.ace.web.RunActions;
 import io.ace.web.ServeOnly;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +65,7 @@ class DashboardController {
         model.addAttribute("runs", queries.count(new RunQueries.Filter(null, null, null, null, since, null)));
         NodeHealthBoard.Board board = health.board();
         model.addAttribute("health", board);
-        model.addAttribute("checkedAt", LocalDateTime.ofInstant(board.checkedAt(), ZoneId.systemDefault()));
+        model.addAttribute("checkedAt", board.checkedAt());
         return "dashboard";
     }
 }

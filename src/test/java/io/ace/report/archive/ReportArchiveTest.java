@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportArchiveTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final String ISO_MILLIS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{2}:\\d{2}";
 
     static LocalCluster cluster;
     static Ace ace;
@@ -94,8 +95,13 @@ class ReportArchiveTest {
         assertThat(manifest.path("summary").asString()).contains("differing rows");
         assertThat(manifest.path("tool_version").asString()).isNotEmpty();
         assertThat(manifest.path("run_key").asString()).startsWith("adhoc-");
-        assertThat(manifest.path("start_time").asString()).isNotEmpty();
-        assertThat(manifest.path("archived_at").asString()).isNotEmpty();
+        // one time format wherever a time is written: ISO-8601 with its offset, to the millisecond
+        JsonNode diffSummary = MAPPER.readTree(Files.readString(diffFile)).path("summary");
+        for (String time : List.of(manifest.path("start_time").asString(), manifest.path("archived_at").asString(),
+                diffSummary.path("start_time").asString(), diffSummary.path("end_time").asString())) {
+            assertThat(time).matches(ISO_MILLIS);
+        }
+        assertThat(Files.readString(html)).containsPattern("started " + ISO_MILLIS);
         assertThat(manifest.path("parameters").findValuesAsString("name")).contains("run_key", "table", "nodes", "output_dir");
         assertThat(manifest.path("parameters").toString()).doesNotContain(LocalCluster.PASSWORD);
         assertFileRecorded(diffEntry, manifest, diffFile);
