@@ -11,11 +11,14 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The work an execution's steps report ({@link StepProgress}), summed per unit in the order the
- * steps first reported it. Knows no operation: a step that reports nothing adds nothing.
+ * steps first reported it, and the step running now. Knows no operation: a step that reports
+ * nothing adds nothing.
+ *
+ * @param phase the step running now ({@code recheck}, {@code report}), or null between steps and after the end
  */
-public record RunProgress(List<StepProgress> units) {
+public record RunProgress(List<StepProgress> units, String phase) {
 
-    public static final RunProgress NONE = new RunProgress(List.of());
+    public static final RunProgress NONE = new RunProgress(List.of(), null);
 
     public RunProgress {
         units = List.copyOf(units);
@@ -25,7 +28,10 @@ public record RunProgress(List<StepProgress> units) {
         Map<StepProgress.Unit, StepProgress> sums = new LinkedHashMap<>();
         steps.stream().sorted(Comparator.comparing(StepExecution::getId)).map(s -> StepProgress.in(s.getExecutionContext()))
                 .filter(Objects::nonNull).forEach(p -> sums.merge(p.unit(), p, StepProgress::plus));
-        return new RunProgress(List.copyOf(sums.values()));
+        // a partition's step is named after its manager step, with a suffix: the manager names the phase
+        String phase = steps.stream().filter(s -> s.getStatus().isRunning() && !s.getStepName().contains(":"))
+                .max(Comparator.comparing(StepExecution::getId)).map(StepExecution::getStepName).orElse(null);
+        return new RunProgress(List.copyOf(sums.values()), phase);
     }
 
     /** Done fraction (0..1), each unit counting alike; 0 while no step has reported. */

@@ -1,6 +1,7 @@
 package io.ace.cli;
 
 import io.ace.batch.DiffProgress;
+import io.ace.batch.RunProgress;
 import io.ace.batch.RunQueries;
 import io.ace.batch.StepProgress;
 import java.util.concurrent.Executors;
@@ -9,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr that follows the work a run's steps report to the job repository, in
- * the unit being worked on (a run that goes on to another unit gets a new bar), or nothing.
+ * the unit being worked on (a run that goes on to another unit gets a new bar), and names the
+ * phase that follows the counted work (re-check, report); or nothing.
  */
 abstract class ProgressDisplay implements AutoCloseable {
 
@@ -73,13 +74,14 @@ abstract class ProgressDisplay implements AutoCloseable {
             if (execution < 0) {
                 return;
             }
-            StepProgress work;
+            RunProgress run;
             try {
-                work = queries.progress(execution).current();
+                run = queries.progress(execution);
             } catch (RuntimeException e) {
                 // the bar is only a view of the run: a read that fails leaves it as it was
                 return;
             }
+            StepProgress work = run.current();
             if (work == null) {
                 return;
             }
@@ -87,8 +89,9 @@ abstract class ProgressDisplay implements AutoCloseable {
                 if (bar != null) {
                     bar.close();
                 }
-                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setUnit(" " + work.unit().label(), 1)
-                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+                // the console consumer passes the terminal's width to the line
+                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setRenderer(new ProgressLine(work.unit().label()))
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .setUpdateIntervalMillis(250).continuousUpdate().build();
                 unit = work.unit();
             }
@@ -96,7 +99,13 @@ abstract class ProgressDisplay implements AutoCloseable {
             bar.stepTo(work.done());
             String paused = live.pauseReason();
             bar.setExtraMessage(paused != null ? "paused: " + paused
-                    : live.rowsChecked() > 0 ? String.format("%,d rows, %d mismatched", live.rowsChecked(), live.mismatchedBlocks()) : "");
+                    : work.done() == work.total() && run.phase() != null ? "now: " + run.phase()
+                    : live.rowsChecked() > 0 ? compact(live.rowsChecked()) + " rows, " + live.mismatchedBlocks() + " mismatched" : "");
+        }
+
+        /** {@code 950}, {@code 102k}, {@code 1.7M}: a count the line can afford. */
+        private static String compact(long n) {
+            return n < 10_000 ? String.valueOf(n) : n < 1_000_000 ? n / 1000 + "k" : String.format(java.util.Locale.ROOT, "%.1fM", n / 1e6);
         }
 
         @Override
