@@ -1,6 +1,7 @@
 package io.ace;
 
 import io.ace.cli.CommandLines;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,13 @@ public class AceApplication {
     private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
     public static void main(String[] args) {
+        // help, the version and usage errors need no application: answered before it starts, they take a blink, not seconds
+        OptionalInt answered = CommandLines.answeredAlone(Operations.registry(() -> {
+            throw new IllegalStateException("jobs are made only once the application has started");
+        }), args);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
         // H2's AUTO_SERVER otherwise listens on every interface; -Dh2.bindAddress=... overrides
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
             System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");

@@ -20,6 +20,7 @@ import io.ace.operation.tablediff.TableDiff;
 import io.ace.operation.tablerepair.TableRepair;
 import io.ace.operation.tablererun.TableRerun;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,8 +28,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class Operations {
 
-    @Bean
-    public OperationRegistry operationRegistry(BatchResources resources) {
+    /**
+     * Every operation; their jobs are made from {@code resources} on launch only, so the command
+     * line can answer help, version and usage errors before the application starts.
+     */
+    public static OperationRegistry registry(Supplier<BatchResources> resources) {
         return new OperationRegistry(List.of(
                 TableDiff.operation(resources),
                 TableRerun.operation(resources),
@@ -44,6 +48,11 @@ public class Operations {
                 MtreeStatus.operation(resources),
                 MtreeTeardownTable.operation(resources),
                 MtreeTeardown.operation(resources)));
+    }
+
+    @Bean
+    public OperationRegistry operationRegistry(BatchResources resources) {
+        return registry(() -> resources);
     }
 
     @Bean

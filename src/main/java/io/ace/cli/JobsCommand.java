@@ -14,6 +14,7 @@ import io.ace.json.IsoTime;
 import io.ace.operation.LaunchRequest;
 import io.ace.operation.LaunchedBy;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,11 +34,8 @@ public class JobsCommand {
         @Option(names = "--limit", description = "How many executions, 1 to 1000 (default: ${DEFAULT-VALUE}).")
         int limit = 20;
 
-        private final RunQueries queries;
-
-        public List(RunQueries queries) {
-            this.queries = queries;
-        }
+        @Autowired
+        private RunQueries queries;
 
         @Override
         public Integer call() {
@@ -59,11 +57,8 @@ public class JobsCommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;
 
-        private final JobControl control;
-
-        public Show(JobControl control) {
-            this.control = control;
-        }
+        @Autowired
+        private JobControl control;
 
         @Override
         public Integer call() {
@@ -95,22 +90,19 @@ public class JobsCommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;
 
-        private final RunLauncher launcher;
-        private final JobControl control;
-        private final CommandLineAudit audit;
-
-        public Restart(RunLauncher launcher, JobControl control, AuditLog audit) {
-            this.launcher = launcher;
-            this.control = control;
-            this.audit = new CommandLineAudit(audit);
-        }
+        @Autowired
+        private RunLauncher launcher;
+        @Autowired
+        private JobControl control;
+        @Autowired
+        private AuditLog auditLog;
 
         @Override
         public Integer call() throws Exception {
             // rebuilt from its recorded parameters: the same run key resumes it
             LaunchRequest request = control.recordedRequest(id);
-            RunOutcome outcome = audit.launch("restart", "execution " + id + " (" + request.operation() + " " + request.cluster() + " "
-                    + request.target() + ")", id, () -> launcher.launch(request, LaunchedBy.commandLine()));
+            RunOutcome outcome = new CommandLineAudit(auditLog).launch("restart", "execution " + id + " (" + request.operation() + " "
+                    + request.cluster() + " " + request.target() + ")", id, () -> launcher.launch(request, LaunchedBy.commandLine()));
             Outcomes.print(outcome);
             return outcome.exitCode().code();
         }
@@ -122,18 +114,15 @@ public class JobsCommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;
 
-        private final JobControl control;
-        private final CommandLineAudit audit;
-
-        public Stop(JobControl control, AuditLog audit) {
-            this.control = control;
-            this.audit = new CommandLineAudit(audit);
-        }
+        @Autowired
+        private JobControl control;
+        @Autowired
+        private AuditLog auditLog;
 
         @Override
         public Integer call() throws Exception {
             String stopping = "job execution " + id + " is stopping";
-            audit.control("stop", id, stopping, () -> {
+            new CommandLineAudit(auditLog).control("stop", id, stopping, () -> {
                 control.stop(id);
                 return null;
             });
@@ -148,18 +137,15 @@ public class JobsCommand {
         @Parameters(paramLabel = "EXECUTION_ID")
         long id;
 
-        private final JobControl control;
-        private final CommandLineAudit audit;
-
-        public Abandon(JobControl control, AuditLog audit) {
-            this.control = control;
-            this.audit = new CommandLineAudit(audit);
-        }
+        @Autowired
+        private JobControl control;
+        @Autowired
+        private AuditLog auditLog;
 
         @Override
         public Integer call() throws Exception {
             String abandoned = "job execution " + id + " is abandoned";
-            audit.control("abandon", id, abandoned, () -> {
+            new CommandLineAudit(auditLog).control("abandon", id, abandoned, () -> {
                 control.abandon(id);
                 return null;
             });
@@ -172,11 +158,8 @@ public class JobsCommand {
             description = "The worker processes of this job repository: host, pid, region, last heartbeat, partitions running.")
     public static class WorkersList implements Callable<Integer> {
 
-        private final Workers workers;
-
-        public WorkersList(Workers workers) {
-            this.workers = workers;
-        }
+        @Autowired
+        private Workers workers;
 
         @Override
         public Integer call() {

@@ -3,15 +3,16 @@ package io.ace.cli;
 import io.ace.batch.ReportPruning;
 import io.ace.exit.ExitCode;
 import io.ace.exit.UserInput;
+import io.ace.json.IsoTime;
 import io.ace.report.archive.ArchiveEntry;
 import io.ace.report.archive.ArchivedFile;
 import io.ace.report.archive.ReportArchive;
 import io.ace.report.archive.ReportRetention;
 import java.io.IOException;
 import java.nio.file.Path;
-import io.ace.json.IsoTime;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,11 +26,8 @@ public class ReportsCommand {
         @Option(names = "--limit", description = "How many entries (default: ${DEFAULT-VALUE}).")
         int limit = 20;
 
-        private final ReportArchive archive;
-
-        public List(ReportArchive archive) {
-            this.archive = archive;
-        }
+        @Autowired
+        private ReportArchive archive;
 
         @Override
         public Integer call() {
@@ -49,11 +47,8 @@ public class ReportsCommand {
         @Option(names = "--archive", paramLabel = "DIR", description = "The archive to verify (default: ace.archive.root).")
         Path root;
 
-        private final ReportArchive archive;
-
-        public Verify(ReportArchive archive) {
-            this.archive = archive;
-        }
+        @Autowired
+        private ReportArchive archive;
 
         @Override
         public Integer call() {
@@ -70,13 +65,10 @@ public class ReportsCommand {
                 + " than ace.archive.retention-days. Files of runs still going are kept; links are not followed;"
                 + " what is deleted is listed in the archive's pruned.jsonl."})
     public static class Prune implements Callable<Integer> {
-        private final ReportPruning pruning;
-        private final ReportArchive archive;
-
-        public Prune(ReportPruning pruning, ReportArchive archive) {
-            this.pruning = pruning;
-            this.archive = archive;
-        }
+        @Autowired
+        private ReportPruning pruning;
+        @Autowired
+        private ReportArchive archive;
 
         @Override
         public Integer call() throws IOException {

@@ -3,6 +3,7 @@ package io.ace.cli;
 import io.ace.config.EffectiveConfiguration;
 import io.ace.exit.AceException;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
@@ -17,11 +18,8 @@ import picocli.CommandLine.Command;
             "Port: ACE_SERVE_PORT (default 8080). Users, tokens and TLS: config/serve.properties (ACE_SERVE_CONFIG)."})
 public class ServeCommand implements Callable<Integer> {
 
-    private final ApplicationContext context;
-
-    public ServeCommand(ApplicationContext context) {
-        this.context = context;
-    }
+    @Autowired
+    private ApplicationContext context;
 
     @Override
     public Integer call() throws InterruptedException {

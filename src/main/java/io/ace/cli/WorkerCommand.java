@@ -4,6 +4,7 @@ import io.ace.batch.Workers;
 import io.ace.config.EffectiveConfiguration;
 import io.ace.exit.AceException;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,13 +26,10 @@ public class WorkerCommand implements Callable<Integer> {
             description = "Take only partitions of this region (region= of their nodes in the cluster file); without it, only those of no region.")
     String region;
 
-    private final ApplicationContext context;
-    private final Workers workers;
-
-    public WorkerCommand(ApplicationContext context, Workers workers) {
-        this.context = context;
-        this.workers = workers;
-    }
+    @Autowired
+    private ApplicationContext context;
+    @Autowired
+    private Workers workers;
 
     @Override
     public Integer call() throws InterruptedException {

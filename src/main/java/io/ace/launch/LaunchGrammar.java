@@ -70,7 +70,7 @@ public final class LaunchGrammar {
     }
 
     /** A fresh command of one operation, ready to parse its arguments; {@code @file} arguments are taken as they are. */
-    public CommandLine command(Operation<?> operation) {
+    public static CommandLine command(Operation<?> operation) {
         CommandSpec spec;
         try {
             spec = CommandSpec.forAnnotatedObject(CommandLine.defaultFactory().create(operation.options()));

@@ -1,6 +1,7 @@
 package io.ace.operation;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
@@ -17,11 +18,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  * @param progressBar   whether the command line shows a progress bar of the work its steps report
  * @param followUp      how the UI offers it on a run that wrote a diff file, or null when it does not work on one
  * @param counts        what its run's differences count ({@code differing rows}), or null when it compares nothing
- * @param job           the job that runs it
+ * @param jobs          makes the job that runs it, on launch: the command line knows every operation before the
+ *                      application (and what jobs are built from) has started
  */
 public record Operation<R extends LaunchRequest>(String name, String group, Class<R> requestType,
                                                  Class<? extends RequestOptions<R>> options, ParameterCodec<R> codec, Role role,
-                                                 boolean progressBar, FollowUp followUp, String counts, OperationJob<R> job) {
+                                                 boolean progressBar, FollowUp followUp, String counts, Supplier<OperationJob<R>> jobs) {
 
     /**
      * An operation that works on the diff file an earlier run wrote ({@code --from-execution}).
@@ -34,7 +36,7 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
     public Operation {
         Objects.requireNonNull(codec, () -> name + " has no parameter codec");
         Objects.requireNonNull(role, () -> name + " has no role");
-        Objects.requireNonNull(job, () -> name + " has no job");
+        Objects.requireNonNull(jobs, () -> name + " has no job");
         if (!group.isEmpty() && !name.startsWith(group + "-")) {
             throw new IllegalStateException("operation " + name + " of group " + group + " must be named " + group + "-VERB");
         }
@@ -43,6 +45,11 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
     /** Starts the declaration of an operation whose requests are of {@code requestType}. */
     public static <R extends LaunchRequest> Builder<R> named(String name, Class<R> requestType) {
         return new Builder<>(name, requestType);
+    }
+
+    /** The job that runs it, for one launch. */
+    public OperationJob<R> job() {
+        return jobs.get();
     }
 
     /** Its name within its group ({@code build} of {@code mtree-build}); its name when it has no group. */
@@ -124,7 +131,8 @@ public record Operation<R extends LaunchRequest>(String name, String group, Clas
             return this;
         }
 
-        public Operation<R> job(OperationJob<R> job) {
+        /** Ends the declaration with what makes its job, called on each launch once the application has started. */
+        public Operation<R> job(Supplier<OperationJob<R>> job) {
             return new Operation<>(name, group, requestType, Objects.requireNonNull(options, () -> name + " has no options"), codec, role,
                     progressBar, followUp, counts, job);
         }

@@ -1,6 +1,7 @@
 package io.ace.testing;
 
 import io.ace.AceApplication;
+import io.ace.Operations;
 import io.ace.cli.CommandLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -112,19 +114,38 @@ public final class Ace implements AutoCloseable {
             all.add("--output-dir");
             all.add(outputDir.toString());
         }
-        Capture out = OUT.begin();
-        Capture err = ERR.begin();
-        int code;
-        try {
+        return captured(() -> {
             var cl = CommandLines.create(context);
             cl.setOut(new java.io.PrintWriter(System.out, true));
             cl.setErr(new java.io.PrintWriter(System.err, true));
-            code = cl.execute(all.toArray(String[]::new));
+            return cl.execute(all.toArray(String[]::new));
+        });
+    }
+
+    /**
+     * Answers a command line as the launcher does before the application starts (help, version,
+     * usage errors); exit code -1 when it must run.
+     */
+    public static Result runAlone(String... args) {
+        return captured(() -> {
+            OptionalInt answered = CommandLines.answeredAlone(Operations.registry(() -> {
+                throw new IllegalStateException("no job before the application starts");
+            }), args);
+            return answered.isPresent() ? answered.getAsInt() : null;
+        });
+    }
+
+    private static Result captured(java.util.function.Supplier<Integer> command) {
+        Capture out = OUT.begin();
+        Capture err = ERR.begin();
+        Integer code;
+        try {
+            code = command.get();
         } finally {
             OUT.end(out);
             ERR.end(err);
         }
-        return Result.of(code, out.text(), err.text());
+        return Result.of(code == null ? -1 : code, out.text(), err.text());
     }
 
     private static final CapturedStream OUT = new CapturedStream(System.out, System::setOut);

@@ -7,6 +7,7 @@ import io.ace.operation.ClusterRequest;
 import io.ace.operation.NodesParameters;
 import io.ace.operation.Operation;
 import io.ace.operation.Role;
+import java.util.function.Supplier;
 
 /** mtree teardown: drops every Merkle-tree object from the nodes, the slot included. */
 public final class MtreeTeardown {
@@ -16,13 +17,13 @@ public final class MtreeTeardown {
     private MtreeTeardown() {
     }
 
-    public static Operation<ClusterRequest> operation(BatchResources resources) {
+    public static Operation<ClusterRequest> operation(Supplier<BatchResources> resources) {
         return Operation.named(OPERATION, ClusterRequest.class)
                 .inGroup("mtree")
                 .options(MtreeTeardownOptions.class)
                 .codec(NodesParameters.cluster())
                 .role(Role.ADMIN)
-                .job(new OneStepJob<>(resources, ClusterRequest::nodes, (request, sessions) -> "",
+                .job(() -> new OneStepJob<>(resources.get(), ClusterRequest::nodes, (request, sessions) -> "",
                         (request, sessions) -> String.join("\n", MtreeSetup.teardown(sessions))));
     }
 }

@@ -10,6 +10,7 @@ import io.ace.operation.NodesParameters;
 import io.ace.operation.Operation;
 import io.ace.operation.Role;
 import io.ace.operation.TableNodesRequest;
+import java.util.function.Supplier;
 
 /** mtree update: captures the changes committed so far and rehashes the leaves they touched, on every node. */
 public final class MtreeUpdate {
@@ -19,16 +20,18 @@ public final class MtreeUpdate {
     private MtreeUpdate() {
     }
 
-    public static Operation<TableNodesRequest> operation(BatchResources resources) {
-        TablePreflight preflight = new TablePreflight();
+    public static Operation<TableNodesRequest> operation(Supplier<BatchResources> resources) {
         return Operation.named(OPERATION, TableNodesRequest.class)
                 .inGroup("mtree")
                 .options(MtreeUpdateOptions.class)
                 .codec(NodesParameters.table())
                 .role(Role.ADMIN)
-                .job(new OneStepJob<>(resources, TableNodesRequest::nodes,
-                        (request, sessions) -> preflight.check(sessions, request.table(), DiffOptions.defaults()).toString(),
-                        (request, sessions) -> new TreeUpdate(sessions, preflight.check(sessions, request.table(), DiffOptions.defaults()).shape(),
-                        CaptureHook.NONE).run().summary()));
+                .job(() -> {
+                    TablePreflight preflight = new TablePreflight();
+                    return new OneStepJob<>(resources.get(), TableNodesRequest::nodes,
+                            (request, sessions) -> preflight.check(sessions, request.table(), DiffOptions.defaults()).toString(),
+                            (request, sessions) -> new TreeUpdate(sessions,
+                                    preflight.check(sessions, request.table(), DiffOptions.defaults()).shape(), CaptureHook.NONE).run().summary());
+                });
     }
 }

@@ -3,6 +3,7 @@ package io.ace.operation.tablediff;
 import io.ace.batch.BatchResources;
 import io.ace.operation.Operation;
 import io.ace.operation.Role;
+import java.util.function.Supplier;
 
 /** table-diff: compares one table across the nodes of a cluster. */
 public final class TableDiff {
@@ -10,13 +11,13 @@ public final class TableDiff {
     private TableDiff() {
     }
 
-    public static Operation<TableDiffRequest> operation(BatchResources resources) {
+    public static Operation<TableDiffRequest> operation(Supplier<BatchResources> resources) {
         return Operation.named(TableDiffRequest.OPERATION, TableDiffRequest.class)
                 .options(TableDiffOptions.class)
                 .codec(new TableDiffParameters())
                 .role(Role.OPERATOR)
                 .counts("differing rows")
                 .progressBar()
-                .job(new TableDiffJob(resources));
+                .job(() -> new TableDiffJob(resources.get()));
     }
 }
