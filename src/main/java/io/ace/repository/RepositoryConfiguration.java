@@ -1,15 +1,15 @@
 package io.ace.repository;
 
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The repository's migrations run one process at a time. */
+/** The repository's schema is brought up to date as the application starts. */
 @Configuration(proxyBeanMethods = false)
 public class RepositoryConfiguration {
 
     @Bean
-    FlywayMigrationStrategy serializedMigrations() {
-        return flyway -> MigrationLock.around(flyway.getConfiguration().getDataSource(), flyway::migrate);
+    RepositorySchema repositorySchema(DataSource dataSource) {
+        return new RepositorySchema(dataSource);
     }
 }

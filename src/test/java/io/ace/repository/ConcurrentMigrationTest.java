@@ -3,7 +3,6 @@ package io.ace.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.LocalCluster;
-import io.ace.testing.RepositorySchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

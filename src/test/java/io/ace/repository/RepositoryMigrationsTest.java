@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ace.audit.AuditLog;
 import java.util.List;
 import java.util.UUID;
-import io.ace.testing.RepositorySchema;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,19 @@ class RepositoryMigrationsTest {
         assertThat(tables).contains("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION_CONTEXT", "ACE_AUDIT",
                 "ACE_DIFF_BLOCK", "ACE_DIFF_FINDING", "ACE_SCHEDULE_FIRE", "ACE_PARTITION_CLAIM", "ACE_WORKER");
         assertThat(RepositorySchema.flyway(h2, null).migrate().migrationsExecuted).isZero();
+    }
+
+    @Test
+    void aStartSkipsFlywayOnlyOnARepositoryThatHasTheNewestMigration() {
+        JdbcDataSource h2 = h2();
+        assertThat(RepositorySchema.current(h2)).as("no history yet").isFalse();
+        RepositorySchema.flyway(h2, "2.1").migrate();
+        assertThat(RepositorySchema.current(h2)).as("one migration behind").isFalse();
+        RepositorySchema.migrate(h2);
+        assertThat(RepositorySchema.current(h2)).isTrue();
+        assertThat(RepositorySchema.flyway(h2, null).info().current().getVersion().getVersion())
+                .as("the newest migration this build ships, as the start checks it").isEqualTo(RepositorySchema.NEWEST);
+        assertThat(RepositorySchema.flyway(h2, null).info().pending()).isEmpty();
     }
 
     @Test

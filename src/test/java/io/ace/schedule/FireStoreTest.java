@@ -1,6 +1,6 @@
 package io.ace.schedule;
 
-import io.ace.testing.RepositorySchema;
+import io.ace.repository.RepositorySchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ace.testing.LocalCluster;
