@@ -2,10 +2,13 @@ package io.ace;
 
 import io.ace.cli.CommandLines;
 import java.util.OptionalInt;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.util.ClassUtils;
 
 /** Entry point: starts the application context, runs one command, exits with its code (README, "Exit codes"). */
 @SpringBootApplication
@@ -33,6 +36,10 @@ public class AceApplication {
             // the one long-running command: web UI, API and scheduler (application-serve.properties)
             app.setWebApplicationType(WebApplicationType.SERVLET);
             app.setAdditionalProfiles("serve");
+        } else if (!Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
+                && ClassUtils.isPresent(AceApplication.class.getName() + "__ApplicationContextInitializer", null)) {
+            // the command line's context as the build generated it (serve's differs): no configuration to parse at start
+            System.setProperty(AotDetector.AOT_ENABLED, "true");
         }
         int code;
         try (ConfigurableApplicationContext context = app.run()) {

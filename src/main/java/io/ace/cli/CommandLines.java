@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,13 +80,18 @@ public final class CommandLines {
 
     /** The command line that runs a command, its commands made by the application's context. */
     public static CommandLine create(ApplicationContext context) {
+        // this package's commands get their collaborators injected into their fields, the same way whether the
+        // context was built from configuration or from code generated at build time
+        AutowiredAnnotationBeanPostProcessor injection = new AutowiredAnnotationBeanPostProcessor();
+        injection.setBeanFactory(context.getAutowireCapableBeanFactory());
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
+                K command = CommandLine.defaultFactory().create(cls);
                 if (cls.getPackageName().equals(CommandLines.class.getPackageName())) {
-                    return context.getAutowireCapableBeanFactory().createBean(cls);
+                    injection.processInjection(command);
                 }
-                return CommandLine.defaultFactory().create(cls);
+                return command;
             }
         };
         LaunchGrammar grammar = context.getBean(LaunchGrammar.class);
