@@ -12,15 +12,15 @@ import io.ace.launch.LaunchGrammar;
 import io.ace.operation.Operation;
 import io.ace.operation.OperationRegistry;
 import io.ace.operation.RequestOptions;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
 import org.springframework.context.ApplicationContext;
@@ -34,6 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class CommandLines {
 
+    /** The commands of this package, after the operations. */
+    private static final List<Class<?>> COMMANDS = List.of(JobsCommand.class, ServeCommand.class, WorkerCommand.class,
+            HashPasswordCommand.class, ReportsCommand.class);
+
     /** The command of each group operations declare ({@code ace mtree VERB}), which describes the group. */
     private static final Map<String, Class<?>> GROUPS = Map.of("mtree", MtreeCommand.class);
 
@@ -46,19 +50,14 @@ public final class CommandLines {
      * the same words and exit codes as once it has started. Empty when the command must run.
      */
     public static OptionalInt answeredAlone(OperationRegistry operations, String[] args) {
-        // only the command the arguments name is built in full: the others are their names and descriptions
-        // (top-level help lists them, an unknown command is compared with them), which cost a fraction
-        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        // Only the command the first argument names is built: parsing it needs no other. Without one (top-level
+        // help, a mistyped command), the others are their names and descriptions, which is all the top-level
+        // help lists and what a mistyped command is compared with; a fraction of the cost of building them.
+        String first = args.length == 0 ? "" : args[0];
+        boolean named = topLevelNames(operations).contains(first);
         Set<CommandSpec> sketches = Collections.newSetFromMap(new IdentityHashMap<>());
-        CommandLine cl = tree(operations, CommandLine.defaultFactory(), (name, annotated) -> {
-            if (name.equals(named)) {
-                return null;
-            }
-            CommandSpec sketch = CommandSpec.create().name(name);
-            sketch.usageMessage().description(annotated.getAnnotation(Command.class).description());
-            sketches.add(sketch);
-            return new CommandLine(sketch);
-        });
+        CommandLine cl = tree(operations, CommandLine.defaultFactory(),
+                name -> name.equals(first) ? Form.FULL : named ? Form.NONE : Form.SKETCH, sketches);
         try {
             CommandLine.ParseResult parsed = cl.parseArgs(args);
             if (parsed.asCommandLineList().stream().anyMatch(c -> sketches.contains(c.getCommandSpec()))) {
@@ -95,7 +94,7 @@ public final class CommandLines {
             }
         };
         LaunchGrammar grammar = context.getBean(LaunchGrammar.class);
-        CommandLine cl = tree(grammar.operations(), factory, (name, annotated) -> null);
+        CommandLine cl = tree(grammar.operations(), factory, name -> Form.FULL, new HashSet<>());
         OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class),
                 context.getBean(RunQueries.class), context.getBean(AuditLog.class));
         cl.setExecutionStrategy(parseResult -> {
@@ -127,46 +126,62 @@ public final class CommandLines {
         return cl;
     }
 
-    /**
-     * A command's stand-in while the command line is only parsed before the application starts,
-     * or null for the command itself.
-     */
-    @FunctionalInterface
-    private interface StandIn {
-        /** @param annotated the class whose {@code @Command} describes it */
-        CommandLine of(String name, Class<?> annotated);
+    /** How much of a top-level command a tree holds. */
+    private enum Form {
+        /** The command with its options and subcommands. */
+        FULL,
+        /** Its name and description (stand-in while the command line is only parsed before the application starts). */
+        SKETCH,
+        /** Nothing. */
+        NONE
+    }
+
+    /** The top-level commands: the registered operations, their groups, and the commands of this package. */
+    private static Set<String> topLevelNames(OperationRegistry operations) {
+        Set<String> names = new HashSet<>();
+        for (Operation<?> operation : operations.all()) {
+            names.add(operation.name());
+            names.add(operation.group());
+        }
+        COMMANDS.forEach(c -> names.add(c.getAnnotation(Command.class).name()));
+        names.remove("");
+        return names;
     }
 
     /**
      * Every command and its options, and how a usage error is told; {@code factory} makes the
-     * commands of this package (their collaborators come with the application's context), and a
-     * top-level command with a {@code standIn} is not built.
+     * commands of this package (their collaborators come with the application's context). Each
+     * top-level command is held in the {@code form} its name is given; sketches are added to {@code sketches}.
      */
-    private static CommandLine tree(OperationRegistry operations, CommandLine.IFactory factory, StandIn standIn) {
+    private static CommandLine tree(OperationRegistry operations, CommandLine.IFactory factory, Function<String, Form> form,
+                                    Set<CommandSpec> sketches) {
         CommandLine cl = new CommandLine(AceCommand.class, factory);
         ExitCodes.listIn(cl.getCommandSpec());
-        Set<CommandLine> standIns = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, CommandLine> groups = new LinkedHashMap<>();
         for (Operation<?> operation : operations.all()) {
-            if (!operation.group().isEmpty()) {
+            String group = operation.group();
+            if (!group.isEmpty() && form.apply(group) != Form.NONE) {
                 // 'ace mtree build'; 'ace mtree-build' (as launches print themselves) works too, unlisted
-                CommandLine group = groups.computeIfAbsent(operation.group(), name -> standInOr(standIn.of(name, GROUPS.get(name)),
-                        () -> new CommandLine(GROUPS.get(name), factory), standIns));
-                if (!standIns.contains(group)) {
-                    group.addSubcommand(operation.verb(), LaunchGrammar.command(operation));
-                    group.getSubcommands().get(operation.verb()).getCommandSpec().name(operation.verb());
+                CommandLine groupCommand = groups.computeIfAbsent(group, name -> made(form.apply(name), name, GROUPS.get(name),
+                        () -> new CommandLine(GROUPS.get(name), factory), sketches));
+                if (form.apply(group) == Form.FULL) {
+                    groupCommand.addSubcommand(operation.verb(), LaunchGrammar.command(operation));
+                    groupCommand.getSubcommands().get(operation.verb()).getCommandSpec().name(operation.verb());
                 }
             }
-            CommandLine command = standInOr(standIn.of(operation.name(), operation.options()), () -> LaunchGrammar.command(operation),
-                    standIns);
-            command.getCommandSpec().usageMessage().hidden(!operation.group().isEmpty());
-            cl.addSubcommand(operation.name(), command);
+            if (form.apply(operation.name()) != Form.NONE) {
+                CommandLine command = made(form.apply(operation.name()), operation.name(), operation.options(),
+                        () -> LaunchGrammar.command(operation), sketches);
+                command.getCommandSpec().usageMessage().hidden(!group.isEmpty());
+                cl.addSubcommand(operation.name(), command);
+            }
         }
         groups.values().forEach(cl::addSubcommand);
-        for (Class<?> command : List.of(JobsCommand.class, ServeCommand.class, WorkerCommand.class, HashPasswordCommand.class,
-                ReportsCommand.class)) {
+        for (Class<?> command : COMMANDS) {
             String name = command.getAnnotation(Command.class).name();
-            cl.addSubcommand(name, standInOr(standIn.of(name, command), () -> new CommandLine(command, factory), standIns));
+            if (form.apply(name) != Form.NONE) {
+                cl.addSubcommand(name, made(form.apply(name), name, command, () -> new CommandLine(command, factory), sketches));
+            }
         }
         // an argument '@FILE' is itself, never the file's content: a command line names files by their flags
         cl.setExpandAtFiles(false);
@@ -183,12 +198,15 @@ public final class CommandLines {
         return cl;
     }
 
-    private static CommandLine standInOr(CommandLine standIn, Supplier<CommandLine> built, Set<CommandLine> standIns) {
-        if (standIn == null) {
-            return built.get();
+    /** A command in its form; a sketch is described by {@code annotated}'s {@code @Command}. */
+    private static CommandLine made(Form form, String name, Class<?> annotated, Supplier<CommandLine> full, Set<CommandSpec> sketches) {
+        if (form == Form.FULL) {
+            return full.get();
         }
-        standIns.add(standIn);
-        return standIn;
+        CommandSpec sketch = CommandSpec.create().name(name);
+        sketch.usageMessage().description(annotated.getAnnotation(Command.class).description());
+        sketches.add(sketch);
+        return new CommandLine(sketch);
     }
 
     private static AceException find(Throwable t) {

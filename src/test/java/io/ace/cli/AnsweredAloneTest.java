@@ -34,7 +34,7 @@ class AnsweredAloneTest {
     @ValueSource(strings = {"--version", "--help", "tabel-diff", "table-diff --help", "table-diff local public.t --block-size x",
         "table-diff local public.t --block-siz 5", "table-diff local public.t -x", "jobs list --limt 3", "jobs show notanumber",
         "jobs --help", "mtree --help", "mtree build --help", "mtree bild local public.t", "mtree-build --help",
-        "reports prune --help", "table-repair local public.t --mode nonsense", "worker --concurrency lots"})
+        "reports prune --help", "table-repair local public.t --mode nonsense", "worker --concurrency lots", "-h", "-V", "--bogus"})
     void answeredBeforeTheApplicationStartsAsAfter(String line) {
         String[] args = line.split(" ");
         Ace.Result alone = Ace.runAlone(args);
