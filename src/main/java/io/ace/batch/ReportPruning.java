@@ -1,11 +1,11 @@
 package io.ace.batch;
 
+import io.ace.json.IsoTime;
 import io.ace.report.archive.ReportRetention;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -43,7 +43,7 @@ public final class ReportPruning implements AutoCloseable {
         Set<Path> recorded = running.stream().flatMap(v -> v.reports().stream()).map(f -> f.path().toAbsolutePath().normalize())
                 .collect(Collectors.toSet());
         Instant since = running.stream()
-                .map(v -> v.startTime() == null ? Instant.now() : v.startTime().atZone(ZoneId.systemDefault()).toInstant())
+                .map(v -> v.startTime() == null ? Instant.now() : IsoTime.withOffset(v.startTime()).toInstant())
                 .min(Instant::compareTo).orElse(null);
         return retention.prune(new ReportRetention.InUse(recorded, since), by);
     }

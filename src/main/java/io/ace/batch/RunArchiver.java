@@ -1,13 +1,11 @@
 package io.ace.batch;
 
 import io.ace.exit.UserInput;
+import io.ace.json.IsoTime;
 import io.ace.operation.RunIdentity;
 import io.ace.report.archive.ArchivedRun;
 import io.ace.report.archive.ReportArchive;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -69,11 +67,6 @@ public final class RunArchiver {
         return new ArchivedRun(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getJobInstance().getJobName(),
                 identity.cluster(), identity.target(), identity.runKey(), recorded,
                 toolVersion, execution.getStatus().name(), outcome.exitCode().code(), outcome.message(),
-                local(execution.getStartTime()), local(execution.getEndTime()));
-    }
-
-    /** The repository's times are local; the manifest carries their offset. */
-    private static OffsetDateTime local(LocalDateTime time) {
-        return time == null ? null : time.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+                IsoTime.withOffset(execution.getStartTime()), IsoTime.withOffset(execution.getEndTime()));
     }
 }

@@ -32,11 +32,18 @@ final class CommandLineAudit {
         }
     }
 
-    /** A control of one execution (stop, abandon): recorded with what it did. */
-    void control(String action, long execution, String done, Callable<?> body) throws Exception {
+    /** A control of one execution (stop, abandon). */
+    @FunctionalInterface
+    interface Control {
+        void apply(long execution) throws Exception;
+    }
+
+    /** A control of one execution: recorded with what it did, which it returns. */
+    String control(String action, long execution, String done, Control body) throws Exception {
         try {
-            body.call();
+            body.apply(execution);
             log.record(actor, action, "execution " + execution, execution, done);
+            return done;
         } catch (Exception e) {
             log.record(actor, action, "execution " + execution, execution, refusal(e));
             throw e;

@@ -121,12 +121,7 @@ public class JobsCommand {
 
         @Override
         public Integer call() throws Exception {
-            String stopping = "job execution " + id + " is stopping";
-            new CommandLineAudit(auditLog).control("stop", id, stopping, () -> {
-                control.stop(id);
-                return null;
-            });
-            System.out.println(stopping);
+            System.out.println(new CommandLineAudit(auditLog).control("stop", id, "job execution " + id + " is stopping", control::stop));
             return 0;
         }
     }
@@ -144,12 +139,8 @@ public class JobsCommand {
 
         @Override
         public Integer call() throws Exception {
-            String abandoned = "job execution " + id + " is abandoned";
-            new CommandLineAudit(auditLog).control("abandon", id, abandoned, () -> {
-                control.abandon(id);
-                return null;
-            });
-            System.out.println(abandoned);
+            System.out.println(new CommandLineAudit(auditLog).control("abandon", id, "job execution " + id + " is abandoned",
+                    control::abandon));
             return 0;
         }
     }

@@ -46,7 +46,11 @@ public final class IsoTime {
         return module;
     }
 
-    private static OffsetDateTime withOffset(Temporal time) {
+    /** The time with its offset; a time without a zone is taken as this machine's local time. Null stays null. */
+    public static OffsetDateTime withOffset(Temporal time) {
+        if (time == null) {
+            return null;
+        }
         if (time instanceof OffsetDateTime t) {
             return t;
         }

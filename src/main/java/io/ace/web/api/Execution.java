@@ -6,9 +6,9 @@ import io.ace.batch.ReportFile;
 import io.ace.batch.RunView;
 import io.ace.batch.StepProgress;
 import io.ace.exit.ExitCode;
+import io.ace.json.IsoTime;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +91,6 @@ record Execution(@JsonProperty("execution_id") long executionId, String operatio
 
     /** A time of the repository (local to this server) as ISO-8601 with its offset, to the millisecond, as every answer gives times. */
     private static OffsetDateTime withOffset(LocalDateTime time) {
-        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+        return time == null ? null : IsoTime.withOffset(time).truncatedTo(ChronoUnit.MILLIS);
     }
 }
