@@ -1,16 +1,26 @@
 package io.ace.cluster;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Deque;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run's sessions to one node, drawn from the process's {@link SessionBudget}; every session
- * carries {@link SessionSettings}. Closing it closes any session its run left open.
+ * carries {@link SessionSettings}. A session its user closes is reset and kept for the run's next
+ * one, unless another run waits for the node's budget: a node's backend that has already read the
+ * table hashes the next block measurably faster than a new one (the pages of shared memory it
+ * touched stay mapped in it). Closing the pool closes every session of the run.
  */
 public final class NodePool implements AutoCloseable {
 
@@ -18,7 +28,22 @@ public final class NodePool implements AutoCloseable {
 
     private final NodeDefinition node;
     private final SessionBudget budget;
+    /** Kept this long without use, a session is checked before it is handed out again. */
+    private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * What a session's user may have left beyond its transaction: cursors, listens, advisory locks,
+     * temporary tables, settings (back to the login's, then ACE's). Not DISCARD ALL: it would also
+     * drop the session's prepared statements, which the driver reuses.
+     */
+    private static final String RESET_SQL = "CLOSE ALL; UNLISTEN *; SELECT pg_catalog.pg_advisory_unlock_all(); DISCARD TEMP; RESET ALL; "
+            + SessionSettings.INIT_SQL;
+
     private final Set<Connection> sessions = ConcurrentHashMap.newKeySet();
+    private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    private record Idle(Connection physical, long since) {
+    }
 
     public NodePool(NodeDefinition node, SessionBudget budget) {
         this.node = node;
@@ -40,6 +65,8 @@ public final class NodePool implements AutoCloseable {
         // libpq's default; pgjdbc's too, said explicitly
         p.putIfAbsent("sslmode", "prefer");
         p.setProperty("ApplicationName", SessionSettings.APPLICATION_NAME);
+        // sent at login (not SET after it) on a server this recent, so that RESET ALL keeps it
+        p.setProperty("assumeMinServerVersion", "10");
         p.setProperty("connectTimeout", Integer.toString(DEFAULT_CONNECT_TIMEOUT_SECONDS));
         p.setProperty("tcpKeepAlive", "true");
         // set as the session starts, so that no statement of any session runs before it applies
@@ -70,7 +97,6 @@ public final class NodePool implements AutoCloseable {
     public static Connection connectForReplication(NodeDefinition node) {
         Properties p = connectionProperties(node);
         p.setProperty("replication", "database");
-        p.setProperty("assumeMinServerVersion", "10");
         // the replication protocol takes no prepared statements
         p.setProperty("preferQueryMode", "simple");
         // streaming a slot is one command that lasts as long as the listener: a statement timeout would end it
@@ -125,15 +151,93 @@ public final class NodePool implements AutoCloseable {
     }
 
     /**
-     * A session, once the node's budget has room, or an {@link io.ace.exit.AceException} naming the node
-     * (exit 75 unreachable or budget full, 78 refused).
+     * A session, the run's idle one when it has one, else a new one once the node's budget has
+     * room, or an {@link io.ace.exit.AceException} naming the node (exit 75 unreachable or budget
+     * full, 78 refused).
      */
     public Connection open() {
-        return budget.open(node, sessions);
+        Idle kept;
+        while ((kept = idle.pollFirst()) != null) {
+            if (System.nanoTime() - kept.since() < CHECK_AFTER_IDLE_NANOS || valid(kept.physical())) {
+                return session(kept.physical());
+            }
+            budget.end(node, kept.physical());
+        }
+        return session(budget.connect(node));
+    }
+
+    private static boolean valid(Connection physical) {
+        try {
+            return physical.isValid(DEFAULT_CONNECT_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The physical session, seen through a proxy whose {@code close()} keeps it for the run or ends it, once. */
+    private Connection session(Connection physical) {
+        AtomicBoolean done = new AtomicBoolean();
+        Connection[] self = new Connection[1];
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                if (done.compareAndSet(false, true)) {
+                    sessions.remove(self[0]);
+                    release(physical);
+                }
+                return null;
+            }
+            if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+                return proxy == args[0];
+            }
+            if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+                return System.identityHashCode(proxy);
+            }
+            try {
+                return method.invoke(physical, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        self[0] = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+        sessions.add(self[0]);
+        return self[0];
+    }
+
+    private void release(Connection physical) {
+        if (closed || budget.wanted(node) || !reset(physical)) {
+            budget.end(node, physical);
+            return;
+        }
+        Idle kept = new Idle(physical, System.nanoTime());
+        idle.addFirst(kept);
+        if (closed && idle.remove(kept)) {
+            // the pool closed while this one was being kept
+            budget.end(node, physical);
+        }
+    }
+
+    /** The session as a new one would be: no transaction, nothing its last user left, ACE's settings. */
+    private static boolean reset(Connection physical) {
+        try {
+            if (physical.isClosed()) {
+                return false;
+            }
+            if (!physical.getAutoCommit()) {
+                physical.rollback();
+                physical.setAutoCommit(true);
+            }
+            try (Statement st = physical.createStatement()) {
+                st.execute(RESET_SQL);
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
     public void close() {
+        closed = true;
         for (Connection c : sessions) {
             try {
                 c.close();
@@ -142,5 +246,9 @@ public final class NodePool implements AutoCloseable {
             }
         }
         sessions.clear();
+        Idle kept;
+        while ((kept = idle.pollFirst()) != null) {
+            budget.end(node, kept.physical());
+        }
     }
 }

@@ -2,9 +2,6 @@ package io.ace.cluster;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * Every session this process opens to a node for its runs, counted against one budget per node
  * server (host and port), however many runs go on at once: a session beyond the budget waits,
  * for a bounded time, for one to end instead of taking one more of the node's
- * {@code max_connections}. A session is one connection, closed when its user is done with it,
- * so a budget is never held by idle connections. Because it knows every open session, it is also
- * what stops the nodes' work when the process is told to stop: {@link #cancelAndRefuse()}.
+ * {@code max_connections}. A run keeps a session it is done with for its next statement only while
+ * nobody waits for the node's budget ({@link NodePool}), so another run never waits on an idle
+ * session. Because it knows every open session, it is also what stops the nodes' work when the
+ * process is told to stop: {@link #cancelAndRefuse()}.
  */
 public final class SessionBudget {
 
@@ -53,16 +50,16 @@ public final class SessionBudget {
     }
 
     /**
-     * A session with {@link SessionSettings} applied, once the node's budget has room; an
+     * A physical session with {@link SessionSettings} applied, once the node's budget has room; an
      * {@link AceException} naming the node when it cannot be had (exit 75 when the budget stays
-     * full or the node is unreachable, 78 when it refuses the login). The session belongs to
-     * {@code holder} while it is open, so that its run can close what it left open.
+     * full or the node is unreachable, 78 when it refuses the login). It holds its place in the
+     * budget until {@link #end} is called with it.
      */
-    public Connection open(NodeDefinition node, Set<Connection> holder) {
+    Connection connect(NodeDefinition node) {
         if (refusing) {
             throw new AceException(ExitCode.STOPPED, "ACE is stopping: no new session to node " + node.name());
         }
-        Semaphore budget = budgets.computeIfAbsent(node.server(), k -> new Semaphore(sessionsPerNode, true));
+        Semaphore budget = budget(node);
         try {
             if (!budget.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AceException(ExitCode.UNREACHABLE, "node " + node.name() + " (" + node.server() + "): no session free within "
@@ -85,13 +82,34 @@ public final class SessionBudget {
             throw e instanceof AceException ace ? ace : NodeConnectionException.of(node, e);
         }
         open.add(physical);
-        Connection session = session(physical, budget, holder);
         if (refusing) {
             // stopping began while this one was being opened: it must not start work either
-            closeQuietly(session);
+            end(node, physical);
             throw new AceException(ExitCode.STOPPED, "ACE is stopping: no new session to node " + node.name());
         }
-        return session;
+        return physical;
+    }
+
+    /** Closes a session {@link #connect} opened and gives its place in the budget back. */
+    void end(NodeDefinition node, Connection physical) {
+        open.remove(physical);
+        try {
+            closeQuietly(physical);
+        } finally {
+            budget(node).release();
+        }
+    }
+
+    /**
+     * Whether a session of this node's that its run no longer uses should end rather than wait for
+     * the run's next statement: someone else waits for the node's budget, or the process is stopping.
+     */
+    boolean wanted(NodeDefinition node) {
+        return refusing || budget(node).hasQueuedThreads();
+    }
+
+    private Semaphore budget(NodeDefinition node) {
+        return budgets.computeIfAbsent(node.server(), k -> new Semaphore(sessionsPerNode, true));
     }
 
     /**
@@ -119,40 +137,6 @@ public final class SessionBudget {
     public int inUse(String server) {
         Semaphore budget = budgets.get(server);
         return budget == null ? 0 : sessionsPerNode - budget.availablePermits();
-    }
-
-    /** The physical connection, seen through a proxy whose {@code close()} also returns its place in the budget, once. */
-    private Connection session(Connection physical, Semaphore budget, Set<Connection> holder) {
-        AtomicBoolean closed = new AtomicBoolean();
-        Connection[] self = new Connection[1];
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                if (closed.compareAndSet(false, true)) {
-                    open.remove(physical);
-                    holder.remove(self[0]);
-                    try {
-                        physical.close();
-                    } finally {
-                        budget.release();
-                    }
-                }
-                return null;
-            }
-            if (method.getName().equals("equals") && method.getParameterCount() == 1) {
-                return proxy == args[0];
-            }
-            if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
-                return System.identityHashCode(proxy);
-            }
-            try {
-                return method.invoke(physical, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        self[0] = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
-        holder.add(self[0]);
-        return self[0];
     }
 
     private static void closeQuietly(Connection c) {

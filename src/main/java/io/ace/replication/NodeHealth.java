@@ -2,13 +2,13 @@ package io.ace.replication;
 
 import io.ace.exit.AceException;
 import io.ace.cluster.NodeDefinition;
+import io.ace.cluster.NodePool;
 import io.ace.cluster.SessionBudget;
 import io.ace.cluster.SessionSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a node answers and how far behind its subscribers are: what an operator glances at
@@ -30,7 +30,7 @@ public record NodeHealth(String node, boolean reachable, long lagSeconds, String
 
     /** One session from the process's budget for the node (a full budget reads as not reachable, with why). */
     public static NodeHealth check(NodeDefinition node, SessionBudget budget) {
-        try (Connection c = budget.open(node, ConcurrentHashMap.newKeySet()); Statement st = c.createStatement();
+        try (NodePool pool = new NodePool(node, budget); Connection c = pool.open(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(LAG_SQL)) {
             rs.next();
             return new NodeHealth(node.name(), true, rs.getLong(1), null);

@@ -2,6 +2,7 @@ package io.ace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
@@ -9,6 +10,9 @@ import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,5 +100,57 @@ class SessionBudgetTest {
             }
         }
         assertThat(budget.openSessions()).isZero();
+    }
+
+    @Test
+    void aRunReusesItsSessionResetUnlessAnotherRunWaits() throws Exception {
+        LocalCluster cluster = LocalCluster.fewConnections();
+        NodeDefinition n1 = new NodeDefinition("n1", Map.of("host", "127.0.0.1", "port", Integer.toString(cluster.port("n1")),
+                "dbname", "acedb", "user", "ace", "sslmode", "disable"), LocalCluster.PASSWORD);
+        SessionBudget budget = new SessionBudget(1, Duration.ofSeconds(30));
+        try (NodePool run = new NodePool(n1, budget)) {
+            int pid;
+            try (Connection c = run.open(); Statement st = c.createStatement()) {
+                pid = single(st, "SELECT pg_backend_pid()");
+                c.setAutoCommit(false);
+                st.execute("CREATE TEMP TABLE left_behind (i int)");
+                st.execute("SET statement_timeout = 1234");
+                st.execute("SELECT pg_advisory_lock(42)");
+            }
+            // kept for the run, as a new one would be: its backend, nothing its last user left, ACE's settings
+            assertThat(budget.inUse(n1.server())).isEqualTo(1);
+            try (Connection c = run.open(); Statement st = c.createStatement()) {
+                assertThat(single(st, "SELECT pg_backend_pid()")).isEqualTo(pid);
+                assertThat(c.getAutoCommit()).isTrue();
+                assertThat(single(st, "SELECT count(*) FROM pg_catalog.pg_class WHERE relname = 'left_behind'")).isZero();
+                assertThat(single(st, "SELECT count(*) FROM pg_catalog.pg_locks WHERE locktype = 'advisory'")).isZero();
+                try (ResultSet rs = st.executeQuery("SELECT current_setting('TimeZone'), current_setting('search_path'),"
+                        + " current_setting('application_name'), current_setting('statement_timeout') <> '1234ms'")) {
+                    rs.next();
+                    assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).containsExactly("UTC", "\"\"", "ace", "t");
+                }
+                // another run waits for the node's only place: the session ends rather than wait idle for this run
+                try (NodePool other = new NodePool(n1, budget)) {
+                    CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+                        try (Connection o = other.open(); Statement os = o.createStatement()) {
+                            return single(os, "SELECT pg_backend_pid()");
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    await().atMost(Duration.ofSeconds(10)).until(() -> budget.wanted(n1));
+                    c.close();
+                    assertThat(waiting.get(30, TimeUnit.SECONDS)).isNotEqualTo(pid);
+                }
+            }
+        }
+        assertThat(budget.openSessions()).isZero();
+    }
+
+    private static int single(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }
