@@ -7,20 +7,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Deque;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run's sessions to one node, drawn from the process's {@link SessionBudget}; every session
  * carries {@link SessionSettings}. A session its user closes is reset and kept for the run's next
- * one, unless another run waits for the node's budget: a node's backend that has already read the
- * table hashes the next block measurably faster than a new one (the pages of shared memory it
- * touched stay mapped in it). Closing the pool closes every session of the run.
+ * one ({@link SessionBudget#keep}), unless someone waits for the node's budget: a node's backend
+ * that has already read the table hashes the next block measurably faster than a new one (the
+ * pages of shared memory it touched stay mapped in it). Closing the pool closes every session of
+ * the run.
  */
 public final class NodePool implements AutoCloseable {
 
@@ -39,11 +38,7 @@ public final class NodePool implements AutoCloseable {
             + SessionSettings.INIT_SQL;
 
     private final Set<Connection> sessions = ConcurrentHashMap.newKeySet();
-    private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
-
-    private record Idle(Connection physical, long since) {
-    }
 
     public NodePool(NodeDefinition node, SessionBudget budget) {
         this.node = node;
@@ -156,8 +151,8 @@ public final class NodePool implements AutoCloseable {
      * full, 78 refused).
      */
     public Connection open() {
-        Idle kept;
-        while ((kept = idle.pollFirst()) != null) {
+        SessionBudget.Idle kept;
+        while ((kept = budget.reuse(node, this)) != null) {
             if (System.nanoTime() - kept.since() < CHECK_AFTER_IDLE_NANOS || valid(kept.physical())) {
                 return session(kept.physical());
             }
@@ -208,11 +203,10 @@ public final class NodePool implements AutoCloseable {
             budget.end(node, physical);
             return;
         }
-        Idle kept = new Idle(physical, System.nanoTime());
-        idle.addFirst(kept);
-        if (closed && idle.remove(kept)) {
+        budget.keep(node, this, physical);
+        if (closed) {
             // the pool closed while this one was being kept
-            budget.end(node, physical);
+            budget.endKept(this);
         }
     }
 
@@ -246,9 +240,6 @@ public final class NodePool implements AutoCloseable {
             }
         }
         sessions.clear();
-        Idle kept;
-        while ((kept = idle.pollFirst()) != null) {
-            budget.end(node, kept.physical());
-        }
+        budget.endKept(this);
     }
 }

@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
@@ -19,19 +21,25 @@ import org.slf4j.LoggerFactory;
  * Every session this process opens to a node for its runs, counted against one budget per node
  * server (host and port), however many runs go on at once: a session beyond the budget waits,
  * for a bounded time, for one to end instead of taking one more of the node's
- * {@code max_connections}. A run keeps a session it is done with for its next statement only while
- * nobody waits for the node's budget ({@link NodePool}), so another run never waits on an idle
- * session. Because it knows every open session, it is also what stops the nodes' work when the
- * process is told to stop: {@link #cancelAndRefuse()}.
+ * {@code max_connections}. A run keeps a session it is done with for its next statement
+ * ({@link #keep}); such an idle session still holds its place, but whoever needs a place on that
+ * server and finds none ends an idle session first, whichever run kept it, so an idle session
+ * never makes anyone wait (nor two runs wait for each other). Because it knows every open session,
+ * it is also what stops the nodes' work when the process is told to stop: {@link #cancelAndRefuse()}.
  */
 public final class SessionBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionBudget.class);
 
+    /** How often a session waiting for a place looks for idle sessions to end. */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final int sessionsPerNode;
     private final Duration wait;
     private final Map<String, Semaphore> budgets = new ConcurrentHashMap<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    /** Sessions kept by their runs between statements, per server, most recently kept first. */
+    private final Map<String, Deque<Idle>> idle = new ConcurrentHashMap<>();
     private volatile boolean refusing;
 
     public SessionBudget(int sessionsPerNode, Duration wait) {
@@ -61,7 +69,7 @@ public final class SessionBudget {
         }
         Semaphore budget = budget(node);
         try {
-            if (!budget.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!acquire(node, budget)) {
                 throw new AceException(ExitCode.UNREACHABLE, "node " + node.name() + " (" + node.server() + "): no session free within "
                         + wait.toSeconds() + " s; this process already holds its budget of " + sessionsPerNode
                         + " sessions to it (ace.node.max-connections). Retry later, or raise the budget if the node's max_connections allows");
@@ -90,6 +98,72 @@ public final class SessionBudget {
         return physical;
     }
 
+    /**
+     * A place in the server's budget within the wait, ending idle sessions to make one. The wait is
+     * taken in short slices, so that a session kept idle while this one waits is ended too.
+     */
+    private boolean acquire(NodeDefinition node, Semaphore budget) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            while (budget.availablePermits() == 0 && endOneIdle(node.server())) {
+                // ended one: its place is back
+            }
+            long left = deadline - System.nanoTime();
+            if (budget.tryAcquire(Math.max(0, Math.min(left, IDLE_CHECK_NANOS)), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            if (left <= 0) {
+                return false;
+            }
+        }
+    }
+
+    private boolean endOneIdle(String server) {
+        Deque<Idle> kept = idle.get(server);
+        Idle oldest = kept == null ? null : kept.pollLast();
+        if (oldest == null) {
+            return false;
+        }
+        end(oldest.node(), oldest.physical());
+        return true;
+    }
+
+    /**
+     * Keeps a session its run is done with for the run's next one ({@link #reuse}); it keeps its
+     * place in the budget until the run takes it back, {@link #endKept} ends it, or someone who
+     * needs a place ends it.
+     */
+    void keep(NodeDefinition node, Object run, Connection physical) {
+        idle.computeIfAbsent(node.server(), k -> new ConcurrentLinkedDeque<>()).addFirst(new Idle(run, node, physical, System.nanoTime()));
+    }
+
+    /** A session {@code run} kept for this node, and how long ago it was kept (ns), or null. */
+    Idle reuse(NodeDefinition node, Object run) {
+        Deque<Idle> kept = idle.get(node.server());
+        if (kept != null) {
+            for (Idle i : kept) {
+                if (i.run() == run && i.node().equals(node) && kept.remove(i)) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Ends every session {@code run} kept. */
+    void endKept(Object run) {
+        for (Deque<Idle> kept : idle.values()) {
+            for (Idle i : kept) {
+                if (i.run() == run && kept.remove(i)) {
+                    end(i.node(), i.physical());
+                }
+            }
+        }
+    }
+
+    record Idle(Object run, NodeDefinition node, Connection physical, long since) {
+    }
+
     /** Closes a session {@link #connect} opened and gives its place in the budget back. */
     void end(NodeDefinition node, Connection physical) {
         open.remove(physical);
@@ -102,7 +176,7 @@ public final class SessionBudget {
 
     /**
      * Whether a session of this node's that its run no longer uses should end rather than wait for
-     * the run's next statement: someone else waits for the node's budget, or the process is stopping.
+     * the run's next statement: someone waits for the node's budget, or the process is stopping.
      */
     boolean wanted(NodeDefinition node) {
         return refusing || budget(node).hasQueuedThreads();

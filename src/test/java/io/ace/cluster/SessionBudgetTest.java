@@ -147,6 +147,28 @@ class SessionBudgetTest {
         assertThat(budget.openSessions()).isZero();
     }
 
+    @Test
+    void aSessionKeptIdleByOneRunIsEndedForAnotherThatNeedsItsPlace() throws Exception {
+        LocalCluster cluster = LocalCluster.fewConnections();
+        NodeDefinition n1 = new NodeDefinition("n1", Map.of("host", "127.0.0.1", "port", Integer.toString(cluster.port("n1")),
+                "dbname", "acedb", "user", "ace", "sslmode", "disable"), LocalCluster.PASSWORD);
+        // no wait at all: a place is free at once, or the open fails
+        SessionBudget budget = new SessionBudget(1, Duration.ZERO);
+        try (NodePool first = new NodePool(n1, budget); NodePool second = new NodePool(n1, budget)) {
+            int kept;
+            try (Connection c = first.open(); Statement st = c.createStatement()) {
+                kept = single(st, "SELECT pg_backend_pid()");
+            }
+            assertThat(budget.inUse(n1.server())).isEqualTo(1);
+            try (Connection c = second.open(); Statement st = c.createStatement()) {
+                assertThat(single(st, "SELECT pg_backend_pid()")).isNotEqualTo(kept);
+                // the first run's idle session was ended for it; the first run now waits like anyone else
+                assertThat(catchThrowableOfType(AceException.class, first::open).exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+            }
+        }
+        assertThat(budget.openSessions()).isZero();
+    }
+
     private static int single(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
