@@ -42,13 +42,29 @@ public final class CatalogReader {
             ORDER BY c.attnum
             """;
 
+    /**
+     * An index of {@code i} that identifies rows: the primary key, or a unique index that could be
+     * one (the replica identity index is such an index). Its columns must be compared with their
+     * types' default operators in their own collations, as every key range of a comparison is.
+     */
+    private static final String USABLE_KEY = """
+            i.indisunique AND i.indisvalid AND i.indimmediate AND i.indpred IS NULL AND i.indexprs IS NULL
+            AND (i.indisprimary OR NOT EXISTS (
+              SELECT 1 FROM generate_series(0, i.indnkeyatts - 1) AS g(ord)
+              JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[g.ord]
+              JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[g.ord]
+              WHERE NOT a.attnotnull OR NOT oc.opcdefault OR i.indcollation[g.ord] <> a.attcollation))
+            """;
+
     private static final String KEY_SQL = """
-            SELECT a.attname
-            FROM pg_catalog.pg_index i
-            CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-            WHERE i.indrelid = ?::regclass AND i.indisprimary
-            ORDER BY k.ord
+            SELECT ic.relname::text,
+                   CASE WHEN i.indisprimary THEN 'primary key' WHEN i.indisreplident THEN 'replica identity index' ELSE 'unique index' END,
+                   ARRAY(SELECT a.attname::text FROM generate_series(0, i.indnkeyatts - 1) AS g(ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[g.ord] ORDER BY g.ord)
+            FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+            WHERE i.indrelid = ?::regclass AND """ + USABLE_KEY + """
+            ORDER BY i.indisprimary DESC, i.indisreplident DESC, i.indnkeyatts, ic.relname
+            LIMIT 1
             """;
 
     private static final String EXISTS_SQL = """
@@ -58,12 +74,13 @@ public final class CatalogReader {
 
     private static final String FACTS_SQL = """
             SELECT c.relkind, c.relpersistence,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND """ + USABLE_KEY + """
+            )
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ? AND c.relname = ?
             """;
 
-    /** Kind, persistence and primary key of a relation, or empty when nothing of that name exists on this node. */
+    /** Kind, persistence and whether a relation has a key ACE can match rows by, or empty when nothing of that name exists on this node. */
     public Optional<TableFacts> facts(Connection connection, TableName table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(FACTS_SQL)) {
             ps.setString(1, table.schema());
@@ -103,17 +120,19 @@ public final class CatalogReader {
             }
         }
         List<String> keyNames = new ArrayList<>();
+        KeyIndex keyIndex = null;
         try (PreparedStatement ps = connection.prepareStatement(KEY_SQL)) {
             ps.setString(1, table.sql());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keyNames.add(rs.getString(1));
+                if (rs.next()) {
+                    keyIndex = new KeyIndex(rs.getString(1), rs.getString(2));
+                    keyNames.addAll(List.of((String[]) rs.getArray(3).getArray()));
                 }
             }
         }
         List<Column> key = keyNames.stream()
                 .map(k -> columns.stream().filter(c -> c.name().equals(k)).findFirst().orElseThrow())
                 .toList();
-        return Optional.of(new TableShape(table, columns, key));
+        return Optional.of(new TableShape(table, columns, key, keyIndex));
     }
 }

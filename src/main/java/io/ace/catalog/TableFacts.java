@@ -5,9 +5,9 @@ package io.ace.catalog;
  *
  * @param kind        {@code pg_class.relkind}: r table, p partitioned table, v view, m materialized view, f foreign table, ...
  * @param persistence {@code pg_class.relpersistence}: p permanent, u unlogged, t temporary
- * @param primaryKey  whether it has a primary key
+ * @param usableKey   whether it has a key ACE can match rows by ({@link KeyIndex}: a primary key or a unique index that could be one)
  */
-public record TableFacts(char kind, char persistence, boolean primaryKey) {
+public record TableFacts(char kind, char persistence, boolean usableKey) {
 
     /** A table (plain or partitioned) that holds rows of its own. */
     public boolean isTable() {

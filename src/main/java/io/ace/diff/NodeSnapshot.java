@@ -64,13 +64,13 @@ final class NodeSnapshot implements AutoCloseable {
     /** Key to row hash, for those of the given keys that exist on this node. */
     Map<String, Long> hashes(List<List<String>> keys) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(queries.hashesByKeys())) {
-            KeyBinding.bindKeyArrays(connection, ps, queries.shape().primaryKey().size(), keys, 1);
+            KeyBinding.bindKeyArrays(connection, ps, queries.shape().keyColumns().size(), keys, 1);
             return readHashes(ps);
         }
     }
 
     private Map<String, Long> readHashes(PreparedStatement ps) throws SQLException {
-        int keyCount = queries.shape().primaryKey().size();
+        int keyCount = queries.shape().keyColumns().size();
         Map<String, Long> hashes = new HashMap<>();
         ps.setFetchSize(FETCH_SIZE);
         try (ResultSet rs = ps.executeQuery()) {
@@ -87,7 +87,7 @@ final class NodeSnapshot implements AutoCloseable {
      */
     Map<Long, BlockHash> bucketHashes(List<KeyRange> bounded) throws SQLException {
         Map<Long, BlockHash> buckets = new HashMap<>();
-        int keyCount = queries.shape().primaryKey().size();
+        int keyCount = queries.shape().keyColumns().size();
         return LocalSettings.with(connection, LocalSettings.RANGES, () -> {
             try (PreparedStatement ps = connection.prepareStatement(queries.rangeBuckets())) {
                 int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
@@ -120,7 +120,7 @@ final class NodeSnapshot implements AutoCloseable {
             }
         }
         if (!bounded.isEmpty()) {
-            int keyCount = queries.shape().primaryKey().size();
+            int keyCount = queries.shape().keyColumns().size();
             LocalSettings.with(connection, LocalSettings.RANGES, () -> {
                 try (PreparedStatement ps = connection.prepareStatement(queries.rangeKeyHashes())) {
                     int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
@@ -136,12 +136,12 @@ final class NodeSnapshot implements AutoCloseable {
 
     /** Full rows of the given keys that exist on this node, by key. */
     Map<String, NodeRow> rows(List<List<String>> keys) throws SQLException {
-        int keyCount = queries.shape().primaryKey().size();
+        int keyCount = queries.shape().keyColumns().size();
         int columnCount = queries.shape().columns().size();
         Map<String, NodeRow> rows = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(queries.rowsByKeys())) {
             ps.setFetchSize(FETCH_SIZE);
-            KeyBinding.bindKeyArrays(connection, ps, queries.shape().primaryKey().size(), keys, 1);
+            KeyBinding.bindKeyArrays(connection, ps, queries.shape().keyColumns().size(), keys, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> values = new ArrayList<>(columnCount);
@@ -158,7 +158,7 @@ final class NodeSnapshot implements AutoCloseable {
     /** The given keys in the table's key order, as this node prints them (see {@link TableQueries#keyOrder()}). */
     List<List<String>> inKeyOrder(List<List<String>> keys) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(queries.keyOrder())) {
-            KeyBinding.bindKeyArrays(connection, ps, queries.shape().primaryKey().size(), keys, 1);
+            KeyBinding.bindKeyArrays(connection, ps, queries.shape().keyColumns().size(), keys, 1);
             return readKeys(ps);
         }
     }
@@ -216,7 +216,7 @@ final class NodeSnapshot implements AutoCloseable {
 
     /** Runs a statement whose leading columns are the key's, as text; one key per row. */
     private List<List<String>> readKeys(PreparedStatement ps) throws SQLException {
-        int keyCount = queries.shape().primaryKey().size();
+        int keyCount = queries.shape().keyColumns().size();
         List<List<String>> keys = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -140,7 +140,7 @@ public final class TableFilterCheck {
                         + " (a ')' that closes a parenthesis it did not open)");
             }
             run("CREATE TEMPORARY TABLE " + EMPTY_COPY + " (LIKE " + table.name().sql() + ")", -1);
-            String indexPrefix = "CREATE INDEX ace_filter_predicate ON " + EMPTY_COPY + " (" + table.primaryKey().get(0).quoted() + ") WHERE (";
+            String indexPrefix = "CREATE INDEX ace_filter_predicate ON " + EMPTY_COPY + " (" + table.keyColumns().get(0).quoted() + ") WHERE (";
             run(indexPrefix + filter + ")", indexPrefix.length());
         }
 

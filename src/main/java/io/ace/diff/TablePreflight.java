@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Checks, before any work, that a table can be compared: every node reachable, the table on
- * every node with the same columns, types and primary key, and the filter one condition on the
- * table's columns that may run ({@link TableFilterCheck}).
+ * every node with the same columns, types and key columns (a primary key, or a unique index that
+ * could be one), and the filter one condition on the table's columns that may run
+ * ({@link TableFilterCheck}).
  * Each failure names the node and what to fix.
  */
 public final class TablePreflight {
@@ -42,9 +43,10 @@ public final class TablePreflight {
         }
         var first = shapes.entrySet().iterator().next();
         TableShape reference = first.getValue();
-        if (reference.primaryKey().isEmpty()) {
-            throw AceException.config("table " + table + " has no primary key on node " + first.getKey()
-                    + "; ACE matches rows by primary key: add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+        if (reference.keyColumns().isEmpty()) {
+            throw AceException.config("table " + table + " has no primary key on node " + first.getKey() + ", nor a unique index"
+                    + " that could be one (not partial, not deferrable, no expressions, every column NOT NULL); ACE matches rows by"
+                    + " such a key: add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
         }
         shapes.forEach((node, shape) -> {
             if (node.equals(first.getKey())) {
@@ -56,9 +58,10 @@ public final class TablePreflight {
                         + ": " + columnDiff + "; make the definitions match (schema-diff shows all differences)");
             }
             if (!reference.keyNames().equals(shape.keyNames())) {
-                throw AceException.config("table " + table + " has primary key (" + String.join(", ", reference.keyNames()) + ") on node "
-                        + first.getKey() + " but (" + (shape.keyNames().isEmpty() ? "none" : String.join(", ", shape.keyNames()))
-                        + ") on node " + node + "; the primary keys must be the same on every node");
+                throw AceException.config("table " + table + " is matched by " + reference.keyIndex().describe() + " ("
+                        + String.join(", ", reference.keyNames()) + ") on node " + first.getKey() + " but by "
+                        + (shape.keyIndex() == null ? "no key" : shape.keyIndex().describe() + " (" + String.join(", ", shape.keyNames()) + ")")
+                        + " on node " + node + "; the key must be the same columns on every node (its index name may differ)");
             }
         });
         for (NodePool pool : sessions.pools()) {

@@ -80,7 +80,7 @@ final class TableQueries {
 
     /** The key's bucket: a hash of the key's text (as the session prints it), not of its binary form, which can be node-local. */
     private String bucket() {
-        String key = shape.primaryKey().size() == 1 ? keyTexts() : "ROW(" + shape.keyList(ALIAS) + ")::text";
+        String key = shape.keyColumns().size() == 1 ? keyTexts() : "ROW(" + shape.keyList(ALIAS) + ")::text";
         return "(hashtextextended(" + key + ", 0) & " + (BUCKETS - 1) + ")::int";
     }
 
@@ -92,19 +92,19 @@ final class TableQueries {
 
     /** One text array per key column, each cast to an array of the column's type. */
     private String boundArrays() {
-        return shape.primaryKey().stream().map(c -> "CAST(? AS text[])::" + c.type() + "[]").collect(Collectors.joining(", "));
+        return shape.keyColumns().stream().map(c -> "CAST(? AS text[])::" + c.type() + "[]").collect(Collectors.joining(", "));
     }
 
     /** {@code p0, p1, ...} for the key columns. */
     private String aliases(String prefix, String separator) {
-        return java.util.stream.IntStream.range(0, shape.primaryKey().size()).mapToObj(i -> prefix + i)
+        return java.util.stream.IntStream.range(0, shape.keyColumns().size()).mapToObj(i -> prefix + i)
                 .collect(Collectors.joining(separator));
     }
 
     /** {@code p0} for a single-column key, {@code (p0, p1)} for a composite one. */
     private String tupleOf(String prefix) {
         String list = aliases(prefix, ", ");
-        return shape.primaryKey().size() == 1 ? list : "(" + list + ")";
+        return shape.keyColumns().size() == 1 ? list : "(" + list + ")";
     }
 
     /** Every key of a block (as text) with its row hash. */
@@ -134,7 +134,7 @@ final class TableQueries {
      * may spell a key otherwise, e.g. timestamps in RFC 3339).
      */
     String keyOrder() {
-        List<Column> key = shape.primaryKey();
+        List<Column> key = shape.keyColumns();
         String order = java.util.stream.IntStream.range(0, key.size())
                 .mapToObj(i -> "u.k" + i + (key.get(i).collation() == null ? "" : " COLLATE " + key.get(i).collation()))
                 .collect(Collectors.joining(", "));
@@ -164,7 +164,7 @@ final class TableQueries {
 
     /** {@code t."a" AS k0, t."b" AS k1}. */
     private String keysAs(String prefix) {
-        List<Column> key = shape.primaryKey();
+        List<Column> key = shape.keyColumns();
         return java.util.stream.IntStream.range(0, key.size()).mapToObj(i -> ALIAS + "." + key.get(i).quoted() + " AS " + prefix + i)
                 .collect(Collectors.joining(", "));
     }
@@ -187,7 +187,7 @@ final class TableQueries {
     }
 
     private String keyTexts() {
-        return shape.primaryKey().stream().map(c -> ALIAS + "." + c.quoted() + "::text").collect(Collectors.joining(", "));
+        return shape.keyColumns().stream().map(c -> ALIAS + "." + c.quoted() + "::text").collect(Collectors.joining(", "));
     }
 
     private String unnestKeys() {
@@ -210,7 +210,7 @@ final class TableQueries {
     }
 
     private String params() {
-        String list = shape.primaryKey().stream().map(c -> "CAST(? AS " + c.type() + ")").collect(Collectors.joining(", "));
-        return shape.primaryKey().size() == 1 ? list : "(" + list + ")";
+        String list = shape.keyColumns().stream().map(c -> "CAST(? AS " + c.type() + ")").collect(Collectors.joining(", "));
+        return shape.keyColumns().size() == 1 ? list : "(" + list + ")";
     }
 }

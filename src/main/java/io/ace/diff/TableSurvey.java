@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Tells, for each of many tables, whether it can be compared row by row on every node, and why
  * not: missing on some node, not a table, unlogged or temporary (replication never carries its
- * rows), without a primary key (rows cannot be matched), or with other columns or another key on
+ * rows), without a key (no primary key, nor a unique index that could be one: rows cannot be matched), or with other columns or another key on
  * some node (rows cannot be compared until the definitions agree). Reads each node's catalog once
  * per table, one session at a time.
  */
@@ -27,15 +27,15 @@ public final class TableSurvey {
 
     /** What a table is, for a comparison of many. */
     public enum Kind {
-        /** On every node, a table with a primary key: compared. */
+        /** On every node, a table with a key (primary, or a unique index that could be one): compared. */
         COMPARE,
         /** Not on every node: its name is listed with the nodes that lack it. */
         MISSING,
         /** Its rows are not replicated (unlogged, temporary). */
         NOT_REPLICATED,
-        /** Cannot be compared (no primary key, not a table). */
+        /** Cannot be compared (no key, not a table). */
         SKIPPED,
-        /** Its columns or primary key differ between nodes: a finding of its own, its rows are not compared. */
+        /** Its columns or key differ between nodes: a finding of its own, its rows are not compared. */
         DEFINITION_DIFFERS
     }
 
@@ -84,17 +84,17 @@ public final class TableSurvey {
                 return new Verdict(table, Kind.NOT_REPLICATED, f.persistenceName() + " on node " + e.getKey()
                         + ": logical replication does not carry its rows");
             }
-            if (!f.primaryKey()) {
-                return new Verdict(table, Kind.SKIPPED, "no primary key on node " + e.getKey()
-                        + ": rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+            if (!f.usableKey()) {
+                return new Verdict(table, Kind.SKIPPED, "no primary key, nor a unique index on NOT NULL columns that could be one, on node "
+                        + e.getKey() + ": rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
             }
         }
         String first = shapes.keySet().iterator().next();
         for (Map.Entry<String, TableShape> e : shapes.entrySet()) {
             String columns = TablePreflight.describeDifference(shapes.get(first).columns(), e.getValue().columns());
             if (columns != null || !shapes.get(first).keyNames().equals(e.getValue().keyNames())) {
-                return new Verdict(table, Kind.DEFINITION_DIFFERS, "columns or primary key differ between node " + first + " and node "
-                        + e.getKey() + (columns == null ? ": primary key" : ": " + columns) + "; its rows are compared once the definitions agree");
+                return new Verdict(table, Kind.DEFINITION_DIFFERS, "columns or key differ between node " + first + " and node "
+                        + e.getKey() + (columns == null ? ": key (" + String.join(", ", shapes.get(first).keyNames()) + ") vs (" + String.join(", ", e.getValue().keyNames()) + ")" : ": " + columns) + "; its rows are compared once the definitions agree");
             }
         }
         return new Verdict(table, Kind.COMPARE, "");

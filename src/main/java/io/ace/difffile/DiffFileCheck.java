@@ -82,7 +82,7 @@ public final class DiffFileCheck {
         try {
             for (int k = 0; k < shape.columns().size(); k++) {
                 Column column = shape.columns().get(k);
-                if (shape.primaryKey().contains(column)) {
+                if (shape.keyColumns().contains(column)) {
                     present(file, column, values.get(k), places);
                 }
                 checkColumn(file, c, column, values.get(k), places);

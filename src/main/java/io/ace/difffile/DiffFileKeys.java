@@ -36,16 +36,16 @@ public final class DiffFileKeys implements AutoCloseable {
      */
     public DiffFileKeys(Connection connection, TableShape shape, Path diffFile, long skip) throws Exception {
         this.connection = connection;
-        this.keyColumns = shape.primaryKey().size();
+        this.keyColumns = shape.keyColumns().size();
         try {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute("CREATE TEMP TABLE ace_diff_keys (" + IntStream.range(0, keyColumns)
-                        .mapToObj(i -> column(i, shape.primaryKey().get(i))).collect(Collectors.joining(", ")) + ") ON COMMIT DROP");
+                        .mapToObj(i -> column(i, shape.keyColumns().get(i))).collect(Collectors.joining(", ")) + ") ON COMMIT DROP");
             }
             List<String> names = IntStream.range(0, keyColumns).mapToObj(i -> "k" + i).toList();
             try (CopyRows copy = new CopyRows(connection, TABLE, names)) {
-                new DiffFileReader(diffFile).rows(row -> copy.row(row.key(shape.primaryKey())));
+                new DiffFileReader(diffFile).rows(row -> copy.row(row.key(shape.keyColumns())));
             }
             String list = String.join(", ", names);
             this.cursor = connection.prepareStatement("SELECT DISTINCT " + names.stream().map(n -> n + "::text").collect(Collectors.joining(", "))

@@ -16,7 +16,7 @@ final class KeySql {
     private final List<Column> key;
 
     KeySql(TableShape shape) {
-        this.key = shape.primaryKey();
+        this.key = shape.keyColumns();
     }
 
     /** {@code (expr)[1]::int8 AS k0, (expr)[2]::text AS k1}: the key columns of a text array, typed. */

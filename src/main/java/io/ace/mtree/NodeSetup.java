@@ -143,20 +143,30 @@ final class NodeSetup {
     }
 
     /**
-     * Change capture needs every delete and key change to carry the primary key: replica identity
-     * default (the primary key) or full.
+     * Change capture needs every delete and key change to carry the key rows are matched by:
+     * replica identity full; default when that key is the primary key; using index when it is the
+     * replica identity index (a table without a primary key matched by a unique index).
      */
     static void requireKeyInChanges(Connection c, TableName table, String node) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT relreplident FROM pg_catalog.pg_class WHERE oid = ?::regclass")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.relreplident, EXISTS (SELECT 1 FROM pg_catalog.pg_index i"
+                + " WHERE i.indrelid = c.oid AND i.indisprimary) FROM pg_catalog.pg_class c WHERE c.oid = ?::regclass")) {
             ps.setString(1, table.sql());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 String identity = rs.getString(1);
-                if (!identity.equals("d") && !identity.equals("f")) {
-                    throw AceException.config("table " + table + " on node " + node + " has REPLICA IDENTITY "
-                            + (identity.equals("n") ? "NOTHING" : "USING INDEX") + ", so its deletes do not carry the primary key;"
-                            + " run ALTER TABLE " + table.sql() + " REPLICA IDENTITY DEFAULT there");
+                boolean primaryKey = rs.getBoolean(2);
+                if (identity.equals("f") || (identity.equals("d") && primaryKey) || (identity.equals("i") && !primaryKey)) {
+                    return;
                 }
+                String name = switch (identity) {
+                    case "n" -> "NOTHING";
+                    case "i" -> "USING INDEX";
+                    default -> "DEFAULT";
+                };
+                String fix = primaryKey ? "REPLICA IDENTITY DEFAULT" : "REPLICA IDENTITY USING INDEX with the unique index rows are matched by";
+                throw AceException.config("table " + table + " on node " + node + " has REPLICA IDENTITY " + name
+                        + (primaryKey ? ", so its deletes do not carry the primary key" : " and no primary key, so its deletes do not carry"
+                        + " the unique key rows are matched by") + "; run ALTER TABLE " + table.sql() + " " + fix + " there");
             }
         }
     }

@@ -55,7 +55,7 @@ final class CurrentRows {
 
     /** One pair: its keys into a temporary table on the other node, that node's rows for them back into the target's. */
     private void read(Connection target, int pair, Connection other) throws SQLException, IOException {
-        List<Column> key = shape.primaryKey();
+        List<Column> key = shape.keyColumns();
         List<String> keyNames = IntStream.rangeClosed(1, key.size()).mapToObj(i -> "k" + i).toList();
         other.setAutoCommit(false);
         try {

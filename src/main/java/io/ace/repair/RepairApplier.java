@@ -177,7 +177,7 @@ public final class RepairApplier {
                     Map<String, Value> before = kind == RepairChange.Kind.INSERT ? null : row(rs, 4);
                     Map<String, Value> after = kind == RepairChange.Kind.DELETE ? null : row(rs, 4 + n);
                     Map<String, Value> keyed = after != null ? after : before;
-                    List<String> key = shape.primaryKey().stream().map(k -> keyed.get(k.name()).sqlText()).toList();
+                    List<String> key = shape.keyColumns().stream().map(k -> keyed.get(k.name()).sqlText()).toList();
                     Map<String, Value> held = rs.getBoolean(4 + 2 * n) ? row(rs, 5 + 2 * n) : null;
                     RepairChange change = new RepairChange(target, kind, key, before, after, filled(rs.getArray(3)), held);
                     RepairChange.Status status = switch (rs.getString(2)) {

@@ -48,7 +48,7 @@ final class RepairSql {
     RepairSql(TableShape shape) {
         this.shape = shape;
         this.columns = shape.columns();
-        this.key = shape.primaryKey();
+        this.key = shape.keyColumns();
         this.keyPositions = key.stream().map(c -> columns.indexOf(c) + 1).toList();
         this.nonKeyPositions = IntStream.rangeClosed(1, columns.size()).filter(i -> !keyPositions.contains(i)).boxed().toList();
     }

@@ -66,6 +66,6 @@ final class RepairStaging {
             throw AceException.usage("a row of node " + row.node() + " in pair " + row.pair() + " has " + row.values().size()
                     + " columns, table " + shape.name() + " has " + shape.columns().size() + ": the diff file is not of this table's definition");
         }
-        row.key(shape.primaryKey());
+        row.key(shape.keyColumns());
     }
 }

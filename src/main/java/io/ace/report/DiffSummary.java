@@ -10,6 +10,8 @@ import java.util.Map;
  * table-rerun read it back.
  *
  * @param primaryKey           the key columns rows are matched by
+ * @param keyIndex             the index they are of ({@code primary key "t_pkey"}, {@code unique index "t_code_key"}, ...);
+ *                             null in diff files of earlier versions, which matched by primary key only
  * @param blockSize            rows per block (a Merkle tree's leaf size)
  * @param tableFilter          the row filter compared under, empty for none
  * @param columns              the columns compared when not all were (a replication set's column list); rows carry only
@@ -25,7 +27,7 @@ import java.util.Map;
  * @param recheckLaggingNodes  nodes whose subscribers had not caught up when the re-check stopped waiting
  * @param mtree                a Merkle tree's own figures, for mtree-table-diff; null otherwise
  */
-public record DiffSummary(String schema, String table, List<String> nodes, List<String> primaryKey, int blockSize, int compareUnitSize,
+public record DiffSummary(String schema, String table, List<String> nodes, List<String> primaryKey, String keyIndex, int blockSize, int compareUnitSize,
                           double concurrencyFactor, long maxDiffRows, String tableFilter,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> columns, String equality, String startTime,
                           String endTime, String timeTaken, Map<String, Long> diffRowsCount, boolean diffRowLimitReached,

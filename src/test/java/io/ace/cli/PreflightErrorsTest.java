@@ -23,10 +23,13 @@ class PreflightErrorsTest {
     static void setUp(LocalCluster localCluster, @TempDir Path home) throws Exception {
         cluster = localCluster;
         cluster.sql("""
-                DROP TABLE IF EXISTS public.pf_ok, public.pf_missing, public.pf_cols, public.pf_types, public.pf_nopk, public.pf_pk, public.pf_victim;
+                DROP TABLE IF EXISTS public.pf_ok, public.pf_missing, public.pf_cols, public.pf_types, public.pf_nopk, public.pf_pk, public.pf_victim, public.pf_nullable;
                 CREATE TABLE public.pf_ok (id int PRIMARY KEY, v text);
                 INSERT INTO public.pf_ok SELECT g, 'v' FROM generate_series(1, 10) g;
                 CREATE TABLE public.pf_nopk (id int, v text);
+                -- unique, but none of its indexes could be a primary key: a nullable column, a partial index, a deferrable one
+                CREATE TABLE public.pf_nullable (id int UNIQUE, code int NOT NULL, ref int NOT NULL UNIQUE DEFERRABLE, v text);
+                CREATE UNIQUE INDEX ON public.pf_nullable (code) WHERE code > 0;
                 CREATE TABLE public.pf_victim (id int PRIMARY KEY);
                 INSERT INTO public.pf_victim VALUES (1), (2);
                 """, "n1", "n2");
@@ -69,7 +72,9 @@ class PreflightErrorsTest {
                 "table-diff", "local", "public.pf_cols", "--nodes", "n1,n2");
         assertFails(78, "column 2 is 'a numeric' vs 'a double precision'", "table-diff", "local", "public.pf_types", "--nodes", "n1,n2");
         assertFails(78, "has no primary key on node n1", "table-diff", "local", "public.pf_nopk", "--nodes", "n1,n2");
-        assertFails(78, "has primary key (id) on node n1 but (id, a) on node n2", "table-diff", "local", "public.pf_pk", "--nodes", "n1,n2");
+        assertFails(78, "has no primary key on node n1, nor a unique index that could be one", "table-diff", "local", "public.pf_nullable",
+                "--nodes", "n1,n2");
+        assertFails(78, "is matched by primary key \"pf_pk_pkey\" (id) on node n1 but by primary key \"pf_pk_pkey\" (id, a) on node n2", "table-diff", "local", "public.pf_pk", "--nodes", "n1,n2");
         assertFails(78, "node badpw.n1".replace("badpw.", "") + " (", "table-diff", "badpw", "public.pf_ok");
     }
 

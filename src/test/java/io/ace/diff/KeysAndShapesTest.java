@@ -57,6 +57,49 @@ class KeysAndShapesTest {
     }
 
     @Test
+    void aTableWithoutPrimaryKeyIsComparedAndRepairedByAUniqueKey() {
+        cluster.sql("""
+                DROP TABLE IF EXISTS public.nopk_uq, public.nopk_ri;
+                CREATE TABLE public.nopk_uq (code text NOT NULL, region int NOT NULL, v text, note text UNIQUE, UNIQUE (region, code));
+                CREATE UNIQUE INDEX nopk_uq_partial ON public.nopk_uq (v) WHERE v <> '';
+                INSERT INTO public.nopk_uq SELECT 'c' || g, g % 7, 'v' || g, NULL FROM generate_series(1, 700) g;
+                -- two usable unique indexes: the replica identity index is the one rows are matched by
+                CREATE TABLE public.nopk_ri (a int NOT NULL UNIQUE, b int NOT NULL, v text);
+                CREATE UNIQUE INDEX nopk_ri_b ON public.nopk_ri (b);
+                ALTER TABLE public.nopk_ri REPLICA IDENTITY USING INDEX nopk_ri_b;
+                INSERT INTO public.nopk_ri SELECT g, 1000 - g, 'v' FROM generate_series(1, 300) g;
+                ANALYZE public.nopk_uq, public.nopk_ri;
+                """, "n1", "n2");
+        cluster.sql("UPDATE public.nopk_uq SET v = 'changed' WHERE (region, code) IN ((1, 'c1'), (3, 'c500'));"
+                + "DELETE FROM public.nopk_uq WHERE region = 0 AND code = 'c7';"
+                + "INSERT INTO public.nopk_uq VALUES ('extra', 2, 'x', NULL);"
+                + "UPDATE public.nopk_ri SET v = 'changed' WHERE a IN (5, 250)", "n2");
+
+        Ace.Result diff = ace.run("table-diff", "local", "public.nopk_uq", "--nodes", "n1,n2", "--block-size", "100");
+        assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
+        JsonNode summary = diff.diff().get("summary");
+        assertThat(summary.get("key_index").asString()).isEqualTo("unique index \"nopk_uq_region_code_key\"");
+        assertThat(summary.get("primary_key").toString()).isEqualTo("[\"region\",\"code\"]");
+        assertThat(summary.get("diff_rows_count").get("n1/n2").asInt()).isEqualTo(4);
+        assertThat(keyStrings(diff.diff(), "n1/n2", "n2", "region", "code")).containsExactly("1|c1", "2|extra", "3|c500");
+        assertThat(diff.diffFile().resolveSibling(diff.diffFile().getFileName().toString().replace(".json", ".html")))
+                .content().contains("unique index &quot;nopk_uq_region_code_key&quot;");
+
+        Ace.Result repair = ace.run("table-repair", "local", "public.nopk_uq", "--diff-file", diff.diffFile().toString(),
+                "--source-of-truth", "n1");
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.nopk_uq")).isEqualTo(700);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.nopk_uq WHERE v = 'changed' OR code = 'extra'")).isZero();
+        Ace.Result again = ace.run("table-diff", "local", "public.nopk_uq", "--nodes", "n1,n2", "--block-size", "100");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+
+        Ace.Result byIdentity = ace.run("table-diff", "local", "public.nopk_ri", "--nodes", "n1,n2");
+        assertThat(byIdentity.exitCode()).as(byIdentity.toString()).isEqualTo(1);
+        assertThat(byIdentity.diff().get("summary").get("key_index").asString()).isEqualTo("replica identity index \"nopk_ri_b\"");
+        assertThat(keyStrings(byIdentity.diff(), "n1/n2", "n2", "b")).containsExactly("750", "995");
+    }
+
+    @Test
     void textKeyWithLinguisticCollationUuidAndTimestampKeys() {
         cluster.sql("""
                 DROP TABLE IF EXISTS public.tk, public.uk, public.tsk;

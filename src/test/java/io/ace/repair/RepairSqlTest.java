@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ace.catalog.Column;
+import io.ace.catalog.KeyIndex;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.difffile.DiffFileReader.Value;
@@ -30,7 +31,8 @@ class RepairSqlTest {
     private static final Column ID = column("Id", "int4");
     private static final Column SELECT = column("select", "text");
     private static final Column QUOTE = column("we\"ird", "text");
-    private static final TableShape SHAPE = new TableShape(new TableName("Odd\"Schema", "order"), List.of(ID, SELECT, QUOTE), List.of(ID));
+    private static final TableShape SHAPE = new TableShape(new TableName("Odd\"Schema", "order"), List.of(ID, SELECT, QUOTE), List.of(ID),
+            new KeyIndex("order_pkey", KeyIndex.PRIMARY_KEY));
     private static final RepairSql SQL = new RepairSql(SHAPE);
 
     private static Map<String, Value> row(String id, String select, String quote) {

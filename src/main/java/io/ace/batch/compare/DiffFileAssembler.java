@@ -137,7 +137,7 @@ public final class DiffFileAssembler {
         var options = comparison.options();
         var table = comparison.table();
         return new DiffSummary(table.shape().name().schema(), table.shape().name().table(), nodes, table.shape().keyNames(),
-                counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(), options.maxDiffRows(),
+                table.shape().keyIndex().describe(), counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(), options.maxDiffRows(),
                 table.filter() == null ? "" : table.filter(), table.columnList(), table.equality().name().toLowerCase(), timing.startTime(),
                 timing.endTime(), timing.took(), result.diffRowsCount(),
                 result.limitReached(), counts.rowsChecked(), counts.ranges(), counts.mismatched(), result.oddNodeCounts(),
