@@ -62,7 +62,7 @@ public final class CatalogReader {
                    ARRAY(SELECT a.attname::text FROM generate_series(0, i.indnkeyatts - 1) AS g(ord)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[g.ord] ORDER BY g.ord)
             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-            WHERE i.indrelid = ?::regclass AND """ + USABLE_KEY + """
+            WHERE i.indrelid = ?::regclass AND\s""" + USABLE_KEY + """
             ORDER BY i.indisprimary DESC, i.indisreplident DESC, i.indnkeyatts, ic.relname
             LIMIT 1
             """;
@@ -74,7 +74,7 @@ public final class CatalogReader {
 
     private static final String FACTS_SQL = """
             SELECT c.relkind, c.relpersistence,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND """ + USABLE_KEY + """
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND\s""" + USABLE_KEY + """
             )
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ? AND c.relname = ?

@@ -85,8 +85,8 @@ public final class TableSurvey {
                         + ": logical replication does not carry its rows");
             }
             if (!f.usableKey()) {
-                return new Verdict(table, Kind.SKIPPED, "no primary key, nor a unique index on NOT NULL columns that could be one, on node "
-                        + e.getKey() + ": rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+                return new Verdict(table, Kind.SKIPPED, "no primary key on node " + e.getKey()
+                        + ", nor a unique index on NOT NULL columns that could be one: rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
             }
         }
         String first = shapes.keySet().iterator().next();

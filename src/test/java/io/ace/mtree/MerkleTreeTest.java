@@ -72,6 +72,23 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aTableMatchedByAUniqueKeyNeedsItsDeletesToCarryThatKey() {
+        cluster.sql("DROP TABLE IF EXISTS public.mt_uq; CREATE TABLE public.mt_uq (code int NOT NULL, v text);"
+                + "CREATE UNIQUE INDEX mt_uq_code ON public.mt_uq (code);"
+                + "INSERT INTO public.mt_uq SELECT g, 'v' || g FROM generate_series(1, 1000) g; ANALYZE public.mt_uq", "n1", "n2");
+        Ace.Result noKey = trees.mtree("build", "local", "public.mt_uq", "--nodes", "n1,n2");
+        assertThat(noKey.exitCode()).as(noKey.toString()).isEqualTo(78);
+        assertThat(noKey.err()).containsPattern("on node n[12] has REPLICA IDENTITY DEFAULT and no primary key").contains("REPLICA IDENTITY USING INDEX");
+        cluster.sql("ALTER TABLE public.mt_uq REPLICA IDENTITY USING INDEX mt_uq_code", "n1", "n2");
+        trees.expect(0, trees.mtree("build", "local", "public.mt_uq", "--nodes", "n1,n2", "--block-size", "100"));
+        cluster.sql("DELETE FROM public.mt_uq WHERE code = 500; UPDATE public.mt_uq SET code = 5000 WHERE code = 7;"
+                + "UPDATE public.mt_uq SET v = 'changed' WHERE code = 900", "n2");
+        Ace.Result tree = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_uq", "--nodes", "n1,n2"));
+        assertThat(tree.diffKeys("code")).containsExactlyInAnyOrder("500", "7", "5000", "900");
+        assertThat(tree.diff().get("summary").get("key_index").asString()).isEqualTo("replica identity index \"mt_uq_code\"");
+    }
+
+    @Test
     void truncateMarksEveryLeaf() {
         table("mt_trunc", 3_000, "n1", "n2");
         trees.expect(0, trees.mtree("build", "local", "public.mt_trunc", "--nodes", "n1,n2", "--block-size", "100"));

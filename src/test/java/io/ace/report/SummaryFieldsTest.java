@@ -29,7 +29,7 @@ class SummaryFieldsTest {
 
     @Test
     void theDiffFileSummaryHasItsDocumentedFields() {
-        List<String> common = List.of("schema", "table", "nodes", "primary_key", "block_size", "compare_unit_size", "concurrency_factor",
+        List<String> common = List.of("schema", "table", "nodes", "primary_key", "key_index", "block_size", "compare_unit_size", "concurrency_factor",
                 "max_diff_rows", "table_filter", "equality", "start_time", "end_time", "time_taken", "diff_rows_count",
                 "diff_row_limit_reached", "total_rows_checked", "initial_ranges_count", "mismatched_ranges_count", "odd_node_counts",
                 "transient_keys", "recheck", "hash_statements", "throttle_pauses", "throttle_paused_seconds", "recheck_seconds",
