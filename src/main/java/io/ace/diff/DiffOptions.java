@@ -19,10 +19,11 @@ import java.util.List;
  * @param maxLoad           pause while a node has more active application sessions (0: no limit)
  * @param maxLagSeconds     pause while a node's subscribers lag by more seconds (0: no limit)
  * @param targetQuerySeconds size hashing statements to take about this long (0: one per partition)
+ * @param columns           the columns compared (the key always is)
  */
 public record DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
                           long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds,
-                          int maxLoad, int maxLagSeconds, double targetQuerySeconds) {
+                          int maxLoad, int maxLagSeconds, double targetQuerySeconds, ColumnChoice columns) {
 
     public static final int DEFAULT_BLOCK_SIZE = 100_000;
     public static final double DEFAULT_CONCURRENCY_FACTOR = 1.0;
@@ -41,11 +42,12 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         nodes = ClusterDefinition.named(nodes);
         equality = equality == null ? Equality.EXACT : equality;
         tableFilter = tableFilter == null || tableFilter.isBlank() ? null : tableFilter.strip();
+        columns = columns == null ? ColumnChoice.ALL : columns;
     }
 
     public static DiffOptions defaults() {
         return new DiffOptions(List.of(), DEFAULT_BLOCK_SIZE, DEFAULT_CONCURRENCY_FACTOR, DEFAULT_COMPARE_UNIT_SIZE,
-                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT, true, DEFAULT_RECHECK_TIMEOUT_SECONDS, 0, 0, 0);
+                DEFAULT_MAX_DIFF_ROWS, null, Equality.EXACT, true, DEFAULT_RECHECK_TIMEOUT_SECONDS, 0, 0, 0, ColumnChoice.ALL);
     }
 
     public DiffOptions validate() {
@@ -93,7 +95,13 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     /** The same settings with another row filter (a replication set's, for one of its tables). */
     public DiffOptions withTableFilter(String filter) {
         return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, filter, equality, recheck,
-                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds);
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns);
+    }
+
+    /** The same settings comparing other columns of the table. */
+    public DiffOptions withColumns(ColumnChoice chosen) {
+        return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck,
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, chosen);
     }
 
     Throttle throttle() {

@@ -67,8 +67,7 @@ public final class TablePreflight {
         for (NodePool pool : sessions.pools()) {
             filterCheck.check(pool, reference, options.tableFilter());
         }
-        ComparedTable compared = new ComparedTable(reference, options.tableFilter(), options.equality());
-        return compared;
+        return options.columns().apply(new ComparedTable(reference, options.tableFilter(), options.equality()));
     }
 
     /** How two column lists differ (name, declared type, collation, order), or null when they do not. */

@@ -140,6 +140,12 @@ public final class DiffFileReader {
         return names;
     }
 
+    /** The --columns or --exclude-columns the file's columns were chosen by (its summary's {@code column_choice}); null when by none. */
+    public String columnChoice() {
+        JsonNode choice = summary().path("column_choice");
+        return choice.isString() ? choice.asString() : null;
+    }
+
     /** The diff file's nodes, after checking that the file is whole and of this table; a usage error otherwise. */
     public List<String> nodesOf(TableName table) {
         JsonNode summary = summary();

@@ -2,6 +2,7 @@ package io.ace.mtree;
 
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.DiffPlan;
@@ -40,7 +41,7 @@ public final class TreeBuild {
     /** The leaves: one per block of a comparison plan with {@code leafSize} rows per block. */
     public DiffPlan plan(int leafSize, double concurrencyFactor) throws Exception {
         DiffOptions options = new DiffOptions(List.of(), leafSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
-                table.equality(), false, 0, 0, 0, 0);
+                table.equality(), false, 0, 0, 0, 0, ColumnChoice.ALL);
         return new RangePlanner().plan(sessions, table, options);
     }
 

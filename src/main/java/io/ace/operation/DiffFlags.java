@@ -1,5 +1,6 @@
 package io.ace.operation;
 
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
 import io.ace.exit.AceException;
@@ -59,7 +60,7 @@ public class DiffFlags {
             throw AceException.usage("--output must be json or html, got '" + output + "'");
         }
         return new DiffOptions(nodes, blockSize, concurrencyFactor, fetch.compareUnitSize(), fetch.maxDiffRows(), tableFilter, eq,
-                recheck.recheck(), recheck.timeoutSeconds(), maxLoad, maxLag, targetQueryTime).validate();
+                recheck.recheck(), recheck.timeoutSeconds(), maxLoad, maxLag, targetQueryTime, ColumnChoice.ALL).validate();
     }
 
     /** Whether the HTML report is wanted too. */

@@ -1,5 +1,6 @@
 package io.ace.operation;
 
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
 import io.ace.report.HtmlReportWriter;
@@ -9,7 +10,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * The comparison settings as job parameters, for every operation that compares rows. Identifying:
- * what is compared and how (nodes, filter, block size, equality, row limit); the pace may change
+ * what is compared and how (nodes, filter, columns, block size, equality, row limit); the pace may change
  * between a run and its resumption.
  */
 public final class DiffParameters {
@@ -30,7 +31,14 @@ public final class DiffParameters {
                 .addLong("recheck_timeout", (long) options.recheckTimeoutSeconds(), false)
                 .addLong("max_load", (long) options.maxLoad(), false)
                 .addLong("max_lag", (long) options.maxLagSeconds(), false)
-                .addDouble("target_query_time", options.targetQuerySeconds(), false);
+                .addDouble("target_query_time", options.targetQuerySeconds(), false)
+                .addString("columns", String.join("\n", options.columns().only()))
+                .addString("exclude_columns", String.join("\n", options.columns().excluded()));
+    }
+
+    private static List<String> lines(JobParameters p, String name) {
+        String recorded = p.getString(name, "");
+        return recorded.isEmpty() ? List.of() : List.of(recorded.split("\n"));
     }
 
     /** What a run on many tables leaves out (identifying) and the sessions it may hold per node (not identifying). */
@@ -41,8 +49,7 @@ public final class DiffParameters {
     }
 
     public static List<String> skipTables(JobParameters p) {
-        String recorded = p.getString("skip_tables", "");
-        return recorded.isEmpty() ? List.of() : List.of(recorded.split("\n"));
+        return lines(p, "skip_tables");
     }
 
     public static int maxConnections(JobParameters p) {
@@ -71,6 +78,7 @@ public final class DiffParameters {
                 p.getString("table_filter", ""), Equality.valueOf(p.getString("equality").toUpperCase()),
                 Boolean.parseBoolean(p.getString("recheck", "true")),
                 p.getLong("recheck_timeout", (long) DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS).intValue(),
-                p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue(), p.getDouble("target_query_time", 0.0));
+                p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue(), p.getDouble("target_query_time", 0.0),
+                new ColumnChoice(lines(p, "columns"), lines(p, "exclude_columns")));
     }
 }

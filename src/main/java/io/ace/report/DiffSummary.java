@@ -16,6 +16,7 @@ import java.util.Map;
  * @param tableFilter          the row filter compared under, empty for none
  * @param columns              the columns compared when not all were (a replication set's column list); rows carry only
  *                             these, and table-repair repairs only them
+ * @param columnChoice         the --columns or --exclude-columns the columns were chosen by, null when by none
  * @param equality             what makes rows equal ({@code exact}, ...)
  * @param startTime            when the comparison started, RFC 3339 in UTC
  * @param diffRowsCount        differing rows per node pair
@@ -29,7 +30,8 @@ import java.util.Map;
  */
 public record DiffSummary(String schema, String table, List<String> nodes, List<String> primaryKey, String keyIndex, int blockSize, int compareUnitSize,
                           double concurrencyFactor, long maxDiffRows, String tableFilter,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> columns, String equality, String startTime,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> columns,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String columnChoice, String equality, String startTime,
                           String endTime, String timeTaken, Map<String, Long> diffRowsCount, boolean diffRowLimitReached,
                           long totalRowsChecked, int initialRangesCount, int mismatchedRangesCount, Map<String, Long> oddNodeCounts,
                           long transientKeys, boolean recheck, long hashStatements, long throttlePauses, double throttlePausedSeconds,

@@ -62,7 +62,7 @@ class TableFilterTextTest {
     void optionsRefuseItBeforeAnyNodeIsAsked(String filter) {
         DiffOptions d = DiffOptions.defaults();
         DiffOptions options = new DiffOptions(d.nodes(), d.blockSize(), d.concurrencyFactor(), d.compareUnitSize(), d.maxDiffRows(),
-                filter, d.equality(), d.recheck(), d.recheckTimeoutSeconds(), d.maxLoad(), d.maxLagSeconds(), d.targetQuerySeconds());
+                filter, d.equality(), d.recheck(), d.recheckTimeoutSeconds(), d.maxLoad(), d.maxLagSeconds(), d.targetQuerySeconds(), d.columns());
         assertThat(catchThrowableOfType(AceException.class, options::validate).exitCode()).isEqualTo(ExitCode.USAGE);
     }
 
@@ -72,7 +72,7 @@ class TableFilterTextTest {
         String filter = "id = " + "1".repeat(length - 5);
         DiffOptions d = DiffOptions.defaults();
         DiffOptions options = new DiffOptions(List.of(), d.blockSize(), d.concurrencyFactor(), d.compareUnitSize(), d.maxDiffRows(),
-                filter, d.equality(), d.recheck(), d.recheckTimeoutSeconds(), d.maxLoad(), d.maxLagSeconds(), d.targetQuerySeconds());
+                filter, d.equality(), d.recheck(), d.recheckTimeoutSeconds(), d.maxLoad(), d.maxLagSeconds(), d.targetQuerySeconds(), d.columns());
         AceException e = catchThrowableOfType(AceException.class, options::validate);
         assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(e.getMessage()).isEqualTo("--table-filter is " + length + " characters long; at most 2000 are allowed");

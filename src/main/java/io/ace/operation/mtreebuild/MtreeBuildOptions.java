@@ -1,5 +1,6 @@
 package io.ace.operation.mtreebuild;
 
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.mtree.TreeBuild;
 import io.ace.operation.DistributedOption;
@@ -40,7 +41,7 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
     public MtreeBuildRequest request(RunBasics run) {
         TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
-                equality.value(), false, 0, 0, 0, 0).validate();
+                equality.value(), false, 0, 0, 0, 0, ColumnChoice.ALL).validate();
         return new MtreeBuildRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir(),
                 distributed.value());
     }

@@ -1,6 +1,7 @@
 package io.ace.operation.mtreebuild;
 
 import io.ace.catalog.TableName;
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
 import io.ace.operation.DistributedOption;
@@ -24,7 +25,8 @@ final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
     @Override
     public MtreeBuildRequest decode(RunIdentity id, JobParameters p) {
         DiffOptions options = new DiffOptions(NodesParameters.nodes(p), p.getLong("block_size").intValue(), p.getDouble("concurrency_factor"),
-                DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null, Equality.parse(p.getString("equality")), false, 0, 0, 0, 0);
+                DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null, Equality.parse(p.getString("equality")), false, 0, 0, 0, 0,
+                ColumnChoice.ALL);
         return new MtreeBuildRequest(id.cluster(), TableName.fromRecorded(id.target()), options, id.runKey(), id.outputDir(),
                 DistributedOption.read(p));
     }

@@ -1,5 +1,6 @@
 package io.ace.operation.mtreetablediff;
 
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.operation.FetchOptions;
 import io.ace.operation.NodesOptions;
@@ -31,7 +32,8 @@ public class MtreeTableDiffOptions extends NodesOptions implements RequestOption
     public MtreeTableDiffRequest request(RunBasics run) {
         TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, DiffOptions.DEFAULT_BLOCK_SIZE, DiffOptions.DEFAULT_CONCURRENCY_FACTOR,
-                fetch.compareUnitSize(), fetch.maxDiffRows(), null, null, recheck.recheck(), recheck.timeoutSeconds(), 0, 0, 0).validate();
+                fetch.compareUnitSize(), fetch.maxDiffRows(), null, null, recheck.recheck(), recheck.timeoutSeconds(), 0, 0, 0,
+                ColumnChoice.ALL).validate();
         return new MtreeTableDiffRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir());
     }
 }

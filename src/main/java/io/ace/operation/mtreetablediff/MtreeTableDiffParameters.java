@@ -1,6 +1,7 @@
 package io.ace.operation.mtreetablediff;
 
 import io.ace.catalog.TableName;
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.operation.NodesParameters;
 import io.ace.operation.ParameterCodec;
@@ -25,7 +26,8 @@ final class MtreeTableDiffParameters implements ParameterCodec<MtreeTableDiffReq
     public MtreeTableDiffRequest decode(RunIdentity id, JobParameters p) {
         DiffOptions options = new DiffOptions(NodesParameters.nodes(p), DiffOptions.DEFAULT_BLOCK_SIZE, DiffOptions.DEFAULT_CONCURRENCY_FACTOR,
                 p.getLong("compare_unit_size").intValue(), p.getLong("max_diff_rows"), null, null,
-                Boolean.parseBoolean(p.getString("recheck", "true")), p.getLong("recheck_timeout").intValue(), 0, 0, 0);
+                Boolean.parseBoolean(p.getString("recheck", "true")), p.getLong("recheck_timeout").intValue(), 0, 0, 0,
+                ColumnChoice.ALL);
         return new MtreeTableDiffRequest(id.cluster(), TableName.fromRecorded(id.target()), options, id.runKey(), id.outputDir());
     }
 }

@@ -1,5 +1,6 @@
 package io.ace.operation.tablediff;
 
+import io.ace.diff.ColumnChoice;
 import io.ace.operation.DiffFlags;
 import io.ace.operation.DistributedOption;
 import io.ace.operation.RequestOptions;
@@ -30,13 +31,21 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
                     + " operators and IMMUTABLE functions, checked on every node before it runs.")
     String tableFilter;
 
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN[,COLUMN...]",
+            description = "Compare only these columns (the key always is); the diff file and a repair from it hold only them.")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--exclude-columns", split = ",", paramLabel = "COLUMN[,COLUMN...]",
+            description = "Compare every column but these (never a key column); they are neither hashed nor shown, nor touched by a repair.")
+    List<String> excludeColumns = new ArrayList<>();
+
     @Mixin
     DistributedOption distributed;
 
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        return new TableDiffRequest(run.cluster(target.cluster()), target.table(), diff.options(tableFilter), run.runKey(), run.outputDir(), diff.html(),
+        return new TableDiffRequest(run.cluster(target.cluster()), target.table(), diff.options(tableFilter).withColumns(new ColumnChoice(columns, excludeColumns)), run.runKey(), run.outputDir(), diff.html(),
                 diff.maxHtmlRows(), distributed.value());
     }
 }

@@ -50,6 +50,13 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
     public Job build(TableRepairRequest request, ClusterSessions sessions) {
         // a diff file of a column list (repset-diff of a set with one) carries, and repairs, only those columns
         ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
+        String chosen = new DiffFileReader(request.diffFile()).columnChoice();
+        if (chosen != null) {
+            // a row missing on a node would be inserted with only the compared columns, the others at their defaults
+            throw AceException.usage("the diff file " + request.diffFile().getFileName() + " compared only some columns of " + request.table()
+                    + " (" + chosen + "): table-repair cannot insert a whole row from it; run table-diff without --columns or"
+                    + " --exclude-columns and repair from that file. Nothing was changed");
+        }
         DiffFileCheck.check(request.diffFile(), sessions, table.shape());
         String source = request.options().sourceOfTruth();
         List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
