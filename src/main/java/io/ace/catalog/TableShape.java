@@ -19,6 +19,11 @@ public record TableShape(TableName name, List<Column> columns, List<Column> keyC
         return new TableShape(name, columns.stream().filter(c -> names.contains(c.name())).toList(), keyColumns, keyIndex);
     }
 
+    /** Its columns that {@code compared}, the same table seen through a column list, leaves out. */
+    public List<Column> columnsLeftOutBy(TableShape compared) {
+        return columns.stream().filter(c -> !compared.columns().contains(c)).toList();
+    }
+
     public List<String> columnNames() {
         return columns.stream().map(Column::name).toList();
     }

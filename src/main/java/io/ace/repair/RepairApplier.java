@@ -50,9 +50,14 @@ public final class RepairApplier {
     private final RepairSql sql;
     private final RepairOptions options;
 
-    public RepairApplier(TableShape shape, RepairOptions options) {
+    /**
+     * @param shape the table as the diff file compared it
+     * @param whole the table with every column when the diff compared only some by choice (rows
+     *              missing on the target are then inserted whole), null otherwise
+     */
+    public RepairApplier(TableShape shape, TableShape whole, RepairOptions options) {
         this.shape = shape;
-        this.sql = new RepairSql(shape);
+        this.sql = new RepairSql(shape, whole);
         this.options = options;
     }
 

@@ -30,6 +30,11 @@ final class RepairSql {
     static final String CHANGES = "pg_temp.ace_repair_change";
     /** The rows the other node of each pair has now for the pair's staged keys: pair position, then the columns. */
     static final String CURRENT = "pg_temp.ace_repair_current";
+    /**
+     * The same rows with every column of the table, when the diff compared only some by choice
+     * (--columns, --exclude-columns): a row missing on the target is inserted whole from them.
+     */
+    static final String WHOLE = "pg_temp.ace_repair_whole";
 
     static final String READY = "ready";
     static final String STALE = "stale";
@@ -44,9 +49,20 @@ final class RepairSql {
     private final List<Integer> keyPositions;
     /** 1-based positions of the non-key columns. */
     private final List<Integer> nonKeyPositions;
+    /** Every column of the table when rows missing on the target are inserted whole ({@link #WHOLE}); null otherwise. */
+    private final TableShape whole;
 
     RepairSql(TableShape shape) {
+        this(shape, null);
+    }
+
+    /**
+     * @param whole the table with every column when {@code shape} has only the columns a diff
+     *              compared by choice: inserted rows then take every column from the other node
+     */
+    RepairSql(TableShape shape, TableShape whole) {
         this.shape = shape;
+        this.whole = whole == null || whole.columns().size() == shape.columns().size() ? null : whole;
         this.columns = shape.columns();
         this.key = shape.keyColumns();
         this.keyPositions = key.stream().map(c -> columns.indexOf(c) + 1).toList();
@@ -81,7 +97,28 @@ final class RepairSql {
     }
 
     List<String> prepareCurrent() {
-        return List.of("CREATE INDEX ON " + CURRENT + " (ace_pair, " + keyList("", "c") + ")", "ANALYZE " + CURRENT);
+        List<String> statements = new ArrayList<>(List.of("CREATE INDEX ON " + CURRENT + " (ace_pair, " + keyList("", "c") + ")",
+                "ANALYZE " + CURRENT));
+        if (whole != null) {
+            statements.add("CREATE INDEX ON " + WHOLE + " (" + wholeKeys("") + ", ace_pair)");
+            statements.add("ANALYZE " + WHOLE);
+        }
+        return statements;
+    }
+
+    /** The table whose every column an inserted row takes from the other node, or null when inserts take the compared columns. */
+    TableShape whole() {
+        return whole;
+    }
+
+    String createWhole() {
+        return "CREATE TEMP TABLE ace_repair_whole (ace_pair int NOT NULL, " + IntStream.rangeClosed(1, whole.columns().size())
+                .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + ") ON COMMIT DROP";
+    }
+
+    /** {@code w2, w5}: the key columns among {@link #WHOLE}'s, optionally qualified. */
+    private String wholeKeys(String alias) {
+        return whole.keyColumns().stream().map(k -> alias + "w" + (whole.columns().indexOf(k) + 1)).collect(Collectors.joining(", "));
     }
 
     /**
@@ -214,14 +251,28 @@ final class RepairSql {
                 + " FROM " + CHANGES + " p WHERE " + ready("update") + " AND " + targetRow() + " AND " + matches("b") + " RETURNING p.ace_ord");
     }
 
-    /** Inserts the ready insertions; a key another session inserted meanwhile is left alone and marked unwritten. */
+    /**
+     * Inserts the ready insertions (whole rows from {@link #WHOLE} when the table has columns the
+     * diff did not compare, the first pair's row of a key); a key another session inserted
+     * meanwhile is left alone and marked unwritten.
+     */
     String applyInserts() {
         String keyColumns = shape.keyList(null);
-        String insert = "INSERT INTO " + shape.name().sql() + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", "))
-                + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE " + ready("insert")
-                + " ON CONFLICT (" + keyColumns + ") DO NOTHING RETURNING " + keyColumns;
+        String insert = whole == null
+                ? "INSERT INTO " + shape.name().sql() + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", "))
+                        + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE " + ready("insert")
+                : "INSERT INTO " + shape.name().sql() + " (" + whole.columns().stream().map(Column::quoted).collect(Collectors.joining(", "))
+                        + ") SELECT " + IntStream.rangeClosed(1, whole.columns().size()).mapToObj(i -> "w.w" + i).collect(Collectors.joining(", "))
+                        + " FROM " + CHANGES + " p JOIN (SELECT DISTINCT ON (" + wholeKeys("") + ") * FROM " + WHOLE + " ORDER BY "
+                        + wholeKeys("") + ", ace_pair) w ON " + wholeTuple() + " = " + tuple("p.", "k") + " WHERE " + ready("insert");
+        insert += " ON CONFLICT (" + keyColumns + ") DO NOTHING RETURNING " + keyColumns;
         return "WITH written AS (" + insert + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready("insert")
                 + " AND NOT EXISTS (SELECT 1 FROM written w WHERE " + shape.keyTuple("w") + " = " + tuple("p.", "k") + ")";
+    }
+
+    private String wholeTuple() {
+        String list = wholeKeys("w.");
+        return whole.keyColumns().size() == 1 ? list : "(" + list + ")";
     }
 
     /** Runs a write returning the positions it wrote, and marks the ready changes of its kind it did not write. */
@@ -265,12 +316,18 @@ final class RepairSql {
         String table = shape.name().sql();
         return switch (change.kind()) {
             case INSERT -> "INSERT INTO " + table + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", ")) + ") VALUES ("
-                    + columns.stream().map(c -> literal(change.after().get(c.name()).sqlText(), c)).collect(Collectors.joining(", ")) + ")";
+                    + columns.stream().map(c -> literal(change.after().get(c.name()).sqlText(), c)).collect(Collectors.joining(", ")) + ")"
+                    + (whole == null ? "" : " -- with " + notCompared() + " from the same node's row, as it is when the repair runs");
             case UPDATE -> "UPDATE " + table + " SET " + updated(change.columns()).stream()
                     .map(c -> c.quoted() + " = " + literal(change.after().get(c.name()).sqlText(), c)).collect(Collectors.joining(", "))
                     + " WHERE " + keyEquals(change);
             case DELETE -> "DELETE FROM " + table + " WHERE " + keyEquals(change);
         };
+    }
+
+    /** The columns the diff did not compare, as a list of quoted names. */
+    String notCompared() {
+        return whole.columnsLeftOutBy(shape).stream().map(Column::quoted).collect(Collectors.joining(", "));
     }
 
     private List<Column> updated(List<String> filled) {

@@ -15,10 +15,13 @@ import java.util.Map;
  * @param verified           keys read again and found identical on every node (0 in a dry run); in the outcome only
  * @param keysStillDiffering keys that differ after the repair; null in a dry run, which checks nothing afterwards (and the file leaves it out)
  * @param nodes              every node the repair read; in the outcome only
+ * @param notCompared        the table's columns the diff file did not compare (--columns, --exclude-columns): updates left
+ *                           them as they were, inserted rows took them from the source; null when it compared them all
  */
 public record RepairSummary(@JsonUnwrapped TableName table, String mode, String sourceOfTruth, boolean dryRun, boolean fireTriggers,
                             String diffFile, String diffFileSha256, Map<String, Map<String, Long>> perNode, @JsonIgnore long verified,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Long keysStillDiffering, @JsonIgnore List<String> nodes, long jobExecutionId, String runKey)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long keysStillDiffering, @JsonIgnore List<String> nodes, long jobExecutionId, String runKey,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notCompared)
         implements Summary {
 
     /** The counts each node's apply step records, in the order the reports show them. */
@@ -49,6 +52,11 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
             line.append(verified).append(verified == 1 ? " key verified identical on " : " keys verified identical on ")
                     .append(String.join(", ", nodes))
                     .append(keysStillDiffering == null || keysStillDiffering == 0 ? "" : "; " + keysStillDiffering + (keysStillDiffering == 1 ? " key still differs" : " keys still differ"));
+        }
+        if (notCompared != null) {
+            line.append(dryRun ? "" : "; ").append("columns not compared (").append(String.join(", ", notCompared))
+                    .append(dryRun ? ") would be left as they are by updates, and taken with the rest of the row by inserts"
+                            : ") left as they were by updates, taken with the rest of the row by inserts");
         }
         return line.toString();
     }

@@ -42,15 +42,29 @@ class ChosenColumnsTest {
         assertThat(row.has("a")).isTrue();
         assertThat(row.has("note")).isFalse();
 
-        // the re-check reads the same columns; a repair would insert id 4 without its other columns, so it refuses
+        // the re-check reads the same columns
         Ace.Result rerun = ace.run("table-rerun", "local", "public.chosen", "--diff-file", r.diffFile().toString(),
                 "--output-dir", ace.outputDir().toString());
         assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(1);
         assertThat(rerun.out()).as(rerun.toString()).contains("2 rows still differ");
+
+        // a repair updates the compared columns only, and inserts a missing row whole
+        Ace.Result dryRun = ace.run("table-repair", "local", "public.chosen", "--diff-file", r.diffFile().toString(), "--source-of-truth", "n1",
+                "--dry-run", "--output-dir", ace.outputDir().toString());
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(1);
+        assertThat(ace.outputFiles()).filteredOn(p -> p.getFileName().toString().startsWith("public_chosen_dry-run-n2")).singleElement()
+                .satisfies(p -> assertThat(p).content().contains("-- with \"note\", \"updated\" from the same node's row"));
         Ace.Result repair = ace.run("table-repair", "local", "public.chosen", "--diff-file", r.diffFile().toString(), "--source-of-truth", "n1");
-        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(64);
-        assertThat(repair.err()).contains("--exclude-columns note,updated").contains("Nothing was changed");
-        assertThat(cluster.count("n2", "SELECT count(*) FROM public.chosen WHERE id = 4 OR a = -2")).isEqualTo(1);
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(repair.out()).contains("n2 inserted 1, updated 1, deleted 0")
+                .contains("columns not compared (note, updated) left as they were by updates, taken with the rest of the row by inserts");
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.chosen WHERE id = 4 AND note = 'note 4'"
+                + " AND updated = timestamptz '2025-01-01 00:00:00+00' AND a = 4")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.chosen WHERE id = 2 AND a = 2")).isEqualTo(1);
+        // what was not compared is left as it was
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.chosen WHERE (id = 1 AND note = 'other')"
+                + " OR (id = 3 AND updated > timestamptz '2025-01-01 00:00:00+00')")).isEqualTo(2);
+        cluster.sql("UPDATE public.chosen SET a = -2 WHERE id = 2; DELETE FROM public.chosen WHERE id = 4", "n2");
     }
 
     @Test

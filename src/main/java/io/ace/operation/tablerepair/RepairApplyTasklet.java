@@ -1,6 +1,7 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.batch.StepProgress;
+import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.difffile.DiffFileReader;
@@ -37,12 +38,14 @@ final class RepairApplyTasklet implements Tasklet {
     private final TableRepairRequest request;
     private final ClusterSessions sessions;
     private final ComparedTable table;
+    private final TableShape whole;
     private final FindingsStore findings;
 
-    RepairApplyTasklet(TableRepairRequest request, ClusterSessions sessions, ComparedTable table, FindingsStore findings) {
+    RepairApplyTasklet(TableRepairRequest request, ClusterSessions sessions, ComparedTable table, TableShape whole, FindingsStore findings) {
         this.request = request;
         this.sessions = sessions;
         this.table = table;
+        this.whole = whole;
         this.findings = findings;
     }
 
@@ -59,7 +62,7 @@ final class RepairApplyTasklet implements Tasklet {
         try (StatementsFile statements = dryRun ? new StatementsFile(request.outputDir(), request.table().schema(), request.table().table(), node)
                 : null) {
             Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null;
-            outcome = new RepairApplier(table.shape(), request.options())
+            outcome = new RepairApplier(table.shape(), whole, request.options())
                     .apply(sessions, new DiffFileReader(request.diffFile(), request.diffSha256()), node, records);
             if (records != null) {
                 records.flush();

@@ -31,10 +31,13 @@ final class RepairReportTasklet implements Tasklet {
     private final FindingsStore findings;
     private final HtmlReportWriter html;
     private final JobRepository repository;
+    private final List<String> notCompared;
 
+    /** @param notCompared the table's columns the diff file did not compare by choice, null when it compared them all */
     RepairReportTasklet(TableRepairRequest request, List<String> targets, List<String> nodes, FindingsStore findings,
-                        HtmlReportWriter html, JobRepository repository) {
+                        HtmlReportWriter html, JobRepository repository, List<String> notCompared) {
         this.repository = repository;
+        this.notCompared = notCompared;
         this.request = request;
         this.targets = targets;
         this.nodes = nodes;
@@ -62,7 +65,7 @@ final class RepairReportTasklet implements Tasklet {
                 options.fireTriggers(), request.diffFile().toAbsolutePath().toString(), request.diffSha256(), perNode,
                 context.getLong(RepairVerifyTasklet.VERIFIED, 0L),
                 options.dryRun() ? null : context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(),
-                request.runKey());
+                request.runKey(), notCompared);
         List<ReportFile> written = new ArrayList<>();
         if (request.generateReport() || options.dryRun()) {
             RepairReportFiles.Written files = new RepairReportFiles(html).write(request.outputDir(), summary,

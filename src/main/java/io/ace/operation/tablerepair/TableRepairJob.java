@@ -2,6 +2,7 @@ package io.ace.operation.tablerepair;
 
 import io.ace.batch.BatchResources;
 import io.ace.batch.StepProgress;
+import io.ace.catalog.Column;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
@@ -48,20 +49,14 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
 
     @Override
     public Job build(TableRepairRequest request, ClusterSessions sessions) {
-        // a diff file of a column list (repset-diff of a set with one) carries, and repairs, only those columns
-        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
-        String chosen = new DiffFileReader(request.diffFile()).columnChoice();
-        if (chosen != null) {
-            // a row missing on a node would be inserted with only the compared columns, the others at their defaults
-            throw AceException.usage("the diff file " + request.diffFile().getFileName() + " compared only some columns of " + request.table()
-                    + " (" + chosen + "): table-repair cannot insert a whole row from it; run table-diff without --columns or"
-                    + " --exclude-columns and repair from that file. Nothing was changed");
-        }
+        // a diff file of some columns carries, compares and updates only those; a row it inserts is whole unless a set's column list chose them
+        DiffFileTable file = DiffFileTable.of(sessions, request.table(), request.diffFile());
+        ComparedTable table = file.compared();
         DiffFileCheck.check(request.diffFile(), sessions, table.shape());
         String source = request.options().sourceOfTruth();
         List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
         var repository = resources.repository();
-        Step node = resources.step("repair-node", new RepairApplyTasklet(request, sessions, table, resources.findings()));
+        Step node = resources.step("repair-node", new RepairApplyTasklet(request, sessions, table, file.whole(), resources.findings()));
         // each node's partition goes to a worker of that node's region
         Step repair = resources.partitions().step("repair", new NodePartitioner(targets), node, Math.max(1, targets.size()),
                 partition -> sessions.region(partition.getString(RepairApplyTasklet.NODE)));
@@ -69,7 +64,8 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
                 ? (contribution, context) -> RepeatStatus.FINISHED
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE));
         Step report = resources.step("report",
-                new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(), resources.html(), repository));
+                new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(), resources.html(), repository,
+                        file.whole() == null ? null : file.whole().columnsLeftOutBy(table.shape()).stream().map(Column::name).toList()));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
     }
 

@@ -28,7 +28,7 @@ final class TableRerunJob implements OperationJob<TableRerunRequest> {
 
     @Override
     public Job build(TableRerunRequest request, ClusterSessions sessions) {
-        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile());
+        ComparedTable table = DiffFileTable.of(sessions, request.table(), request.diffFile()).compared();
         DiffFileCheck.check(request.diffFile(), sessions, table.shape());
         var repository = resources.repository();
         RerunTasklet recheck = new RerunTasklet(request, sessions, table, resources.findings());
