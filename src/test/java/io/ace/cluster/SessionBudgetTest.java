@@ -84,8 +84,7 @@ class SessionBudgetTest {
     @Test
     void aFullBudgetWaitsThenNamesTheNode() throws Exception {
         LocalCluster cluster = LocalCluster.fewConnections();
-        NodeDefinition n1 = new NodeDefinition("n1", Map.of("host", "127.0.0.1", "port", Integer.toString(cluster.port("n1")),
-                "dbname", "acedb", "user", "ace", "sslmode", "disable"), LocalCluster.PASSWORD);
+        NodeDefinition n1 = n1(cluster);
         SessionBudget budget = new SessionBudget(1, Duration.ofMillis(300));
         try (NodePool pool = new NodePool(n1, budget); Connection held = pool.open()) {
             assertThat(held.isValid(5)).isTrue();
@@ -105,8 +104,7 @@ class SessionBudgetTest {
     @Test
     void aRunReusesItsSessionResetUnlessAnotherRunWaits() throws Exception {
         LocalCluster cluster = LocalCluster.fewConnections();
-        NodeDefinition n1 = new NodeDefinition("n1", Map.of("host", "127.0.0.1", "port", Integer.toString(cluster.port("n1")),
-                "dbname", "acedb", "user", "ace", "sslmode", "disable"), LocalCluster.PASSWORD);
+        NodeDefinition n1 = n1(cluster);
         SessionBudget budget = new SessionBudget(1, Duration.ofSeconds(30));
         try (NodePool run = new NodePool(n1, budget)) {
             int pid;
@@ -150,8 +148,7 @@ class SessionBudgetTest {
     @Test
     void aSessionKeptIdleByOneRunIsEndedForAnotherThatNeedsItsPlace() throws Exception {
         LocalCluster cluster = LocalCluster.fewConnections();
-        NodeDefinition n1 = new NodeDefinition("n1", Map.of("host", "127.0.0.1", "port", Integer.toString(cluster.port("n1")),
-                "dbname", "acedb", "user", "ace", "sslmode", "disable"), LocalCluster.PASSWORD);
+        NodeDefinition n1 = n1(cluster);
         // no wait at all: a place is free at once, or the open fails
         SessionBudget budget = new SessionBudget(1, Duration.ZERO);
         try (NodePool first = new NodePool(n1, budget); NodePool second = new NodePool(n1, budget)) {
@@ -167,6 +164,11 @@ class SessionBudgetTest {
             }
         }
         assertThat(budget.openSessions()).isZero();
+    }
+
+    private static NodeDefinition n1(LocalCluster cluster) {
+        return new NodeDefinition("n1", Map.of("host", "127.0.0.1", "port", Integer.toString(cluster.port("n1")),
+                "dbname", "acedb", "user", "ace", "sslmode", "disable"), LocalCluster.PASSWORD);
     }
 
     private static int single(Statement st, String sql) throws SQLException {

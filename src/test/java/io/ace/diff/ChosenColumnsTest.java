@@ -13,13 +13,16 @@ import tools.jackson.databind.JsonNode;
 @OnCluster
 class ChosenColumnsTest {
 
-    static LocalCluster cluster;
-    static Ace ace;
+    private final LocalCluster cluster;
+    private final Ace ace;
+
+    ChosenColumnsTest(LocalCluster cluster, Ace ace) {
+        this.cluster = cluster;
+        this.ace = ace;
+    }
 
     @BeforeAll
-    static void setUp(LocalCluster localCluster, Ace classAce) {
-        cluster = localCluster;
-        ace = classAce;
+    static void table(LocalCluster cluster) {
         cluster.sql("""
                 DROP TABLE IF EXISTS public.chosen;
                 CREATE TABLE public.chosen (id int PRIMARY KEY, a int, b text, note text, updated timestamptz);
