@@ -61,7 +61,9 @@ class AnsweredAloneTest {
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
-        assertThat(printed.lines().filter(l -> !l.contains("class,load"))).containsExactly("ACE dev");
+        assertThat(printed.lines().filter(l -> !l.contains("class,load"))).containsExactly("ACE dev",
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + "), class data sharing "
+                        + (System.getProperty("java.vm.info").contains("sharing") ? "on" : "off"));
         List<String> loaded = printed.lines().filter(l -> l.contains("class,load")).toList();
         assertThat(loaded).anyMatch(l -> l.contains(" picocli.CommandLine "))
                 .noneMatch(l -> l.contains(" org.springframework.boot.SpringApplication "))
