@@ -64,7 +64,7 @@ class SchemaDiffOnMeshTest {
 
     @AfterAll
     static void dropAll() {
-        mesh.sql("DROP SCHEMA IF EXISTS sd CASCADE; DROP SCHEMA IF EXISTS sd_same CASCADE");
+        mesh.sql("DROP SCHEMA IF EXISTS sd CASCADE; DROP SCHEMA IF EXISTS sd_same CASCADE; DROP SCHEMA IF EXISTS sd_part CASCADE");
     }
 
     static Map<String, JsonNode> differing(JsonNode summary, String pair) {
@@ -115,6 +115,26 @@ class SchemaDiffOnMeshTest {
         Path html = Path.of(run.out().lines().filter(l -> l.startsWith("report: ")).findFirst().orElseThrow().substring(8));
         String page = Files.readString(html);
         assertThat(page).contains("function total()").contains("count(*) + 1").contains("class=\"del\"").contains("class=\"ins\"");
+    }
+
+    @Test
+    void partitioningMethodsAndBoundsThatDifferAreShown() {
+        mesh.sql("CREATE SCHEMA sd_part; CREATE TABLE sd_part.events (id int, day date, PRIMARY KEY (id, day)) PARTITION BY RANGE (day)", "n1", "n2");
+        mesh.sql("CREATE SCHEMA sd_part; CREATE TABLE sd_part.events (id int, day date, PRIMARY KEY (id, day)) PARTITION BY HASH (id)", "n3");
+        mesh.sql("CREATE TABLE sd_part.events_2025 PARTITION OF sd_part.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')", "n1");
+        mesh.sql("CREATE TABLE sd_part.events_2025 PARTITION OF sd_part.events FOR VALUES FROM ('2025-01-01') TO ('2025-07-01')", "n2");
+        mesh.sql("CREATE TABLE sd_part.events_2025 PARTITION OF sd_part.events FOR VALUES WITH (MODULUS 2, REMAINDER 0)", "n3");
+        Ace.Result run = ace.run("schema-diff", "local", "sd_part", "--ddl-only");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        JsonNode summary = Ace.summary(run);
+        Map<String, JsonNode> n1n2 = differing(summary, "n1/n2");
+        assertThat(n1n2).containsOnlyKeys("table events_2025");
+        assertThat(n1n2.get("table events_2025").path("n1").asString()).contains("FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
+        assertThat(n1n2.get("table events_2025").path("n2").asString()).contains("TO ('2025-07-01')");
+        Map<String, JsonNode> n1n3 = differing(summary, "n1/n3");
+        assertThat(n1n3.get("table events").path("n1").asString()).contains("PARTITION BY RANGE (day)");
+        assertThat(n1n3.get("table events").path("n3").asString()).contains("PARTITION BY HASH (id)");
+        assertThat(n1n3.get("table events_2025").path("n3").asString()).contains("FOR VALUES WITH (modulus 2, remainder 0)");
     }
 
     @Test
