@@ -25,8 +25,6 @@ public final class NodePool implements AutoCloseable {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
-    private final NodeDefinition node;
-    private final SessionBudget budget;
     /** Kept this long without use, a session is checked before it is handed out again. */
     private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     /**
@@ -37,6 +35,8 @@ public final class NodePool implements AutoCloseable {
     private static final String RESET_SQL = "CLOSE ALL; UNLISTEN *; SELECT pg_catalog.pg_advisory_unlock_all(); DISCARD TEMP; RESET ALL; "
             + SessionSettings.INIT_SQL;
 
+    private final NodeDefinition node;
+    private final SessionBudget budget;
     private final Set<Connection> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
