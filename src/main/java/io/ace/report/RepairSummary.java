@@ -15,13 +15,14 @@ import java.util.Map;
  * @param verified           keys read again and found identical on every node (0 in a dry run); in the outcome only
  * @param keysStillDiffering keys that differ after the repair; null in a dry run, which checks nothing afterwards (and the file leaves it out)
  * @param nodes              every node the repair read; in the outcome only
+ * @param keyIndex           the index whose columns rows were matched by ({@code primary key "t_pkey"}, {@code unique index ...})
  * @param notCompared        the table's columns the diff file did not compare (--columns, --exclude-columns): updates left
  *                           them as they were, inserted rows took them from the source; null when it compared them all
  */
 public record RepairSummary(@JsonUnwrapped TableName table, String mode, String sourceOfTruth, boolean dryRun, boolean fireTriggers,
                             String diffFile, String diffFileSha256, Map<String, Map<String, Long>> perNode, @JsonIgnore long verified,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long keysStillDiffering, @JsonIgnore List<String> nodes, long jobExecutionId, String runKey,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notCompared)
+                            String keyIndex, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notCompared)
         implements Summary {
 
     /** The counts each node's apply step records, in the order the reports show them. */

@@ -86,8 +86,10 @@ class KeysAndShapesTest {
                 .content().contains("unique index &quot;nopk_uq_region_code_key&quot;");
 
         Ace.Result repair = ace.run("table-repair", "local", "public.nopk_uq", "--diff-file", diff.diffFile().toString(),
-                "--source-of-truth", "n1");
+                "--source-of-truth", "n1", "--generate-report", "--output-dir", ace.outputDir().toString());
         assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(ace.outputFiles()).filteredOn(p -> p.getFileName().toString().matches("public_nopk_uq_repair-.*\\.json")).singleElement()
+                .satisfies(p -> assertThat(p).content().contains("\"key_index\":\"unique index \\\"nopk_uq_region_code_key\\\"\""));
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.nopk_uq")).isEqualTo(700);
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.nopk_uq WHERE v = 'changed' OR code = 'extra'")).isZero();
         Ace.Result again = ace.run("table-diff", "local", "public.nopk_uq", "--nodes", "n1,n2", "--block-size", "100");

@@ -31,12 +31,17 @@ final class RepairReportTasklet implements Tasklet {
     private final FindingsStore findings;
     private final HtmlReportWriter html;
     private final JobRepository repository;
+    private final String keyIndex;
     private final List<String> notCompared;
 
-    /** @param notCompared the table's columns the diff file did not compare by choice, null when it compared them all */
+    /**
+     * @param keyIndex    the index whose columns rows were matched by, described
+     * @param notCompared the table's columns the diff file did not compare by choice, null when it compared them all
+     */
     RepairReportTasklet(TableRepairRequest request, List<String> targets, List<String> nodes, FindingsStore findings,
-                        HtmlReportWriter html, JobRepository repository, List<String> notCompared) {
+                        HtmlReportWriter html, JobRepository repository, String keyIndex, List<String> notCompared) {
         this.repository = repository;
+        this.keyIndex = keyIndex;
         this.notCompared = notCompared;
         this.request = request;
         this.targets = targets;
@@ -65,7 +70,7 @@ final class RepairReportTasklet implements Tasklet {
                 options.fireTriggers(), request.diffFile().toAbsolutePath().toString(), request.diffSha256(), perNode,
                 context.getLong(RepairVerifyTasklet.VERIFIED, 0L),
                 options.dryRun() ? null : context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(),
-                request.runKey(), notCompared);
+                request.runKey(), keyIndex, notCompared);
         List<ReportFile> written = new ArrayList<>();
         if (request.generateReport() || options.dryRun()) {
             RepairReportFiles.Written files = new RepairReportFiles(html).write(request.outputDir(), summary,

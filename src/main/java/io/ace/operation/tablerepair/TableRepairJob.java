@@ -63,9 +63,9 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         Step verify = resources.step("verify", request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE));
-        Step report = resources.step("report",
-                new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(), resources.html(), repository,
-                        file.whole() == null ? null : file.whole().columnsLeftOutBy(table.shape()).stream().map(Column::name).toList()));
+        List<String> notCompared = file.whole() == null ? null : file.whole().columnsLeftOutBy(table.shape()).stream().map(Column::name).toList();
+        Step report = resources.step("report", new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(),
+                resources.html(), repository, table.shape().keyIndex().describe(), notCompared));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
     }
 
