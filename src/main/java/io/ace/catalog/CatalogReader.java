@@ -58,7 +58,7 @@ public final class CatalogReader {
 
     private static final String KEY_SQL = """
             SELECT ic.relname::text,
-                   CASE WHEN i.indisprimary THEN 'primary key' WHEN i.indisreplident THEN 'replica identity index' ELSE 'unique index' END,
+                   CASE WHEN i.indisprimary THEN 'p' WHEN i.indisreplident THEN 'i' ELSE 'u' END,
                    ARRAY(SELECT a.attname::text FROM generate_series(0, i.indnkeyatts - 1) AS g(ord)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[g.ord] ORDER BY g.ord)
             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -125,7 +125,7 @@ public final class CatalogReader {
             ps.setString(1, table.sql());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    keyIndex = new KeyIndex(rs.getString(1), rs.getString(2));
+                    keyIndex = new KeyIndex(rs.getString(1), KeyIndex.Kind.of(rs.getString(2).charAt(0)));
                     keyNames.addAll(List.of((String[]) rs.getArray(3).getArray()));
                 }
             }

@@ -6,14 +6,36 @@ package io.ace.catalog;
  * expressions, default operator classes, every column NOT NULL).
  *
  * @param name the index's name on the node the shape was read from
- * @param kind {@code primary key}, {@code replica identity index} or {@code unique index}
+ * @param kind which of the three it is
  */
-public record KeyIndex(String name, String kind) {
+public record KeyIndex(String name, Kind kind) {
 
-    public static final String PRIMARY_KEY = "primary key";
+    /** What an index is to its table, by the code the catalog query gives it. */
+    public enum Kind {
+        PRIMARY_KEY('p', "primary key"),
+        REPLICA_IDENTITY('i', "replica identity index"),
+        UNIQUE('u', "unique index");
+
+        private final char code;
+        private final String label;
+
+        Kind(char code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        static Kind of(char code) {
+            for (Kind k : values()) {
+                if (k.code == code) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("no key index kind '" + code + "'");
+        }
+    }
 
     /** {@code unique index "t_code_key"}: what a report says rows were matched by. */
     public String describe() {
-        return kind + " \"" + name + "\"";
+        return kind.label + " \"" + name + "\"";
     }
 }

@@ -58,10 +58,8 @@ public final class TablePreflight {
                         + ": " + columnDiff + "; make the definitions match (schema-diff shows all differences)");
             }
             if (!reference.keyNames().equals(shape.keyNames())) {
-                throw AceException.config("table " + table + " is matched by " + reference.keyIndex().describe() + " ("
-                        + String.join(", ", reference.keyNames()) + ") on node " + first.getKey() + " but by "
-                        + (shape.keyIndex() == null ? "no key" : shape.keyIndex().describe() + " (" + String.join(", ", shape.keyNames()) + ")")
-                        + " on node " + node + "; the key must be the same columns on every node (its index name may differ)");
+                throw AceException.config("table " + table + " is matched by " + key(reference) + " on node " + first.getKey() + " but by "
+                        + key(shape) + " on node " + node + "; the key must be the same columns on every node (its index name may differ)");
             }
         });
         for (NodePool pool : sessions.pools()) {
@@ -71,6 +69,11 @@ public final class TablePreflight {
     }
 
     /** How two column lists differ (name, declared type, collation, order), or null when they do not. */
+    /** {@code unique index "t_code_key" (region, code)}, or {@code no key}. */
+    private static String key(TableShape shape) {
+        return shape.keyIndex() == null ? "no key" : shape.keyIndex().describe() + " (" + String.join(", ", shape.keyNames()) + ")";
+    }
+
     static String describeDifference(List<Column> a, List<Column> b) {
         List<String> sa = a.stream().map(Column::signature).toList();
         List<String> sb = b.stream().map(Column::signature).toList();

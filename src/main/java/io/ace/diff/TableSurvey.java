@@ -19,9 +19,9 @@ import java.util.Optional;
 /**
  * Tells, for each of many tables, whether it can be compared row by row on every node, and why
  * not: missing on some node, not a table, unlogged or temporary (replication never carries its
- * rows), without a key (no primary key, nor a unique index that could be one: rows cannot be matched), or with other columns or another key on
- * some node (rows cannot be compared until the definitions agree). Reads each node's catalog once
- * per table, one session at a time.
+ * rows), without a key (no primary key, nor a unique index that could be one: rows cannot be
+ * matched), or with other columns or another key on some node (rows cannot be compared until
+ * the definitions agree). Reads each node's catalog once per table, one session at a time.
  */
 public final class TableSurvey {
 
@@ -85,16 +85,19 @@ public final class TableSurvey {
                         + ": logical replication does not carry its rows");
             }
             if (!f.usableKey()) {
-                return new Verdict(table, Kind.SKIPPED, "no primary key on node " + e.getKey()
-                        + ", nor a unique index on NOT NULL columns that could be one: rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+                return new Verdict(table, Kind.SKIPPED, "no primary key on node " + e.getKey() + ", nor a unique index on NOT NULL"
+                        + " columns that could be one: rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
             }
         }
         String first = shapes.keySet().iterator().next();
         for (Map.Entry<String, TableShape> e : shapes.entrySet()) {
-            String columns = TablePreflight.describeDifference(shapes.get(first).columns(), e.getValue().columns());
-            if (columns != null || !shapes.get(first).keyNames().equals(e.getValue().keyNames())) {
+            TableShape reference = shapes.get(first);
+            String columns = TablePreflight.describeDifference(reference.columns(), e.getValue().columns());
+            if (columns != null || !reference.keyNames().equals(e.getValue().keyNames())) {
+                String what = columns != null ? columns
+                        : "key (" + String.join(", ", reference.keyNames()) + ") vs (" + String.join(", ", e.getValue().keyNames()) + ")";
                 return new Verdict(table, Kind.DEFINITION_DIFFERS, "columns or key differ between node " + first + " and node "
-                        + e.getKey() + (columns == null ? ": key (" + String.join(", ", shapes.get(first).keyNames()) + ") vs (" + String.join(", ", e.getValue().keyNames()) + ")" : ": " + columns) + "; its rows are compared once the definitions agree");
+                        + e.getKey() + ": " + what + "; its rows are compared once the definitions agree");
             }
         }
         return new Verdict(table, Kind.COMPARE, "");

@@ -1,5 +1,6 @@
 package io.ace.operation;
 
+import io.ace.catalog.Column;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
@@ -30,5 +31,10 @@ public record DiffFileTable(ComparedTable compared, TableShape whole) {
             return new DiffFileTable(all, null);
         }
         return new DiffFileTable(all.onColumns(columns, "diff file " + diffFile), reader.columnChoice() == null ? null : all.shape());
+    }
+
+    /** The table's columns the file did not compare by choice, which a repair leaves as they are; null when it compared them all. */
+    public List<String> notCompared() {
+        return whole == null ? null : whole.columnsLeftOutBy(compared.shape()).stream().map(Column::name).toList();
     }
 }

@@ -40,7 +40,7 @@ final class CurrentRows {
     void read(Connection target, List<NodePool> otherNodes) throws SQLException, IOException {
         try (Statement st = target.createStatement()) {
             st.execute(sql.createCurrent());
-            if (sql.whole() != null) {
+            if (sql.insertsWhole()) {
                 st.execute(sql.createWhole());
             }
         }
@@ -72,22 +72,15 @@ final class CurrentRows {
                 // the join looks the keys up by the table's primary key when they are few
                 st.execute("ANALYZE " + KEYS);
             }
-            String keys = keyNames.size() == 1 ? "k.k1" : "(" + keyNames.stream().map(k -> "k." + k).collect(Collectors.joining(", ")) + ")";
-            pipe(other, rows(pair, shape.columns(), keys), target, "COPY " + RepairSql.CURRENT + " FROM STDIN");
-            if (sql.whole() != null) {
-                pipe(other, rows(pair, sql.whole().columns(), keys), target, "COPY " + RepairSql.WHOLE + " FROM STDIN");
-            }
+            String rows = "SELECT " + pair + ", " + sql.fetchedColumns().stream().map(c -> "t." + c.quoted()).collect(Collectors.joining(", "))
+                    + " FROM " + shape.name().sql() + " t JOIN " + KEYS + " k ON " + shape.keyTuple("t") + " = "
+                    + (keyNames.size() == 1 ? "k.k1" : "(" + keyNames.stream().map(k -> "k." + k).collect(Collectors.joining(", ")) + ")");
+            pipe(other, "COPY (" + rows + ") TO STDOUT", target, "COPY " + sql.fetchedInto() + " FROM STDIN");
         } finally {
             // it only read, and its temporary table goes with the transaction
             other.rollback();
             other.setAutoCommit(true);
         }
-    }
-
-    /** COPY out of the pair's rows with these columns for the keys in {@link #KEYS}. */
-    private String rows(int pair, List<Column> columns, String keys) {
-        return "COPY (SELECT " + pair + ", " + columns.stream().map(c -> "t." + c.quoted()).collect(Collectors.joining(", "))
-                + " FROM " + shape.name().sql() + " t JOIN " + KEYS + " k ON " + shape.keyTuple("t") + " = " + keys + ") TO STDOUT";
     }
 
     /** Streams {@code copyOut}'s rows on {@code from} into {@code copyIn} on {@code to}. */

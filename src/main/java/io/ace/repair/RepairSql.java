@@ -51,6 +51,8 @@ final class RepairSql {
     private final List<Integer> nonKeyPositions;
     /** Every column of the table when rows missing on the target are inserted whole ({@link #WHOLE}); null otherwise. */
     private final TableShape whole;
+    /** 1-based positions of the key columns among {@link #whole}'s. */
+    private final List<Integer> wholeKeyPositions;
 
     RepairSql(TableShape shape) {
         this(shape, null);
@@ -63,6 +65,7 @@ final class RepairSql {
     RepairSql(TableShape shape, TableShape whole) {
         this.shape = shape;
         this.whole = whole == null || whole.columns().size() == shape.columns().size() ? null : whole;
+        this.wholeKeyPositions = this.whole == null ? List.of() : positionsIn(this.whole.columns(), shape.keyColumns());
         this.columns = shape.columns();
         this.key = shape.keyColumns();
         this.keyPositions = key.stream().map(c -> columns.indexOf(c) + 1).toList();
@@ -96,19 +99,36 @@ final class RepairSql {
         return "COPY (SELECT DISTINCT " + keyList("", "c") + " FROM " + STAGE + " WHERE ace_pair = " + pair + ") TO STDOUT";
     }
 
+    /**
+     * Indexes the other nodes' rows for the planning; when they were read whole, the compared
+     * columns are first taken from them into {@link #CURRENT}, so each row is read from its node once.
+     */
     List<String> prepareCurrent() {
-        List<String> statements = new ArrayList<>(List.of("CREATE INDEX ON " + CURRENT + " (ace_pair, " + keyList("", "c") + ")",
-                "ANALYZE " + CURRENT));
+        List<String> statements = new ArrayList<>();
         if (whole != null) {
-            statements.add("CREATE INDEX ON " + WHOLE + " (" + wholeKeys("") + ", ace_pair)");
+            statements.add("INSERT INTO " + CURRENT + " SELECT ace_pair, " + list("", "w", positionsIn(whole.columns(), columns))
+                    + " FROM " + WHOLE);
+            statements.add("CREATE INDEX ON " + WHOLE + " (" + list("", "w", wholeKeyPositions) + ", ace_pair)");
             statements.add("ANALYZE " + WHOLE);
         }
+        statements.add("CREATE INDEX ON " + CURRENT + " (ace_pair, " + keyList("", "c") + ")");
+        statements.add("ANALYZE " + CURRENT);
         return statements;
     }
 
-    /** The table whose every column an inserted row takes from the other node, or null when inserts take the compared columns. */
-    TableShape whole() {
-        return whole;
+    /** The columns read from the other nodes: every one when inserts are whole, else the compared ones. */
+    List<Column> fetchedColumns() {
+        return whole == null ? columns : whole.columns();
+    }
+
+    /** Where the other nodes' rows are copied: {@link #WHOLE} when inserts are whole, else {@link #CURRENT}. */
+    String fetchedInto() {
+        return whole == null ? CURRENT : WHOLE;
+    }
+
+    /** Whether rows missing on the target are inserted whole, from {@link #WHOLE}. */
+    boolean insertsWhole() {
+        return whole != null;
     }
 
     String createWhole() {
@@ -116,9 +136,9 @@ final class RepairSql {
                 .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + ") ON COMMIT DROP";
     }
 
-    /** {@code w2, w5}: the key columns among {@link #WHOLE}'s, optionally qualified. */
-    private String wholeKeys(String alias) {
-        return whole.keyColumns().stream().map(k -> alias + "w" + (whole.columns().indexOf(k) + 1)).collect(Collectors.joining(", "));
+    /** 1-based positions of {@code wanted} among {@code all}. */
+    private static List<Integer> positionsIn(List<Column> all, List<Column> wanted) {
+        return wanted.stream().map(c -> all.indexOf(c) + 1).toList();
     }
 
     /**
@@ -263,16 +283,12 @@ final class RepairSql {
                         + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE " + ready("insert")
                 : "INSERT INTO " + shape.name().sql() + " (" + whole.columns().stream().map(Column::quoted).collect(Collectors.joining(", "))
                         + ") SELECT " + IntStream.rangeClosed(1, whole.columns().size()).mapToObj(i -> "w.w" + i).collect(Collectors.joining(", "))
-                        + " FROM " + CHANGES + " p JOIN (SELECT DISTINCT ON (" + wholeKeys("") + ") * FROM " + WHOLE + " ORDER BY "
-                        + wholeKeys("") + ", ace_pair) w ON " + wholeTuple() + " = " + tuple("p.", "k") + " WHERE " + ready("insert");
+                        + " FROM " + CHANGES + " p JOIN (SELECT DISTINCT ON (" + list("", "w", wholeKeyPositions) + ") * FROM " + WHOLE
+                        + " ORDER BY " + list("", "w", wholeKeyPositions) + ", ace_pair) w ON " + tuple("w.", "w", wholeKeyPositions) + " = "
+                        + tuple("p.", "k") + " WHERE " + ready("insert");
         insert += " ON CONFLICT (" + keyColumns + ") DO NOTHING RETURNING " + keyColumns;
         return "WITH written AS (" + insert + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready("insert")
                 + " AND NOT EXISTS (SELECT 1 FROM written w WHERE " + shape.keyTuple("w") + " = " + tuple("p.", "k") + ")";
-    }
-
-    private String wholeTuple() {
-        String list = wholeKeys("w.");
-        return whole.keyColumns().size() == 1 ? list : "(" + list + ")";
     }
 
     /** Runs a write returning the positions it wrote, and marks the ready changes of its kind it did not write. */
@@ -368,8 +384,13 @@ final class RepairSql {
     }
 
     private static String tuple(String alias, String prefix, List<Integer> positions) {
-        String list = positions.stream().map(i -> alias + prefix + i).collect(Collectors.joining(", "));
+        String list = list(alias, prefix, positions);
         return positions.size() == 1 ? list : "(" + list + ")";
+    }
+
+    /** {@code p.c1, p.c3}: the columns at these positions. */
+    private static String list(String alias, String prefix, List<Integer> positions) {
+        return positions.stream().map(i -> alias + prefix + i).collect(Collectors.joining(", "));
     }
 
     /** The staged key columns, e.g. {@code s.c1, s.c3}. */

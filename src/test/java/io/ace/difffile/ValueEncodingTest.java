@@ -38,7 +38,7 @@ class ValueEncodingTest {
 
     @Test
     void eachTypeIsWrittenAsTheContractSays() {
-        String json = RowJson.toJson(new TableShape(new TableName("public", "t"), COLUMNS, List.of(COLUMNS.get(0)), new KeyIndex("t_pkey", KeyIndex.PRIMARY_KEY)), TEXTS);
+        String json = RowJson.toJson(new TableShape(new TableName("public", "t"), COLUMNS, List.of(COLUMNS.get(0)), new KeyIndex("t_pkey", KeyIndex.Kind.PRIMARY_KEY)), TEXTS);
         assertThat(json).isEqualTo("{\"i\":7,\"big\":9007199254740992,\"huge\":\"9007199254740993\","
                 + "\"f\":0.1000000000000000055511151231257827,\"nan\":\"NaN\",\"n\":\"3000.00\",\"b\":true,"
                 + "\"ts\":\"2025-07-22T12:00:00.123456Z\",\"inf\":\"infinity\",\"t\":\"a \",\"arr\":\"{1,2}\",\"nul\":null}");
@@ -46,7 +46,7 @@ class ValueEncodingTest {
 
     @Test
     void theReaderKeepsEveryValuesSpelling(@TempDir Path dir) throws Exception {
-        String row = RowJson.toJson(new TableShape(new TableName("public", "t"), COLUMNS, List.of(COLUMNS.get(0)), new KeyIndex("t_pkey", KeyIndex.PRIMARY_KEY)), TEXTS);
+        String row = RowJson.toJson(new TableShape(new TableName("public", "t"), COLUMNS, List.of(COLUMNS.get(0)), new KeyIndex("t_pkey", KeyIndex.Kind.PRIMARY_KEY)), TEXTS);
         Path file = Files.writeString(dir.resolve("d.json"), "{\"diffs\":{\"n1/n2\":{\"rows\":{\"n1\":[" + row + "],\"n2\":[]}}},"
                 + "\"summary\":{\"schema\":\"public\",\"table\":\"t\",\"nodes\":[\"n1\",\"n2\"]}}");
         List<Map<String, DiffFileReader.Value>> rows = new ArrayList<>();

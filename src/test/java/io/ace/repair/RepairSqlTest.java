@@ -32,7 +32,7 @@ class RepairSqlTest {
     private static final Column SELECT = column("select", "text");
     private static final Column QUOTE = column("we\"ird", "text");
     private static final TableShape SHAPE = new TableShape(new TableName("Odd\"Schema", "order"), List.of(ID, SELECT, QUOTE), List.of(ID),
-            new KeyIndex("order_pkey", KeyIndex.PRIMARY_KEY));
+            new KeyIndex("order_pkey", KeyIndex.Kind.PRIMARY_KEY));
     private static final RepairSql SQL = new RepairSql(SHAPE);
 
     private static Map<String, Value> row(String id, String select, String quote) {

@@ -137,9 +137,9 @@ public final class DiffFileAssembler {
         var options = comparison.options();
         var table = comparison.table();
         return new DiffSummary(table.shape().name().schema(), table.shape().name().table(), nodes, table.shape().keyNames(),
-                table.shape().keyIndex().describe(), counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(), options.maxDiffRows(),
-                table.filter() == null ? "" : table.filter(), table.columnList(), options.columns().describe(), table.equality().name().toLowerCase(), timing.startTime(),
-                timing.endTime(), timing.took(), result.diffRowsCount(),
+                table.shape().keyIndex().describe(), counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(),
+                options.maxDiffRows(), table.filter() == null ? "" : table.filter(), table.columnList(), options.columns().describe(),
+                table.equality().name().toLowerCase(), timing.startTime(), timing.endTime(), timing.took(), result.diffRowsCount(),
                 result.limitReached(), counts.rowsChecked(), counts.ranges(), counts.mismatched(), result.oddNodeCounts(),
                 recheck.transientKeys(), options.recheck(), progress.hashStatements(), progress.pauses(), progress.pausedMillis() / 1000.0,
                 Math.round(recheck.seconds() * 1000) / 1000.0, recheck.laggingNodes(), tree, job.getId(), output.runKey(), version);

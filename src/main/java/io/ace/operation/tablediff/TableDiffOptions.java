@@ -1,6 +1,7 @@
 package io.ace.operation.tablediff;
 
 import io.ace.diff.ColumnChoice;
+import io.ace.diff.DiffOptions;
 import io.ace.operation.DiffFlags;
 import io.ace.operation.DistributedOption;
 import io.ace.operation.RequestOptions;
@@ -45,7 +46,8 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        return new TableDiffRequest(run.cluster(target.cluster()), target.table(), diff.options(tableFilter).withColumns(new ColumnChoice(columns, excludeColumns)), run.runKey(), run.outputDir(), diff.html(),
+        DiffOptions options = diff.options(tableFilter).withColumns(new ColumnChoice(columns, excludeColumns));
+        return new TableDiffRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir(), diff.html(),
                 diff.maxHtmlRows(), distributed.value());
     }
 }

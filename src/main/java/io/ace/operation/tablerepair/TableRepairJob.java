@@ -2,7 +2,6 @@ package io.ace.operation.tablerepair;
 
 import io.ace.batch.BatchResources;
 import io.ace.batch.StepProgress;
-import io.ace.catalog.Column;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
@@ -63,9 +62,8 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         Step verify = resources.step("verify", request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE));
-        List<String> notCompared = file.whole() == null ? null : file.whole().columnsLeftOutBy(table.shape()).stream().map(Column::name).toList();
         Step report = resources.step("report", new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(),
-                resources.html(), repository, table.shape().keyIndex().describe(), notCompared));
+                resources.html(), repository, table.shape().keyIndex().describe(), file.notCompared()));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
     }
 
