@@ -121,7 +121,7 @@ public final class RunLauncher {
             }
             ClusterDefinition cluster = clusters.cluster(request.cluster());
             String launch = UUID.randomUUID().toString();
-            try (ClusterSessions sessions = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget)) {
+            try (ClusterSessions sessions = new ClusterSessions(cluster, needs.select(cluster), budget)) {
                 Job job = operation.job().build(request, sessions);
                 ((AbstractJob) job).registerJobExecutionListener(new Ownership(launch, run, started));
                 ((AbstractJob) job).registerJobExecutionListener(retention);

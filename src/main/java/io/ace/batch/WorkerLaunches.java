@@ -65,7 +65,7 @@ public final class WorkerLaunches implements PartitionStepSource {
             R request = operation.request(execution.getJobParameters());
             OperationJob.Needs needs = operation.job().prepare(request);
             ClusterDefinition cluster = clusters.cluster(request.cluster());
-            ClusterSessions opened = new ClusterSessions(cluster, cluster.select(needs.nodes()), budget);
+            ClusterSessions opened = new ClusterSessions(cluster, needs.select(cluster), budget);
             try {
                 job = operation.job().build(request, opened);
             } catch (RuntimeException e) {

@@ -9,11 +9,18 @@ import java.util.List;
  * the columns compared when only some are (a replication set's column list).
  *
  * @param columnList the columns compared, in table order, when not all are; null for all
+ * @param origins    what rows' commit origins mean on each node, when the comparison reads them
+ *                   (scoped to one node's writes); null when it does not
  */
-public record ComparedTable(TableShape shape, String filter, Equality equality, List<String> columnList) {
+public record ComparedTable(TableShape shape, String filter, Equality equality, List<String> columnList, OriginNames origins) {
 
     public ComparedTable(TableShape shape, String filter, Equality equality) {
-        this(shape, filter, equality, null);
+        this(shape, filter, equality, null, null);
+    }
+
+    /** The same table, its differing rows read with where their last change came from. */
+    public ComparedTable withOrigins(OriginNames names) {
+        return new ComparedTable(shape, filter, equality, columnList, names);
     }
 
     /**
@@ -27,10 +34,10 @@ public record ComparedTable(TableShape shape, String filter, Equality equality, 
                     + "): rows cannot be matched; add the key columns to the column list");
         }
         TableShape narrowed = shape.withColumns(columns);
-        return new ComparedTable(narrowed, filter, equality, narrowed.columnNames());
+        return new ComparedTable(narrowed, filter, equality, narrowed.columnNames(), origins);
     }
 
     TableQueries queries() {
-        return new TableQueries(shape, filter, equality);
+        return new TableQueries(shape, filter, equality, origins != null);
     }
 }

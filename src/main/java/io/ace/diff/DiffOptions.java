@@ -20,10 +20,11 @@ import java.util.List;
  * @param maxLagSeconds     pause while a node's subscribers lag by more seconds (0: no limit)
  * @param targetQuerySeconds size hashing statements to take about this long (0: one per partition)
  * @param columns           the columns compared (the key always is)
+ * @param against           compare only one node's writes (that node left out), or null for all rows
  */
 public record DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
                           long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds,
-                          int maxLoad, int maxLagSeconds, double targetQuerySeconds, ColumnChoice columns) {
+                          int maxLoad, int maxLagSeconds, double targetQuerySeconds, ColumnChoice columns, AgainstOrigin against) {
 
     public static final int DEFAULT_BLOCK_SIZE = 100_000;
     public static final double DEFAULT_CONCURRENCY_FACTOR = 1.0;
@@ -43,6 +44,14 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
         equality = equality == null ? Equality.EXACT : equality;
         tableFilter = tableFilter == null || tableFilter.isBlank() ? null : tableFilter.strip();
         columns = columns == null ? ColumnChoice.ALL : columns;
+    }
+
+    /** Settings comparing every row (not scoped to one node's writes). */
+    public DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
+                       long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds,
+                       int maxLoad, int maxLagSeconds, double targetQuerySeconds, ColumnChoice columns) {
+        this(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck, recheckTimeoutSeconds,
+                maxLoad, maxLagSeconds, targetQuerySeconds, columns, null);
     }
 
     public static DiffOptions defaults() {
@@ -81,6 +90,10 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
                     + " are allowed");
         }
         TableFilterText.check(tableFilter);
+        if (against != null && nodes.contains(against.node())) {
+            throw AceException.usage("--against-origin " + against.node() + " compares the other nodes' copies of " + against.node()
+                    + "'s writes; leave " + against.node() + " out of --nodes");
+        }
         return this;
     }
 
@@ -95,13 +108,19 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     /** The same settings with another row filter (a replication set's, for one of its tables). */
     public DiffOptions withTableFilter(String filter) {
         return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, filter, equality, recheck,
-                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns);
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns, against);
     }
 
     /** The same settings comparing other columns of the table. */
     public DiffOptions withColumns(ColumnChoice chosen) {
         return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck,
-                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, chosen);
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, chosen, against);
+    }
+
+    /** The same settings comparing only {@code scope}'s node's writes (null: every row). */
+    public DiffOptions scopedTo(AgainstOrigin scope) {
+        return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck,
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns, scope);
     }
 
     Throttle throttle() {

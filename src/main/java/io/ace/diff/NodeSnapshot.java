@@ -27,10 +27,13 @@ final class NodeSnapshot implements AutoCloseable {
     private final TableQueries queries;
     private final RangeHashes hashes;
     private final Connection connection;
+    /** What origin ids mean, when rows are read with their origins; null otherwise. */
+    private final OriginNames origins;
 
-    NodeSnapshot(NodePool pool, TableQueries queries) {
+    NodeSnapshot(NodePool pool, TableQueries queries, OriginNames origins) {
         this.pool = pool;
         this.queries = queries;
+        this.origins = queries.readsOrigins() ? origins : null;
         this.hashes = new RangeHashes(queries);
         this.connection = pool.open();
         try {
@@ -148,7 +151,10 @@ final class NodeSnapshot implements AutoCloseable {
                     for (int i = 0; i < columnCount; i++) {
                         values.add(rs.getString(keyCount + 1 + i));
                     }
-                    rows.put(readKey(rs, keyCount), new NodeRow(values, rs.getLong(keyCount + columnCount + 1)));
+                    int after = keyCount + columnCount + 1;
+                    RowOrigin origin = origins == null ? null
+                            : origins.of(pool.name(), rs.getObject(after + 1, Integer.class), rs.getString(after + 2));
+                    rows.put(readKey(rs, keyCount), new NodeRow(values, rs.getLong(after), origin));
                 }
             }
         }

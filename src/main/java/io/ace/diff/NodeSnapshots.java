@@ -28,7 +28,7 @@ final class NodeSnapshots implements AutoCloseable {
             }
             order.sort(Comparator.comparing(i -> pools.get(i).node().server()));
             for (int i : order) {
-                opened[i] = new NodeSnapshot(pools.get(i), table.queries());
+                opened[i] = new NodeSnapshot(pools.get(i), table.queries(), table.origins());
             }
             snapshots.addAll(List.of(opened));
         } catch (RuntimeException e) {

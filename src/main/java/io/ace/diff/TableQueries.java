@@ -20,9 +20,12 @@ final class TableQueries {
     private final TableShape shape;
     private final String filter;
     private final String rowHash;
+    private final boolean origins;
 
-    TableQueries(TableShape shape, String filter, Equality equality) {
+    /** @param origins whether full rows are read with their commit origin and time */
+    TableQueries(TableShape shape, String filter, Equality equality, boolean origins) {
         this.shape = shape;
+        this.origins = origins;
         // every statement that embeds the filter is prepared, where pgjdbc would take jsonb's ? for a parameter
         this.filter = filter == null ? null : TableFilterText.forPreparedStatement(filter);
         this.rowHash = "hash_record_extended(ROW(" + shape.columns().stream()
@@ -113,19 +116,31 @@ final class TableQueries {
                 + where(hasLower, hasUpper);
     }
 
-    /** Full rows, every column as text, plus the row hash, for the keys given as text arrays. */
+    /**
+     * Full rows, every column as text, plus the row hash, for the keys given as text arrays; when
+     * origins are read, then the id of the replication origin of the row's last change and its commit time.
+     */
     String rowsByKeys() {
         String columns = shape.columns().stream().map(c -> ALIAS + "." + c.quoted() + "::text").collect(Collectors.joining(", "));
-        return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + byKeys();
+        if (!origins) {
+            return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + byKeys("");
+        }
+        return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + ", o.roident::int, o.\"timestamp\"::text"
+                + byKeys(" CROSS JOIN LATERAL pg_catalog.pg_xact_commit_timestamp_origin(" + ALIAS + ".xmin) o");
+    }
+
+    boolean readsOrigins() {
+        return origins;
     }
 
     /** The row hash of each of the keys given as text arrays. */
     String hashesByKeys() {
-        return "SELECT " + keyTexts() + ", " + rowHash + byKeys();
+        return "SELECT " + keyTexts() + ", " + rowHash + byKeys("");
     }
 
-    private String byKeys() {
-        return " FROM " + shape.name().sql() + " " + ALIAS + " WHERE " + shape.keyTuple(ALIAS) + " IN (SELECT * FROM " + unnestKeys() + ")"
+    /** @param join what the table row is joined with */
+    private String byKeys(String join) {
+        return " FROM " + shape.name().sql() + " " + ALIAS + join + " WHERE " + shape.keyTuple(ALIAS) + " IN (SELECT * FROM " + unnestKeys() + ")"
                 + (filter == null ? "" : " AND (" + filter + ")");
     }
 

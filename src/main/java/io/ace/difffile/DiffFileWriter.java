@@ -219,8 +219,8 @@ public final class DiffFileWriter {
         private void write(JsonGenerator g, KeyDifference d, String node) {
             NodeRow row = d.rows().get(node);
             if (row != null) {
-                // the odd node goes beside the columns as metadata, as pgEdge ACE does with _spock_metadata_; repair ignores it
-                RowJson.write(g, shape, row.values(), d.oddNode());
+                // the odd node and the row's origin go beside the columns as metadata; repair ignores it
+                RowJson.write(g, shape, row.values(), d.oddNode(), row.origin());
             }
         }
 

@@ -2,6 +2,7 @@ package io.ace.difffile;
 
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
+import io.ace.diff.RowOrigin;
 import io.ace.json.AceJson;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -28,16 +29,18 @@ public final class RowJson {
     public static String toJson(TableShape shape, List<String> values) {
         StringWriter out = new StringWriter(64 * values.size());
         try (JsonGenerator g = AceJson.DOCUMENTS.createGenerator(out)) {
-            write(g, shape, values, null);
+            write(g, shape, values, null, null);
         }
         return out.toString();
     }
 
     /**
      * Writes the row as a JSON object, columns in table order; with an odd node, an
-     * {@code _ace_metadata_} object after the columns names it (repair ignores metadata objects).
+     * {@code _ace_metadata_} object after the columns names it; with an origin, a
+     * {@code _spock_metadata_} object gives its commit time and origin as pgEdge ACE does (repair
+     * ignores metadata objects).
      */
-    public static void write(JsonGenerator g, TableShape shape, List<String> values, String oddNode) {
+    public static void write(JsonGenerator g, TableShape shape, List<String> values, String oddNode, RowOrigin origin) {
         g.writeStartObject();
         List<Column> columns = shape.columns();
         for (int i = 0; i < columns.size(); i++) {
@@ -48,6 +51,18 @@ public final class RowJson {
             g.writeName("_ace_metadata_");
             g.writeStartObject();
             g.writeStringProperty("odd_node", oddNode);
+            g.writeEndObject();
+        }
+        if (origin != null) {
+            g.writeName("_spock_metadata_");
+            g.writeStartObject();
+            g.writeName("commit_ts");
+            if (origin.commitTs() == null) {
+                g.writeNull();
+            } else {
+                g.writeString(rfc3339(origin.commitTs()));
+            }
+            g.writeStringProperty("node_origin", origin.node());
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -3,6 +3,7 @@ package io.ace.findings;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
 import io.ace.diff.NodeRow;
+import io.ace.diff.RowOrigin;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -30,8 +31,11 @@ public final class FindingCodec {
     /** About the most bytes in one run. */
     static final int RUN_BYTES = 64 * 1024;
 
-    private static final int DIFFERENCES = 1;
+    /** Differences as stored before rows carried their origin; still read, for a run resumed after an upgrade. */
+    private static final int DIFFERENCES_WITHOUT_ORIGINS = 1;
     private static final int TEXTS = 2;
+    /** Differences, each row followed by its origin (node and commit time, both null when not read). */
+    private static final int DIFFERENCES = 3;
     private static final int NULL = -1;
 
     private FindingCodec() {
@@ -50,12 +54,16 @@ public final class FindingCodec {
                 writeString(out, e.getKey());
                 out.writeLong(e.getValue().hash());
                 writeStrings(out, e.getValue().values());
+                RowOrigin origin = e.getValue().origin();
+                writeString(out, origin == null ? null : origin.node());
+                writeString(out, origin == null ? null : origin.commitTs());
             }
         });
     }
 
     static List<KeyDifference> decodeDifferences(byte[] data) {
-        return decode(data, DIFFERENCES, in -> {
+        boolean origins = data[0] == DIFFERENCES;
+        return decode(data, origins ? DIFFERENCES : DIFFERENCES_WITHOUT_ORIGINS, in -> {
             List<String> key = readStrings(in);
             String odd = readString(in);
             int nodes = in.readInt();
@@ -63,7 +71,10 @@ public final class FindingCodec {
             for (int n = 0; n < nodes; n++) {
                 String node = readString(in);
                 long hash = in.readLong();
-                rows.put(node, new NodeRow(readStrings(in), hash));
+                List<String> values = readStrings(in);
+                String from = origins ? readString(in) : null;
+                String commitTs = origins ? readString(in) : null;
+                rows.put(node, new NodeRow(values, hash, from == null ? null : new RowOrigin(from, commitTs)));
             }
             return new KeyDifference(key, rows, odd);
         });
@@ -71,7 +82,8 @@ public final class FindingCodec {
 
     /** Only the keys and row hashes of a run of differences: the rows' values are skipped, not read into strings. */
     static List<KeyRecheck.Recorded> decodeRecorded(byte[] data) {
-        return decode(data, DIFFERENCES, in -> {
+        boolean origins = data[0] == DIFFERENCES;
+        return decode(data, origins ? DIFFERENCES : DIFFERENCES_WITHOUT_ORIGINS, in -> {
             List<String> key = readStrings(in);
             skipString(in);
             int nodes = in.readInt();
@@ -79,7 +91,7 @@ public final class FindingCodec {
             for (int n = 0; n < nodes; n++) {
                 String node = readString(in);
                 hashes.put(node, in.readLong());
-                for (int v = in.readInt(); v > 0; v--) {
+                for (int v = in.readInt() + (origins ? 2 : 0); v > 0; v--) {
                     skipString(in);
                 }
             }

@@ -1,5 +1,6 @@
 package io.ace.operation;
 
+import io.ace.diff.AgainstOrigin;
 import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
@@ -33,7 +34,9 @@ public final class DiffParameters {
                 .addLong("max_lag", (long) options.maxLagSeconds(), false)
                 .addDouble("target_query_time", options.targetQuerySeconds(), false)
                 .addString("columns", String.join("\n", options.columns().only()))
-                .addString("exclude_columns", String.join("\n", options.columns().excluded()));
+                .addString("exclude_columns", String.join("\n", options.columns().excluded()))
+                .addString("against_origin", options.against() == null ? "" : options.against().node())
+                .addString("until", options.against() == null || options.against().until() == null ? "" : options.against().until().toString());
     }
 
     private static List<String> lines(JobParameters p, String name) {
@@ -79,6 +82,7 @@ public final class DiffParameters {
                 Boolean.parseBoolean(p.getString("recheck", "true")),
                 p.getLong("recheck_timeout", (long) DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS).intValue(),
                 p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue(), p.getDouble("target_query_time", 0.0),
-                new ColumnChoice(lines(p, "columns"), lines(p, "exclude_columns")));
+                new ColumnChoice(lines(p, "columns"), lines(p, "exclude_columns")),
+                AgainstOrigin.of(p.getString("against_origin", ""), p.getString("until", "")));
     }
 }

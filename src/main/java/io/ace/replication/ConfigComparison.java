@@ -140,10 +140,7 @@ public record ConfigComparison(List<ReplicationConfig> configs, List<Finding> mi
                 return byName;
             }
         }
-        Map<String, String> dsn = ConnectionStrings.settings(s.providerDsn());
-        String host = dsn.getOrDefault("host", dsn.get("hostaddr"));
-        return definitions.stream().filter(d -> Objects.equals(host, d.host()) && String.valueOf(d.port()).equals(dsn.getOrDefault("port", "5432"))
-                && d.dbname().equals(dsn.get("dbname"))).map(NodeDefinition::name).findFirst();
+        return ConnectionStrings.nodeAt(s.providerDsn(), definitions);
     }
 
     private static Map<String, ReplicationConfig.ReplicationSet> sets(ReplicationConfig c) {

@@ -1,7 +1,11 @@
 package io.ace.replication;
 
+import io.ace.cluster.NodeDefinition;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +37,14 @@ final class ConnectionStrings {
             settings.put(m.group(1), value);
         }
         return settings;
+    }
+
+    /** The node of {@code nodes} a connection string in keyword form reaches: same host, port and database. */
+    static Optional<String> nodeAt(String dsn, Collection<NodeDefinition> nodes) {
+        Map<String, String> settings = settings(dsn);
+        String host = settings.getOrDefault("host", settings.get("hostaddr"));
+        return nodes.stream().filter(d -> Objects.equals(host, d.host()) && String.valueOf(d.port()).equals(settings.getOrDefault("port", "5432"))
+                && d.dbname().equals(settings.get("dbname"))).map(NodeDefinition::name).findFirst();
     }
 
     static String withoutPassword(String dsn) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param columns              the columns compared when not all were (a replication set's column list); rows carry only
  *                             these, and table-repair repairs only them
  * @param columnChoice         the --columns or --exclude-columns the columns were chosen by, null when by none
+ * @param againstOrigin        the node whose writes alone were compared (--against-origin), null when all rows were
+ * @param until                the latest commit time of its writes that counted (RFC 3339), null when all did
  * @param equality             what makes rows equal ({@code exact}, ...)
  * @param startTime            when the comparison started, RFC 3339 in UTC
  * @param diffRowsCount        differing rows per node pair
@@ -31,7 +33,9 @@ import java.util.Map;
 public record DiffSummary(String schema, String table, List<String> nodes, List<String> primaryKey, String keyIndex, int blockSize, int compareUnitSize,
                           double concurrencyFactor, long maxDiffRows, String tableFilter,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> columns,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String columnChoice, String equality, String startTime,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String columnChoice,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String againstOrigin,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String until, String equality, String startTime,
                           String endTime, String timeTaken, Map<String, Long> diffRowsCount, boolean diffRowLimitReached,
                           long totalRowsChecked, int initialRangesCount, int mismatchedRangesCount, Map<String, Long> oddNodeCounts,
                           long transientKeys, boolean recheck, long hashStatements, long throttlePauses, double throttlePausedSeconds,

@@ -1,9 +1,10 @@
 package io.ace.batch.compare;
 
 import io.ace.batch.DiffProgress;
-import io.ace.batch.RunTiming;
 import io.ace.batch.ReportFile;
+import io.ace.batch.RunTiming;
 import io.ace.catalog.TableName;
+import io.ace.diff.AgainstOrigin;
 import io.ace.diff.DiffPlan;
 import io.ace.difffile.DiffFileWriter;
 import io.ace.difffile.Sha256;
@@ -139,6 +140,8 @@ public final class DiffFileAssembler {
         return new DiffSummary(table.shape().name().schema(), table.shape().name().table(), nodes, table.shape().keyNames(),
                 table.shape().keyIndex().describe(), counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(),
                 options.maxDiffRows(), table.filter() == null ? "" : table.filter(), table.columnList(), options.columns().describe(),
+                options.against() == null ? null : options.against().node(),
+                options.against() == null || options.against().until() == null ? null : options.against().until().toString(),
                 table.equality().name().toLowerCase(), timing.startTime(), timing.endTime(), timing.took(), result.diffRowsCount(),
                 result.limitReached(), counts.rowsChecked(), counts.ranges(), counts.mismatched(), result.oddNodeCounts(),
                 recheck.transientKeys(), options.recheck(), progress.hashStatements(), progress.pauses(), progress.pausedMillis() / 1000.0,
@@ -149,6 +152,12 @@ public final class DiffFileAssembler {
             throws IOException {
         Map<String, String> m = RunFacts.of(output.operation(), comparison.sessions(), "Table", comparison.table().shape().name().toString(),
                 output.runKey(), job, version);
+        AgainstOrigin against = comparison.options().against();
+        if (against != null) {
+            m.put("Compared", "only rows whose last change came from " + against.node()
+                    + (against.until() == null ? "" : ", committed at or before " + against.until())
+                    + "; a delete " + against.node() + " made shows only where the deleted row had also come from it");
+        }
         if (result.file() != null) {
             m.put("Diff file", result.file().getFileName().toString());
             m.put("Diff file sha256", Sha256.of(result.file()));

@@ -3,6 +3,7 @@ package io.ace.batch.compare;
 import io.ace.batch.BlockFailureInjector;
 import io.ace.batch.DiffProgress;
 import io.ace.cluster.ClusterSessions;
+import io.ace.diff.AgainstOrigin;
 import io.ace.diff.BlockOutcome;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
@@ -89,11 +90,16 @@ public final class TableComparison {
         failureInjector.beforeBlock(table.shape().name(), block);
         findings.clearBlock(scope, block);
         int[] seq = {0};
+        AgainstOrigin against = options.against();
         BlockOutcome outcome = scan.compare(plan.blocks(block, endBlock), unit -> {
-            findings.addDifferences(scope, block, seq[0], unit);
-            seq[0] += unit.size();
+            // scoped to one node's writes: a key is kept only where some node's row came from it
+            List<KeyDifference> kept = against == null ? unit : unit.stream().filter(against::keeps).toList();
+            if (!kept.isEmpty()) {
+                findings.addDifferences(scope, block, seq[0], kept);
+                seq[0] += kept.size();
+            }
         });
-        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), outcome.differingKeys());
+        BlockRecord record = new BlockRecord(block, outcome.rowsPerNode(), outcome.mismatchedRanges(), seq[0]);
         findings.saveBlock(scope, partition, record);
         progress.blockDone(record.rowsChecked(), record.mismatched());
         return record;

@@ -29,7 +29,7 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
     public Needs prepare(TableDiffRequest request) {
         request.options().validate();
         // one session per partition worker, and one for the plan and the checks
-        return new Needs(request.options().nodes());
+        return new Needs(request.options().nodes(), request.options().against() == null ? null : request.options().against().node());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ace.operation.tablediff;
 
+import io.ace.diff.AgainstOrigin;
 import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.operation.DiffFlags;
@@ -40,13 +41,23 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
             description = "Compare every column but these (never a key column); they are neither hashed nor shown, nor touched by a repair.")
     List<String> excludeColumns = new ArrayList<>();
 
+    @Option(names = "--against-origin", paramLabel = "NODE",
+            description = "Compare only rows whose last change came from NODE (a failed node: it is left out and may be down),"
+                    + " on the other nodes; needs track_commit_timestamp = on. The diff file records each row's origin and commit time.")
+    String againstOrigin;
+
+    @Option(names = "--until", paramLabel = "TIMESTAMP",
+            description = "With --against-origin: only NODE's writes committed at or before this time (e.g. 2026-12-06T03:00:00Z).")
+    String until;
+
     @Mixin
     DistributedOption distributed;
 
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        DiffOptions options = diff.options(tableFilter).withColumns(new ColumnChoice(columns, excludeColumns));
+        DiffOptions options = diff.options(tableFilter).withColumns(new ColumnChoice(columns, excludeColumns))
+                .scopedTo(AgainstOrigin.of(againstOrigin, until));
         return new TableDiffRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir(), diff.html(),
                 diff.maxHtmlRows(), distributed.value());
     }
