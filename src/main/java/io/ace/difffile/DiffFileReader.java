@@ -146,6 +146,12 @@ public final class DiffFileReader {
         return choice.isString() ? choice.asString() : null;
     }
 
+    /** The node whose writes alone the file compared (its summary's {@code against_origin}); null when it compared all rows. */
+    public String againstOrigin() {
+        JsonNode node = summary().path("against_origin");
+        return node.isString() ? node.asString() : null;
+    }
+
     /** The diff file's nodes, after checking that the file is whole and of this table; a usage error otherwise. */
     public List<String> nodesOf(TableName table) {
         JsonNode summary = summary();

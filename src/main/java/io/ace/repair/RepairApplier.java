@@ -57,37 +57,34 @@ public final class RepairApplier {
      */
     public RepairApplier(TableShape shape, TableShape whole, RepairOptions options) {
         this.shape = shape;
-        this.sql = new RepairSql(shape, whole);
+        this.sql = new RepairSql(shape, whole, options.preserveOrigin());
         this.options = options;
     }
 
     /**
      * Repairs {@code target} from {@code diffFile}, reading the rows to write from the other nodes
      * of its pairs among {@code sessions}; {@code listener} (null for none) hears every change
-     * before the transaction commits, so what it records and what was written agree.
+     * before the transaction commits, so what it records and what was written agree. With
+     * --preserve-origin the changes are planned in one transaction and written in one per origin and
+     * commit time (see {@link OriginGroups}), so a failure leaves the groups already committed; the
+     * repair run again finds them in place.
      */
     public RepairOutcome apply(ClusterSessions sessions, DiffFileReader diffFile, String target, ChangeListener listener) throws Exception {
         NodePool pool = pool(sessions, target);
+        boolean byOrigin = options.preserveOrigin() && !options.dryRun();
         try (Connection c = pool.open()) {
             ReplicationGuard guard = options.dryRun() ? null : ReplicationGuard.setUp(c);
             try {
                 c.setAutoCommit(false);
-                try (Statement st = c.createStatement()) {
-                    if (!options.fireTriggers() && !options.dryRun()) {
-                        // user triggers (and foreign-key checks) stay quiet: the rows come from a node where they already ran
-                        st.execute("SET LOCAL session_replication_role = replica");
-                    }
-                    // the planning joins and sorts as many rows as the diff file holds for this node
-                    st.execute("SET LOCAL work_mem = '64MB'");
-                }
-                if (guard != null) {
-                    guard.begin(c);
-                }
+                begin(c, guard);
                 plan(c, sessions, diffFile, target);
-                if (!options.dryRun()) {
+                long transactions = 1;
+                if (byOrigin) {
+                    transactions = new OriginGroups(sql, sessions, options.sourceOfTruth(), target).write(c, () -> begin(c, guard), this::write, guard);
+                } else if (!options.dryRun()) {
                     write(c);
                 }
-                RepairOutcome outcome = counts(c, target);
+                RepairOutcome outcome = counts(c, target, transactions);
                 if (listener != null) {
                     streamChanges(c, target, listener);
                 }
@@ -101,6 +98,9 @@ public final class RepairApplier {
                 c.rollback();
                 throw e;
             } finally {
+                if (byOrigin) {
+                    dropTemporary(c);
+                }
                 c.setAutoCommit(true);
                 if (guard != null) {
                     guard.tearDown(c);
@@ -111,6 +111,31 @@ public final class RepairApplier {
                 throw NodeConnectionException.of(pool.node(), e);
             }
             throw e;
+        }
+    }
+
+    /** What each of the repair's transactions sets first. */
+    private void begin(Connection c, ReplicationGuard guard) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            if (!options.fireTriggers() && !options.dryRun()) {
+                // user triggers (and foreign-key checks) stay quiet: the rows come from a node where they already ran
+                st.execute("SET LOCAL session_replication_role = replica");
+            }
+            // the planning joins and sorts as many rows as the diff file holds for this node
+            st.execute("SET LOCAL work_mem = '64MB'");
+        }
+        if (guard != null) {
+            guard.begin(c);
+        }
+    }
+
+    private void dropTemporary(Connection c) {
+        try (Statement st = c.createStatement()) {
+            c.rollback();
+            st.execute(sql.dropTemporary());
+            c.commit();
+        } catch (SQLException ignored) {
+            // a session that cannot drop them is discarded by the caller, and they with it
         }
     }
 
@@ -141,7 +166,7 @@ public final class RepairApplier {
     }
 
     /** Deletions, then updates, then insertions, each one statement over the ready changes; then what was not written is classified. */
-    private void write(Connection c) throws SQLException {
+    void write(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql.applyDeletes());
             String updates = sql.applyUpdates();
@@ -153,7 +178,7 @@ public final class RepairApplier {
         }
     }
 
-    private RepairOutcome counts(Connection c, String target) throws SQLException {
+    private RepairOutcome counts(Connection c, String target, long transactions) throws SQLException {
         Map<RepairChange.Kind, Long> applied = new EnumMap<>(RepairChange.Kind.class);
         long stale = 0;
         long already = 0;
@@ -167,7 +192,7 @@ public final class RepairApplier {
                 }
             }
         }
-        return new RepairOutcome(target, applied, stale, already);
+        return new RepairOutcome(target, applied, stale, already, transactions);
     }
 
     /** Streams every planned change with its status to the listener, in the diff file's order. */

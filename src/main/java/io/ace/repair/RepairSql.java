@@ -41,6 +41,10 @@ final class RepairSql {
     static final String ALREADY = "already";
     /** A ready change its write statement did not write, to be classified. */
     private static final String UNWRITTEN = "unwritten";
+    /** A planned change whose group's transaction has not come yet (--preserve-origin writes one group per transaction). */
+    private static final String WAITING = "waiting";
+    /** A change of a group already committed, set aside so the next group's writes do not take it again. */
+    private static final String WRITTEN = "written";
 
     private final TableShape shape;
     private final List<Column> columns;
@@ -53,17 +57,24 @@ final class RepairSql {
     private final TableShape whole;
     /** 1-based positions of the key columns among {@link #whole}'s. */
     private final List<Integer> wholeKeyPositions;
+    /**
+     * Whether the other nodes' rows are read with the origin and commit time of their last change,
+     * to be written under them one group per transaction: the temporary tables then outlive a commit.
+     */
+    private final boolean origins;
 
     RepairSql(TableShape shape) {
-        this(shape, null);
+        this(shape, null, false);
     }
 
     /**
-     * @param whole the table with every column when {@code shape} has only the columns a diff
-     *              compared by choice: inserted rows then take every column from the other node
+     * @param whole   the table with every column when {@code shape} has only the columns a diff
+     *                compared by choice: inserted rows then take every column from the other node
+     * @param origins read the other nodes' rows with their origin and commit time (--preserve-origin)
      */
-    RepairSql(TableShape shape, TableShape whole) {
+    RepairSql(TableShape shape, TableShape whole, boolean origins) {
         this.shape = shape;
+        this.origins = origins;
         this.whole = whole == null || whole.columns().size() == shape.columns().size() ? null : whole;
         this.wholeKeyPositions = this.whole == null ? List.of() : positionsIn(this.whole.columns(), shape.keyColumns());
         this.columns = shape.columns();
@@ -74,7 +85,12 @@ final class RepairSql {
 
     String createStage() {
         return "CREATE TEMP TABLE ace_repair_row (ace_pair int NOT NULL, ace_mine boolean NOT NULL, ace_ord bigint NOT NULL, "
-                + positions(i -> "c" + i + " " + typed(columns.get(i - 1))) + ") ON COMMIT DROP";
+                + positions(i -> "c" + i + " " + typed(columns.get(i - 1))) + ")" + onCommit();
+    }
+
+    /** Temporary tables go with the transaction, unless rows are written one origin group per transaction after it. */
+    private String onCommit() {
+        return origins ? "" : " ON COMMIT DROP";
     }
 
     /** The staging table's columns in COPY order. */
@@ -91,7 +107,18 @@ final class RepairSql {
 
     String createCurrent() {
         return "CREATE TEMP TABLE ace_repair_current (ace_pair int NOT NULL, " + positions(i -> "c" + i + " " + typed(columns.get(i - 1)))
-                + ") ON COMMIT DROP";
+                + originColumns() + ")" + onCommit();
+    }
+
+    /** With origins: the origin id and commit time of the other node's row, after its columns. */
+    private String originColumns() {
+        return origins ? ", ace_origin int, ace_commit_ts timestamptz" : "";
+    }
+
+    /** With origins, what the other node's query reads after a row's columns: its origin id and commit time. */
+    String fetchedOrigin(String alias) {
+        String origin = "pg_catalog.pg_xact_commit_timestamp_origin(" + alias + ".xmin)";
+        return origins ? ", (" + origin + ").roident::int, (" + origin + ").\"timestamp\"" : "";
     }
 
     /** COPY out of a pair's distinct staged keys, both sides'. */
@@ -107,7 +134,7 @@ final class RepairSql {
         List<String> statements = new ArrayList<>();
         if (whole != null) {
             statements.add("INSERT INTO " + CURRENT + " SELECT ace_pair, " + list("", "w", positionsIn(whole.columns(), columns))
-                    + " FROM " + WHOLE);
+                    + (origins ? ", ace_origin, ace_commit_ts" : "") + " FROM " + WHOLE);
             statements.add("CREATE INDEX ON " + WHOLE + " (" + list("", "w", wholeKeyPositions) + ", ace_pair)");
             statements.add("ANALYZE " + WHOLE);
         }
@@ -133,7 +160,8 @@ final class RepairSql {
 
     String createWhole() {
         return "CREATE TEMP TABLE ace_repair_whole (ace_pair int NOT NULL, " + IntStream.rangeClosed(1, whole.columns().size())
-                .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + ") ON COMMIT DROP";
+                .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + originColumns() + ")"
+                + onCommit();
     }
 
     /** 1-based positions of {@code wanted} among {@code all}. */
@@ -152,7 +180,7 @@ final class RepairSql {
             case BIDIRECTIONAL -> bidirectional();
             default -> fromSource(options);
         };
-        String create = "CREATE TEMP TABLE ace_repair_change ON COMMIT DROP AS SELECT p.*, CASE WHEN p.ace_moved THEN '" + STALE + "' ELSE ";
+        String create = "CREATE TEMP TABLE ace_repair_change" + onCommit() + " AS SELECT p.*, CASE WHEN p.ace_moved THEN '" + STALE + "' ELSE ";
         String changes = checked
                 ? create + status(READY) + " END AS ace_status FROM (" + plan + ") p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow()
                 : create + "'" + READY + "' END AS ace_status FROM (" + plan + ") p";
@@ -200,6 +228,7 @@ final class RepairSql {
                 + " CASE WHEN m.ace_ord IS NULL THEN 'insert' WHEN s.ace_ord IS NULL THEN 'delete' ELSE 'update' END AS ace_kind,"
                 + " NULL::int[] AS ace_filled, " + moved("s") + ", " + keyPositionsAs(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ", "
                 + positions(i -> "m.c" + i + " AS b" + i) + ", " + positions(i -> "n.c" + i + " AS a" + i)
+                + (origins ? ", n.ace_origin, n.ace_commit_ts" : "")
                 + " FROM " + side("s", false) + " FULL JOIN " + side("m", true) + " ON m.ace_pair = s.ace_pair AND " + sameKey("m", "s")
                 + " LEFT JOIN " + CURRENT + " n ON n.ace_pair = COALESCE(s.ace_pair, m.ace_pair) AND "
                 + tuple("n.", "c", keyPositions) + " = (" + keyList(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ")" + where;
@@ -309,6 +338,32 @@ final class RepairSql {
     String classifyUnwritten() {
         return "UPDATE " + CHANGES + " p SET ace_status = (SELECT " + status(STALE) + " FROM (VALUES (1)) one LEFT JOIN "
                 + shape.name().sql() + " t ON " + targetRow() + ") WHERE p.ace_status = '" + UNWRITTEN + "'";
+    }
+
+    /** With origins: every ready change waits for its group's transaction. */
+    String holdReady() {
+        return "UPDATE " + CHANGES + " SET ace_status = '" + WAITING + "' WHERE ace_status = '" + READY + "'";
+    }
+
+    /** With origins: the groups of waiting changes, one per origin and commit time of the row written (none for a delete). */
+    String waitingGroups() {
+        return "SELECT DISTINCT ace_origin, ace_commit_ts::text FROM " + CHANGES + " WHERE ace_status = '" + WAITING + "' ORDER BY 1 NULLS FIRST, 2";
+    }
+
+    /** With origins: makes one group's changes (origin id, commit time; parameters, either null) ready to write. */
+    String readyGroup() {
+        return "UPDATE " + CHANGES + " SET ace_status = '" + READY + "' WHERE ace_status = '" + WAITING + "'"
+                + " AND ace_origin IS NOT DISTINCT FROM CAST(? AS int) AND ace_commit_ts IS NOT DISTINCT FROM CAST(? AS timestamptz)";
+    }
+
+    /** With origins: a group's written changes step aside ({@code ready} to {@code written}), or with {@code back}, all return. */
+    String setAsideWritten(boolean back) {
+        return "UPDATE " + CHANGES + " SET ace_status = '" + (back ? READY : WRITTEN) + "' WHERE ace_status = '" + (back ? WRITTEN : READY) + "'";
+    }
+
+    /** With origins, the temporary tables, which outlive the transactions: dropped when the repair is done. */
+    String dropTemporary() {
+        return "DROP TABLE IF EXISTS " + STAGE + ", " + CURRENT + ", " + CHANGES + (whole == null ? "" : ", " + WHOLE);
     }
 
     /** Changes by kind and status. */

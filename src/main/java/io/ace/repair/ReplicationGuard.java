@@ -1,5 +1,7 @@
 package io.ace.repair;
 
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +46,39 @@ final class ReplicationGuard {
         if (spock) {
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT spock.repair_mode(true)");
+            }
+        }
+    }
+
+    /**
+     * Takes {@code origin} for the session instead of the repair's own (--preserve-origin): its
+     * writes then carry that origin. Refused while the subscription that owns it is applying.
+     */
+    void use(Connection c, String origin, String node) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            if (!spock) {
+                st.execute("SELECT pg_catalog.pg_replication_origin_session_reset()");
+            }
+            try (var ps = c.prepareStatement("SELECT pg_catalog.pg_replication_origin_session_setup(?)")) {
+                ps.setString(1, origin);
+                ps.execute();
+            }
+        } catch (SQLException e) {
+            if ("55006".equals(e.getSQLState())) {
+                throw new AceException(ExitCode.UNREACHABLE, "replication origin " + origin + " on node " + node + " is in use by its subscription's"
+                        + " apply worker, so --preserve-origin cannot write under it now; disable that subscription while the repair runs"
+                        + " (its provider failed), or leave out --preserve-origin");
+            }
+            throw e;
+        }
+    }
+
+    /** Back to the repair's own origin after {@link #use}. */
+    void restore(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_catalog.pg_replication_origin_session_reset()");
+            if (!spock) {
+                st.execute("SELECT pg_catalog.pg_replication_origin_session_setup('" + ORIGIN + "')");
             }
         }
     }

@@ -18,12 +18,26 @@ import java.util.Map;
  * @param keyIndex           the index whose columns rows were matched by ({@code primary key "t_pkey"}, {@code unique index ...})
  * @param notCompared        the table's columns the diff file did not compare (--columns, --exclude-columns): updates left
  *                           them as they were, inserted rows took them from the source; null when it compared them all
+ * @param recovery           how a recovery (--recovery-mode) chose its source; null for another repair
+ * @param preserveOrigin     whether rows were written under the origin and commit time of the change they copy
  */
 public record RepairSummary(@JsonUnwrapped TableName table, String mode, String sourceOfTruth, boolean dryRun, boolean fireTriggers,
                             String diffFile, String diffFileSha256, Map<String, Map<String, Long>> perNode, @JsonIgnore long verified,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long keysStillDiffering, @JsonIgnore List<String> nodes, long jobExecutionId, String runKey,
-                            String keyIndex, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notCompared)
+                            String keyIndex, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notCompared,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery, boolean preserveOrigin)
         implements Summary {
+
+    /**
+     * The evidence a recovery chose its source by.
+     *
+     * @param failedNode the node whose writes were recovered
+     * @param source     the node repaired from
+     * @param chosenBy   {@code highest applied position}, or {@code --source-of-truth} when named
+     * @param applied    per survivor, how far into the failed node's WAL it had applied its changes (null: no origin for it)
+     */
+    public record Recovery(String failedNode, String source, String chosenBy, Map<String, String> applied) {
+    }
 
     /** The counts each node's apply step records, in the order the reports show them. */
     public static final List<String> COUNTS = List.of("insert", "update", "delete", "stale", "already");
@@ -39,11 +53,25 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
                 .sum();
     }
 
+    /** How a recovery chose its source, for the outcome line. */
+    private String recovered() {
+        if (recovery == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(" (recovering " + recovery.failedNode() + "'s writes; source chosen by " + recovery.chosenBy() + ": ");
+        String sep = "";
+        for (Map.Entry<String, String> e : recovery.applied().entrySet()) {
+            s.append(sep).append(e.getKey()).append(e.getValue() == null ? " has no origin for " + recovery.failedNode() : " applied to " + e.getValue());
+            sep = ", ";
+        }
+        return s.append(')').toString();
+    }
+
     /** The outcome in one line: what was (or would be) done on each node, then the verification. */
     public String line() {
         StringBuilder line = new StringBuilder(table + (dryRun ? " repair DRY RUN: " + plannedChanges() + (plannedChanges() == 1 ? " change" : " changes")
                 + " planned, nothing written; " : " repair, ") + mode
-                + (sourceOfTruth == null ? "" : " from " + sourceOfTruth) + ": ");
+                + (sourceOfTruth == null ? "" : " from " + sourceOfTruth) + recovered() + ": ");
         perNode.forEach((node, c) -> line.append(node).append(' ')
                 .append(dryRun ? "would insert " : "inserted ").append(c.get("insert"))
                 .append(dryRun ? ", would update " : ", updated ").append(c.get("update"))
@@ -53,6 +81,10 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
             line.append(verified).append(verified == 1 ? " key verified identical on " : " keys verified identical on ")
                     .append(String.join(", ", nodes))
                     .append(keysStillDiffering == null || keysStillDiffering == 0 ? "" : "; " + keysStillDiffering + (keysStillDiffering == 1 ? " key still differs" : " keys still differ"));
+        }
+        if (preserveOrigin && !dryRun) {
+            line.append("; rows written under the origin and commit time of the changes they copy, one transaction per commit time"
+                    + " (a failure keeps the transactions before it: run the repair again to finish)");
         }
         if (notCompared != null) {
             line.append(dryRun ? "" : "; ").append("columns not compared (").append(String.join(", ", notCompared))

@@ -26,14 +26,6 @@ class RepairOnPglogicalMeshTest {
         ace = classAce;
     }
 
-    /** Runs SQL on one node in a session with a replication origin: pglogical does not forward it. */
-    static void unreplicated(String node, String sql) {
-        mesh.sql("SELECT pg_replication_origin_create('test_divergence') WHERE NOT EXISTS "
-                + "(SELECT 1 FROM pg_replication_origin WHERE roname = 'test_divergence'); "
-                + "SELECT pg_replication_origin_session_setup('test_divergence'); " + sql
-                + "; SELECT pg_replication_origin_session_reset()", node);
-    }
-
     static String value(String node, int id) {
         try (var c = mesh.connect(node); var st = c.createStatement();
              var rs = st.executeQuery("SELECT coalesce(v, 'NULL') FROM public.mesh_t WHERE id = " + id)) {
@@ -51,9 +43,9 @@ class RepairOnPglogicalMeshTest {
         await("the rows to replicate to n2 and n3").atMost(Duration.ofSeconds(30)).until(() -> mesh.count("n2", "SELECT count(*) FROM public.mesh_t") == 100
                 && mesh.count("n3", "SELECT count(*) FROM public.mesh_t") == 100);
 
-        unreplicated("n2", "UPDATE public.mesh_t SET v = 'bad2' WHERE id = 5; DELETE FROM public.mesh_t WHERE id = 6;"
+        mesh.unreplicated("n2", "UPDATE public.mesh_t SET v = 'bad2' WHERE id = 5; DELETE FROM public.mesh_t WHERE id = 6;"
                 + " INSERT INTO public.mesh_t VALUES (1000, 'only on n2')");
-        unreplicated("n3", "UPDATE public.mesh_t SET v = 'bad3' WHERE id = 5");
+        mesh.unreplicated("n3", "UPDATE public.mesh_t SET v = 'bad3' WHERE id = 5");
         // a replicated write still travels: the mesh is live
         mesh.sql("UPDATE public.mesh_t SET v = 'live' WHERE id = 50", "n1");
         await("the live update to reach n3").atMost(Duration.ofSeconds(30)).until(() -> value("n3", 50).equals("live"));

@@ -46,9 +46,9 @@ class SummaryFieldsTest {
     @Test
     void theRepairSummaryHasItsDocumentedFields() {
         RepairSummary repair = new RepairSummary(new TableName("public", "t"), "source-of-truth", null, false, false, "/reports/d.json",
-                "ab12", Map.of("n2", Map.of("insert", 1L)), 5, 0L, List.of("n1", "n2"), 9, "k", "primary key \"t_pkey\"", null);
+                "ab12", Map.of("n2", Map.of("insert", 1L)), 5, 0L, List.of("n1", "n2"), 9, "k", "primary key \"t_pkey\"", null, null, false);
         assertThat(fields(repair)).containsExactly("schema", "table", "mode", "source_of_truth", "dry_run", "fire_triggers", "diff_file",
-                "diff_file_sha256", "per_node", "keys_still_differing", "job_execution_id", "run_key", "key_index");
+                "diff_file_sha256", "per_node", "keys_still_differing", "job_execution_id", "run_key", "key_index", "preserve_origin");
         assertThat(repair.fields()).containsEntry("source_of_truth", null).containsEntry("dry_run", false);
     }
 

@@ -122,6 +122,17 @@ public final class LocalCluster {
         }
     }
 
+    /**
+     * Runs SQL on one node in a session with a replication origin, which pglogical does not
+     * forward (its subscriptions use forward_origins '{}'): divergence on purpose.
+     */
+    public void unreplicated(String node, String sql) {
+        sql("SELECT pg_replication_origin_create('test_divergence') WHERE NOT EXISTS "
+                + "(SELECT 1 FROM pg_replication_origin WHERE roname = 'test_divergence'); "
+                + "SELECT pg_replication_origin_session_setup('test_divergence'); " + sql
+                + "; SELECT pg_replication_origin_session_reset()", node);
+    }
+
     public long count(String node, String sql) {
         try (Connection c = connect(node); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();

@@ -5,6 +5,7 @@ import io.ace.batch.ReportPublisher;
 import io.ace.batch.RunContext;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
+import io.ace.repair.RecoverySource;
 import io.ace.report.HtmlReportWriter;
 import io.ace.report.RepairReportFiles;
 import io.ace.report.RepairSummary;
@@ -33,13 +34,16 @@ final class RepairReportTasklet implements Tasklet {
     private final JobRepository repository;
     private final String keyIndex;
     private final List<String> notCompared;
+    private final RecoverySource recovery;
 
     /**
      * @param keyIndex    the index whose columns rows were matched by, described
      * @param notCompared the table's columns the diff file did not compare by choice, null when it compared them all
+     * @param recovery    how a recovery chose its source, null when the repair is none
      */
     RepairReportTasklet(TableRepairRequest request, List<String> targets, List<String> nodes, FindingsStore findings,
-                        HtmlReportWriter html, JobRepository repository, String keyIndex, List<String> notCompared) {
+                        HtmlReportWriter html, JobRepository repository, String keyIndex, List<String> notCompared, RecoverySource recovery) {
+        this.recovery = recovery;
         this.repository = repository;
         this.keyIndex = keyIndex;
         this.notCompared = notCompared;
@@ -70,7 +74,9 @@ final class RepairReportTasklet implements Tasklet {
                 options.fireTriggers(), request.diffFile().toAbsolutePath().toString(), request.diffSha256(), perNode,
                 context.getLong(RepairVerifyTasklet.VERIFIED, 0L),
                 options.dryRun() ? null : context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(),
-                request.runKey(), keyIndex, notCompared);
+                request.runKey(), keyIndex, notCompared, recovery == null ? null
+                : new RepairSummary.Recovery(recovery.failedNode(), recovery.source(), recovery.chosenBy(), recovery.applied()),
+                options.preserveOrigin());
         List<ReportFile> written = new ArrayList<>();
         if (request.generateReport() || options.dryRun()) {
             RepairReportFiles.Written files = new RepairReportFiles(html).write(request.outputDir(), summary,

@@ -11,6 +11,7 @@ import io.ace.difffile.DiffFileReader;
 import io.ace.exit.AceException;
 import io.ace.operation.DiffFileTable;
 import io.ace.operation.OperationJob;
+import io.ace.repair.RecoverySource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -38,7 +39,12 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         request.options().validate();
         // first, on every launch of the run (a restart, a worker's): the file is the one recorded
         DiffFileDigest.verify(request.diffFile(), request.diffSha256());
-        List<String> nodes = new DiffFileReader(request.diffFile()).nodesOf(request.table());
+        DiffFileReader file = new DiffFileReader(request.diffFile());
+        List<String> nodes = file.nodesOf(request.table());
+        if (request.options().recovery() && file.againstOrigin() == null) {
+            throw AceException.usage("--recovery-mode repairs a diff of a failed node's writes, and " + request.diffFile().getFileName()
+                    + " compared every row; run table-diff --against-origin NODE first, or name a --source-of-truth without --recovery-mode");
+        }
         String source = request.options().sourceOfTruth();
         if (source != null && !nodes.contains(source)) {
             throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
@@ -47,7 +53,11 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
     }
 
     @Override
-    public Job build(TableRepairRequest request, ClusterSessions sessions) {
+    public Job build(TableRepairRequest asked, ClusterSessions sessions) {
+        // a recovery's source is chosen from the survivors' replication progress now, its evidence kept for the report
+        RecoverySource recovery = asked.options().recovery()
+                ? RecoverySource.choose(sessions, new DiffFileReader(asked.diffFile()).againstOrigin(), asked.options().sourceOfTruth()) : null;
+        TableRepairRequest request = recovery == null ? asked : asked.with(asked.options().from(recovery.source()));
         // a diff file of some columns carries, compares and updates only those; a row it inserts is whole unless a set's column list chose them
         DiffFileTable file = DiffFileTable.of(sessions, request.table(), request.diffFile());
         ComparedTable table = file.compared();
@@ -63,7 +73,7 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
                 ? (contribution, context) -> RepeatStatus.FINISHED
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE));
         Step report = resources.step("report", new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(),
-                resources.html(), repository, table.shape().keyIndex().describe(), file.notCompared()));
+                resources.html(), repository, table.shape().keyIndex().describe(), file.notCompared(), recovery));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
     }
 

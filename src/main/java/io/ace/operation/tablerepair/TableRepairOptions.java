@@ -45,6 +45,16 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @Option(names = {"-X", "--fix-nulls"}, description = "No source: for keys on both sides, fill columns NULL on one side from the other.")
     boolean fixNulls;
 
+    @Option(names = "--recovery-mode",
+            description = "Repair a diff of a failed node's writes (table-diff --against-origin NODE): the source is the survivor that"
+                    + " applied the most of NODE's changes (or --source-of-truth), chosen with its evidence in the report.")
+    boolean recoveryMode;
+
+    @Option(names = "--preserve-origin",
+            description = "Write each repaired row under the replication origin and commit time of the change it copies, so conflict"
+                    + " resolution treats it as that change; one transaction per commit time.")
+    boolean preserveOrigin;
+
     @Option(names = {"-t", "--fire-triggers"}, description = "Let user triggers fire (by default they do not).")
     boolean fireTriggers;
 
@@ -64,7 +74,7 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         RepairOptions options = new RepairOptions(sourceOfTruth, RepairMode.of(upsertOnly, insertOnly, bidirectional, fixNulls), fireTriggers,
-                dryRun).validate();
+                dryRun, recoveryMode, preserveOrigin).validate();
         return TableRepairRequest.of(run.cluster(target.cluster()), target.table(), diffFile.resolve(run, target.table()), options, run.runKey(), run.outputDir(),
                 generateReport, htmlRows.value(), distributed.value());
     }

@@ -24,6 +24,8 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
                 .addString("source_of_truth", options.sourceOfTruth() == null ? "" : options.sourceOfTruth())
                 .addString("fire_triggers", Boolean.toString(options.fireTriggers()))
                 .addString("dry_run", Boolean.toString(options.dryRun()))
+                .addString("recovery", Boolean.toString(options.recovery()))
+                .addString("preserve_origin", Boolean.toString(options.preserveOrigin()))
                 .addString("generate_report", Boolean.toString(request.generateReport()), false)
                 .addLong("max_html_rows", (long) request.maxHtmlRows(), false)
                 .toJobParameters();
@@ -33,7 +35,8 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
     public TableRepairRequest decode(RunIdentity id, JobParameters p) {
         String source = p.getString("source_of_truth", "");
         RepairOptions options = new RepairOptions(source.isEmpty() ? null : source, RepairMode.of(p.getString("mode")),
-                Boolean.parseBoolean(p.getString("fire_triggers")), Boolean.parseBoolean(p.getString("dry_run")));
+                Boolean.parseBoolean(p.getString("fire_triggers")), Boolean.parseBoolean(p.getString("dry_run")),
+                Boolean.parseBoolean(p.getString("recovery", "false")), Boolean.parseBoolean(p.getString("preserve_origin", "false")));
         return new TableRepairRequest(id.cluster(), TableName.fromRecorded(id.target()),
                 Path.of(p.getString("diff_file")), p.getString("diff_sha256"), options, id.runKey(), id.outputDir(), Boolean.parseBoolean(p.getString("generate_report")),
                 p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue(), DistributedOption.read(p));

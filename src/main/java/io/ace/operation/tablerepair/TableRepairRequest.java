@@ -22,6 +22,11 @@ public record TableRepairRequest(String cluster, TableName table, Path diffFile,
         return OPERATION;
     }
 
+    /** The same request with other options (the source a recovery chose). */
+    public TableRepairRequest with(RepairOptions chosen) {
+        return new TableRepairRequest(cluster, table, diffFile, diffSha256, chosen, runKey, outputDir, generateReport, maxHtmlRows, distributed);
+    }
+
     /** A request for a diff file, identified by the sha256 recorded for it. */
     public static TableRepairRequest of(String cluster, TableName table, RecordedDiffFile diffFile, RepairOptions options, String runKey,
                                         Path outputDir, boolean generateReport, int maxHtmlRows, boolean distributed) {
