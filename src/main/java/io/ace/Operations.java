@@ -56,7 +56,7 @@ public class Operations {
     }
 
     @Bean
-    LaunchGrammar launchGrammar(OperationRegistry operations, JobControl control, ClusterRegistry clusters) {
-        return new LaunchGrammar(operations, control::diffFileOf, clusters::clusterName);
+    LaunchGrammar launchGrammar(OperationRegistry operations, JobControl control, ClusterRegistry clusters, BatchResources resources) {
+        return new LaunchGrammar(operations, control::diffFileOf, clusters::clusterName, resources.repairPlans());
     }
 }

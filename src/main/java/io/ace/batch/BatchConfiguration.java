@@ -79,7 +79,7 @@ public class BatchConfiguration {
                                   HtmlReportWriter html, DiffProgress progress, ObjectProvider<BuildProperties> build, PartitionedSteps partitions,
                                   BlockFailureInjector failures, AceProperties properties) {
         return new BatchResources(repository, transactions, findings, html, progress, toolVersion(build), properties.maxPartitionWorkers(),
-                failures, partitions);
+                failures, partitions, properties.home().resolve("plans"));
     }
 
     /** The version the build recorded; "dev" when run from classes that were not packaged. */

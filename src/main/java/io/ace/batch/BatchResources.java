@@ -18,10 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  *                            for as long as it compares a block, so the repository pool is sized from it
  * @param failures            where comparisons fail on purpose: nowhere but in tests of restarts and errors
  * @param partitions          builds the partitioned steps, whose partitions run here or on workers
+ * @param repairPlans         the directory of the repair plans a launch may name ({@code ace.home/plans})
  */
 public record BatchResources(JobRepository repository, PlatformTransactionManager transactions, FindingsStore findings,
                              HtmlReportWriter html, DiffProgress progress, String toolVersion, int maxPartitionWorkers,
-                             BlockFailureInjector failures, PartitionedSteps partitions) {
+                             BlockFailureInjector failures, PartitionedSteps partitions, java.nio.file.Path repairPlans) {
 
     /**
      * A step of one tasklet, each call in a transaction of the repository; a tasklet that also

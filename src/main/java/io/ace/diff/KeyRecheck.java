@@ -31,6 +31,11 @@ public final class KeyRecheck implements AutoCloseable {
         return withRows(differing(keys, hashes(keys)));
     }
 
+    /** Each of {@code keys} with the row every node holds now (a node without one is absent), in the order given. */
+    public List<KeyDifference> rowsOf(List<List<String>> keys) throws Exception {
+        return withRows(keys);
+    }
+
     /**
      * A differing key as recorded: its key and each node's row hash (a node missing from the map
      * had no row). What a re-check compares the nodes with, without the rows themselves.

@@ -1,15 +1,69 @@
 package io.ace.diff;
 
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import io.ace.replication.ReplicationOrigins;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a row's commit origin id means on each node: the cluster node (or the origin's name) by
  * id, per node, since each node numbers its origins itself. Id 0 is a change made on the node.
+ *
+ * @param byNode   per node, origin id to what it names
+ * @param provides per node, the cluster nodes it receives changes from
  */
-public record OriginNames(Map<String, Map<Integer, String>> byNode) {
+public record OriginNames(Map<String, Map<Integer, String>> byNode, Map<String, Set<String>> provides) {
 
     public OriginNames {
         byNode = Map.copyOf(byNode);
+        provides = Map.copyOf(provides);
+    }
+
+    /**
+     * The origins of every node of {@code sessions}; every node must record commit timestamps,
+     * or it is a configuration error saying {@code why} they are needed.
+     */
+    public static OriginNames read(ClusterSessions sessions, String why) {
+        Map<String, Map<Integer, String>> names = new LinkedHashMap<>();
+        Map<String, Set<String>> provides = new LinkedHashMap<>();
+        for (NodePool pool : sessions.pools()) {
+            try (Connection c = pool.open()) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_catalog.current_setting('track_commit_timestamp')")) {
+                    rs.next();
+                    if (!"on".equals(rs.getString(1))) {
+                        throw AceException.config("node " + pool.name() + " does not record commit timestamps (track_commit_timestamp is "
+                                + rs.getString(1) + "), and " + why + "; set track_commit_timestamp = on in its postgresql.conf and restart it"
+                                + " (rows written before that carry no origin)");
+                    }
+                }
+                ReplicationOrigins origins = ReplicationOrigins.read(c, pool.name(), sessions.cluster());
+                names.put(pool.name(), origins.namesById());
+                Set<String> from = new TreeSet<>();
+                origins.origins().values().forEach(o -> {
+                    if (o.fromNode() != null) {
+                        from.add(o.fromNode());
+                    }
+                });
+                provides.put(pool.name(), from);
+            } catch (SQLException e) {
+                throw new AceException(ExitCode.CONFIG, "cannot read the replication origins of node " + pool.name(), e.getMessage(), e);
+            }
+        }
+        return new OriginNames(names, provides);
+    }
+
+    /** Whether some node receives changes from {@code node}. */
+    public boolean receivesFrom(String node) {
+        return provides.values().stream().anyMatch(from -> from.contains(node));
     }
 
     /** A row's origin on {@code node} from its origin id and commit time (both null when the node no longer knows them). */

@@ -8,7 +8,6 @@ import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
-import io.ace.replication.ReplicationOrigins;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -75,31 +74,13 @@ public final class TablePreflight {
      * node must record commit timestamps, and some node must receive that node's changes.
      */
     private static OriginNames origins(ClusterSessions sessions, AgainstOrigin against) {
-        Map<String, Map<Integer, String>> names = new LinkedHashMap<>();
-        boolean receives = false;
-        for (NodePool pool : sessions.pools()) {
-            try (Connection c = pool.open()) {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT pg_catalog.current_setting('track_commit_timestamp')")) {
-                    rs.next();
-                    if (!"on".equals(rs.getString(1))) {
-                        throw AceException.config("node " + pool.name() + " does not record commit timestamps (track_commit_timestamp is "
-                                + rs.getString(1) + "), which --against-origin reads to tell whose write a row is; set track_commit_timestamp = on"
-                                + " in its postgresql.conf and restart it (rows written before that carry no origin)");
-                    }
-                }
-                ReplicationOrigins origins = ReplicationOrigins.read(c, pool.name(), sessions.cluster());
-                receives |= origins.from(against.node()).isPresent();
-                names.put(pool.name(), origins.namesById());
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the replication origins of node " + pool.name(), e.getMessage(), e);
-            }
-        }
-        if (!receives) {
+        OriginNames names = OriginNames.read(sessions, "--against-origin reads them to tell whose write a row is");
+        if (!names.receivesFrom(against.node())) {
             throw AceException.config("no node of " + String.join(", ", sessions.nodeNames()) + " receives changes from " + against.node()
                     + " (none has a subscription whose provider is " + against.node() + "), so none holds a row that came from it;"
                     + " check the node name, or the subscriptions with spock-diff");
         }
-        return new OriginNames(names);
+        return names;
     }
 
     /** How two column lists differ (name, declared type, collation, order), or null when they do not. */

@@ -53,10 +53,15 @@ public final class LaunchGrammar {
     private final OperationRegistry operations;
     private final DiffFiles diffFiles;
     private final UnaryOperator<String> clusters;
+    private final Path repairPlans;
 
-    /** @param clusters the cluster a launch names, or the default one when it names none */
-    public LaunchGrammar(OperationRegistry operations, DiffFiles diffFiles, UnaryOperator<String> clusters) {
+    /**
+     * @param clusters    the cluster a launch names, or the default one when it names none
+     * @param repairPlans the directory of the repair plans a launch may name
+     */
+    public LaunchGrammar(OperationRegistry operations, DiffFiles diffFiles, UnaryOperator<String> clusters, Path repairPlans) {
         this.operations = operations;
+        this.repairPlans = repairPlans;
         this.diffFiles = diffFiles;
         this.clusters = clusters;
     }
@@ -92,7 +97,7 @@ public final class LaunchGrammar {
         RequestOptions<?> options = (RequestOptions<?>) spec.userObject();
         RunOptions run = (RunOptions) spec.mixins().get(RUN).userObject();
         ProgressOptions progress = (ProgressOptions) spec.mixins().get(PROGRESS).userObject();
-        return new Launch(operation, options.request(run.basics(diffFiles, clusters)), progress.quiet, progress.debug);
+        return new Launch(operation, options.request(run.basics(diffFiles, clusters, repairPlans)), progress.quiet, progress.debug);
     }
 
     /**

@@ -20,11 +20,11 @@ public class RunOptions {
     String runKey;
 
     /** The given run key (or a new one: without --run-key every launch is a new run) and output directory. */
-    RunBasics basics(DiffFiles diffFiles, UnaryOperator<String> clusters) {
+    RunBasics basics(DiffFiles diffFiles, UnaryOperator<String> clusters, Path repairPlans) {
         if (runKey != null && !RunBasics.RUN_KEY.matcher(runKey).matches()) {
             throw AceException.usage("--run-key " + UserInput.quoted(runKey) + " must be letters, digits and _ . : + -"
                     + " (at most 200, starting with a letter or digit)");
         }
-        return new RunBasics(runKey == null ? RunBasics.newRunKey() : runKey, outputDir, diffFiles, clusters);
+        return new RunBasics(runKey == null ? RunBasics.newRunKey() : runKey, outputDir, diffFiles, clusters, repairPlans);
     }
 }

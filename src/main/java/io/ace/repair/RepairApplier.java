@@ -5,6 +5,7 @@ import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeConnectionException;
 import io.ace.cluster.NodePool;
+import io.ace.difffile.CopyRows;
 import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
 import io.ace.difffile.RowJson;
@@ -70,6 +71,24 @@ public final class RepairApplier {
      * repair run again finds them in place.
      */
     public RepairOutcome apply(ClusterSessions sessions, DiffFileReader diffFile, String target, ChangeListener listener) throws Exception {
+        return run(sessions, target, listener, c -> plan(c, sessions, diffFile, target), null);
+    }
+
+    /**
+     * Repairs {@code target} as a repair plan decided (see {@link PlanDecisions}), in one
+     * transaction; a dry run's statements are each preceded by the rule that decided them.
+     */
+    public RepairOutcome apply(ClusterSessions sessions, PlanDecisions decisions, String target, ChangeListener listener) throws Exception {
+        return run(sessions, target, listener, c -> stage(c, decisions.changes(target)), decisions::note);
+    }
+
+    /** Plans a repair's changes into {@link RepairSql#CHANGES} in the target's transaction. */
+    private interface Planner {
+        void plan(Connection c) throws Exception;
+    }
+
+    private RepairOutcome run(ClusterSessions sessions, String target, ChangeListener listener, Planner planner,
+                              java.util.function.LongFunction<String> notes) throws Exception {
         NodePool pool = pool(sessions, target);
         boolean byOrigin = options.preserveOrigin() && !options.dryRun();
         try (Connection c = pool.open()) {
@@ -77,7 +96,7 @@ public final class RepairApplier {
             try {
                 c.setAutoCommit(false);
                 begin(c, guard);
-                plan(c, sessions, diffFile, target);
+                planner.plan(c);
                 long transactions = 1;
                 if (byOrigin) {
                     transactions = new OriginGroups(sql, sessions, options.sourceOfTruth(), target).write(c, () -> begin(c, guard), this::write, guard);
@@ -86,7 +105,7 @@ public final class RepairApplier {
                 }
                 RepairOutcome outcome = counts(c, target, transactions);
                 if (listener != null) {
-                    streamChanges(c, target, listener);
+                    streamChanges(c, target, listener, notes);
                 }
                 if (options.dryRun()) {
                     c.rollback();
@@ -165,6 +184,33 @@ public final class RepairApplier {
         }
     }
 
+    /** A plan's changes, as decided, into the changes table. */
+    private void stage(Connection c, List<PlanDecisions.Change> changes) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql.createPlannedChanges());
+        }
+        try (CopyRows copy = new CopyRows(c, RepairSql.CHANGES, sql.plannedChangeColumns())) {
+            for (PlanDecisions.Change change : changes) {
+                List<String> values = new ArrayList<>();
+                values.add(Long.toString(change.ord()));
+                values.add(change.kind().name().toLowerCase());
+                values.add("false");
+                values.addAll(change.key());
+                int n = shape.columns().size();
+                values.addAll(change.before() == null ? java.util.Collections.nCopies(n, null) : change.before());
+                values.addAll(change.after() == null ? java.util.Collections.nCopies(n, null) : change.after());
+                values.add(change.status());
+                copy.row(values);
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE " + RepairSql.CHANGES);
+            if (options.dryRun()) {
+                st.execute("SET TRANSACTION READ ONLY");
+            }
+        }
+    }
+
     /** Deletions, then updates, then insertions, each one statement over the ready changes; then what was not written is classified. */
     void write(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -196,7 +242,8 @@ public final class RepairApplier {
     }
 
     /** Streams every planned change with its status to the listener, in the diff file's order. */
-    private void streamChanges(Connection c, String target, ChangeListener listener) throws Exception {
+    private void streamChanges(Connection c, String target, ChangeListener listener, java.util.function.LongFunction<String> notes)
+            throws Exception {
         List<Column> columns = shape.columns();
         int n = columns.size();
         try (PreparedStatement ps = c.prepareStatement(sql.changes())) {
@@ -216,6 +263,10 @@ public final class RepairApplier {
                         default -> RepairChange.Status.ALREADY;
                     };
                     String statement = options.dryRun() && status == RepairChange.Status.APPLIED ? sql.statement(change) : null;
+                    if (statement != null && notes != null) {
+                        // the key's decision, as a comment line before its statement
+                        statement = "-- " + notes.apply(rs.getLong(5 + 3 * n)).replaceAll("[\\r\\n]", " ") + "\n" + statement;
+                    }
                     listener.change(change, status, statement);
                 }
             }

@@ -15,7 +15,9 @@ public enum RepairMode {
     /** No source: insert each side's missing rows into the other; modified rows untouched. */
     BIDIRECTIONAL("bidirectional", false),
     /** No source: for keys on both sides, fill columns NULL on one side from the other. */
-    FIX_NULLS("fix-nulls", false);
+    FIX_NULLS("fix-nulls", false),
+    /** A repair plan decides, key by key, what each node holds. */
+    PLAN("repair-plan", false);
 
     private final String label;
     private final boolean fromSource;
@@ -41,7 +43,14 @@ public enum RepairMode {
     }
 
     /** The mode the command line's flags choose (none: from the source of truth), or a usage error for flags that exclude each other. */
-    public static RepairMode of(boolean upsertOnly, boolean insertOnly, boolean bidirectional, boolean fixNulls) {
+    public static RepairMode of(boolean upsertOnly, boolean insertOnly, boolean bidirectional, boolean fixNulls, boolean plan) {
+        if (plan && (upsertOnly || insertOnly || bidirectional || fixNulls)) {
+            throw AceException.usage("a repair plan decides per row what each node gets; leave out --upsert-only, --insert-only, --bidirectional"
+                    + " and --fix-nulls (a plan's actions include them)");
+        }
+        if (plan) {
+            return PLAN;
+        }
         if (upsertOnly && insertOnly) {
             throw AceException.usage("--upsert-only and --insert-only exclude each other: choose one");
         }

@@ -25,8 +25,11 @@ public record RepairOptions(String sourceOfTruth, RepairMode mode, boolean fireT
             throw AceException.usage((recovery ? "--recovery-mode" : "--preserve-origin") + " copies rows from a source, which --"
                     + mode.label() + " does not have");
         }
-        if (!mode.fromSource() && sourceOfTruth != null) {
+        if (!mode.fromSource() && mode != RepairMode.PLAN && sourceOfTruth != null) {
             throw AceException.usage("--source-of-truth does not apply to --" + mode.label() + ", which takes values from both sides");
+        }
+        if (mode == RepairMode.PLAN && sourceOfTruth != null) {
+            throw AceException.usage("a repair plan names the node each row is taken from; leave out --source-of-truth");
         }
         if (mode.fromSource() && sourceOfTruth == null && !recovery) {
             throw AceException.usage("--source-of-truth NODE is required (or --recovery-mode, --bidirectional, --fix-nulls)");

@@ -340,6 +340,27 @@ final class RepairSql {
                 + shape.name().sql() + " t ON " + targetRow() + ") WHERE p.ace_status = '" + UNWRITTEN + "'";
     }
 
+    /**
+     * The changes table a repair plan fills itself (see {@link PlanDecisions}), in the layout
+     * {@link #planChanges} gives it, so the same statements write it.
+     */
+    String createPlannedChanges() {
+        return "CREATE TEMP TABLE ace_repair_change (ace_ord bigint NOT NULL, ace_kind text NOT NULL, ace_filled int[], ace_moved boolean NOT NULL, "
+                + IntStream.rangeClosed(1, key.size()).mapToObj(k -> "k" + k + " " + typed(key.get(k - 1))).collect(Collectors.joining(", ")) + ", "
+                + positions(i -> "b" + i + " " + typed(columns.get(i - 1))) + ", " + positions(i -> "a" + i + " " + typed(columns.get(i - 1)))
+                + ", ace_status text NOT NULL)" + onCommit();
+    }
+
+    /** The planned changes table's columns in COPY order. */
+    List<String> plannedChangeColumns() {
+        List<String> names = new ArrayList<>(List.of("ace_ord", "ace_kind", "ace_moved"));
+        IntStream.rangeClosed(1, key.size()).forEach(k -> names.add("k" + k));
+        IntStream.rangeClosed(1, columns.size()).forEach(i -> names.add("b" + i));
+        IntStream.rangeClosed(1, columns.size()).forEach(i -> names.add("a" + i));
+        names.add("ace_status");
+        return names;
+    }
+
     /** With origins: every ready change waits for its group's transaction. */
     String holdReady() {
         return "UPDATE " + CHANGES + " SET ace_status = '" + WAITING + "' WHERE ace_status = '" + READY + "'";
@@ -374,12 +395,13 @@ final class RepairSql {
     /**
      * Every change in the diff file's order: kind, status, filled column positions, the row before
      * and the planned row as text, then whether the target holds a row of the key now and that row,
-     * read in the repair's own transaction after its writes: what the node holds when it commits.
+     * read in the repair's own transaction after its writes: what the node holds when it commits;
+     * last the change's position.
      */
     String changes() {
         return "SELECT p.ace_kind, p.ace_status, p.ace_filled, " + positions(i -> "p.b" + i + "::text") + ", "
                 + positions(i -> "p.a" + i + "::text") + ", t.ctid IS NOT NULL, " + positions(i -> "t." + columns.get(i - 1).quoted() + "::text")
-                + " FROM " + CHANGES + " p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow() + " ORDER BY p.ace_ord";
+                + ", p.ace_ord FROM " + CHANGES + " p LEFT JOIN " + shape.name().sql() + " t ON " + targetRow() + " ORDER BY p.ace_ord";
     }
 
     /** The statement that writes one change, with literals, for dry-run listings. */

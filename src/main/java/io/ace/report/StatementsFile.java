@@ -32,6 +32,13 @@ public final class StatementsFile implements AutoCloseable {
         out.write(";\n");
     }
 
+    /** A comment line (line breaks in it become spaces). */
+    public void comment(String line) throws IOException {
+        out.write("-- ");
+        out.write(line.replaceAll("[\\r\\n]", " "));
+        out.write("\n");
+    }
+
     /** Puts the file under its name; returns it. */
     public Path complete() throws IOException {
         out.close();

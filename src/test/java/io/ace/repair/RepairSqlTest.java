@@ -88,10 +88,10 @@ class RepairSqlTest {
 
     @Test
     void flagsThatExcludeEachOtherAreRefusedAndTheSourceIsRequiredWhereItApplies() {
-        assertThat(RepairMode.of(false, false, false, false)).isEqualTo(RepairMode.SOURCE_OF_TRUTH);
-        assertThat(RepairMode.of(true, false, false, false)).isEqualTo(RepairMode.UPSERT_ONLY);
+        assertThat(RepairMode.of(false, false, false, false, false)).isEqualTo(RepairMode.SOURCE_OF_TRUTH);
+        assertThat(RepairMode.of(true, false, false, false, false)).isEqualTo(RepairMode.UPSERT_ONLY);
         assertThat(RepairMode.of(RepairMode.FIX_NULLS.label())).isEqualTo(RepairMode.FIX_NULLS);
-        assertThatThrownBy(() -> RepairMode.of(true, true, false, false))
+        assertThatThrownBy(() -> RepairMode.of(true, true, false, false, false))
                 .hasMessageContaining("exclude each other");
         assertThatThrownBy(() -> new RepairOptions(null, RepairMode.INSERT_ONLY, false, false).validate())
                 .hasMessageContaining("--source-of-truth NODE is required");

@@ -18,8 +18,8 @@ public final class GrammarWithoutServer {
 
     public static LaunchGrammar create() {
         return new LaunchGrammar(new Operations().operationRegistry(
-                new BatchResources(null, null, null, null, null, "test", 1, null, null)),
+                new BatchResources(null, null, null, null, null, "test", 1, null, null, null)),
                 (id, table) -> new RecordedDiffFile(Path.of(System.getProperty("java.io.tmpdir"), "execution-" + id + ".json"), "0".repeat(64)),
-                given -> given == null ? "local" : given);
+                given -> given == null ? "local" : given, Path.of(System.getProperty("java.io.tmpdir"), "plans"));
     }
 }

@@ -7,6 +7,7 @@ import io.ace.diff.ComparedTable;
 import io.ace.difffile.DiffFileReader;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
+import io.ace.repair.PlanDecisions;
 import io.ace.repair.RepairApplier;
 import io.ace.repair.RepairChange;
 import io.ace.repair.RepairOutcome;
@@ -40,8 +41,12 @@ final class RepairApplyTasklet implements Tasklet {
     private final ComparedTable table;
     private final TableShape whole;
     private final FindingsStore findings;
+    private final PlanDecisions decisions;
 
-    RepairApplyTasklet(TableRepairRequest request, ClusterSessions sessions, ComparedTable table, TableShape whole, FindingsStore findings) {
+    /** @param decisions what a repair plan decided for every key, or null for a repair by mode */
+    RepairApplyTasklet(TableRepairRequest request, ClusterSessions sessions, ComparedTable table, TableShape whole, FindingsStore findings,
+                       PlanDecisions decisions) {
+        this.decisions = decisions;
         this.request = request;
         this.sessions = sessions;
         this.table = table;
@@ -62,8 +67,18 @@ final class RepairApplyTasklet implements Tasklet {
         try (StatementsFile statements = dryRun ? new StatementsFile(request.outputDir(), request.table().schema(), request.table().table(), node)
                 : null) {
             Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null;
-            outcome = new RepairApplier(table.shape(), whole, request.options())
-                    .apply(sessions, new DiffFileReader(request.diffFile(), request.diffSha256()), node, records);
+            RepairApplier applier = new RepairApplier(table.shape(), whole, request.options());
+            if (decisions == null) {
+                outcome = applier.apply(sessions, new DiffFileReader(request.diffFile(), request.diffSha256()), node, records);
+            } else {
+                if (statements != null) {
+                    // what the plan decided for every key, before the statements it makes on this node
+                    for (String line : decisions.lines()) {
+                        statements.comment(line);
+                    }
+                }
+                outcome = applier.apply(sessions, decisions, node, records);
+            }
             if (records != null) {
                 records.flush();
             }

@@ -11,7 +11,11 @@ import io.ace.difffile.DiffFileReader;
 import io.ace.exit.AceException;
 import io.ace.operation.DiffFileTable;
 import io.ace.operation.OperationJob;
+import io.ace.exit.ExitCode;
+import io.ace.repair.PlanDecisions;
 import io.ace.repair.RecoverySource;
+import io.ace.repair.plan.PlanContext;
+import io.ace.repair.plan.RepairPlan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,6 +49,10 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
             throw AceException.usage("--recovery-mode repairs a diff of a failed node's writes, and " + request.diffFile().getFileName()
                     + " compared every row; run table-diff --against-origin NODE first, or name a --source-of-truth without --recovery-mode");
         }
+        if (request.repairPlan() != null && !RepairPlanSource.digest(request.repairPlan()).equals(request.repairPlanSha256())) {
+            throw AceException.usage("repair plan " + request.repairPlan() + " changed since this run started, so nothing was done with it;"
+                    + " launch the repair again (another run key) to use the plan as it is now");
+        }
         String source = request.options().sourceOfTruth();
         if (source != null && !nodes.contains(source)) {
             throw AceException.config("--source-of-truth " + source + " is not one of the diff file's nodes (" + String.join(", ", nodes) + ")");
@@ -62,10 +70,12 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         DiffFileTable file = DiffFileTable.of(sessions, request.table(), request.diffFile());
         ComparedTable table = file.compared();
         DiffFileCheck.check(request.diffFile(), sessions, table.shape());
+        // every node's changes from the same decisions, made before any node is written (a node written first would make the key stale for the next)
+        PlanDecisions decisions = request.repairPlan() == null ? null : decisions(request, sessions, table, file);
         String source = request.options().sourceOfTruth();
         List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
         var repository = resources.repository();
-        Step node = resources.step("repair-node", new RepairApplyTasklet(request, sessions, table, file.whole(), resources.findings()));
+        Step node = resources.step("repair-node", new RepairApplyTasklet(request, sessions, table, file.whole(), resources.findings(), decisions));
         // each node's partition goes to a worker of that node's region
         Step repair = resources.partitions().step("repair", new NodePartitioner(targets), node, Math.max(1, targets.size()),
                 partition -> sessions.region(partition.getString(RepairApplyTasklet.NODE)));
@@ -75,6 +85,26 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         Step report = resources.step("report", new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(),
                 resources.html(), repository, table.shape().keyIndex().describe(), file.notCompared(), recovery));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
+    }
+
+    /**
+     * The repair plan, validated against the diff file's nodes and the table's columns, and what it
+     * decides for every key from the rows the nodes hold now.
+     */
+    private static PlanDecisions decisions(TableRepairRequest request, ClusterSessions sessions, ComparedTable table, DiffFileTable file) {
+        if (file.whole() != null) {
+            throw AceException.usage("the diff file compared only some columns (" + file.compared().shape().columnNames().size() + " of "
+                    + file.whole().columns().size() + "); a repair plan decides whole rows: compare every column for it");
+        }
+        RepairPlan plan = RepairPlan.read(request.repairPlan(), new PlanContext(sessions.nodeNames(), table.shape().columnNames(),
+                table.shape().keyNames()));
+        try {
+            return PlanDecisions.make(sessions, table.shape(), new DiffFileReader(request.diffFile(), request.diffSha256()), plan);
+        } catch (AceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AceException(ExitCode.UNREACHABLE, "cannot read the rows of the diff file's keys on the nodes", e.getMessage(), e);
+        }
     }
 
     /** One partition per target node, its node its progress; names from the node list, so a restart finds the same ones. */

@@ -55,6 +55,9 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
                     + " resolution treats it as that change; one transaction per commit time.")
     boolean preserveOrigin;
 
+    @Mixin
+    RepairPlanSource plan;
+
     @Option(names = {"-t", "--fire-triggers"}, description = "Let user triggers fire (by default they do not).")
     boolean fireTriggers;
 
@@ -73,9 +76,10 @@ public class TableRepairOptions implements RequestOptions<TableRepairRequest> {
     @Override
     public TableRepairRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        RepairOptions options = new RepairOptions(sourceOfTruth, RepairMode.of(upsertOnly, insertOnly, bidirectional, fixNulls), fireTriggers,
-                dryRun, recoveryMode, preserveOrigin).validate();
+        RepairPlanSource.RecordedPlan repairPlan = plan.resolve(run);
+        RepairOptions options = new RepairOptions(sourceOfTruth, RepairMode.of(upsertOnly, insertOnly, bidirectional, fixNulls, repairPlan != null),
+                fireTriggers, dryRun, recoveryMode, preserveOrigin).validate();
         return TableRepairRequest.of(run.cluster(target.cluster()), target.table(), diffFile.resolve(run, target.table()), options, run.runKey(), run.outputDir(),
-                generateReport, htmlRows.value(), distributed.value());
+                generateReport, htmlRows.value(), distributed.value(), repairPlan);
     }
 }

@@ -26,6 +26,8 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
                 .addString("dry_run", Boolean.toString(options.dryRun()))
                 .addString("recovery", Boolean.toString(options.recovery()))
                 .addString("preserve_origin", Boolean.toString(options.preserveOrigin()))
+                .addString("repair_plan", request.repairPlan() == null ? "" : request.repairPlan().toAbsolutePath().toString())
+                .addString("repair_plan_sha256", request.repairPlanSha256() == null ? "" : request.repairPlanSha256())
                 .addString("generate_report", Boolean.toString(request.generateReport()), false)
                 .addLong("max_html_rows", (long) request.maxHtmlRows(), false)
                 .toJobParameters();
@@ -39,6 +41,8 @@ final class TableRepairParameters implements ParameterCodec<TableRepairRequest> 
                 Boolean.parseBoolean(p.getString("recovery", "false")), Boolean.parseBoolean(p.getString("preserve_origin", "false")));
         return new TableRepairRequest(id.cluster(), TableName.fromRecorded(id.target()),
                 Path.of(p.getString("diff_file")), p.getString("diff_sha256"), options, id.runKey(), id.outputDir(), Boolean.parseBoolean(p.getString("generate_report")),
-                p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue(), DistributedOption.read(p));
+                p.getLong("max_html_rows", (long) HtmlReportWriter.DEFAULT_MAX_ROWS).intValue(), DistributedOption.read(p),
+                p.getString("repair_plan", "").isEmpty() ? null : Path.of(p.getString("repair_plan")),
+                p.getString("repair_plan_sha256", "").isEmpty() ? null : p.getString("repair_plan_sha256"));
     }
 }
