@@ -25,7 +25,8 @@ import java.util.Set;
  */
 public record DiffReport(String table, List<Fact> run, List<Fact> settings, List<Node> nodes, List<MatrixRow> matrix,
                          List<Pair> pairs, List<String> columns, KeySpaceChart chart, long total, boolean limitReached,
-                         int maxRows, boolean budgetReached, long rowsChecked, String started, String took, String generatedBy) {
+                         int maxRows, boolean budgetReached, long rowsChecked, String started, String took, String generatedBy,
+                         List<String> keyColumns) {
 
     /** Summary fields shown in tables of their own rather than among the settings. */
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("schema", "table", "nodes", "diff_rows_count", "odd_node_counts");
@@ -95,7 +96,7 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
         return new DiffReport(summary.schema() + "." + summary.table(), runFacts, Fact.of(summary.fields(), SHOWN_ELSEWHERE),
                 nodes, matrix, pairs, columns.stream().map(Column::name).toList(), KeySpaceChart.of(blocks, plan), result.total(), result.limitReached(), maxRows,
                 result.sampleBudgetReached(), summary.totalRowsChecked(), summary.startTime(), summary.timeTaken(),
-                run.getOrDefault("Tool version", "ACE"));
+                run.getOrDefault("Tool version", "ACE"), summary.primaryKey());
     }
 
     private static Row row(KeyDifference difference, NodePair pair, List<Column> columns) {
@@ -123,6 +124,52 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
 
     private static String max(String x, String y) {
         return x.compareTo(y) <= 0 ? y : x;
+    }
+
+    /**
+     * A repair plan to start from, for the keys this report lists: each key a row override that
+     * skips it, with the pairs where it differs, for its reader to give each its action
+     * (README, "Repair plans"). Values are YAML double-quoted strings, which every key's text can be.
+     */
+    public String starterPlan() {
+        StringBuilder plan = new StringBuilder("# A starter repair plan for the keys listed in this report: give each its action\n"
+                + "# (keep, apply_from, delete, bidirectional, custom, coalesce, latest), then run\n"
+                + "#   ace table-repair " + table + " --diff-file <the diff file> --repair-plan <this file> --dry-run\n"
+                + "version: 1\ndefault: skip\nrows:\n");
+        Map<List<ShownValue>, List<String>> keys = new LinkedHashMap<>();
+        Map<List<ShownValue>, List<String>> texts = new LinkedHashMap<>();
+        for (Pair p : pairs) {
+            for (Row r : p.rows()) {
+                keys.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(p.a() + "/" + p.b() + (r.sides().onlyA() ? " only on " + p.a()
+                        : r.sides().onlyB() ? " only on " + p.b() : " changed"));
+                texts.putIfAbsent(r.key(), r.key().stream().map(ShownValue::text).toList());
+            }
+        }
+        keys.forEach((key, where) -> {
+            List<String> values = texts.get(key);
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < keyColumns.size() && i < values.size(); i++) {
+                fields.add(yamlString(keyColumns.get(i)) + ": " + yamlString(values.get(i)));
+            }
+            plan.append("  - key: {").append(String.join(", ", fields)).append("}\n    action: skip    # ")
+                    .append(String.join("; ", where).replaceAll("[\\r\\n]", " ")).append('\n');
+        });
+        return plan.toString();
+    }
+
+    private static String yamlString(String text) {
+        StringBuilder s = new StringBuilder("\"");
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> s.append(ch < 0x20 ? String.format("\\x%02x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        return s.append('"').toString();
     }
 
     /** Pairs that differ. */

@@ -148,6 +148,27 @@ class RepairPlanTest {
         assertThat(row("plan_bad", "n3", 30, "eu")).isEqualTo("extra|null");
     }
 
+    @Test
+    void theHtmlDiffReportOffersAStarterPlanThatRunsOnceGivenItsActions(@TempDir Path dir) throws IOException {
+        cluster.sql("DROP TABLE IF EXISTS public.plan_start; CREATE TABLE public.plan_start (region text, id int, v text, n int, PRIMARY KEY (region, id));"
+                + " INSERT INTO public.plan_start VALUES ('eu', 1, 'a \"quoted\"', 1), ('us', 2, 'b', 2)", NODES);
+        cluster.sql("UPDATE public.plan_start SET v = 'changed' WHERE id = 1; DELETE FROM public.plan_start WHERE id = 2", "n2");
+        Ace.Result diff = ace.run("table-diff", "local", "public.plan_start", "--nodes", "n1,n2", "--output", "html", "--output-dir", dir.toString());
+        assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
+        String html = Files.readString(only(dir, ".html"));
+        String pre = html.substring(html.indexOf("<pre>", html.indexOf("id=\"starter-plan\"")) + 5, html.indexOf("</pre>", html.indexOf("id=\"starter-plan\"")));
+        String starter = pre.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        assertThat(starter).contains("- key: {\"region\": \"eu\", \"id\": \"1\"}").contains("n1/n2 changed")
+                .contains("- key: {\"region\": \"us\", \"id\": \"2\"}").contains("only on n1");
+        // the reader decides: eu/1 keeps n1's row, us/2 stays as it is (skip)
+        Path plan = Files.writeString(dir.resolve("starter.yaml"), starter.replaceFirst("action: skip", "action: {keep: n1}"));
+        Ace.Result repair = ace.run("table-repair", "local", "public.plan_start", "--diff-file", diff.diffFile().toString(),
+                "--repair-plan", plan.toString());
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(1);
+        assertThat(row("plan_start", "n2", 1, "eu")).isEqualTo("a \"quoted\"|1");
+        assertThat(row("plan_start", "n2", 2, "us")).isEqualTo("missing");
+    }
+
     private static Path only(Path dir, String part) throws IOException {
         try (var files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().contains(part)).findFirst().orElseThrow();

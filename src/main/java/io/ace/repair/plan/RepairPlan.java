@@ -27,7 +27,10 @@ public final class RepairPlan {
         this.fallback = fallback;
     }
 
-    /** Reads, parses and checks the file; any problem is a usage error naming the file, line and column. */
+    /**
+     * Reads, parses and checks the file; any problem is a usage error naming the file (by its name
+     * alone: a web caller may have named a plan of the server's directory), line and column.
+     */
     public static RepairPlan read(Path file, PlanContext context) {
         String text;
         try {
@@ -37,7 +40,7 @@ public final class RepairPlan {
         } catch (IOException e) {
             throw AceException.usage("cannot read the repair plan " + file + ": " + e.getMessage());
         }
-        return parse(text, file.toString(), context);
+        return parse(text, String.valueOf(file.getFileName()), context);
     }
 
     /** Parses and checks a plan's text; {@code source} names it in messages. */
