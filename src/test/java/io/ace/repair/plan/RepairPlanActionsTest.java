@@ -199,13 +199,13 @@ class RepairPlanActionsTest {
     }
 
     @Test
-    void aFileIsReadAndNamedInItsMessages(@TempDir Path dir) throws Exception {
+    void aFileIsReadAndNamedInItsMessagesByItsNameAlone(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("plan.yaml");
         Files.writeString(file, "version: 1\ndefault: delete\n");
         assertThat(RepairPlan.read(file, Plans.CONTEXT).decide(SPLIT.rows()).perNode()).isEqualTo(outcomes(ABSENT, ABSENT, ABSENT));
         Files.writeString(file, "version: 2\n");
         assertThatThrownBy(() -> RepairPlan.read(file, Plans.CONTEXT))
-                .hasMessageStartingWith(file + " line 1, column 10: version '2' is unknown");
+                .hasMessageStartingWith("plan.yaml line 1, column 10: version '2' is unknown").hasMessageNotContaining(dir.toString());
         assertThatThrownBy(() -> RepairPlan.read(dir.resolve("none.yaml"), Plans.CONTEXT))
                 .hasMessageContaining("there is no repair plan");
     }
