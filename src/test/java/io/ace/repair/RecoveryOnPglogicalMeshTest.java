@@ -52,8 +52,11 @@ class RecoveryOnPglogicalMeshTest {
         if (survivors != null) {
             survivors.close();
         }
-        // n3's stream to n2 flows again; the table is dropped with what it holds
+        // n3's stream to n2 flows again, and the table goes only once n2 has applied all n3 wrote to it meanwhile:
+        // a change for a table that is gone would stop n2's apply worker, and the other tests need the mesh whole
         mesh.sql("SELECT pglogical.alter_subscription_enable('sub_n2_n3', true)", "n2");
+        mesh.sql("INSERT INTO public.rec_t VALUES (99999, 'canary', NULL)", "n3");
+        await("n2 to catch up with n3").atMost(Duration.ofSeconds(60)).until(() -> !row("n2", 99999).equals("missing"));
         mesh.sql("DROP TABLE IF EXISTS public.rec_t CASCADE");
     }
 
