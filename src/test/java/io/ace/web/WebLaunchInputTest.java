@@ -150,6 +150,33 @@ class WebLaunchInputTest {
     }
 
     @Test
+    void aRepairPlanComesFromThePlanDirectoryByNameNeverByAPath() throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.planned; CREATE TABLE public.planned (id int PRIMARY KEY, v text);"
+                + "INSERT INTO public.planned SELECT g, 'v' FROM generate_series(1, 20) g", "n1", "n2");
+        cluster.sql("UPDATE public.planned SET v = 'changed' WHERE id = 3", "n2");
+        Files.createDirectories(home.resolve("plans"));
+        Files.writeString(home.resolve("plans").resolve("keep-n1.yaml"), "version: 1\ndefault: {keep: n1}\n");
+        HttpResponse<String> diff = serve.send("POST", "/api/v1/table-diff", "operator",
+                "{\"cluster_name\":\"local\",\"table_name\":\"public.planned\",\"nodes\":[\"n1\",\"n2\"]}");
+        long diffId = Serve.json(diff).path("execution_id").asLong();
+        assertThat(serve.awaitEnd(diffId, Duration.ofSeconds(90)).path("exit_code").asInt()).isEqualTo(1);
+        String repair = "{\"cluster_name\":\"local\",\"table_name\":\"public.planned\",\"from_execution\":" + diffId + ",";
+
+        HttpResponse<String> byPath = serve.send("POST", "/api/v1/table-repair", "admin",
+                repair + "\"repair_plan\":\"" + home.resolve("plans").resolve("keep-n1.yaml") + "\"}");
+        assertThat(byPath.statusCode()).isEqualTo(400);
+        assertThat(Serve.json(byPath).path("message").asString()).startsWith("--repair-plan names a file on the server");
+        HttpResponse<String> outside = serve.send("POST", "/api/v1/table-repair", "admin", repair + "\"repair_plan_name\":\"../secret.txt\"}");
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertNothingLeaked(outside);
+
+        HttpResponse<String> named = serve.send("POST", "/api/v1/table-repair", "admin", repair + "\"repair_plan_name\":\"keep-n1.yaml\"}");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(202);
+        assertThat(serve.awaitEnd(Serve.json(named).path("execution_id").asLong(), Duration.ofSeconds(90)).path("exit_code").asInt()).isZero();
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.planned WHERE v = 'changed'")).isZero();
+    }
+
+    @Test
     void anOrdinaryLaunchFromFieldsStillRuns() {
         HttpResponse<String> launched = serve.send("POST", "/api/v1/table-diff", "operator",
                 "{\"cluster_name\":\"local\",\"table_name\":\"public.smuggled\",\"nodes\":[\"n1\",\"n2\"],\"block_size\":10,"
