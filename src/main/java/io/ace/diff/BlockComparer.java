@@ -82,7 +82,11 @@ final class BlockComparer {
                 int size = Math.min(units.next(), ordered.size() - at);
                 List<KeyDifference> unit = withRows(fanOut, nodes, ordered.subList(at, at + size));
                 units.fetched(unit);
-                sink.accept(unit);
+                // a key found in an incremental run's window on one node only is read whole everywhere: alike after all, it is no difference
+                List<KeyDifference> differing = unit.stream().filter(d -> !d.resolved(nodes.size())).toList();
+                if (!differing.isEmpty()) {
+                    sink.accept(differing);
+                }
                 at += size;
             }
             differingKeys += ordered.size();

@@ -11,16 +11,23 @@ import java.util.List;
  * @param columnList the columns compared, in table order, when not all are; null for all
  * @param origins    what rows' commit origins mean on each node, when the comparison reads them
  *                   (scoped to one node's writes); null when it does not
+ * @param window     the rows an incremental run reads (a key found there is compared whole, wherever its rows lie); null for all
  */
-public record ComparedTable(TableShape shape, String filter, Equality equality, List<String> columnList, OriginNames origins) {
+public record ComparedTable(TableShape shape, String filter, Equality equality, List<String> columnList, OriginNames origins,
+                            Incremental.Window window) {
 
     public ComparedTable(TableShape shape, String filter, Equality equality) {
-        this(shape, filter, equality, null, null);
+        this(shape, filter, equality, null, null, null);
     }
 
     /** The same table, its differing rows read with where their last change came from. */
     public ComparedTable withOrigins(OriginNames names) {
-        return new ComparedTable(shape, filter, equality, columnList, names);
+        return new ComparedTable(shape, filter, equality, columnList, names, window);
+    }
+
+    /** The same table, scanned only in an incremental run's window. */
+    public ComparedTable within(Incremental.Window scanned) {
+        return new ComparedTable(shape, filter, equality, columnList, origins, scanned);
     }
 
     /**
@@ -34,10 +41,10 @@ public record ComparedTable(TableShape shape, String filter, Equality equality, 
                     + "): rows cannot be matched; add the key columns to the column list");
         }
         TableShape narrowed = shape.withColumns(columns);
-        return new ComparedTable(narrowed, filter, equality, narrowed.columnNames(), origins);
+        return new ComparedTable(narrowed, filter, equality, narrowed.columnNames(), origins, window);
     }
 
     TableQueries queries() {
-        return new TableQueries(shape, filter, equality, origins != null);
+        return new TableQueries(shape, filter, equality, origins != null, window == null ? null : window.condition());
     }
 }

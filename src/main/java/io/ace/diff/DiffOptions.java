@@ -21,10 +21,12 @@ import java.util.List;
  * @param targetQuerySeconds size hashing statements to take about this long (0: one per partition)
  * @param columns           the columns compared (the key always is)
  * @param against           compare only one node's writes (that node left out), or null for all rows
+ * @param incremental       compare only the rows changed since the last completed run, by a timestamp column; null for all
  */
 public record DiffOptions(List<String> nodes, int blockSize, double concurrencyFactor, int compareUnitSize,
                           long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds,
-                          int maxLoad, int maxLagSeconds, double targetQuerySeconds, ColumnChoice columns, AgainstOrigin against) {
+                          int maxLoad, int maxLagSeconds, double targetQuerySeconds, ColumnChoice columns, AgainstOrigin against,
+                          Incremental incremental) {
 
     public static final int DEFAULT_BLOCK_SIZE = 100_000;
     public static final double DEFAULT_CONCURRENCY_FACTOR = 1.0;
@@ -51,7 +53,7 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
                        long maxDiffRows, String tableFilter, Equality equality, boolean recheck, int recheckTimeoutSeconds,
                        int maxLoad, int maxLagSeconds, double targetQuerySeconds, ColumnChoice columns) {
         this(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck, recheckTimeoutSeconds,
-                maxLoad, maxLagSeconds, targetQuerySeconds, columns, null);
+                maxLoad, maxLagSeconds, targetQuerySeconds, columns, null, null);
     }
 
     public static DiffOptions defaults() {
@@ -108,19 +110,25 @@ public record DiffOptions(List<String> nodes, int blockSize, double concurrencyF
     /** The same settings with another row filter (a replication set's, for one of its tables). */
     public DiffOptions withTableFilter(String filter) {
         return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, filter, equality, recheck,
-                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns, against);
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns, against, incremental);
     }
 
     /** The same settings comparing other columns of the table. */
     public DiffOptions withColumns(ColumnChoice chosen) {
         return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck,
-                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, chosen, against);
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, chosen, against, incremental);
     }
 
     /** The same settings comparing only {@code scope}'s node's writes (null: every row). */
     public DiffOptions scopedTo(AgainstOrigin scope) {
         return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck,
-                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns, scope);
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns, scope, incremental);
+    }
+
+    /** The same settings comparing only the rows changed since the last completed run (null: every row). */
+    public DiffOptions incrementally(Incremental by) {
+        return new DiffOptions(nodes, blockSize, concurrencyFactor, compareUnitSize, maxDiffRows, tableFilter, equality, recheck,
+                recheckTimeoutSeconds, maxLoad, maxLagSeconds, targetQuerySeconds, columns, against, by);
     }
 
     Throttle throttle() {

@@ -18,16 +18,23 @@ final class TableQueries {
     static final int BUCKETS = 64;
 
     private final TableShape shape;
+    /** The rows compared: the user's filter; statements that read rows by key use only this. */
     private final String filter;
+    /** The rows scanned: the filter and an incremental run's window; statements that scan ranges use this. */
+    private final String scanned;
     private final String rowHash;
     private final boolean origins;
 
-    /** @param origins whether full rows are read with their commit origin and time */
-    TableQueries(TableShape shape, String filter, Equality equality, boolean origins) {
+    /**
+     * @param origins whether full rows are read with their commit origin and time
+     * @param window  an incremental run's window condition, or null: a key found in it is read whole wherever its rows lie
+     */
+    TableQueries(TableShape shape, String filter, Equality equality, boolean origins, String window) {
         this.shape = shape;
         this.origins = origins;
         // every statement that embeds the filter is prepared, where pgjdbc would take jsonb's ? for a parameter
         this.filter = filter == null ? null : TableFilterText.forPreparedStatement(filter);
+        this.scanned = window == null ? this.filter : this.filter == null ? window : "(" + this.filter + ") AND " + window;
         this.rowHash = "hash_record_extended(ROW(" + shape.columns().stream()
                 .map(c -> ColumnHashForm.expression(c, ALIAS, equality))
                 .collect(Collectors.joining(", ")) + "), 0)";
@@ -90,7 +97,7 @@ final class TableQueries {
     /** The key of the table row between the bounds {@code b.lo*} and {@code b.hi*}, and the filter. */
     private String inRange() {
         String tuple = shape.keyTuple(ALIAS);
-        return tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi") + (filter == null ? "" : " AND (" + filter + ")");
+        return tuple + " >= " + tupleOf("b.lo") + " AND " + tuple + " < " + tupleOf("b.hi") + (scanned == null ? "" : " AND (" + scanned + ")");
     }
 
     /** One text array per key column, each cast to an array of the column's type. */
@@ -166,14 +173,14 @@ final class TableQueries {
     String sampleKeys(double percent, int wanted) {
         String pct = String.format(java.util.Locale.ROOT, "%.6f", Math.min(100.0, Math.max(0.000001, percent)));
         return "SELECT " + keyTextsOf("s.k") + " FROM (SELECT " + keysAs("k") + ", row_number() OVER () AS rn, count(*) OVER () AS n FROM "
-                + shape.name().sql() + " " + ALIAS + " TABLESAMPLE SYSTEM (" + pct + ")" + (filter == null ? "" : " WHERE (" + filter + ")")
+                + shape.name().sql() + " " + ALIAS + " TABLESAMPLE SYSTEM (" + pct + ")" + (scanned == null ? "" : " WHERE (" + scanned + ")")
                 + ") s WHERE s.rn % GREATEST(1, s.n / " + Math.max(1, wanted) + ") = 0 ORDER BY " + aliases("s.k", ", ");
     }
 
     /** Every {@code step}-th key in key order (exact quantiles, thinned on the server). */
     String everyNthKey(long step) {
         return "SELECT " + keyTextsOf("s.k") + " FROM (SELECT " + keysAs("k") + ", row_number() OVER (ORDER BY " + shape.keyList(ALIAS)
-                + ") AS rn FROM " + shape.name().sql() + " " + ALIAS + (filter == null ? "" : " WHERE (" + filter + ")")
+                + ") AS rn FROM " + shape.name().sql() + " " + ALIAS + (scanned == null ? "" : " WHERE (" + scanned + ")")
                 + ") s WHERE s.rn % " + step + " = 0 ORDER BY s.rn";
     }
 
@@ -218,8 +225,8 @@ final class TableQueries {
         if (hasUpper) {
             sb.append(sb.isEmpty() ? "" : " AND ").append(tuple).append(" < ").append(params());
         }
-        if (filter != null) {
-            sb.append(sb.isEmpty() ? "" : " AND ").append('(').append(filter).append(')');
+        if (scanned != null) {
+            sb.append(sb.isEmpty() ? "" : " AND ").append('(').append(scanned).append(')');
         }
         return sb.isEmpty() ? "" : " WHERE " + sb;
     }

@@ -4,6 +4,7 @@ import io.ace.diff.AgainstOrigin;
 import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Equality;
+import io.ace.diff.Incremental;
 import io.ace.report.HtmlReportWriter;
 import java.util.List;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -36,7 +37,9 @@ public final class DiffParameters {
                 .addString("columns", String.join("\n", options.columns().only()))
                 .addString("exclude_columns", String.join("\n", options.columns().excluded()))
                 .addString("against_origin", options.against() == null ? "" : options.against().node())
-                .addString("until", options.against() == null || options.against().until() == null ? "" : options.against().until().toString());
+                .addString("until", options.against() == null || options.against().until() == null ? "" : options.against().until().toString())
+                .addString("incremental_column", options.incremental() == null ? "" : options.incremental().column())
+                .addString("boundary", options.incremental() == null ? "" : options.incremental().boundary().toString());
     }
 
     private static List<String> lines(JobParameters p, String name) {
@@ -83,6 +86,7 @@ public final class DiffParameters {
                 p.getLong("recheck_timeout", (long) DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS).intValue(),
                 p.getLong("max_load", 0L).intValue(), p.getLong("max_lag", 0L).intValue(), p.getDouble("target_query_time", 0.0),
                 new ColumnChoice(lines(p, "columns"), lines(p, "exclude_columns")),
-                AgainstOrigin.of(p.getString("against_origin", ""), p.getString("until", "")));
+                AgainstOrigin.of(p.getString("against_origin", ""), p.getString("until", "")),
+                Incremental.of(p.getString("incremental_column", ""), p.getString("boundary", "")));
     }
 }

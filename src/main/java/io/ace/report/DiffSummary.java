@@ -19,6 +19,7 @@ import java.util.Map;
  * @param columnChoice         the --columns or --exclude-columns the columns were chosen by, null when by none
  * @param againstOrigin        the node whose writes alone were compared (--against-origin), null when all rows were
  * @param until                the latest commit time of its writes that counted (RFC 3339), null when all did
+ * @param incremental          an incremental run's column, window and last full comparison; null for a run over every row
  * @param equality             what makes rows equal ({@code exact}, ...)
  * @param startTime            when the comparison started, RFC 3339 in UTC
  * @param diffRowsCount        differing rows per node pair
@@ -35,12 +36,26 @@ public record DiffSummary(String schema, String table, List<String> nodes, List<
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> columns,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String columnChoice,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String againstOrigin,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String until, String equality, String startTime,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String until,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) IncrementalRun incremental, String equality, String startTime,
                           String endTime, String timeTaken, Map<String, Long> diffRowsCount, boolean diffRowLimitReached,
                           long totalRowsChecked, int initialRangesCount, int mismatchedRangesCount, Map<String, Long> oddNodeCounts,
                           long transientKeys, boolean recheck, long hashStatements, long throttlePauses, double throttlePausedSeconds,
                           double recheckSeconds, List<String> recheckLaggingNodes, @JsonInclude(JsonInclude.Include.NON_NULL) Tree mtree,
                           long jobExecutionId, String runKey, String toolVersion) implements Summary {
+
+    /**
+     * An incremental run (--incremental-column): the rows it read are those whose column lies after
+     * {@code windowFrom} (null: it read every row, as a first run does) and at most {@code windowTo},
+     * the next run's watermark.
+     *
+     * @param boundary           how far behind the run's start the window ends (ISO 8601)
+     * @param lastFullComparison when a comparison of every row of the table last completed (RFC 3339), null when none did
+     * @param deletes            what such a run cannot see
+     */
+    public record IncrementalRun(String column, String boundary, String windowFrom, String windowTo, String lastFullComparison,
+                                 String deletes) {
+    }
 
     /**
      * What a Merkle tree comparison (mtree-table-diff) found besides: its leaves stand for blocks.

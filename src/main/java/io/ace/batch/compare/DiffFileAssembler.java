@@ -6,6 +6,7 @@ import io.ace.batch.RunTiming;
 import io.ace.catalog.TableName;
 import io.ace.diff.AgainstOrigin;
 import io.ace.diff.DiffPlan;
+import io.ace.diff.Incremental;
 import io.ace.difffile.DiffFileWriter;
 import io.ace.difffile.Sha256;
 import io.ace.findings.BlockRecord;
@@ -142,16 +143,28 @@ public final class DiffFileAssembler {
                 options.maxDiffRows(), table.filter() == null ? "" : table.filter(), table.columnList(), options.columns().describe(),
                 options.against() == null ? null : options.against().node(),
                 options.against() == null || options.against().until() == null ? null : options.against().until().toString(),
-                table.equality().name().toLowerCase(), timing.startTime(), timing.endTime(), timing.took(), result.diffRowsCount(),
+                incremental(table.window()), table.equality().name().toLowerCase(), timing.startTime(), timing.endTime(), timing.took(), result.diffRowsCount(),
                 result.limitReached(), counts.rowsChecked(), counts.ranges(), counts.mismatched(), result.oddNodeCounts(),
                 recheck.transientKeys(), options.recheck(), progress.hashStatements(), progress.pauses(), progress.pausedMillis() / 1000.0,
                 Math.round(recheck.seconds() * 1000) / 1000.0, recheck.laggingNodes(), tree, job.getId(), output.runKey(), version);
+    }
+
+    private static DiffSummary.IncrementalRun incremental(Incremental.Window w) {
+        return w == null ? null : new DiffSummary.IncrementalRun(w.incremental().column(), w.incremental().boundary().toString(),
+                w.from() == null ? null : w.from().toString(), w.to().toString(), w.lastFull() == null ? null : w.lastFull().toString(),
+                "rows deleted since the watermark are not seen by an incremental run: compare every row (or diff a Merkle tree) for them");
     }
 
     private Map<String, String> metadata(TableComparison comparison, JobExecution job, DiffFileWriter.Result result, Output output)
             throws IOException {
         Map<String, String> m = RunFacts.of(output.operation(), comparison.sessions(), "Table", comparison.table().shape().name().toString(),
                 output.runKey(), job, version);
+        Incremental.Window window = comparison.table().window();
+        if (window != null) {
+            m.put("Incremental window", (window.from() == null ? "every row (first run)" : "rows with " + window.incremental().column() + " after "
+                    + window.from()) + " up to " + window.to() + "; deletes are not seen; last comparison of every row: "
+                    + (window.lastFull() == null ? "never" : window.lastFull().toString()));
+        }
         AgainstOrigin against = comparison.options().against();
         if (against != null) {
             m.put("Compared", "only rows whose last change came from " + against.node()

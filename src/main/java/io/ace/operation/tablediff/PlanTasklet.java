@@ -21,6 +21,9 @@ final class PlanTasklet implements Tasklet {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         DiffPlan plan = run.comparison().plan();
         run.freeze(job, plan);
+        if (run.table().window() != null) {
+            job.getExecutionContext().putString(IncrementalWindows.WINDOW, run.table().window().recorded());
+        }
         contribution.getStepExecution().getExecutionContext().putInt("blocks", plan.blockCount());
         contribution.getStepExecution().getExecutionContext().putInt("partitions", plan.partitionCount());
         return RepeatStatus.FINISHED;

@@ -34,7 +34,10 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
 
     @Override
     public Job build(TableDiffRequest request, ClusterSessions sessions) {
-        ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
+        ComparedTable checked = new TablePreflight().check(sessions, request.table(), request.options());
+        // an incremental run scans only its window, decided now (or as its run recorded it) and frozen with the plan
+        ComparedTable table = request.options().incremental() == null ? checked
+                : checked.within(IncrementalWindows.resolve(resources.repository(), request, sessions, checked.shape()));
         var repository = resources.repository();
         TableComparison comparison = new TableComparison(sessions, table, request.options(), resources.findings(), resources.progress(),
                 resources.failures());

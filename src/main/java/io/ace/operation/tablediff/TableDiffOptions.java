@@ -3,6 +3,7 @@ package io.ace.operation.tablediff;
 import io.ace.diff.AgainstOrigin;
 import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
+import io.ace.diff.Incremental;
 import io.ace.operation.DiffFlags;
 import io.ace.operation.DistributedOption;
 import io.ace.operation.RequestOptions;
@@ -50,6 +51,15 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
             description = "With --against-origin: only NODE's writes committed at or before this time (e.g. 2026-12-06T03:00:00Z).")
     String until;
 
+    @Option(names = "--incremental-column", paramLabel = "COLUMN",
+            description = "Compare only rows whose COLUMN (a timestamptz every insert and update sets) changed since the last completed"
+                    + " run of this comparison, up to now() minus --boundary; the first run compares every row. Deletes are not seen.")
+    String incrementalColumn;
+
+    @Option(names = "--boundary", paramLabel = "DURATION",
+            description = "With --incremental-column: rows newer than this wait for the next run (late commits; default 10m; 90s, 2h, 1d, PT10M).")
+    String boundary;
+
     @Mixin
     DistributedOption distributed;
 
@@ -57,7 +67,7 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
         DiffOptions options = diff.options(tableFilter).withColumns(new ColumnChoice(columns, excludeColumns))
-                .scopedTo(AgainstOrigin.of(againstOrigin, until));
+                .scopedTo(AgainstOrigin.of(againstOrigin, until)).incrementally(Incremental.of(incrementalColumn, boundary));
         return new TableDiffRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir(), diff.html(),
                 diff.maxHtmlRows(), distributed.value());
     }

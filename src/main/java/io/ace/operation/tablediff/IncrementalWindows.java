@@ -1,0 +1,109 @@
+package io.ace.operation.tablediff;
+
+import io.ace.catalog.Column;
+import io.ace.catalog.TableShape;
+import io.ace.cluster.ClusterSessions;
+import io.ace.diff.Incremental;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import io.ace.exit.UserInput;
+import io.ace.operation.RunIdentity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * The window of an incremental table-diff, from the job repository: a launch of a run that
+ * recorded one (a restart) takes it again; a new run starts after the last completed run of the
+ * same comparison (cluster, table, nodes, filter and column; any run key), or compares every row
+ * when none completed, and ends at the first node's {@code now()} minus the boundary. A run that
+ * failed never moved anything: only completed runs count.
+ */
+final class IncrementalWindows {
+
+    /** Where a run's context keeps its window. */
+    static final String WINDOW = "ace.incremental.window";
+    /** Runs of table-diff looked through, newest first: a nightly run finds its predecessor among the latest. */
+    private static final int RUNS_SEEN = 1_000;
+
+    private IncrementalWindows() {
+    }
+
+    static Incremental.Window resolve(JobRepository repository, TableDiffRequest request, ClusterSessions sessions, TableShape shape) {
+        Incremental incremental = request.options().incremental();
+        check(shape, incremental);
+        Instant watermark = null;
+        Instant lastFull = null;
+        String ownWindow = null;
+        for (JobInstance instance : repository.getJobInstances(TableDiffRequest.OPERATION, 0, RUNS_SEEN)) {
+            for (JobExecution e : repository.getJobExecutions(instance)) {
+                JobParameters p = e.getJobParameters();
+                if (!sameComparison(p, request)) {
+                    continue;
+                }
+                String window = e.getExecutionContext().getString(WINDOW, null);
+                if (request.runKey().equals(p.getString(RunIdentity.RUN_KEY)) && window != null) {
+                    ownWindow = window;
+                }
+                if (e.getStatus() != BatchStatus.COMPLETED || e.getEndTime() == null) {
+                    continue;
+                }
+                Instant ended = e.getEndTime().atZone(ZoneId.systemDefault()).toInstant();
+                boolean incrementalRun = incremental.column().equals(p.getString("incremental_column", ""));
+                if (incrementalRun && window != null) {
+                    Incremental.Window w = Incremental.Window.of(incremental, window, null);
+                    watermark = watermark == null || w.to().isAfter(watermark) ? w.to() : watermark;
+                }
+                if ((!incrementalRun || window != null && window.startsWith("|")) && (lastFull == null || ended.isAfter(lastFull))) {
+                    lastFull = ended;
+                }
+            }
+        }
+        if (ownWindow != null) {
+            return Incremental.Window.of(incremental, ownWindow, lastFull);
+        }
+        Instant to = now(sessions).minus(incremental.boundary());
+        // a watermark after the new bound (a shorter boundary than before) leaves an empty window, not a backwards one
+        return new Incremental.Window(incremental, watermark, watermark != null && watermark.isAfter(to) ? watermark : to, lastFull);
+    }
+
+    /** The same comparison: cluster, table, nodes and filter (an incremental run's and a full one's alike). */
+    private static boolean sameComparison(JobParameters p, TableDiffRequest request) {
+        RunIdentity id = RunIdentity.of(p);
+        return id.cluster().equals(request.cluster()) && id.target().equals(request.target())
+                && Objects.equals(p.getString("nodes", ""), String.join(",", request.options().nodes()))
+                && Objects.equals(p.getString("table_filter", ""), request.options().tableFilter() == null ? "" : request.options().tableFilter());
+    }
+
+    /** The column must be the table's and a {@code timestamptz}: windows are instants, which a daylight-saving change does not move. */
+    private static void check(TableShape shape, Incremental incremental) {
+        Column column = shape.columns().stream().filter(c -> c.name().equals(incremental.column())).findFirst()
+                .orElseThrow(() -> AceException.usage("--incremental-column " + UserInput.quoted(incremental.column()) + " is not a column of "
+                        + shape.name() + "; its columns are " + String.join(", ", shape.columnNames())));
+        if (!"timestamptz".equals(column.baseType()) || column.array()) {
+            throw AceException.config("--incremental-column " + column.name() + " of " + shape.name() + " is " + column.type()
+                    + "; a window compares instants (timestamptz), so a daylight-saving change can neither skip nor repeat rows:"
+                    + " use a timestamptz column that every insert and update sets");
+        }
+    }
+
+    /** The first node's clock, in UTC. */
+    private static Instant now(ClusterSessions sessions) {
+        try (Connection c = sessions.pools().get(0).open(); PreparedStatement ps = c.prepareStatement(
+                "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Instant.parse(rs.getString(1));
+        } catch (SQLException e) {
+            throw new AceException(ExitCode.UNREACHABLE, "cannot read the clock of node " + sessions.pools().get(0).name(), e.getMessage(), e);
+        }
+    }
+}
