@@ -5,6 +5,8 @@ import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.TableComparison;
 import io.ace.batch.partition.PartitionedSteps;
 import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ColumnChoice;
+import io.ace.diff.ColumnChoices;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
@@ -34,16 +36,19 @@ public final class TableSetSteps {
     }
 
     /** {@code report}: writes the run's summary when the step ends, however it ended (see {@link SummaryListener}). */
-    public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, DiffFileAssembler.Output output,
-                              int workers, SetReport report) {
+    public static Step tables(BatchResources resources, ClusterSessions sessions, DiffOptions options, ColumnChoices columns,
+                              DiffFileAssembler.Output output, int workers, SetReport report) {
         var repository = resources.repository();
         TableTasklet.Comparisons comparisons = entry -> {
-            DiffOptions tableOptions = options.withTableFilter(entry.filter());
-            ComparedTable table = new TablePreflight().check(sessions, entry.name(), tableOptions);
+            DiffOptions all = options.withTableFilter(entry.filter()).withColumns(ColumnChoice.ALL);
+            ComparedTable table = new TablePreflight().check(sessions, entry.name(), all);
             if (entry.columns() != null) {
                 table = table.onColumns(entry.columns(), "the replication set");
             }
-            return new TableComparison(sessions, table, tableOptions, resources.findings(), resources.progress(), resources.failures());
+            // the run's choice of columns, within the set's column list
+            ColumnChoice chosen = columns.forTable(entry.name(), table.shape().columnNames());
+            return new TableComparison(sessions, chosen.apply(table), all.withColumns(chosen), resources.findings(), resources.progress(),
+                    resources.failures());
         };
         TableTasklet tasklet = new TableTasklet(repository, comparisons,
                 new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion()), output);

@@ -5,6 +5,7 @@ import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.tableset.TableSetSteps;
 import io.ace.cluster.ClusterSessions;
 import io.ace.exit.AceException;
+import io.ace.diff.ColumnChoices;
 import io.ace.operation.OperationJob;
 import io.ace.replication.ReplicationCatalog;
 import io.ace.replication.ReplicationConfig;
@@ -45,7 +46,8 @@ final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
         }
         var repository = resources.repository();
         Step members = resources.step("members", new MembersTasklet(request, sessions, configs));
-        Step tables = TableSetSteps.tables(resources, sessions, request.options(),
+        Step tables = TableSetSteps.tables(resources, sessions, request.options(), new ColumnChoices(request.options().columns(),
+                        request.columnsByTable()),
                 new DiffFileAssembler.Output(RepsetDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
                         request.maxHtmlRows()),
                 TableSetSteps.workers(resources, request.options(), request.maxConnections()),

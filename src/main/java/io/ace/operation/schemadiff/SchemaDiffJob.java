@@ -7,6 +7,7 @@ import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.diff.ColumnChoices;
 import io.ace.operation.OperationJob;
 import io.ace.schemadiff.SchemaObject;
 import io.ace.schemadiff.SchemaReader;
@@ -56,7 +57,7 @@ final class SchemaDiffJob implements OperationJob<SchemaDiffRequest> {
                 return RepeatStatus.FINISHED;
             });
         } else {
-            next = TableSetSteps.tables(resources, sessions, request.options(),
+            next = TableSetSteps.tables(resources, sessions, request.options(), ColumnChoices.ALL,
                     new DiffFileAssembler.Output(SchemaDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
                             request.maxHtmlRows()),
                     TableSetSteps.workers(resources, request.options(), request.maxConnections()), summary);

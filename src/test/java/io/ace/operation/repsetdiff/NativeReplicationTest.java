@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,6 +82,22 @@ class NativeReplicationTest {
         assertThat(tables.get("public.nat_c").path("diff_rows_count").path("n1/n3").asInt()).isEqualTo(1);
         assertThat(tables.get("public.nat_c").path("diff_rows_count").has("n1/n2")).isFalse();
         assertThat(summary.path("summary").path("node_replication").path("n2").asString()).startsWith("native; defines nat_pub");
+    }
+
+    @Test
+    void columnsLeftOutOfEveryTableOrOfOneByAFileHideTheirDifferences(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("columns.txt"), "# per table\npublic.nat_c: --exclude-columns a\n");
+        Ace.Result run = ace.run("repset-diff", "local", "nat_pub", "--nodes", "n1,n2,n3", "--exclude-columns", "v", "--columns-file", file.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
+        Map<String, JsonNode> tables = new HashMap<>();
+        Ace.summary(run).path("tables").forEach(t -> tables.put(t.path("table").asString(), t));
+        assertThat(tables.get("public.nat_a").path("status").asString()).as("its difference is in v").isEqualTo("identical");
+        assertThat(tables.get("public.nat_c").path("status").asString()).as("its difference is in a, left out by the file").isEqualTo("identical");
+
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "public.nat_c --exclude-columns a\n");
+        Ace.Result refused = ace.run("repset-diff", "local", "nat_pub", "--nodes", "n1,n2,n3", "--columns-file", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(64);
+        assertThat(refused.err()).contains("bad.txt line 1");
     }
 
     @Test
