@@ -114,6 +114,7 @@ final class NodeSetup {
                 try (Connection c = pool.open()) {
                     requireInstalled(c, pool.name());
                     if (table != null) {
+                        requireOneRelation(c, table, pool.name());
                         requireKeyInChanges(c, table, pool.name());
                     }
                     requireIsolated(c, pool.name());
@@ -139,6 +140,31 @@ final class NodeSetup {
         if (!leaks.isEmpty()) {
             throw AceException.config("node " + node + ": ACE's Merkle-tree objects would replicate to other nodes: " + String.join("; ", leaks)
                     + "; remove them from there (ACE's schema " + MetadataSchema.SCHEMA + " must stay local)");
+        }
+    }
+
+    /**
+     * A tree tracks the rows of one relation, whose changes its capture reads: a partitioned table's
+     * rows live in its partitions, and an inheritance parent's partly in its children, whose changes
+     * are captured under their own names. Refused (78), naming the relations to track instead.
+     */
+    static void requireOneRelation(Connection c, TableName table, String node) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.relkind, ARRAY(SELECT i.inhrelid::regclass::text FROM pg_catalog.pg_inherits i"
+                + " WHERE i.inhparent = c.oid ORDER BY 1) FROM pg_catalog.pg_class c WHERE c.oid = ?::regclass")) {
+            ps.setString(1, table.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                List<String> children = List.of((String[]) rs.getArray(2).getArray());
+                if (children.isEmpty()) {
+                    return;
+                }
+                boolean partitioned = "p".equals(rs.getString(1));
+                throw AceException.config("table " + table + " on node " + node + (partitioned ? " is partitioned" : " has inheritance children")
+                        + "; a Merkle tree tracks the rows of one relation, and " + (partitioned ? "its rows live in its partitions"
+                        : "its children's rows and changes are their own") + ": build a tree for each of " + String.join(", ", children)
+                        + (partitioned ? " (a partition that is itself partitioned: for each of its partitions)" : " and the parent")
+                        + ", or compare the table with table-diff");
+            }
         }
     }
 

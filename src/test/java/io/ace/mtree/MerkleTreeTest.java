@@ -72,6 +72,18 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aPartitionedTableIsRefusedNamingThePartitionsToTrack() {
+        cluster.sql("DROP TABLE IF EXISTS public.mt_parts; CREATE TABLE public.mt_parts (id int PRIMARY KEY, v text) PARTITION BY RANGE (id);"
+                + " CREATE TABLE public.mt_parts_low PARTITION OF public.mt_parts FOR VALUES FROM (0) TO (100);"
+                + " CREATE TABLE public.mt_parts_high PARTITION OF public.mt_parts FOR VALUES FROM (100) TO (200)", "n1", "n2");
+        Ace.Result refused = trees.mtree("build", "local", "public.mt_parts", "--nodes", "n1,n2");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(78);
+        assertThat(refused.err()).contains("is partitioned").contains("mt_parts_high").contains("mt_parts_low");
+        trees.expect(0, trees.mtree("build", "local", "public.mt_parts_low", "--nodes", "n1,n2"));
+        trees.expect(0, trees.mtree("teardown-table", "local", "public.mt_parts_low", "--nodes", "n1,n2"));
+    }
+
+    @Test
     void aTableMatchedByAUniqueKeyNeedsItsDeletesToCarryThatKey() {
         cluster.sql("DROP TABLE IF EXISTS public.mt_uq; CREATE TABLE public.mt_uq (code int NOT NULL, v text);"
                 + "CREATE UNIQUE INDEX mt_uq_code ON public.mt_uq (code);"
