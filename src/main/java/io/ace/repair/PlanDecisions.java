@@ -30,9 +30,9 @@ import java.util.Objects;
 
 /**
  * What a repair plan decides for every key of a diff file, and the changes that makes on each
- * node. Decisions are made on the rows the nodes hold when the repair runs; a key where some node's
- * row is no longer the one the diff file recorded is stale, and left alone on every node (the plan
- * was written for the rows the file shows). The file's values are read through each column's type
+ * node. Decisions are made on the rows the diff file recorded, which its plan was written for, and
+ * read against the rows the nodes hold when the repair runs: a key where some node's row is
+ * neither the recorded one nor the one decided for it is stale, and left alone on every node. The file's values are read through each column's type
  * first, so a value and its spelling in the file (RFC 3339 timestamps, ...) compare equal. The
  * file's keys are held in memory: plans are for the rows someone decided about, not bulk repairs.
  */
@@ -97,28 +97,44 @@ public final class PlanDecisions {
     private record Recorded(List<String> key, Map<String, List<String>> rows) {
     }
 
+    /**
+     * Decides one key from the rows the diff file recorded (the rows its plan was written for; a
+     * node the file says nothing of, from its row now), so every launch of the run decides alike.
+     * A node's row now that is neither the recorded one nor the one decided for it makes the key
+     * stale; one that is already the decided row (a node repaired by an earlier launch) does not.
+     * Commit times and origins come from rows that are still as recorded.
+     */
     private void decide(long ord, TableShape shape, Recorded recorded, KeyDifference current, RepairPlan plan) {
-        List<String> stale = new ArrayList<>();
-        recorded.rows().forEach((node, row) -> {
-            NodeRow now = current.rows().get(node);
-            if (!Objects.equals(row, now == null ? null : now.values())) {
-                stale.add(node);
-            }
-        });
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         Map<String, String> commitTimes = new HashMap<>();
         Map<String, String> origins = new HashMap<>();
         current.rows().forEach((node, row) -> {
-            rows.put(node, named(shape, row.values()));
+            boolean asRecorded = !recorded.rows().containsKey(node) || row.values().equals(recorded.rows().get(node));
             RowOrigin origin = row.origin();
-            if (origin != null) {
+            if (asRecorded && origin != null) {
                 origins.put(node, origin.node());
                 if (origin.commitTs() != null) {
                     commitTimes.put(node, rfc3339(origin.commitTs()));
                 }
             }
+            if (!recorded.rows().containsKey(node)) {
+                rows.put(node, named(shape, row.values()));
+            }
+        });
+        recorded.rows().forEach((node, row) -> {
+            if (row != null) {
+                rows.put(node, named(shape, row));
+            }
         });
         Decision decision = plan.decide(new KeyRows(recorded.key(), rows, commitTimes, origins));
+        List<String> stale = new ArrayList<>();
+        recorded.rows().forEach((node, row) -> {
+            NodeRow now = current.rows().get(node);
+            List<String> held = now == null ? null : now.values();
+            if (!Objects.equals(row, held) && !Objects.equals(decided(shape, decision.perNode().get(node), row), held)) {
+                stale.add(node);
+            }
+        });
         String why = decision.problem() != null ? " — left alone: " + decision.problem()
                 : !stale.isEmpty() ? " — left alone as stale: the row on " + String.join(", ", stale) + " changed since the diff" : "";
         String note = "key (" + String.join(", ", recorded.key()) + "): " + decision.rule() + " -> " + decision.action() + why;
@@ -127,7 +143,7 @@ public final class PlanDecisions {
         decision.perNode().forEach((node, outcome) -> {
             NodeRow now = current.rows().get(node);
             List<String> before = now == null ? null : now.values();
-            List<String> after = outcome instanceof Outcome.Present p ? shape.columns().stream().map(c -> p.row().get(c.name())).toList() : null;
+            List<String> after = decided(shape, outcome, null);
             RepairChange.Kind kind;
             if (outcome instanceof Outcome.Untouched || before == null && after == null) {
                 return;
@@ -141,6 +157,14 @@ public final class PlanDecisions {
             String status = !stale.isEmpty() ? RepairSql.STALE : Objects.equals(before, after) ? RepairSql.ALREADY : RepairSql.READY;
             byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(new Change(ord, kind, status, recorded.key(), before, after));
         });
+    }
+
+    /** The row a node ends with by {@code outcome} (null: none), from its recorded row {@code row}. */
+    private static List<String> decided(TableShape shape, Outcome outcome, List<String> row) {
+        if (outcome instanceof Outcome.Present p) {
+            return shape.columns().stream().map(c -> p.row().get(c.name())).toList();
+        }
+        return outcome instanceof Outcome.Absent ? null : row;
     }
 
     private static Map<String, String> named(TableShape shape, List<String> values) {

@@ -125,6 +125,14 @@ class RepairPlanTest {
         assertThat(row("n2", 10, "us")).isEqualTo("n2 10|10");
         assertThat(row("n3", 10, "us")).isEqualTo("v10|10");
         assertThat(repair.out()).contains("stale");
+
+        // the same plan again, as a launch after a stop would: the rows already as decided are in place, nothing moves
+        Ace.Result again = ace.run("table-repair", "local", "public.plan_t", "--diff-file", diff.diffFile().toString(),
+                "--repair-plan", plan.toString());
+        assertThat(again.out()).contains("n1 inserted 0, updated 0, deleted 0").contains("n2 inserted 0, updated 0, deleted 0")
+                .contains("n3 inserted 0, updated 0, deleted 0");
+        assertThat(row("n3", 6, "us")).isEqualTo("n3 6|6");
+        assertThat(row("n1", 4, "us")).isEqualTo("v4|5");
     }
 
     @Test
