@@ -56,9 +56,19 @@ public final class RepairApplier {
      * @param whole the table with every column when the diff compared only some by choice (rows
      *              missing on the target are then inserted whole), null otherwise
      */
+    /** A repair of a table without inheritance children (see {@link #RepairApplier(TableShape, TableShape, RepairOptions, boolean)}). */
     public RepairApplier(TableShape shape, TableShape whole, RepairOptions options) {
+        this(shape, whole, options, false);
+    }
+
+    /**
+     * @param inherited the table has inheritance children: a missing row is inserted into the
+     *                  relation that holds it on the other node (an insert into the parent would
+     *                  not route there)
+     */
+    public RepairApplier(TableShape shape, TableShape whole, RepairOptions options, boolean inherited) {
         this.shape = shape;
-        this.sql = new RepairSql(shape, whole, options.preserveOrigin());
+        this.sql = new RepairSql(shape, whole, options.preserveOrigin(), inherited);
         this.options = options;
     }
 
@@ -219,8 +229,37 @@ public final class RepairApplier {
             if (updates != null) {
                 st.executeUpdate(updates);
             }
-            st.executeUpdate(sql.applyInserts());
+            if (sql.routed()) {
+                insertRouted(c);
+            } else {
+                st.executeUpdate(sql.applyInserts());
+            }
             st.executeUpdate(sql.classifyUnwritten());
+        }
+    }
+
+    /**
+     * Inserts each row into the relation that holds it on the other node, when the target has a
+     * relation of that name in the table's inheritance tree; otherwise into the table itself.
+     */
+    private void insertRouted(Connection c) throws SQLException {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        List<String> relations = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery(sql.ownRelations())) {
+                while (rs.next()) {
+                    own.add(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(sql.insertRelations())) {
+                while (rs.next()) {
+                    relations.add(rs.getString(1));
+                }
+            }
+            for (String relation : relations) {
+                // the relation's name as this node's own catalog prints it, never as another node sent it
+                st.executeUpdate(sql.applyInserts(own.contains(relation) ? relation : shape.name().sql(), relation));
+            }
         }
     }
 

@@ -62,19 +62,27 @@ final class RepairSql {
      * to be written under them one group per transaction: the temporary tables then outlive a commit.
      */
     private final boolean origins;
+    /**
+     * Whether the table has inheritance children, where an insert into the parent would not reach
+     * the child that holds the row on the other node: rows are read with their relation, and
+     * inserted into it.
+     */
+    private final boolean routed;
 
     RepairSql(TableShape shape) {
-        this(shape, null, false);
+        this(shape, null, false, false);
     }
 
     /**
      * @param whole   the table with every column when {@code shape} has only the columns a diff
      *                compared by choice: inserted rows then take every column from the other node
      * @param origins read the other nodes' rows with their origin and commit time (--preserve-origin)
+     * @param routed  the table has inheritance children: rows are inserted into the relation that holds them on the other node
      */
-    RepairSql(TableShape shape, TableShape whole, boolean origins) {
+    RepairSql(TableShape shape, TableShape whole, boolean origins, boolean routed) {
         this.shape = shape;
         this.origins = origins;
+        this.routed = routed;
         this.whole = whole == null || whole.columns().size() == shape.columns().size() ? null : whole;
         this.wholeKeyPositions = this.whole == null ? List.of() : positionsIn(this.whole.columns(), shape.keyColumns());
         this.columns = shape.columns();
@@ -110,15 +118,16 @@ final class RepairSql {
                 + originColumns() + ")" + onCommit();
     }
 
-    /** With origins: the origin id and commit time of the other node's row, after its columns. */
+    /** What is read with the other node's row after its columns: with origins its origin id and commit time, when routed its relation. */
     private String originColumns() {
-        return origins ? ", ace_origin int, ace_commit_ts timestamptz" : "";
+        return (origins ? ", ace_origin int, ace_commit_ts timestamptz" : "") + (routed ? ", ace_relation text" : "");
     }
 
-    /** With origins, what the other node's query reads after a row's columns: its origin id and commit time. */
+    /** The same, as the other node's query reads it from its row {@code alias}. */
     String fetchedOrigin(String alias) {
         String origin = "pg_catalog.pg_xact_commit_timestamp_origin(" + alias + ".xmin)";
-        return origins ? ", (" + origin + ").roident::int, (" + origin + ").\"timestamp\"" : "";
+        return (origins ? ", (" + origin + ").roident::int, (" + origin + ").\"timestamp\"" : "")
+                + (routed ? ", " + alias + ".tableoid::regclass::text" : "");
     }
 
     /** COPY out of a pair's distinct staged keys, both sides'. */
@@ -134,7 +143,7 @@ final class RepairSql {
         List<String> statements = new ArrayList<>();
         if (whole != null) {
             statements.add("INSERT INTO " + CURRENT + " SELECT ace_pair, " + list("", "w", positionsIn(whole.columns(), columns))
-                    + (origins ? ", ace_origin, ace_commit_ts" : "") + " FROM " + WHOLE);
+                    + (origins ? ", ace_origin, ace_commit_ts" : "") + (routed ? ", ace_relation" : "") + " FROM " + WHOLE);
             statements.add("CREATE INDEX ON " + WHOLE + " (" + list("", "w", wholeKeyPositions) + ", ace_pair)");
             statements.add("ANALYZE " + WHOLE);
         }
@@ -228,7 +237,7 @@ final class RepairSql {
                 + " CASE WHEN m.ace_ord IS NULL THEN 'insert' WHEN s.ace_ord IS NULL THEN 'delete' ELSE 'update' END AS ace_kind,"
                 + " NULL::int[] AS ace_filled, " + moved("s") + ", " + keyPositionsAs(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ", "
                 + positions(i -> "m.c" + i + " AS b" + i) + ", " + positions(i -> "n.c" + i + " AS a" + i)
-                + (origins ? ", n.ace_origin, n.ace_commit_ts" : "")
+                + (origins ? ", n.ace_origin, n.ace_commit_ts" : "") + (routed ? ", n.ace_relation" : "")
                 + " FROM " + side("s", false) + " FULL JOIN " + side("m", true) + " ON m.ace_pair = s.ace_pair AND " + sameKey("m", "s")
                 + " LEFT JOIN " + CURRENT + " n ON n.ace_pair = COALESCE(s.ace_pair, m.ace_pair) AND "
                 + tuple("n.", "c", keyPositions) + " = (" + keyList(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ")" + where;
@@ -253,7 +262,7 @@ final class RepairSql {
         return "SELECT DISTINCT ON (" + keyList("o.", "c") + ") o.ace_ord, 'insert' AS ace_kind, NULL::int[] AS ace_filled, "
                 + moved("o") + ", " + keyPositionsAs(i -> "o.c" + i) + ", "
                 + positions(i -> "CAST(NULL AS " + columns.get(i - 1).type() + ") AS b" + i) + ", "
-                + positions(i -> "n.c" + i + " AS a" + i) + " FROM " + side("o", false) + currentOf("o")
+                + positions(i -> "n.c" + i + " AS a" + i) + (routed ? ", n.ace_relation" : "") + " FROM " + side("o", false) + currentOf("o")
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + STAGE + " m WHERE m.ace_mine AND m.ace_pair = o.ace_pair AND " + sameKey("m", "o") + ")"
                 + " ORDER BY " + keyList("o.", "c") + ", o.ace_pair";
     }
@@ -277,7 +286,7 @@ final class RepairSql {
                 + moved + " AS ace_moved, " + keyPositionsAs(i -> "m.c" + i) + ", " + positions(i -> "m.c" + i + " AS b" + i) + ", "
                 + positions(i -> (keyPositions.contains(i) ? "m.c" + i : "CASE WHEN " + fills.apply(i) + " THEN n.c" + i + " ELSE m.c" + i + " END")
                         + " AS a" + i)
-                + " FROM " + side("m", true) + " JOIN " + side("o", false) + " ON o.ace_pair = m.ace_pair AND " + sameKey("m", "o")
+                + (routed ? ", n.ace_relation" : "") + " FROM " + side("m", true) + " JOIN " + side("o", false) + " ON o.ace_pair = m.ace_pair AND " + sameKey("m", "o")
                 + currentOf("o") + " WHERE " + anyFill + " ORDER BY " + keyList("m.", "c") + ", m.ace_pair";
     }
 
@@ -306,18 +315,45 @@ final class RepairSql {
      * meanwhile is left alone and marked unwritten.
      */
     String applyInserts() {
+        return applyInserts(shape.name().sql(), null);
+    }
+
+    /**
+     * When routed: the insertions of the rows the other node holds in {@code relation} (as it
+     * printed it), into {@code into} (that relation on the target, or the table when the target
+     * has none of that name). An inheritance child has no key constraint of its parent's, so a key
+     * another session inserted meanwhile is found by the unwritten check alone.
+     */
+    String applyInserts(String into, String relation) {
         String keyColumns = shape.keyList(null);
+        String ready = ready("insert") + (relation == null ? "" : " AND p.ace_relation = '" + relation.replace("'", "''") + "'");
         String insert = whole == null
-                ? "INSERT INTO " + shape.name().sql() + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", "))
-                        + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE " + ready("insert")
-                : "INSERT INTO " + shape.name().sql() + " (" + whole.columns().stream().map(Column::quoted).collect(Collectors.joining(", "))
+                ? "INSERT INTO " + into + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", "))
+                        + ") SELECT " + positions(i -> "p.a" + i) + " FROM " + CHANGES + " p WHERE " + ready
+                : "INSERT INTO " + into + " (" + whole.columns().stream().map(Column::quoted).collect(Collectors.joining(", "))
                         + ") SELECT " + IntStream.rangeClosed(1, whole.columns().size()).mapToObj(i -> "w.w" + i).collect(Collectors.joining(", "))
                         + " FROM " + CHANGES + " p JOIN (SELECT DISTINCT ON (" + list("", "w", wholeKeyPositions) + ") * FROM " + WHOLE
                         + " ORDER BY " + list("", "w", wholeKeyPositions) + ", ace_pair) w ON " + tuple("w.", "w", wholeKeyPositions) + " = "
-                        + tuple("p.", "k") + " WHERE " + ready("insert");
-        insert += " ON CONFLICT (" + keyColumns + ") DO NOTHING RETURNING " + keyColumns;
-        return "WITH written AS (" + insert + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready("insert")
+                        + tuple("p.", "k") + " WHERE " + ready;
+        insert += (relation == null ? " ON CONFLICT (" + keyColumns + ") DO NOTHING" : " ON CONFLICT DO NOTHING") + " RETURNING " + keyColumns;
+        return "WITH written AS (" + insert + ") UPDATE " + CHANGES + " p SET ace_status = '" + UNWRITTEN + "' WHERE " + ready
                 + " AND NOT EXISTS (SELECT 1 FROM written w WHERE " + shape.keyTuple("w") + " = " + tuple("p.", "k") + ")";
+    }
+
+    boolean routed() {
+        return routed;
+    }
+
+    /** When routed: the relations (as the other nodes printed them) that hold the rows to insert. */
+    String insertRelations() {
+        return "SELECT DISTINCT ace_relation FROM " + CHANGES + " p WHERE " + ready("insert") + " AND ace_relation IS NOT NULL";
+    }
+
+    /** When routed: the table and its inheritance descendants on this node, as it prints them. */
+    String ownRelations() {
+        String table = "'" + shape.name().sql().replace("'", "''") + "'::regclass";
+        return "WITH RECURSIVE r(oid) AS (SELECT " + table + "::oid UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN r ON i.inhparent = r.oid)"
+                + " SELECT oid::regclass::text FROM r";
     }
 
     /** Runs a write returning the positions it wrote, and marks the ready changes of its kind it did not write. */

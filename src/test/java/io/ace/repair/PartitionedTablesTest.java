@@ -64,6 +64,22 @@ class PartitionedTablesTest {
         assertThat(ace.run("table-diff", "local", "public.part_r", "--nodes", "n1,n2,n3").exitCode()).isZero();
     }
 
+    @Test
+    void aRowMissingUnderAnInheritanceParentIsInsertedIntoTheChildThatHoldsItOnTheSource() {
+        cluster.sql("DROP TABLE IF EXISTS public.inh_p CASCADE; CREATE TABLE public.inh_p (id int PRIMARY KEY, v text);"
+                + " CREATE TABLE public.inh_c1 (PRIMARY KEY (id)) INHERITS (public.inh_p); CREATE TABLE public.inh_c2 () INHERITS (public.inh_p);"
+                + " INSERT INTO public.inh_p SELECT g, 'parent' FROM generate_series(1, 10) g;"
+                + " INSERT INTO public.inh_c1 SELECT g, 'c1' FROM generate_series(11, 20) g;"
+                + " INSERT INTO public.inh_c2 SELECT g, 'c2' FROM generate_series(21, 30) g", "n1", "n2");
+        cluster.sql("DELETE FROM public.inh_p WHERE id IN (5, 15, 25); UPDATE public.inh_p SET v = 'changed' WHERE id IN (6, 16, 26)", "n2");
+        Ace.Result diff = ace.run("table-diff", "local", "public.inh_p", "--nodes", "n1,n2");
+        assertThat(diff.diffKeys("id")).containsExactlyInAnyOrder("5", "15", "25", "6", "16", "26");
+        Ace.Result repair = ace.run("table-repair", "local", "public.inh_p", "--diff-file", diff.diffFile().toString(), "--source-of-truth", "n1");
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(repair.out()).contains("n2 inserted 3, updated 3, deleted 0");
+        assertThat(placement("n2", "inh_p", "true")).as("each row in the relation that holds it on n1").isEqualTo(placement("n1", "inh_p", "true"));
+    }
+
     /** Each matching row with the partition that holds it, as one text. */
     private static String placement(String node, String table, String where) {
         try (var c = cluster.connect(node); var st = c.createStatement(); var rs = st.executeQuery(

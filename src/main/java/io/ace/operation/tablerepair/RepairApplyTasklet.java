@@ -42,11 +42,16 @@ final class RepairApplyTasklet implements Tasklet {
     private final TableShape whole;
     private final FindingsStore findings;
     private final PlanDecisions decisions;
+    private final boolean inherited;
 
-    /** @param decisions what a repair plan decided for every key, or null for a repair by mode */
+    /**
+     * @param decisions what a repair plan decided for every key, or null for a repair by mode
+     * @param inherited the table has inheritance children (see {@link RepairApplier})
+     */
     RepairApplyTasklet(TableRepairRequest request, ClusterSessions sessions, ComparedTable table, TableShape whole, FindingsStore findings,
-                       PlanDecisions decisions) {
+                       PlanDecisions decisions, boolean inherited) {
         this.decisions = decisions;
+        this.inherited = inherited;
         this.request = request;
         this.sessions = sessions;
         this.table = table;
@@ -67,7 +72,8 @@ final class RepairApplyTasklet implements Tasklet {
         try (StatementsFile statements = dryRun ? new StatementsFile(request.outputDir(), request.table().schema(), request.table().table(), node)
                 : null) {
             Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null;
-            RepairApplier applier = new RepairApplier(table.shape(), whole, request.options());
+            // a plan's changes carry no relation: its inserts go into the table itself
+            RepairApplier applier = new RepairApplier(table.shape(), whole, request.options(), inherited && decisions == null);
             if (decisions == null) {
                 outcome = applier.apply(sessions, new DiffFileReader(request.diffFile(), request.diffSha256()), node, records);
             } else {

@@ -1,6 +1,9 @@
 package io.ace.operation.tablerepair;
 
 import io.ace.batch.BatchResources;
+import io.ace.catalog.CatalogReader;
+import io.ace.catalog.TableFacts;
+import io.ace.catalog.TableName;
 import io.ace.batch.StepProgress;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
@@ -16,6 +19,8 @@ import io.ace.repair.PlanDecisions;
 import io.ace.repair.RecoverySource;
 import io.ace.repair.plan.PlanContext;
 import io.ace.repair.plan.RepairPlan;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -75,7 +80,8 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         String source = request.options().sourceOfTruth();
         List<String> targets = sessions.nodeNames().stream().filter(n -> !n.equals(source)).toList();
         var repository = resources.repository();
-        Step node = resources.step("repair-node", new RepairApplyTasklet(request, sessions, table, file.whole(), resources.findings(), decisions));
+        Step node = resources.step("repair-node", new RepairApplyTasklet(request, sessions, table, file.whole(), resources.findings(), decisions,
+                inherited(sessions, request.table())));
         // each node's partition goes to a worker of that node's region
         Step repair = resources.partitions().step("repair", new NodePartitioner(targets), node, Math.max(1, targets.size()),
                 partition -> sessions.region(partition.getString(RepairApplyTasklet.NODE)));
@@ -85,6 +91,16 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         Step report = resources.step("report", new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(),
                 resources.html(), repository, table.shape().keyIndex().describe(), file.notCompared(), recovery));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
+    }
+
+    /** Whether the table has inheritance children on the first node (their rows are inserted where the source holds them). */
+    private static boolean inherited(ClusterSessions sessions, TableName table) {
+        try (Connection c = sessions.pools().get(0).open()) {
+            return new CatalogReader().facts(c, table).map(TableFacts::inherited).orElse(false);
+        } catch (SQLException e) {
+            throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + sessions.pools().get(0).name(),
+                    e.getMessage(), e);
+        }
     }
 
     /**
