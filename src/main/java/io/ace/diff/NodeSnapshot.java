@@ -153,8 +153,8 @@ final class NodeSnapshot implements AutoCloseable {
                     }
                     int after = keyCount + columnCount + 1;
                     RowOrigin origin = origins == null ? null
-                            : origins.of(pool.name(), rs.getObject(after + 1, Integer.class), rs.getString(after + 2));
-                    rows.put(readKey(rs, keyCount), new NodeRow(values, rs.getLong(after), origin));
+                            : origins.of(pool.name(), rs.getObject(after + 2, Integer.class), rs.getString(after + 3));
+                    rows.put(readKey(rs, keyCount), new NodeRow(values, rs.getLong(after), origin, rs.getString(after + 1)));
                 }
             }
         }

@@ -124,15 +124,18 @@ final class TableQueries {
     }
 
     /**
-     * Full rows, every column as text, plus the row hash, for the keys given as text arrays; when
+     * Full rows, every column as text, plus the row hash and the relation that holds the row (a
+     * partition or inheritance child; null for the table itself), for the keys given as text arrays; when
      * origins are read, then the id of the replication origin of the row's last change and its commit time.
      */
     String rowsByKeys() {
         String columns = shape.columns().stream().map(c -> ALIAS + "." + c.quoted() + "::text").collect(Collectors.joining(", "));
+        String head = "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + ", NULLIF(" + ALIAS + ".tableoid, '"
+                + shape.name().sql().replace("'", "''") + "'::regclass)::regclass::text";
         if (!origins) {
-            return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + byKeys("");
+            return head + byKeys("");
         }
-        return "SELECT " + keyTexts() + ", " + columns + ", " + rowHash + ", o.roident::int, o.\"timestamp\"::text"
+        return head + ", o.roident::int, o.\"timestamp\"::text"
                 + byKeys(" CROSS JOIN LATERAL pg_catalog.pg_xact_commit_timestamp_origin(" + ALIAS + ".xmin) o");
     }
 

@@ -220,7 +220,7 @@ public final class DiffFileWriter {
             NodeRow row = d.rows().get(node);
             if (row != null) {
                 // the odd node and the row's origin go beside the columns as metadata; repair ignores it
-                RowJson.write(g, shape, row.values(), d.oddNode(), row.origin());
+                RowJson.write(g, shape, row.values(), d.oddNode(), row.origin(), row.relation());
             }
         }
 

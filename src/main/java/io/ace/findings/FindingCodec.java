@@ -34,7 +34,7 @@ public final class FindingCodec {
     /** Differences as stored before rows carried their origin; still read, for a run resumed after an upgrade. */
     private static final int DIFFERENCES_WITHOUT_ORIGINS = 1;
     private static final int TEXTS = 2;
-    /** Differences, each row followed by its origin (node and commit time, both null when not read). */
+    /** Differences, each row followed by its origin (node and commit time, both null when not read) and its relation (null: the table). */
     private static final int DIFFERENCES = 3;
     private static final int NULL = -1;
 
@@ -57,6 +57,7 @@ public final class FindingCodec {
                 RowOrigin origin = e.getValue().origin();
                 writeString(out, origin == null ? null : origin.node());
                 writeString(out, origin == null ? null : origin.commitTs());
+                writeString(out, e.getValue().relation());
             }
         });
     }
@@ -74,7 +75,8 @@ public final class FindingCodec {
                 List<String> values = readStrings(in);
                 String from = origins ? readString(in) : null;
                 String commitTs = origins ? readString(in) : null;
-                rows.put(node, new NodeRow(values, hash, from == null ? null : new RowOrigin(from, commitTs)));
+                String relation = origins ? readString(in) : null;
+                rows.put(node, new NodeRow(values, hash, from == null ? null : new RowOrigin(from, commitTs), relation));
             }
             return new KeyDifference(key, rows, odd);
         });
@@ -91,7 +93,7 @@ public final class FindingCodec {
             for (int n = 0; n < nodes; n++) {
                 String node = readString(in);
                 hashes.put(node, in.readLong());
-                for (int v = in.readInt() + (origins ? 2 : 0); v > 0; v--) {
+                for (int v = in.readInt() + (origins ? 3 : 0); v > 0; v--) {
                     skipString(in);
                 }
             }

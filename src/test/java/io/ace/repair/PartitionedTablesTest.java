@@ -54,6 +54,8 @@ class PartitionedTablesTest {
             Ace.Result diff = ace.run("table-diff", "local", "public." + table, "--nodes", "n1,n2,n3");
             assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
             assertThat(diff.diff().path("diffs").has("n1/n3")).as("n3's other partitioning holds the same rows").isFalse();
+            diff.diff().path("diffs").path("n1/n2").path("rows").path("n1").forEach(row ->
+                    assertThat(row.path("_ace_metadata_").path("relation").asString()).as("the diff file says where a row lives").startsWith("public." + table + "_"));
             Ace.Result repair = ace.run("table-repair", "local", "public." + table, "--diff-file", diff.diffFile().toString(),
                     "--source-of-truth", "n1");
             assertThat(repair.exitCode()).as(repair.toString()).isZero();
