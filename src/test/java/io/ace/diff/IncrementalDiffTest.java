@@ -77,6 +77,25 @@ class IncrementalDiffTest {
                 .as("the failed run did not move the watermark").isEqualTo(watermark.toString());
     }
 
+    @Test
+    void aMerkleTreeDiffOfTheTableIsALastComparisonOfEveryRow() {
+        cluster.sql("DROP TABLE IF EXISTS public.inc_m; CREATE TABLE public.inc_m (id int PRIMARY KEY, v text, updated_at timestamptz NOT NULL);"
+                + " INSERT INTO public.inc_m SELECT g, 'v', TIMESTAMPTZ '2020-01-01 00:00:00+00' FROM generate_series(1, 100) g", "n1", "n2");
+        cluster.sql("UPDATE public.inc_m SET v = 'n2' WHERE id = 3", "n2");
+        assertThat(ace.run("mtree-init", "local", "--nodes", "n1,n2").exitCode()).isZero();
+        try {
+            assertThat(ace.run("mtree-build", "local", "public.inc_m", "--nodes", "n1,n2").exitCode()).isZero();
+            assertThat(ace.run("mtree-table-diff", "local", "public.inc_m", "--nodes", "n1,n2").exitCode()).isEqualTo(1);
+        } finally {
+            assertThat(ace.run("mtree-teardown", "local", "--nodes", "n1,n2").exitCode()).isZero();
+        }
+        Ace.Result first = ace.run("table-diff", "local", "public.inc_m", "--nodes", "n1,n2", "--incremental-column", "updated_at");
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+        JsonNode incremental = first.diff().path("summary").path("incremental");
+        assertThat(incremental.path("window_from").isNull()).as("a first run reads every row").isTrue();
+        assertThat(incremental.path("last_full_comparison").isString()).as("the tree diff compared every row").isTrue();
+    }
+
     private static String text(String sql) {
         try (var c = cluster.connect("n2"); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();

@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,14 +28,17 @@ import org.springframework.batch.core.repository.JobRepository;
  * recorded one (a restart) takes it again; a new run starts after the last completed run of the
  * same comparison (cluster, table, nodes, filter and column; any run key), or compares every row
  * when none completed, and ends at the first node's {@code now()} minus the boundary. A run that
- * failed never moved anything: only completed runs count.
+ * failed never moved anything: only completed runs count. The last comparison of every row is the
+ * latest completed full table-diff or Merkle-tree diff of the table.
  */
 final class IncrementalWindows {
 
     /** Where a run's context keeps its window. */
     static final String WINDOW = "ace.incremental.window";
-    /** Runs of table-diff looked through, newest first: a nightly run finds its predecessor among the latest. */
+    /** Runs of an operation looked through, newest first: a nightly run finds its predecessor among the latest. */
     private static final int RUNS_SEEN = 1_000;
+    /** The Merkle-tree diff's operation name (operations do not depend on each other, so not its constant). */
+    private static final String MTREE_TABLE_DIFF = "mtree-table-diff";
 
     private IncrementalWindows() {
     }
@@ -44,28 +49,34 @@ final class IncrementalWindows {
         Instant watermark = null;
         Instant lastFull = null;
         String ownWindow = null;
-        for (JobInstance instance : repository.getJobInstances(TableDiffRequest.OPERATION, 0, RUNS_SEEN)) {
-            for (JobExecution e : repository.getJobExecutions(instance)) {
-                JobParameters p = e.getJobParameters();
-                if (!sameComparison(p, request)) {
-                    continue;
-                }
-                String window = e.getExecutionContext().getString(WINDOW, null);
-                if (request.runKey().equals(p.getString(RunIdentity.RUN_KEY)) && window != null) {
-                    ownWindow = window;
-                }
-                if (e.getStatus() != BatchStatus.COMPLETED || e.getEndTime() == null) {
-                    continue;
-                }
-                Instant ended = e.getEndTime().atZone(ZoneId.systemDefault()).toInstant();
-                boolean incrementalRun = incremental.column().equals(p.getString("incremental_column", ""));
-                if (incrementalRun && window != null) {
-                    Incremental.Window w = Incremental.Window.of(incremental, window, null);
-                    watermark = watermark == null || w.to().isAfter(watermark) ? w.to() : watermark;
-                }
-                if ((!incrementalRun || window != null && window.startsWith("|")) && (lastFull == null || ended.isAfter(lastFull))) {
-                    lastFull = ended;
-                }
+        for (JobExecution e : executions(repository, TableDiffRequest.OPERATION)) {
+            JobParameters p = e.getJobParameters();
+            if (!sameComparison(p, request)) {
+                continue;
+            }
+            String window = e.getExecutionContext().getString(WINDOW, null);
+            if (request.runKey().equals(p.getString(RunIdentity.RUN_KEY)) && window != null) {
+                ownWindow = window;
+            }
+            Instant ended = completed(e);
+            if (ended == null) {
+                continue;
+            }
+            boolean incrementalRun = incremental.column().equals(p.getString("incremental_column", ""));
+            if (incrementalRun && window != null) {
+                Incremental.Window w = Incremental.Window.of(incremental, window, null);
+                watermark = watermark == null || w.to().isAfter(watermark) ? w.to() : watermark;
+            }
+            if ((!incrementalRun || window != null && window.startsWith("|")) && (lastFull == null || ended.isAfter(lastFull))) {
+                lastFull = ended;
+            }
+        }
+        for (JobExecution e : executions(repository, MTREE_TABLE_DIFF)) {
+            RunIdentity id = RunIdentity.of(e.getJobParameters());
+            Instant ended = completed(e);
+            if (ended != null && id.cluster().equals(request.cluster()) && id.target().equals(request.target())
+                    && (lastFull == null || ended.isAfter(lastFull))) {
+                lastFull = ended;
             }
         }
         if (ownWindow != null) {
@@ -74,6 +85,20 @@ final class IncrementalWindows {
         Instant to = now(sessions).minus(incremental.boundary());
         // a watermark after the new bound (a shorter boundary than before) leaves an empty window, not a backwards one
         return new Incremental.Window(incremental, watermark, watermark != null && watermark.isAfter(to) ? watermark : to, lastFull);
+    }
+
+    /** The executions of the latest runs of {@code operation}. */
+    private static List<JobExecution> executions(JobRepository repository, String operation) {
+        List<JobExecution> all = new ArrayList<>();
+        for (JobInstance instance : repository.getJobInstances(operation, 0, RUNS_SEEN)) {
+            all.addAll(repository.getJobExecutions(instance));
+        }
+        return all;
+    }
+
+    /** When an execution completed, or null when it did not. */
+    private static Instant completed(JobExecution e) {
+        return e.getStatus() == BatchStatus.COMPLETED && e.getEndTime() != null ? e.getEndTime().atZone(ZoneId.systemDefault()).toInstant() : null;
     }
 
     /** The same comparison: cluster, table, nodes and filter (an incremental run's and a full one's alike). */
