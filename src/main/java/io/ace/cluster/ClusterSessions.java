@@ -42,6 +42,12 @@ public final class ClusterSessions implements AutoCloseable {
         return pools.stream().filter(p -> p.name().equals(node)).findFirst().map(p -> p.node().region()).orElse(null);
     }
 
+    /** The sessions of one selected node. */
+    public NodePool pool(String node) {
+        return pools.stream().filter(p -> p.name().equals(node)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("node " + node + " has no session in this run"));
+    }
+
     @Override
     public void close() {
         pools.forEach(NodePool::close);

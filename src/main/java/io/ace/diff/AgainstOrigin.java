@@ -5,7 +5,6 @@ import io.ace.exit.UserInput;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * A comparison scoped to one node's writes ({@code --against-origin NODE [--until TIMESTAMP]}),
@@ -53,10 +52,5 @@ public record AgainstOrigin(String node, Instant until) {
             }
         }
         return false;
-    }
-
-    /** As job parameters record it. */
-    public Map<String, String> recorded() {
-        return Map.of("against_origin", node, "until", until == null ? "" : until.toString());
     }
 }

@@ -1,8 +1,17 @@
 package io.ace.diff;
 
+import io.ace.catalog.Column;
 import io.ace.catalog.Identifiers;
+import io.ace.catalog.TableShape;
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import io.ace.exit.UserInput;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,6 +45,37 @@ public record Incremental(String column, Duration boundary) {
             return null;
         }
         return new Incremental(column.strip(), boundary == null || boundary.isBlank() ? DEFAULT_BOUNDARY : duration(boundary.strip()));
+    }
+
+    /** The column must be the table's and a {@code timestamptz}: windows are instants, which a daylight-saving change does not move. */
+    public void check(TableShape shape) {
+        Column c = shape.columns().stream().filter(col -> col.name().equals(column)).findFirst()
+                .orElseThrow(() -> AceException.usage("--incremental-column " + UserInput.quoted(column) + " is not a column of "
+                        + shape.name() + "; its columns are " + String.join(", ", shape.columnNames())));
+        if (!"timestamptz".equals(c.baseType()) || c.array()) {
+            throw AceException.config("--incremental-column " + c.name() + " of " + shape.name() + " is " + c.type()
+                    + "; a window compares instants (timestamptz), so a daylight-saving change can neither skip nor repeat rows:"
+                    + " use a timestamptz column that every insert and update sets");
+        }
+    }
+
+    /**
+     * The window of a new run: after {@code watermark} (null: every row) up to the first node's
+     * clock minus the boundary. A watermark past that bound (a shorter boundary than before) leaves
+     * an empty window, not a backwards one.
+     */
+    public Window windowAfter(Instant watermark, Instant lastFull, ClusterSessions sessions) {
+        NodePool first = sessions.pools().get(0);
+        Instant now;
+        try (Connection c = first.open(); PreparedStatement ps = c.prepareStatement(
+                "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            now = Instant.parse(rs.getString(1));
+        } catch (SQLException e) {
+            throw new AceException(ExitCode.UNREACHABLE, "cannot read the clock of node " + first.name(), e.getMessage(), e);
+        }
+        Instant to = now.minus(boundary);
+        return new Window(this, watermark, watermark != null && watermark.isAfter(to) ? watermark : to, lastFull);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, or ISO 8601 ({@code PT10M}). */

@@ -33,6 +33,15 @@ public record OriginNames(Map<String, Map<Integer, String>> byNode, Map<String, 
      * or it is a configuration error saying {@code why} they are needed.
      */
     public static OriginNames read(ClusterSessions sessions, String why) {
+        return read(sessions, why, true);
+    }
+
+    /** The origins of every node of {@code sessions}, or null when some node does not record commit timestamps. */
+    public static OriginNames readIfKept(ClusterSessions sessions) {
+        return read(sessions, null, false);
+    }
+
+    private static OriginNames read(ClusterSessions sessions, String why, boolean required) {
         Map<String, Map<Integer, String>> names = new LinkedHashMap<>();
         Map<String, Set<String>> provides = new LinkedHashMap<>();
         for (NodePool pool : sessions.pools()) {
@@ -40,6 +49,9 @@ public record OriginNames(Map<String, Map<Integer, String>> byNode, Map<String, 
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_catalog.current_setting('track_commit_timestamp')")) {
                     rs.next();
                     if (!"on".equals(rs.getString(1))) {
+                        if (!required) {
+                            return null;
+                        }
                         throw AceException.config("node " + pool.name() + " does not record commit timestamps (track_commit_timestamp is "
                                 + rs.getString(1) + "), and " + why + "; set track_commit_timestamp = on in its postgresql.conf and restart it"
                                 + " (rows written before that carry no origin)");

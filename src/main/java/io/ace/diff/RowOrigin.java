@@ -12,9 +12,4 @@ public record RowOrigin(String node, String commitTs) {
 
     /** A change made on the node itself, as pgEdge ACE names it. */
     public static final String LOCAL = "local";
-
-    /** Whether the change came from {@code origin}, on node {@code holder} (where {@code origin}'s own writes are {@link #LOCAL}). */
-    public boolean from(String origin, String holder) {
-        return origin.equals(node) || LOCAL.equals(node) && origin.equals(holder);
-    }
 }

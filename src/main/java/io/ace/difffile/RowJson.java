@@ -108,7 +108,7 @@ public final class RowJson {
     }
 
     /** {@code 2025-07-22 12:00:00.123456+00} (TimeZone=UTC, DateStyle=ISO) as {@code 2025-07-22T12:00:00.123456Z}. */
-    static String rfc3339(String text) {
+    public static String rfc3339(String text) {
         if (text.length() < 20 || text.endsWith(" BC") || !text.endsWith("+00")) {
             return text; // infinity, BC dates: kept as PostgreSQL prints them
         }

@@ -73,7 +73,7 @@ final class CurrentRows {
                 st.execute("ANALYZE " + KEYS);
             }
             String rows = "SELECT " + pair + ", " + sql.fetchedColumns().stream().map(c -> "t." + c.quoted()).collect(Collectors.joining(", "))
-                    + sql.fetchedOrigin("t") + " FROM " + shape.name().sql() + " t JOIN " + KEYS + " k ON " + shape.keyTuple("t") + " = "
+                    + sql.fetchedExtras("t") + " FROM " + shape.name().sql() + " t JOIN " + KEYS + " k ON " + shape.keyTuple("t") + " = "
                     + (keyNames.size() == 1 ? "k.k1" : "(" + keyNames.stream().map(k -> "k." + k).collect(Collectors.joining(", ")) + ")");
             pipe(other, "COPY (" + rows + ") TO STDOUT", target, "COPY " + sql.fetchedInto() + " FROM STDIN");
         } finally {

@@ -1,7 +1,6 @@
 package io.ace.repair;
 
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
 import io.ace.replication.ReplicationOrigins;
 import java.sql.Connection;
@@ -53,12 +52,11 @@ final class OriginGroups {
 
     /**
      * Commits the plan, then writes each group in its own transaction. Every origin needed is
-     * checked before anything is written. Returns the transactions that wrote.
+     * checked before anything is written.
      */
-    long write(Connection c, Begin begin, Write write, ReplicationGuard guard) throws SQLException {
+    void write(Connection c, Begin begin, Write write, ReplicationGuard guard) throws SQLException {
         ReplicationOrigins sourceOrigins;
-        try (Connection s = sessions.pools().stream().filter(p -> p.name().equals(source)).findFirst().map(NodePool::open)
-                .orElseThrow(() -> new IllegalStateException("no session of source " + source))) {
+        try (Connection s = sessions.pool(source).open()) {
             sourceOrigins = ReplicationOrigins.read(s, source, sessions.cluster());
         }
         ReplicationOrigins targetOrigins = ReplicationOrigins.read(c, target, sessions.cluster());
@@ -84,7 +82,6 @@ final class OriginGroups {
             }
         }
         c.commit();
-        long transactions = 0;
         for (Group g : groups) {
             ReplicationOrigins.Origin origin = g.commitTs() == null ? null : origins.get(g.originId());
             begin.run();
@@ -96,7 +93,7 @@ final class OriginGroups {
             if (origin != null) {
                 guard.use(c, origin.name(), target);
                 try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_replication_origin_xact_setup(CAST(? AS pg_lsn), CAST(? AS timestamptz))")) {
-                    ps.setString(1, origin.remoteLsn() == null ? "0/0" : origin.remoteLsn());
+                    ps.setString(1, origin.appliedTo());
                     ps.setString(2, g.commitTs());
                     ps.execute();
                 }
@@ -109,12 +106,10 @@ final class OriginGroups {
             if (origin != null) {
                 guard.restore(c);
             }
-            transactions++;
         }
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql.setAsideWritten(true));
         }
-        return transactions;
     }
 
     /**

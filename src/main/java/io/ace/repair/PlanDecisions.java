@@ -11,6 +11,7 @@ import io.ace.diff.NodeRow;
 import io.ace.diff.OriginNames;
 import io.ace.diff.RowOrigin;
 import io.ace.difffile.DiffFileReader;
+import io.ace.difffile.RowJson;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.repair.plan.Decision;
@@ -62,7 +63,8 @@ public final class PlanDecisions {
         PlanDecisions d = new PlanDecisions();
         sessions.nodeNames().forEach(n -> d.byNode.put(n, new ArrayList<>()));
         Map<String, Recorded> recorded = d.recorded(sessions, shape, file);
-        OriginNames origins = commitTimesKept(sessions) ? OriginNames.read(sessions, "a repair plan reads them") : null;
+        // latest-commit actions and origin selectors need commit times; without them on every node they see none
+        OriginNames origins = OriginNames.readIfKept(sessions);
         ComparedTable table = new ComparedTable(shape, null, Equality.EXACT);
         List<Recorded> keys = new ArrayList<>(recorded.values());
         try (KeyRecheck now = new KeyRecheck(sessions, origins == null ? table : table.withOrigins(origins))) {
@@ -114,7 +116,7 @@ public final class PlanDecisions {
             if (asRecorded && origin != null) {
                 origins.put(node, origin.node());
                 if (origin.commitTs() != null) {
-                    commitTimes.put(node, rfc3339(origin.commitTs()));
+                    commitTimes.put(node, RowJson.rfc3339(origin.commitTs()));
                 }
             }
             if (!recorded.rows().containsKey(node)) {
@@ -173,25 +175,6 @@ public final class PlanDecisions {
             row.put(shape.columns().get(i).name(), values.get(i));
         }
         return row;
-    }
-
-    /** {@code 2026-12-06 03:00:00.5+00} as {@code 2026-12-06T03:00:00.5Z}. */
-    private static String rfc3339(String text) {
-        return text.endsWith("+00") ? text.substring(0, 10) + "T" + text.substring(11, text.length() - 3) + "Z" : text;
-    }
-
-    /** Whether every node keeps commit timestamps (a plan's latest-commit action and origin selectors need them). */
-    private static boolean commitTimesKept(ClusterSessions sessions) throws SQLException {
-        for (var pool : sessions.pools()) {
-            try (Connection c = pool.open(); var st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT pg_catalog.current_setting('track_commit_timestamp')")) {
-                rs.next();
-                if (!"on".equals(rs.getString(1))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**

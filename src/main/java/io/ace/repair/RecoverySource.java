@@ -30,7 +30,7 @@ public record RecoverySource(String failedNode, Map<String, String> applied, Str
         for (NodePool pool : sessions.pools()) {
             try (Connection c = pool.open()) {
                 applied.put(pool.name(), ReplicationOrigins.read(c, pool.name(), sessions.cluster()).from(failedNode)
-                        .map(o -> o.remoteLsn() == null ? "0/0" : o.remoteLsn()).orElse(null));
+                        .map(ReplicationOrigins.Origin::appliedTo).orElse(null));
             } catch (SQLException e) {
                 throw new AceException(ExitCode.CONFIG, "cannot read the replication origins of node " + pool.name(), e.getMessage(), e);
             }

@@ -16,10 +16,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Repairs one node in one transaction: all its changes commit together or none does. The diff
@@ -98,8 +102,8 @@ public final class RepairApplier {
     }
 
     private RepairOutcome run(ClusterSessions sessions, String target, ChangeListener listener, Planner planner,
-                              java.util.function.LongFunction<String> notes) throws Exception {
-        NodePool pool = pool(sessions, target);
+                              LongFunction<String> notes) throws Exception {
+        NodePool pool = sessions.pool(target);
         boolean byOrigin = options.preserveOrigin() && !options.dryRun();
         try (Connection c = pool.open()) {
             ReplicationGuard guard = options.dryRun() ? null : ReplicationGuard.setUp(c);
@@ -107,13 +111,12 @@ public final class RepairApplier {
                 c.setAutoCommit(false);
                 begin(c, guard);
                 planner.plan(c);
-                long transactions = 1;
                 if (byOrigin) {
-                    transactions = new OriginGroups(sql, sessions, options.sourceOfTruth(), target).write(c, () -> begin(c, guard), this::write, guard);
+                    new OriginGroups(sql, sessions, options.sourceOfTruth(), target).write(c, () -> begin(c, guard), this::write, guard);
                 } else if (!options.dryRun()) {
                     write(c);
                 }
-                RepairOutcome outcome = counts(c, target, transactions);
+                RepairOutcome outcome = counts(c, target);
                 if (listener != null) {
                     streamChanges(c, target, listener, notes);
                 }
@@ -182,7 +185,7 @@ public final class RepairApplier {
                 st.execute(statement);
             }
         }
-        new CurrentRows(shape, sql).read(c, otherNodes.stream().map(n -> pool(sessions, n)).toList());
+        new CurrentRows(shape, sql).read(c, otherNodes.stream().map(n -> sessions.pool(n)).toList());
         try (Statement st = c.createStatement()) {
             for (String statement : sql.planChanges(options, options.dryRun())) {
                 st.execute(statement);
@@ -207,8 +210,8 @@ public final class RepairApplier {
                 values.add("false");
                 values.addAll(change.key());
                 int n = shape.columns().size();
-                values.addAll(change.before() == null ? java.util.Collections.nCopies(n, null) : change.before());
-                values.addAll(change.after() == null ? java.util.Collections.nCopies(n, null) : change.after());
+                values.addAll(change.before() == null ? Collections.nCopies(n, null) : change.before());
+                values.addAll(change.after() == null ? Collections.nCopies(n, null) : change.after());
                 values.add(change.status());
                 copy.row(values);
             }
@@ -243,7 +246,7 @@ public final class RepairApplier {
      * relation of that name in the table's inheritance tree; otherwise into the table itself.
      */
     private void insertRouted(Connection c) throws SQLException {
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         List<String> relations = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(sql.ownRelations())) {
@@ -263,7 +266,7 @@ public final class RepairApplier {
         }
     }
 
-    private RepairOutcome counts(Connection c, String target, long transactions) throws SQLException {
+    private RepairOutcome counts(Connection c, String target) throws SQLException {
         Map<RepairChange.Kind, Long> applied = new EnumMap<>(RepairChange.Kind.class);
         long stale = 0;
         long already = 0;
@@ -277,11 +280,11 @@ public final class RepairApplier {
                 }
             }
         }
-        return new RepairOutcome(target, applied, stale, already, transactions);
+        return new RepairOutcome(target, applied, stale, already);
     }
 
     /** Streams every planned change with its status to the listener, in the diff file's order. */
-    private void streamChanges(Connection c, String target, ChangeListener listener, java.util.function.LongFunction<String> notes)
+    private void streamChanges(Connection c, String target, ChangeListener listener, LongFunction<String> notes)
             throws Exception {
         List<Column> columns = shape.columns();
         int n = columns.size();
@@ -332,11 +335,6 @@ public final class RepairApplier {
             names.add(shape.columns().get(((Number) p).intValue() - 1).name());
         }
         return names;
-    }
-
-    private static NodePool pool(ClusterSessions sessions, String node) {
-        return sessions.pools().stream().filter(p -> p.name().equals(node)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("node " + node + " has no session in this run"));
     }
 
     private static RepairChange.Kind kind(String text) {

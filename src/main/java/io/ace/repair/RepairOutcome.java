@@ -9,9 +9,8 @@ import java.util.Map;
  * @param applied changes written (or that would be written), by kind
  * @param stale   changes skipped because the target row no longer has the value the diff file recorded
  * @param already changes whose target row already had the wanted value (a resumed repair finds these)
- * @param transactions the transactions that wrote them: one, or with --preserve-origin one per origin and commit time
  */
-public record RepairOutcome(String node, Map<RepairChange.Kind, Long> applied, long stale, long already, long transactions) {
+public record RepairOutcome(String node, Map<RepairChange.Kind, Long> applied, long stale, long already) {
 
     public RepairOutcome {
         Map<RepairChange.Kind, Long> all = new EnumMap<>(RepairChange.Kind.class);

@@ -115,16 +115,22 @@ final class RepairSql {
 
     String createCurrent() {
         return "CREATE TEMP TABLE ace_repair_current (ace_pair int NOT NULL, " + positions(i -> "c" + i + " " + typed(columns.get(i - 1)))
-                + originColumns() + ")" + onCommit();
+                + extraColumns() + ")" + onCommit();
     }
 
     /** What is read with the other node's row after its columns: with origins its origin id and commit time, when routed its relation. */
-    private String originColumns() {
+    private String extraColumns() {
         return (origins ? ", ace_origin int, ace_commit_ts timestamptz" : "") + (routed ? ", ace_relation text" : "");
     }
 
+    /** Those columns by name, of the rows {@code alias} ({@code ""} for none): {@code , n.ace_origin, n.ace_commit_ts}. */
+    private String extras(String alias) {
+        String prefix = alias.isEmpty() ? "" : alias + ".";
+        return (origins ? ", " + prefix + "ace_origin, " + prefix + "ace_commit_ts" : "") + (routed ? ", " + prefix + "ace_relation" : "");
+    }
+
     /** The same, as the other node's query reads it from its row {@code alias}. */
-    String fetchedOrigin(String alias) {
+    String fetchedExtras(String alias) {
         String origin = "pg_catalog.pg_xact_commit_timestamp_origin(" + alias + ".xmin)";
         return (origins ? ", (" + origin + ").roident::int, (" + origin + ").\"timestamp\"" : "")
                 + (routed ? ", " + alias + ".tableoid::regclass::text" : "");
@@ -143,7 +149,7 @@ final class RepairSql {
         List<String> statements = new ArrayList<>();
         if (whole != null) {
             statements.add("INSERT INTO " + CURRENT + " SELECT ace_pair, " + list("", "w", positionsIn(whole.columns(), columns))
-                    + (origins ? ", ace_origin, ace_commit_ts" : "") + (routed ? ", ace_relation" : "") + " FROM " + WHOLE);
+                    + extras("") + " FROM " + WHOLE);
             statements.add("CREATE INDEX ON " + WHOLE + " (" + list("", "w", wholeKeyPositions) + ", ace_pair)");
             statements.add("ANALYZE " + WHOLE);
         }
@@ -169,7 +175,7 @@ final class RepairSql {
 
     String createWhole() {
         return "CREATE TEMP TABLE ace_repair_whole (ace_pair int NOT NULL, " + IntStream.rangeClosed(1, whole.columns().size())
-                .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + originColumns() + ")"
+                .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + extraColumns() + ")"
                 + onCommit();
     }
 
@@ -237,7 +243,7 @@ final class RepairSql {
                 + " CASE WHEN m.ace_ord IS NULL THEN 'insert' WHEN s.ace_ord IS NULL THEN 'delete' ELSE 'update' END AS ace_kind,"
                 + " NULL::int[] AS ace_filled, " + moved("s") + ", " + keyPositionsAs(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ", "
                 + positions(i -> "m.c" + i + " AS b" + i) + ", " + positions(i -> "n.c" + i + " AS a" + i)
-                + (origins ? ", n.ace_origin, n.ace_commit_ts" : "") + (routed ? ", n.ace_relation" : "")
+                + extras("n")
                 + " FROM " + side("s", false) + " FULL JOIN " + side("m", true) + " ON m.ace_pair = s.ace_pair AND " + sameKey("m", "s")
                 + " LEFT JOIN " + CURRENT + " n ON n.ace_pair = COALESCE(s.ace_pair, m.ace_pair) AND "
                 + tuple("n.", "c", keyPositions) + " = (" + keyList(i -> "COALESCE(s.c" + i + ", m.c" + i + ")") + ")" + where;
@@ -262,7 +268,7 @@ final class RepairSql {
         return "SELECT DISTINCT ON (" + keyList("o.", "c") + ") o.ace_ord, 'insert' AS ace_kind, NULL::int[] AS ace_filled, "
                 + moved("o") + ", " + keyPositionsAs(i -> "o.c" + i) + ", "
                 + positions(i -> "CAST(NULL AS " + columns.get(i - 1).type() + ") AS b" + i) + ", "
-                + positions(i -> "n.c" + i + " AS a" + i) + (routed ? ", n.ace_relation" : "") + " FROM " + side("o", false) + currentOf("o")
+                + positions(i -> "n.c" + i + " AS a" + i) + extras("n") + " FROM " + side("o", false) + currentOf("o")
                 + " WHERE NOT EXISTS (SELECT 1 FROM " + STAGE + " m WHERE m.ace_mine AND m.ace_pair = o.ace_pair AND " + sameKey("m", "o") + ")"
                 + " ORDER BY " + keyList("o.", "c") + ", o.ace_pair";
     }
@@ -286,7 +292,7 @@ final class RepairSql {
                 + moved + " AS ace_moved, " + keyPositionsAs(i -> "m.c" + i) + ", " + positions(i -> "m.c" + i + " AS b" + i) + ", "
                 + positions(i -> (keyPositions.contains(i) ? "m.c" + i : "CASE WHEN " + fills.apply(i) + " THEN n.c" + i + " ELSE m.c" + i + " END")
                         + " AS a" + i)
-                + (routed ? ", n.ace_relation" : "") + " FROM " + side("m", true) + " JOIN " + side("o", false) + " ON o.ace_pair = m.ace_pair AND " + sameKey("m", "o")
+                + extras("n") + " FROM " + side("m", true) + " JOIN " + side("o", false) + " ON o.ace_pair = m.ace_pair AND " + sameKey("m", "o")
                 + currentOf("o") + " WHERE " + anyFill + " ORDER BY " + keyList("m.", "c") + ", m.ace_pair";
     }
 

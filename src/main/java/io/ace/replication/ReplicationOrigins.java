@@ -6,10 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +31,11 @@ public record ReplicationOrigins(String node, Map<Integer, Origin> origins) {
      * @param remoteLsn how far into that node's WAL it has applied (its {@code remote_lsn}), or null
      */
     public record Origin(int id, String name, String fromNode, String remoteLsn) {
+
+        /** How far it has applied: its {@code remote_lsn}, or {@code 0/0} when it has applied nothing yet. */
+        public String appliedTo() {
+            return remoteLsn == null ? "0/0" : remoteLsn;
+        }
     }
 
     public static ReplicationOrigins read(Connection c, String node, ClusterDefinition cluster) throws SQLException {
@@ -80,16 +83,14 @@ public record ReplicationOrigins(String node, Map<Integer, Origin> origins) {
                     + " LEFT JOIN " + s + ".node_interface i ON i.if_id = s.sub_origin_if";
         }
         Map<String, String> providers = new HashMap<>();
-        List<String[]> rows = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                String origin = rs.getString(1);
+                String name = rs.getString(2);
+                Optional<String> node = name != null && cluster.nodes().containsKey(name) ? Optional.of(name)
+                        : ConnectionStrings.nodeAt(rs.getString(3), cluster.nodes().values());
+                node.ifPresent(n -> providers.put(origin, n));
             }
-        }
-        for (String[] r : rows) {
-            String byName = r[1] != null && cluster.nodes().containsKey(r[1]) ? r[1] : null;
-            Optional<String> node = byName != null ? Optional.of(byName) : ConnectionStrings.nodeAt(r[2], cluster.nodes().values());
-            node.ifPresent(n -> providers.put(r[0], n));
         }
         return providers;
     }

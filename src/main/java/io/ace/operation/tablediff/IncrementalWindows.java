@@ -1,17 +1,9 @@
 package io.ace.operation.tablediff;
 
-import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.Incremental;
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
-import io.ace.exit.UserInput;
 import io.ace.operation.RunIdentity;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,7 +37,7 @@ final class IncrementalWindows {
 
     static Incremental.Window resolve(JobRepository repository, TableDiffRequest request, ClusterSessions sessions, TableShape shape) {
         Incremental incremental = request.options().incremental();
-        check(shape, incremental);
+        incremental.check(shape);
         Instant watermark = null;
         Instant lastFull = null;
         String ownWindow = null;
@@ -82,9 +74,7 @@ final class IncrementalWindows {
         if (ownWindow != null) {
             return Incremental.Window.of(incremental, ownWindow, lastFull);
         }
-        Instant to = now(sessions).minus(incremental.boundary());
-        // a watermark after the new bound (a shorter boundary than before) leaves an empty window, not a backwards one
-        return new Incremental.Window(incremental, watermark, watermark != null && watermark.isAfter(to) ? watermark : to, lastFull);
+        return incremental.windowAfter(watermark, lastFull, sessions);
     }
 
     /** The executions of the latest runs of {@code operation}. */
@@ -107,28 +97,5 @@ final class IncrementalWindows {
         return id.cluster().equals(request.cluster()) && id.target().equals(request.target())
                 && Objects.equals(p.getString("nodes", ""), String.join(",", request.options().nodes()))
                 && Objects.equals(p.getString("table_filter", ""), request.options().tableFilter() == null ? "" : request.options().tableFilter());
-    }
-
-    /** The column must be the table's and a {@code timestamptz}: windows are instants, which a daylight-saving change does not move. */
-    private static void check(TableShape shape, Incremental incremental) {
-        Column column = shape.columns().stream().filter(c -> c.name().equals(incremental.column())).findFirst()
-                .orElseThrow(() -> AceException.usage("--incremental-column " + UserInput.quoted(incremental.column()) + " is not a column of "
-                        + shape.name() + "; its columns are " + String.join(", ", shape.columnNames())));
-        if (!"timestamptz".equals(column.baseType()) || column.array()) {
-            throw AceException.config("--incremental-column " + column.name() + " of " + shape.name() + " is " + column.type()
-                    + "; a window compares instants (timestamptz), so a daylight-saving change can neither skip nor repeat rows:"
-                    + " use a timestamptz column that every insert and update sets");
-        }
-    }
-
-    /** The first node's clock, in UTC. */
-    private static Instant now(ClusterSessions sessions) {
-        try (Connection c = sessions.pools().get(0).open(); PreparedStatement ps = c.prepareStatement(
-                "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return Instant.parse(rs.getString(1));
-        } catch (SQLException e) {
-            throw new AceException(ExitCode.UNREACHABLE, "cannot read the clock of node " + sessions.pools().get(0).name(), e.getMessage(), e);
-        }
     }
 }

@@ -97,7 +97,6 @@ final class RepairApplyTasklet implements Tasklet {
         }
         context.putLong("stale", outcome.stale());
         context.putLong("already", outcome.already());
-        context.putLong("transactions", outcome.transactions());
         if (statementsFile != null) {
             context.putString("statements.file", statementsFile.toAbsolutePath().toString());
         }
