@@ -20,6 +20,14 @@ public record ComparedTable(TableShape shape, String filter, Equality equality, 
         this(shape, filter, equality, null, null, null);
     }
 
+    /**
+     * Whether the table has no key to match rows by: it is then compared as a multiset of whole rows
+     * (how many copies of each row each node holds).
+     */
+    public boolean multiset() {
+        return shape.keyColumns().isEmpty();
+    }
+
     /** The same table, its differing rows read with where their last change came from. */
     public ComparedTable withOrigins(OriginNames names) {
         return new ComparedTable(shape, filter, equality, columnList, names, window);

@@ -26,6 +26,24 @@ public final class TablePreflight {
 
     private final CatalogReader catalog = new CatalogReader();
     private final TableFilterCheck filterCheck = new TableFilterCheck();
+    private final boolean multisets;
+
+    /** A preflight for operations that match rows by a key: a table without one is refused. */
+    public TablePreflight() {
+        this(false);
+    }
+
+    private TablePreflight(boolean multisets) {
+        this.multisets = multisets;
+    }
+
+    /**
+     * A preflight that also passes a table with no usable key, which is then compared as a multiset
+     * of whole rows ({@link ComparedTable#multiset()}).
+     */
+    public static TablePreflight allowingMultisets() {
+        return new TablePreflight(true);
+    }
 
     public ComparedTable check(ClusterSessions sessions, TableName table, DiffOptions options) {
         Map<String, TableShape> shapes = new LinkedHashMap<>();
@@ -43,10 +61,11 @@ public final class TablePreflight {
         }
         var first = shapes.entrySet().iterator().next();
         TableShape reference = first.getValue();
-        if (reference.keyColumns().isEmpty()) {
+        if (reference.keyColumns().isEmpty() && !multisets) {
             throw AceException.config("table " + table + " has no primary key on node " + first.getKey() + ", nor a unique index"
-                    + " that could be one (not partial, not deferrable, no expressions, every column NOT NULL); ACE matches rows by"
-                    + " such a key: add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
+                    + " that could be one (not partial, not deferrable, no expressions, every column NOT NULL); this operation matches"
+                    + " rows by such a key: add one (ALTER TABLE ... ADD PRIMARY KEY) on every node, or compare the table with"
+                    + " table-diff, which compares a table without a key as a multiset of whole rows");
         }
         shapes.forEach((node, shape) -> {
             if (node.equals(first.getKey())) {

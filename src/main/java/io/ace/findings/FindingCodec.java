@@ -35,7 +35,9 @@ public final class FindingCodec {
     private static final int DIFFERENCES_WITHOUT_ORIGINS = 1;
     private static final int TEXTS = 2;
     /** Differences, each row followed by its origin (node and commit time, both null when not read) and its relation (null: the table). */
-    private static final int DIFFERENCES = 3;
+    private static final int DIFFERENCES_WITHOUT_COPIES = 3;
+    /** As {@link #DIFFERENCES_WITHOUT_COPIES}, each row then followed by how many copies of it the node holds. */
+    private static final int DIFFERENCES = 4;
     private static final int NULL = -1;
 
     private FindingCodec() {
@@ -58,13 +60,15 @@ public final class FindingCodec {
                 writeString(out, origin == null ? null : origin.node());
                 writeString(out, origin == null ? null : origin.commitTs());
                 writeString(out, e.getValue().relation());
+                out.writeLong(e.getValue().copies());
             }
         });
     }
 
     static List<KeyDifference> decodeDifferences(byte[] data) {
-        boolean origins = data[0] == DIFFERENCES;
-        return decode(data, origins ? DIFFERENCES : DIFFERENCES_WITHOUT_ORIGINS, in -> {
+        int kind = differenceKind(data);
+        boolean origins = kind != DIFFERENCES_WITHOUT_ORIGINS;
+        return decode(data, kind, in -> {
             List<String> key = readStrings(in);
             String odd = readString(in);
             int nodes = in.readInt();
@@ -76,7 +80,8 @@ public final class FindingCodec {
                 String from = origins ? readString(in) : null;
                 String commitTs = origins ? readString(in) : null;
                 String relation = origins ? readString(in) : null;
-                rows.put(node, new NodeRow(values, hash, from == null ? null : new RowOrigin(from, commitTs), relation));
+                long copies = kind == DIFFERENCES ? in.readLong() : 1;
+                rows.put(node, new NodeRow(values, hash, from == null ? null : new RowOrigin(from, commitTs), relation, copies));
             }
             return new KeyDifference(key, rows, odd);
         });
@@ -84,8 +89,9 @@ public final class FindingCodec {
 
     /** Only the keys and row hashes of a run of differences: the rows' values are skipped, not read into strings. */
     static List<KeyRecheck.Recorded> decodeRecorded(byte[] data) {
-        boolean origins = data[0] == DIFFERENCES;
-        return decode(data, origins ? DIFFERENCES : DIFFERENCES_WITHOUT_ORIGINS, in -> {
+        int kind = differenceKind(data);
+        boolean origins = kind != DIFFERENCES_WITHOUT_ORIGINS;
+        return decode(data, kind, in -> {
             List<String> key = readStrings(in);
             skipString(in);
             int nodes = in.readInt();
@@ -96,9 +102,18 @@ public final class FindingCodec {
                 for (int v = in.readInt() + (origins ? 3 : 0); v > 0; v--) {
                     skipString(in);
                 }
+                if (kind == DIFFERENCES) {
+                    in.readLong();
+                }
             }
             return new KeyRecheck.Recorded(key, hashes);
         });
+    }
+
+    /** Which of the three layouts of differences a run was stored in. */
+    private static int differenceKind(byte[] data) {
+        int kind = data[0];
+        return kind == DIFFERENCES_WITHOUT_ORIGINS || kind == DIFFERENCES_WITHOUT_COPIES ? kind : DIFFERENCES;
     }
 
     static List<Run> textRuns(List<String> texts) {
