@@ -28,6 +28,14 @@ public record ComparedTable(TableShape shape, String filter, Equality equality, 
         return shape.keyColumns().isEmpty();
     }
 
+    /**
+     * A row's hash as comparisons compute it (the equality rules, every compared column), as SQL over
+     * the table aliased {@code t}: a multiset's rows are identified by it.
+     */
+    public String rowHashSql() {
+        return queries().rowHash();
+    }
+
     /** The same table, its differing rows read with where their last change came from. */
     public ComparedTable withOrigins(OriginNames names) {
         return new ComparedTable(shape, filter, equality, columnList, names, window);

@@ -44,6 +44,11 @@ final class TableQueries {
         return shape;
     }
 
+    /** A row's hash as every comparison computes it, over the table aliased {@code t}. */
+    String rowHash() {
+        return rowHash;
+    }
+
     /** Row count and order-independent hash of one range (open at one end at least): one index range scan. */
     String rangeHash(boolean hasLower, boolean hasUpper) {
         return "SELECT count(*), COALESCE(bit_xor(" + rowHash + "), 0) FROM " + shape.name().sql() + " " + ALIAS
