@@ -199,14 +199,15 @@ final class BlockComparer {
         if (nodes.size() < 3) {
             return null;
         }
-        Map<Long, List<String>> byHash = new HashMap<>();
+        // a row is its hash and, in a multiset, how many copies of it the node holds
+        Map<List<Long>, List<String>> byHash = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String n : nodes) {
             NodeRow r = rows.get(n);
             if (r == null) {
                 missing.add(n);
             } else {
-                byHash.computeIfAbsent(r.hash(), h -> new ArrayList<>()).add(n);
+                byHash.computeIfAbsent(List.of(r.hash(), r.copies()), h -> new ArrayList<>()).add(n);
             }
         }
         List<List<String>> groups = new ArrayList<>(byHash.values());

@@ -161,6 +161,35 @@ final class NodeSnapshot implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * A multiset's row count and hash sum per bucket: {@code [0]} the counts, {@code [1]} the low
+     * 64 bits of the sums, indexed by bucket (a bucket without rows holds zeros).
+     */
+    long[][] multisetBuckets(int buckets) throws SQLException {
+        long[][] counted = new long[2][buckets];
+        try (PreparedStatement ps = connection.prepareStatement(queries.multisetBuckets(buckets)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int bucket = rs.getInt(1);
+                counted[0][bucket] = rs.getLong(2);
+                counted[1][bucket] = rs.getBigDecimal(3).toBigInteger().longValue();
+            }
+        }
+        return counted;
+    }
+
+    /** The distinct rows of a multiset in the given buckets, in row-hash order, read as they are consumed. */
+    MultisetCursor multisetRows(int buckets, int[] differing) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(queries.multisetRows(buckets));
+        try {
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setArray(1, connection.createArrayOf("int4", java.util.Arrays.stream(differing).boxed().toArray(Integer[]::new)));
+            return new MultisetCursor(pool.name(), ps, ps.executeQuery(), queries.shape().columns().size());
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
     /** The given keys in the table's key order, as this node prints them (see {@link TableQueries#keyOrder()}). */
     List<List<String>> inKeyOrder(List<List<String>> keys) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(queries.keyOrder())) {

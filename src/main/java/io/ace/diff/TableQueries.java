@@ -122,6 +122,39 @@ final class TableQueries {
         return shape.keyColumns().size() == 1 ? list : "(" + list + ")";
     }
 
+    /**
+     * A multiset's rows counted per bucket of their hash, in one scan: the bucket, the number of
+     * rows and the sum of their hashes (numeric; its low 64 bits are kept). A sum, not the xor the
+     * keyed comparison uses: two identical copies would cancel in a xor. The bucket is a hash of the
+     * row hash, so the sum keeps all 64 bits of each row's hash.
+     */
+    String multisetBuckets(int buckets) {
+        return "SELECT " + multisetBucket("s.h", buckets) + ", count(*), sum(s.h) FROM (SELECT " + rowHash + " AS h FROM "
+                + shape.name().sql() + " " + ALIAS + (scanned == null ? "" : " WHERE (" + scanned + ")") + ") s GROUP BY 1";
+    }
+
+    /**
+     * The distinct rows of a multiset whose bucket is among those given (an int array), ordered by
+     * row hash: the hash, the number of identical copies, every column as text, and the relation
+     * that holds a copy (null: the table itself).
+     */
+    String multisetRows(int buckets) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < shape.columns().size(); i++) {
+            texts.add(ALIAS + "." + shape.columns().get(i).quoted() + "::text AS c" + i);
+        }
+        String columns = java.util.stream.IntStream.range(0, shape.columns().size()).mapToObj(i -> "s.c" + i).collect(Collectors.joining(", "));
+        return "SELECT s.h, count(*), " + columns + ", min(s.rel) FROM (SELECT " + rowHash + " AS h, " + String.join(", ", texts)
+                + ", NULLIF(" + ALIAS + ".tableoid, '" + shape.name().sql().replace("'", "''") + "'::regclass)::regclass::text AS rel FROM "
+                + shape.name().sql() + " " + ALIAS + (scanned == null ? "" : " WHERE (" + scanned + ")") + ") s WHERE "
+                + multisetBucket("s.h", buckets) + " = ANY(CAST(? AS int[])) GROUP BY s.h, " + columns + " ORDER BY s.h";
+    }
+
+    /** The bucket of a row hash among {@code buckets} (a power of two). */
+    private static String multisetBucket(String hash, int buckets) {
+        return "(hashint8extended(" + hash + ", 1) & " + (buckets - 1) + ")::int";
+    }
+
     /** Every key of a block (as text) with its row hash. */
     String keyHashes(boolean hasLower, boolean hasUpper) {
         return "SELECT " + keyTexts() + ", " + rowHash + " FROM " + shape.name().sql() + " " + ALIAS

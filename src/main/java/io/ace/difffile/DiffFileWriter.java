@@ -157,11 +157,14 @@ public final class DiffFileWriter {
         return AceJson.DOCUMENTS.writeValueAsString(text);
     }
 
-    /** Whether the two nodes of a pair disagree on a key (a node without the row disagrees with one that has it). */
+    /**
+     * Whether the two nodes of a pair disagree on a key (a node without the row disagrees with one
+     * that has it; in a multiset, so does one with another number of copies).
+     */
     private static boolean differs(KeyDifference d, NodePair pair) {
         NodeRow a = d.rows().get(pair.a());
         NodeRow b = d.rows().get(pair.b());
-        return a == null || b == null ? a != b : a.hash() != b.hash();
+        return a == null || b == null ? a != b : a.hash() != b.hash() || a.copies() != b.copies();
     }
 
     /** One pair's rows, each side a JSON array in a file of its own, written by one generator. */
@@ -220,7 +223,8 @@ public final class DiffFileWriter {
             NodeRow row = d.rows().get(node);
             if (row != null) {
                 // the odd node and the row's origin go beside the columns as metadata; repair ignores it
-                RowJson.write(g, shape, row.values(), d.oddNode(), row.origin(), row.relation());
+                RowJson.write(g, shape, row.values(), d.oddNode(), row.origin(), row.relation(),
+                        shape.keyColumns().isEmpty() ? row.copies() : null);
             }
         }
 

@@ -29,28 +29,32 @@ public final class RowJson {
     public static String toJson(TableShape shape, List<String> values) {
         StringWriter out = new StringWriter(64 * values.size());
         try (JsonGenerator g = AceJson.DOCUMENTS.createGenerator(out)) {
-            write(g, shape, values, null, null, null);
+            write(g, shape, values, null, null, null, null);
         }
         return out.toString();
     }
 
     /**
-     * Writes the row as a JSON object, columns in table order; with an odd node or a relation (the
-     * partition or inheritance child that holds the row), an {@code _ace_metadata_} object after
-     * the columns names them; with an origin, a
+     * Writes the row as a JSON object, columns in table order; with an odd node, a relation (the
+     * partition or inheritance child that holds the row) or a multiset's copies (how many identical
+     * copies the node holds), an {@code _ace_metadata_} object after the columns gives them; with an origin, a
      * {@code _spock_metadata_} object gives its commit time and origin as pgEdge ACE does (repair
      * ignores metadata objects).
      */
-    public static void write(JsonGenerator g, TableShape shape, List<String> values, String oddNode, RowOrigin origin, String relation) {
+    public static void write(JsonGenerator g, TableShape shape, List<String> values, String oddNode, RowOrigin origin, String relation,
+                             Long copies) {
         g.writeStartObject();
         List<Column> columns = shape.columns();
         for (int i = 0; i < columns.size(); i++) {
             g.writeName(columns.get(i).name());
             writeValue(g, columns.get(i), values.get(i));
         }
-        if (oddNode != null || relation != null) {
+        if (oddNode != null || relation != null || copies != null) {
             g.writeName("_ace_metadata_");
             g.writeStartObject();
+            if (copies != null) {
+                g.writeNumberProperty("copies", copies);
+            }
             if (oddNode != null) {
                 g.writeStringProperty("odd_node", oddNode);
             }

@@ -77,7 +77,7 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
             List<Row> listed = new ArrayList<>();
             for (KeyDifference d : samples.get(i)) {
                 if (keys.contains(d.key())) {
-                    listed.add(row(d, p, columns));
+                    listed.add(summary.primaryKey().isEmpty() ? multisetRow(d, p, columns) : row(d, p, columns));
                 }
             }
             pairs.add(new Pair(p.key(), p.a(), p.b(), result.diffRowsCount().getOrDefault(p.key(), 0L), listed));
@@ -103,6 +103,24 @@ public record DiffReport(String table, List<Fact> run, List<Fact> settings, List
         List<String> key = difference.key();
         return new Row(ShownValue.texts(key), String.join(", ", key), difference.oddNode(), RowComparison.of(
                 columns.stream().map(Column::name).toList(), values(difference, pair.a(), columns), values(difference, pair.b(), columns)));
+    }
+
+    /** A multiset's row: in place of a key, how many copies of it each side of the pair holds. */
+    private static Row multisetRow(KeyDifference difference, NodePair pair, List<Column> columns) {
+        String copies = copies(difference, pair.a()) + " on " + pair.a() + ", " + copies(difference, pair.b()) + " on " + pair.b();
+        return new Row(ShownValue.texts(List.of(copies)), difference.key().get(0) + " " + copies, difference.oddNode(), RowComparison.of(
+                columns.stream().map(Column::name).toList(), values(difference, pair.a(), columns), values(difference, pair.b(), columns)));
+    }
+
+    private static String copies(KeyDifference difference, String node) {
+        NodeRow row = difference.rows().get(node);
+        long n = row == null ? 0 : row.copies();
+        return n == 1 ? "1 copy" : n + " copies";
+    }
+
+    /** Whether the table was compared as a multiset of whole rows (it has no key), which a repair plan cannot address. */
+    public boolean multiset() {
+        return keyColumns.isEmpty();
     }
 
     /** A node's row as the diff file records its values, or null when the node lacks it. */

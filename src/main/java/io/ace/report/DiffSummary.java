@@ -12,7 +12,9 @@ import java.util.Map;
  * @param primaryKey           the key columns rows are matched by
  * @param keyIndex             the index they are of ({@code primary key "t_pkey"}, {@code unique index "t_code_key"}, ...);
  *                             null in diff files of earlier versions, which matched by primary key only
- * @param blockSize            rows per block (a Merkle tree's leaf size)
+ * @param comparedAs           {@code multiset} for a table without a key, compared as a multiset of whole rows (each
+ *                             listed row then carries its node's number of copies); null when rows are matched by key
+ * @param blockSize            rows per block (a Merkle tree's leaf size; a multiset's rows per hash bucket)
  * @param tableFilter          the row filter compared under, empty for none
  * @param columns              the columns compared when not all were (a replication set's column list); rows carry only
  *                             these, and table-repair repairs only them
@@ -24,14 +26,15 @@ import java.util.Map;
  * @param startTime            when the comparison started, RFC 3339 in UTC
  * @param diffRowsCount        differing rows per node pair
  * @param totalRowsChecked     the largest node's row count
- * @param initialRangesCount   blocks of the plan (leaves of a tree)
+ * @param initialRangesCount   blocks of the plan (leaves of a tree, a multiset's hash buckets)
  * @param mismatchedRangesCount those whose hashes disagreed
  * @param oddNodeCounts        per node, the keys on which it was the odd one out
  * @param transientKeys        keys that differed, then resolved on re-check (changes in flight)
  * @param recheckLaggingNodes  nodes whose subscribers had not caught up when the re-check stopped waiting
  * @param mtree                a Merkle tree's own figures, for mtree-table-diff; null otherwise
  */
-public record DiffSummary(String schema, String table, List<String> nodes, List<String> primaryKey, String keyIndex, int blockSize, int compareUnitSize,
+public record DiffSummary(String schema, String table, List<String> nodes, List<String> primaryKey, String keyIndex,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String comparedAs, int blockSize, int compareUnitSize,
                           double concurrencyFactor, long maxDiffRows, String tableFilter,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> columns,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String columnChoice,

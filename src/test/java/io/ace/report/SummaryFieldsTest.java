@@ -22,7 +22,7 @@ class SummaryFieldsTest {
     }
 
     static DiffSummary diff(List<String> columns, DiffSummary.Tree tree) {
-        return new DiffSummary("public", "t", List.of("n1", "n2"), List.of("id"), "primary key \"t_pkey\"", 1000, 10000, 1.0, 1_000_000, "", columns, null, null, null, null, "exact",
+        return new DiffSummary("public", "t", List.of("n1", "n2"), List.of("id"), "primary key \"t_pkey\"", null, 1000, 10000, 1.0, 1_000_000, "", columns, null, null, null, null, "exact",
                 "2026-01-02T03:04:05Z", "2026-01-02T03:04:06Z", "1.0s", Map.of("n1/n2", 2L), false, 100, 1, 1, Map.of(), 0, true, 3, 0, 0.0,
                 0.1, List.of(), tree, 7, "k", "0.1.0");
     }

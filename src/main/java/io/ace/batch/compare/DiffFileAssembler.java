@@ -94,6 +94,22 @@ public final class DiffFileAssembler {
                         connections(comparison), comparison.table().shape().columns(), result, summary, blocks, plan, output.maxHtmlRows())));
     }
 
+    /**
+     * The diff file of a table compared as a multiset: {@code buckets} hash buckets stand for the
+     * blocks, those in {@code mismatched} differed.
+     */
+    public Assembled writeMultiset(TableComparison comparison, FindingsScope scope, int buckets, int mismatched, RecheckResult recheck,
+                                   JobExecution job, Output output) throws IOException {
+        List<BlockRecord> blocks = findings.blocks(scope);
+        long rowsChecked = blocks.stream().flatMap(b -> b.rowsPerNode().values().stream()).mapToLong(Long::longValue).max().orElse(0);
+        // the key-space chart shows one block: a multiset has no key order to chart
+        DiffPlan whole = DiffPlan.of(List.of(), 1, 1, rowsChecked);
+        return write(comparison, scope, new Counts(rowsChecked, buckets, (int) Math.min(Integer.MAX_VALUE, rowsChecked / buckets), mismatched),
+                recheck, job, output, null,
+                (path, result, summary) -> html.writeDiffReport(path, DiffReport.of(metadata(comparison, job, result, output),
+                        connections(comparison), comparison.table().shape().columns(), result, summary, blocks, whole, output.maxHtmlRows())));
+    }
+
     /** The diff file of a comparison of Merkle trees, which counted their leaves itself, with the trees' figures; JSON only. */
     public Assembled write(TableComparison comparison, FindingsScope scope, Counts counts, RecheckResult recheck, JobExecution job,
                            Output output, DiffSummary.Tree tree) throws IOException {
@@ -130,7 +146,7 @@ public final class DiffFileAssembler {
             htmlReport.write(htmlPath, result, summary[0]);
             written.add(new ReportFile(ReportFile.HTML_REPORT, htmlPath));
         }
-        String line = summaryLine(table, nodes, rowsChecked, counts.ranges(), mismatched, result) + liveNotes(recheck);
+        String line = summaryLine(table, nodes, rowsChecked, counts.ranges(), comparison.table().multiset(), mismatched, result) + liveNotes(recheck);
         return new Assembled(result, written, rowsChecked, counts.ranges(), mismatched, line);
     }
 
@@ -139,7 +155,7 @@ public final class DiffFileAssembler {
         var options = comparison.options();
         var table = comparison.table();
         return new DiffSummary(table.shape().name().schema(), table.shape().name().table(), nodes, table.shape().keyNames(),
-                table.shape().keyIndex().describe(), counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(),
+                table.multiset() ? null : table.shape().keyIndex().describe(), table.multiset() ? "multiset" : null, counts.rangeSize(), options.compareUnitSize(), options.concurrencyFactor(),
                 options.maxDiffRows(), table.filter() == null ? "" : table.filter(), table.columnList(), options.columns().describe(),
                 options.against() == null ? null : options.against().node(),
                 options.against() == null || options.against().until() == null ? null : options.against().until().toString(),
@@ -195,12 +211,13 @@ public final class DiffFileAssembler {
                         progress.pauses(), progress.pausedMillis() / 1000.0));
     }
 
-    private static String summaryLine(TableName table, List<String> nodes, long rows, int ranges, int mismatched,
+    private static String summaryLine(TableName table, List<String> nodes, long rows, int ranges, boolean multiset, int mismatched,
                                       DiffFileWriter.Result result) {
         StringBuilder sb = new StringBuilder();
         sb.append(table).append(": ").append(String.format("%,d", rows)).append(" rows checked on ")
-                .append(nodes.size()).append(" nodes (").append(String.join(", ", nodes)).append(") in ")
-                .append(ranges).append(ranges == 1 ? " block, " : " blocks, ").append(mismatched).append(" mismatched; ");
+                .append(nodes.size()).append(" nodes (").append(String.join(", ", nodes)).append(") ")
+                .append(multiset ? "as a multiset of whole rows (no key) in " : "in ")
+                .append(ranges).append(multiset ? " hash buckets, " : ranges == 1 ? " block, " : " blocks, ").append(mismatched).append(" mismatched; ");
         if (result.total() == 0) {
             sb.append("all nodes are in sync");
         } else {

@@ -10,6 +10,7 @@ import io.ace.diff.DiffOptions;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.KeyRecheck;
+import io.ace.diff.MultisetComparison;
 import io.ace.diff.PartitionScan;
 import io.ace.diff.RangePlanner;
 import io.ace.findings.BlockRecord;
@@ -103,6 +104,37 @@ public final class TableComparison {
         findings.saveBlock(scope, partition, record);
         progress.blockDone(record.rowsChecked(), record.mismatched());
         return record;
+    }
+
+    /** Counts a multiset's rows per hash bucket on every node at once: one scan per node. */
+    public MultisetCounts countMultiset() throws Exception {
+        MultisetComparison multiset = new MultisetComparison(sessions, table);
+        int buckets = MultisetComparison.buckets(multiset.estimatedRows());
+        return new MultisetCounts(buckets, multiset.count(buckets));
+    }
+
+    /**
+     * Reads the rows of a multiset's differing buckets again, after the replication pending now has
+     * been applied (a bounded fence): rows held in a different number of copies somewhere are
+     * recorded as findings of {@code scope} (one block; a restart records them anew). A row that
+     * differed while in flight is then no longer read as differing: the fence stands for the keyed
+     * comparison's re-check, whose result it returns.
+     */
+    public RecheckResult narrowMultiset(FindingsScope scope, MultisetCounts counts) throws Exception {
+        long start = System.nanoTime();
+        List<String> lagging = options.recheck() && !counts.counted().differing().isEmpty()
+                ? new ReplicationFence().await(sessions, Duration.ofSeconds(options.recheckTimeoutSeconds())).laggingNodes() : List.of();
+        findings.clearBlock(scope, 0);
+        int[] seq = {0};
+        long differing = new MultisetComparison(sessions, table).narrow(counts.buckets(), counts.counted().differing(),
+                options.compareUnitSize(), unit -> {
+                    findings.addDifferences(scope, 0, seq[0], unit);
+                    seq[0] += unit.size();
+                });
+        BlockRecord record = new BlockRecord(0, counts.counted().rowsPerNode(), counts.counted().differing().cardinality(), (int) differing);
+        findings.saveBlock(scope, 0, record);
+        progress.blockDone(record.rowsChecked(), record.mismatched());
+        return new RecheckResult(0, (System.nanoTime() - start) / 1e9, List.copyOf(lagging));
     }
 
     /**

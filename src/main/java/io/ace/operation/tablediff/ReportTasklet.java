@@ -2,6 +2,7 @@ package io.ace.operation.tablediff;
 
 import io.ace.batch.ReportPublisher;
 import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.MultisetCounts;
 import io.ace.batch.compare.RecheckResult;
 import io.ace.findings.FindingsScope;
 import org.springframework.batch.core.ExitStatus;
@@ -12,7 +13,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 4: assembles the diff file and the HTML report from the committed findings of every
+ * The last step: assembles the diff file and the HTML report from the committed findings of every
  * execution of this run, and records the outcome in the job's context for the launcher.
  */
 final class ReportTasklet implements Tasklet {
@@ -31,9 +32,18 @@ final class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         TableDiffRequest request = run.request();
-        DiffFileAssembler.Assembled assembled = assembler.write(run.comparison(), FindingsScope.of(job.getJobInstance().getInstanceId()),
-                run.plan(job), RecheckResult.from(job.getExecutionContext()), job, new DiffFileAssembler.Output(TableDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
-                        request.maxHtmlRows()));
+        FindingsScope scope = FindingsScope.of(job.getJobInstance().getInstanceId());
+        RecheckResult recheck = RecheckResult.from(job.getExecutionContext());
+        DiffFileAssembler.Output output = new DiffFileAssembler.Output(TableDiffRequest.OPERATION, request.runKey(), request.outputDir(),
+                request.html(), request.maxHtmlRows());
+        DiffFileAssembler.Assembled assembled;
+        if (run.table().multiset()) {
+            MultisetCounts counts = MultisetCounts.from(job.getExecutionContext());
+            assembled = assembler.writeMultiset(run.comparison(), scope, counts.buckets(), counts.counted().differing().cardinality(), recheck,
+                    job, output);
+        } else {
+            assembled = assembler.write(run.comparison(), scope, run.plan(job), recheck, job, output);
+        }
         ReportPublisher.of(job).files(assembled.reports()).publish(assembled.result().total(), assembled.line());
         contribution.setExitStatus(assembled.result().total() > 0 ? DIFFERENCES : ExitStatus.COMPLETED);
         return RepeatStatus.FINISHED;

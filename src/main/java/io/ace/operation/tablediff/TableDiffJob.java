@@ -6,7 +6,10 @@ import io.ace.batch.compare.TableComparison;
 import io.ace.batch.partition.PartitionedSteps;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.DiffOptions;
+import io.ace.diff.Equality;
 import io.ace.diff.TablePreflight;
+import io.ace.exit.AceException;
 import io.ace.operation.OperationJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -34,7 +37,10 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
 
     @Override
     public Job build(TableDiffRequest request, ClusterSessions sessions) {
-        ComparedTable checked = new TablePreflight().check(sessions, request.table(), request.options());
+        ComparedTable checked = TablePreflight.allowingMultisets().check(sessions, request.table(), request.options());
+        if (checked.multiset()) {
+            return multiset(request, sessions, checked);
+        }
         // an incremental run scans only its window, decided now (or as its run recorded it) and frozen with the plan
         ComparedTable table = request.options().incremental() == null ? checked
                 : checked.within(IncrementalWindows.resolve(resources.repository(), request, sessions, checked.shape()));
@@ -51,5 +57,30 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
         DiffFileAssembler assembler = new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion());
         Step report = resources.step("report", new ReportTasklet(run, assembler));
         return new JobBuilder(TableDiffRequest.OPERATION, repository).listener(run).start(plan).next(hash).next(recheck).next(report).build();
+    }
+
+    /**
+     * The job for a table without a key, compared as a multiset of whole rows: count (every node's
+     * rows per hash bucket), narrow (after pending replication, the differing buckets' rows), report.
+     * What matches rows by key, or reads only some of them, cannot apply and is refused.
+     */
+    private Job multiset(TableDiffRequest request, ClusterSessions sessions, ComparedTable table) {
+        DiffOptions options = request.options();
+        String refused = options.against() != null ? "--against-origin" : options.incremental() != null ? "--incremental-column"
+                : options.columns().describe() != null ? "--columns / --exclude-columns"
+                : options.equality() != Equality.EXACT ? "--equality " + options.equality().name().toLowerCase() : null;
+        if (refused != null) {
+            throw AceException.usage("table " + table.shape().name() + " has no primary key nor a unique index that could be one, so it is"
+                    + " compared as a multiset of whole rows, where " + refused + " cannot apply: run without it, or give the table a key");
+        }
+        var repository = resources.repository();
+        TableComparison comparison = new TableComparison(sessions, table, options, resources.findings(), resources.progress(),
+                resources.failures());
+        TableDiffRun run = new TableDiffRun(request, comparison, repository);
+        Step count = resources.step("count", new MultisetCountTasklet(run));
+        Step narrow = resources.step("narrow", new MultisetNarrowTasklet(run));
+        DiffFileAssembler assembler = new DiffFileAssembler(resources.findings(), resources.html(), resources.progress(), resources.toolVersion());
+        Step report = resources.step("report", new ReportTasklet(run, assembler));
+        return new JobBuilder(TableDiffRequest.OPERATION, repository).listener(run).start(count).next(narrow).next(report).build();
     }
 }
