@@ -74,21 +74,18 @@ public final class CatalogReader {
 
     private static final String FACTS_SQL = """
             SELECT c.relkind, c.relpersistence,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND\s""" + USABLE_KEY + """
-            ),
                    c.relkind = 'r' AND EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhparent = c.oid)
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ? AND c.relname = ?
             """;
 
-    /** Kind, persistence and whether a relation has a key ACE can match rows by, or empty when nothing of that name exists on this node. */
+    /** Kind, persistence and inheritance of a relation, or empty when nothing of that name exists on this node. */
     public Optional<TableFacts> facts(Connection connection, TableName table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(FACTS_SQL)) {
             ps.setString(1, table.schema());
             ps.setString(2, table.table());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new TableFacts(rs.getString(1).charAt(0), rs.getString(2).charAt(0), rs.getBoolean(3),
-                        rs.getBoolean(4)))
+                return rs.next() ? Optional.of(new TableFacts(rs.getString(1).charAt(0), rs.getString(2).charAt(0), rs.getBoolean(3)))
                         : Optional.empty();
             }
         }

@@ -5,10 +5,9 @@ package io.ace.catalog;
  *
  * @param kind        {@code pg_class.relkind}: r table, p partitioned table, v view, m materialized view, f foreign table, ...
  * @param persistence {@code pg_class.relpersistence}: p permanent, u unlogged, t temporary
- * @param usableKey   whether it has a key ACE can match rows by ({@link KeyIndex}: a primary key or a unique index that could be one)
  * @param inherited   a plain table with inheritance children, whose rows a query of it includes but an insert into it does not reach
  */
-public record TableFacts(char kind, char persistence, boolean usableKey, boolean inherited) {
+public record TableFacts(char kind, char persistence, boolean inherited) {
 
     /** A table (plain or partitioned) that holds rows of its own. */
     public boolean isTable() {

@@ -19,21 +19,20 @@ import java.util.Optional;
 /**
  * Tells, for each of many tables, whether it can be compared row by row on every node, and why
  * not: missing on some node, not a table, unlogged or temporary (replication never carries its
- * rows), without a key (no primary key, nor a unique index that could be one: rows cannot be
- * matched), or with other columns or another key on some node (rows cannot be compared until
- * the definitions agree). Reads each node's catalog once per table, one session at a time.
+ * rows), or with other columns or another key on some node (rows cannot be compared until the
+ * definitions agree). A table without a key is compared too, as a multiset of whole rows. Reads each node's catalog once per table, one session at a time.
  */
 public final class TableSurvey {
 
     /** What a table is, for a comparison of many. */
     public enum Kind {
-        /** On every node, a table with a key (primary, or a unique index that could be one): compared. */
+        /** On every node, a table: compared by its key (primary, or a unique index that could be one), or as a multiset without one. */
         COMPARE,
         /** Not on every node: its name is listed with the nodes that lack it. */
         MISSING,
         /** Its rows are not replicated (unlogged, temporary). */
         NOT_REPLICATED,
-        /** Cannot be compared (no key, not a table). */
+        /** Cannot be compared (not a table). */
         SKIPPED,
         /** Its columns or key differ between nodes: a finding of its own, its rows are not compared. */
         DEFINITION_DIFFERS
@@ -83,10 +82,6 @@ public final class TableSurvey {
             if (f.notReplicated()) {
                 return new Verdict(table, Kind.NOT_REPLICATED, f.persistenceName() + " on node " + e.getKey()
                         + ": logical replication does not carry its rows");
-            }
-            if (!f.usableKey()) {
-                return new Verdict(table, Kind.SKIPPED, "no primary key on node " + e.getKey() + ", nor a unique index on NOT NULL"
-                        + " columns that could be one: rows cannot be matched; add one (ALTER TABLE ... ADD PRIMARY KEY) on every node");
             }
         }
         String first = shapes.keySet().iterator().next();

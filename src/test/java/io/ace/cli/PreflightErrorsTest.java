@@ -71,9 +71,12 @@ class PreflightErrorsTest {
         assertFails(78, "different columns on node n1 and node n2: column 3 is 'b text' vs '(no column)'",
                 "table-diff", "local", "public.pf_cols", "--nodes", "n1,n2");
         assertFails(78, "column 2 is 'a numeric' vs 'a double precision'", "table-diff", "local", "public.pf_types", "--nodes", "n1,n2");
-        assertFails(78, "has no primary key on node n1", "table-diff", "local", "public.pf_nopk", "--nodes", "n1,n2");
-        assertFails(78, "has no primary key on node n1, nor a unique index that could be one", "table-diff", "local", "public.pf_nullable",
+        // a Merkle tree's leaves are key ranges: a table without a key is refused, and told where it can be compared
+        assertFails(78, "has no primary key on node n1", "mtree-build", "local", "public.pf_nopk", "--nodes", "n1,n2");
+        assertFails(78, "has no primary key on node n1, nor a unique index that could be one", "mtree-build", "local", "public.pf_nullable",
                 "--nodes", "n1,n2");
+        assertFails(78, "compare the table with table-diff, which compares a table without a key as a multiset of whole rows", "mtree-build",
+                "local", "public.pf_nopk", "--nodes", "n1,n2");
         assertFails(78, "is matched by primary key \"pf_pk_pkey\" (id) on node n1 but by primary key \"pf_pk_pkey\" (id, a) on node n2", "table-diff", "local", "public.pf_pk", "--nodes", "n1,n2");
         assertFails(78, "node badpw.n1".replace("badpw.", "") + " (", "table-diff", "badpw", "public.pf_ok");
     }

@@ -28,6 +28,11 @@ public record MultisetCounts(int buckets, MultisetComparison.Counted counted) {
         context.putString(DIFFERING, Base64.getEncoder().encodeToString(counted.differing().toByteArray()));
     }
 
+    /** Whether the counts were stored in this context already. */
+    public static boolean storedIn(ExecutionContext context) {
+        return context.containsKey(BUCKETS);
+    }
+
     public static MultisetCounts from(ExecutionContext context) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String entry : context.getString(ROWS).split(",")) {

@@ -9,7 +9,9 @@ import io.ace.diff.ColumnChoice;
 import io.ace.diff.ColumnChoices;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
+import io.ace.diff.Equality;
 import io.ace.diff.TablePreflight;
+import io.ace.exit.AceException;
 import org.springframework.batch.core.step.Step;
 
 /**
@@ -41,7 +43,11 @@ public final class TableSetSteps {
         var repository = resources.repository();
         TableTasklet.Comparisons comparisons = entry -> {
             DiffOptions all = options.withTableFilter(entry.filter()).withColumns(ColumnChoice.ALL);
-            ComparedTable table = new TablePreflight().check(sessions, entry.name(), all);
+            ComparedTable table = TablePreflight.allowingMultisets().check(sessions, entry.name(), all);
+            if (table.multiset() && all.equality() != Equality.EXACT) {
+                throw AceException.usage("table " + entry.name() + " has no key, so it is compared as a multiset of whole rows, which"
+                        + " compares exactly: run without --equality " + all.equality().name().toLowerCase() + " to compare it");
+            }
             if (entry.columns() != null) {
                 table = table.onColumns(entry.columns(), "the replication set");
             }

@@ -5,6 +5,7 @@ import io.ace.batch.HashingPause;
 import io.ace.batch.PlanCodec;
 import io.ace.batch.StepProgress;
 import io.ace.batch.compare.DiffFileAssembler;
+import io.ace.batch.compare.MultisetCounts;
 import io.ace.batch.compare.RecheckResult;
 import io.ace.batch.compare.TableComparison;
 import io.ace.diff.DiffPlan;
@@ -26,7 +27,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Compares one table of the set, a step at a time, each committed with what it found: check the
  * table on every node and freeze its own plan; then one block per call; then the re-check of its
- * differing keys; then its diff file. A restart resumes the table after its last committed step,
+ * differing keys; then its diff file. A table without a key goes through its multiset's steps instead. A restart resumes the table after its last committed step,
  * with the plan it froze. Many tables run at once, so each partition's work is kept by step execution.
  */
 final class TableTasklet implements Tasklet, StepExecutionListener {
@@ -106,6 +107,9 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
                 work.plan = PlanCodec.decode(context.getString(PLAN));
             }
         }
+        if (work.comparison.table().multiset()) {
+            return multiset(contribution, work.comparison, scope);
+        }
         if (work.plan == null) {
             work.plan = work.comparison.plan();
             context.putString(PLAN, PlanCodec.encode(work.plan));
@@ -128,9 +132,32 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
             work.comparison.recheck(scope, context).store(context);
             return RepeatStatus.CONTINUABLE;
         }
-        TableResult result = TableResult.of(assembler.write(work.comparison, scope, plan, RecheckResult.from(context), job, output));
-        result.store(context);
-        StepProgress.of(1, StepProgress.Unit.TABLES).finished().store(context);
+        return finish(contribution, TableResult.of(assembler.write(work.comparison, scope, plan, RecheckResult.from(context), job, output)));
+    }
+
+    /**
+     * A table without a key, a step at a time as table-diff runs it: count every node's hash buckets,
+     * narrow the differing ones after pending replication, write the diff file.
+     */
+    private RepeatStatus multiset(StepContribution contribution, TableComparison comparison, FindingsScope scope) throws Exception {
+        ExecutionContext context = contribution.getStepExecution().getExecutionContext();
+        if (!MultisetCounts.storedIn(context)) {
+            comparison.countMultiset().store(context);
+            return RepeatStatus.CONTINUABLE;
+        }
+        MultisetCounts counts = MultisetCounts.from(context);
+        if (!RecheckResult.storedIn(context)) {
+            comparison.narrowMultiset(scope, counts).store(context);
+            return RepeatStatus.CONTINUABLE;
+        }
+        return finish(contribution, TableResult.of(assembler.writeMultiset(comparison, scope, counts.buckets(),
+                counts.counted().differing().cardinality(), RecheckResult.from(context), contribution.getStepExecution().getJobExecution(),
+                output)));
+    }
+
+    private static RepeatStatus finish(StepContribution contribution, TableResult result) {
+        result.store(contribution.getStepExecution().getExecutionContext());
+        StepProgress.of(1, StepProgress.Unit.TABLES).finished().store(contribution.getStepExecution().getExecutionContext());
         contribution.incrementWriteCount(result.differingRows());
         return RepeatStatus.FINISHED;
     }

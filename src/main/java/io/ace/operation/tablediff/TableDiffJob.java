@@ -67,7 +67,6 @@ final class TableDiffJob implements OperationJob<TableDiffRequest> {
     private Job multiset(TableDiffRequest request, ClusterSessions sessions, ComparedTable table) {
         DiffOptions options = request.options();
         String refused = options.against() != null ? "--against-origin" : options.incremental() != null ? "--incremental-column"
-                : options.columns().describe() != null ? "--columns / --exclude-columns"
                 : options.equality() != Equality.EXACT ? "--equality " + options.equality().name().toLowerCase() : null;
         if (refused != null) {
             throw AceException.usage("table " + table.shape().name() + " has no primary key nor a unique index that could be one, so it is"
