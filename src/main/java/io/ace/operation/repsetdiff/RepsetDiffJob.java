@@ -8,6 +8,7 @@ import io.ace.exit.AceException;
 import io.ace.diff.ColumnChoices;
 import io.ace.operation.OperationJob;
 import io.ace.replication.ReplicationCatalog;
+import io.ace.replication.SetMembership;
 import io.ace.replication.ReplicationConfig;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
@@ -44,14 +45,21 @@ final class RepsetDiffJob implements OperationJob<RepsetDiffRequest> {
             throw AceException.config("replication set '" + request.set() + "' is defined on no node of cluster " + sessions.cluster().name()
                     + "; the sets there are: " + known);
         }
+        // a columns file naming a table the set does not hold would leave that table's choice unused, silently
+        List<String> members = SetMembership.of(request.set(), configs).members().stream().map(m -> m.table().toString()).toList();
+        List<String> strangers = request.columnsByTable().keySet().stream().filter(t -> !members.contains(t)).sorted().toList();
+        if (!strangers.isEmpty()) {
+            throw AceException.usage("the columns file names " + String.join(", ", strangers) + ", which replication set '" + request.set()
+                    + "' does not hold on any node; correct the table name or remove its line");
+        }
         var repository = resources.repository();
-        Step members = resources.step("members", new MembersTasklet(request, sessions, configs));
+        Step membersStep = resources.step("members", new MembersTasklet(request, sessions, configs));
         Step tables = TableSetSteps.tables(resources, sessions, request.options(), new ColumnChoices(request.options().columns(),
                         request.columnsByTable()),
                 new DiffFileAssembler.Output(RepsetDiffRequest.OPERATION, request.runKey(), request.outputDir(), request.html(),
                         request.maxHtmlRows()),
                 TableSetSteps.workers(resources, request.options(), request.maxConnections()),
                 new SetSummary(request, sessions, repository, resources.html(), resources.toolVersion()));
-        return new JobBuilder(RepsetDiffRequest.OPERATION, repository).start(members).next(tables).build();
+        return new JobBuilder(RepsetDiffRequest.OPERATION, repository).start(membersStep).next(tables).build();
     }
 }

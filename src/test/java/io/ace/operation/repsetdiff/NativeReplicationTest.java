@@ -98,6 +98,11 @@ class NativeReplicationTest {
         Ace.Result refused = ace.run("repset-diff", "local", "nat_pub", "--nodes", "n1,n2,n3", "--columns-file", bad.toString());
         assertThat(refused.exitCode()).isEqualTo(64);
         assertThat(refused.err()).contains("bad.txt line 1");
+
+        Path stranger = Files.writeString(dir.resolve("stranger.txt"), "public.nat_c: --exclude-columns a\npublic.nat_typo: --columns id\n");
+        Ace.Result unknown = ace.run("repset-diff", "local", "nat_pub", "--nodes", "n1,n2,n3", "--columns-file", stranger.toString());
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(64);
+        assertThat(unknown.err()).contains("the columns file names public.nat_typo, which replication set 'nat_pub' does not hold on any node");
     }
 
     @Test
