@@ -7,10 +7,15 @@ import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import tools.jackson.databind.JsonNode;
 
 /** A table without any key compared as a multiset of whole rows, on three real nodes. */
@@ -89,6 +94,37 @@ class MultisetDiffTest {
         Ace.Result same = ace.run("table-diff", "local", "public.bag_same", "--nodes", "n1,n2,n3");
         assertThat(same.exitCode()).as(same.toString()).isEqualTo(0);
         assertThat(same.out()).contains("all nodes are in sync");
+    }
+
+    @Test
+    void aRunThatFailsAfterCountingResumesWithoutCountingAgain(@TempDir Path home) throws Exception {
+        cluster.sql("""
+                DROP TABLE IF EXISTS public.bag_restart;
+                CREATE TABLE public.bag_restart (a int, b text);
+                INSERT INTO public.bag_restart SELECT g % 300, 'x' FROM generate_series(1, 900) g;
+                """, "n1", "n2");
+        cluster.sql("DELETE FROM public.bag_restart WHERE ctid IN (SELECT ctid FROM public.bag_restart WHERE a = 5 LIMIT 1);"
+                + "DELETE FROM public.bag_restart WHERE ctid IN (SELECT ctid FROM public.bag_restart WHERE a = 6 LIMIT 2)", "n2");
+        String[] command = {"table-diff", "local", "public.bag_restart", "--nodes", "n1,n2", "--run-key", "bag-1"};
+        try (Ace failing = new Ace(cluster.serviceFile(), home, "ace.testing.fail-before-block=0")) {
+            Ace.Result failed = failing.run(command);
+            assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(2);
+            assertThat(failed.err()).contains("failure injected before block 0");
+        }
+        try (Ace resuming = new Ace(cluster.serviceFile(), home)) {
+            Ace.Result resumed = resuming.run(command);
+            assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(1);
+            JobRepository repository = resuming.context().getBean(JobRepository.class);
+            JobExecution last = repository.getJobInstances("table-diff", 0, 10).stream().flatMap(i -> repository.getJobExecutions(i).stream())
+                    .filter(e -> "bag-1".equals(e.getJobParameters().getString("run_key")))
+                    .max(Comparator.comparingLong(JobExecution::getId)).orElseThrow();
+            assertThat(last.getStepExecutions().stream().map(StepExecution::getStepName)).as("counted once, in the failed execution")
+                    .containsExactlyInAnyOrder("narrow", "report");
+            Ace.Result clean = resuming.run("table-diff", "local", "public.bag_restart", "--nodes", "n1,n2");
+            assertThat(resumed.diff().get("diffs")).isEqualTo(clean.diff().get("diffs"));
+            // one of row 5's three copies gone, and two of row 6's: both rows differ
+            assertThat(clean.diff().get("summary").get("diff_rows_count").get("n1/n2").asLong()).isEqualTo(2);
+        }
     }
 
     @Test

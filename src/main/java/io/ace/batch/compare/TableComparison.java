@@ -124,6 +124,8 @@ public final class TableComparison {
         long start = System.nanoTime();
         List<String> lagging = options.recheck() && !counts.counted().differing().isEmpty()
                 ? new ReplicationFence().await(sessions, Duration.ofSeconds(options.recheckTimeoutSeconds())).laggingNodes() : List.of();
+        // the narrowing is a multiset's one block
+        failureInjector.beforeBlock(table.shape().name(), 0);
         findings.clearBlock(scope, 0);
         int[] seq = {0};
         long differing = new MultisetComparison(sessions, table).narrow(counts.buckets(), counts.counted().differing(),
