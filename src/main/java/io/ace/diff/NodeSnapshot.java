@@ -212,26 +212,42 @@ final class NodeSnapshot implements AutoCloseable {
         }
     }
 
+    /**
+     * The table's rows as its statistics estimate them, summed over every relation that holds them;
+     * a relation never analyzed is counted instead of guessed.
+     */
     long estimatedRows() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(queries.estimatedRows()); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long estimate = rs.getLong(1);
-            if (estimate >= 0) {
-                return estimate;
+        long rows = 0;
+        for (StoredRelation r : storage()) {
+            if (r.rows() >= 0) {
+                rows += r.rows();
+            } else {
+                try (PreparedStatement ps = connection.prepareStatement(TableQueries.ownRows(r.name())); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
             }
         }
-        // never analyzed: count instead of guessing
-        try (PreparedStatement ps = connection.prepareStatement(queries.exactRows()); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return rows;
     }
 
+    /** The table's pages, summed over every relation that holds its rows; at least 1. */
     long pages() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(queries.tablePages()); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        return Math.max(1, storage().stream().mapToLong(StoredRelation::pages).sum());
+    }
+
+    /** A relation holding rows of the table: its name as the server quotes it, its row estimate (-1: never analyzed), its pages. */
+    private record StoredRelation(String name, long rows, long pages) {
+    }
+
+    private List<StoredRelation> storage() throws SQLException {
+        List<StoredRelation> relations = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(queries.storageStatistics()); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                relations.add(new StoredRelation(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+            }
         }
+        return relations;
     }
 
     List<List<String>> sampleKeys(double percent, int wanted) throws SQLException {

@@ -237,16 +237,22 @@ final class TableQueries {
         return aliases(prefix, "::text, ") + "::text";
     }
 
-    String tablePages() {
-        return "SELECT GREATEST(relpages, 1) FROM pg_catalog.pg_class WHERE oid = '" + shape.name().sql().replace("'", "''") + "'::regclass";
+    /**
+     * Every relation that holds rows of the table (itself; a partition or inheritance child at any
+     * depth), each with its statistics: its name as the server quotes it, its row estimate (-1
+     * when never analyzed) and its pages. A partitioned table holds no rows itself: its statistics
+     * are its partitions'.
+     */
+    String storageStatistics() {
+        return "WITH RECURSIVE tree(oid) AS (SELECT '" + shape.name().sql().replace("'", "''") + "'::regclass::oid"
+                + " UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN tree ON i.inhparent = tree.oid)"
+                + " SELECT c.oid::regclass::text, c.reltuples::bigint, GREATEST(c.relpages, 0)"
+                + " FROM tree JOIN pg_catalog.pg_class c ON c.oid = tree.oid WHERE c.relkind IN ('r', 'm') ORDER BY 1";
     }
 
-    String estimatedRows() {
-        return "SELECT reltuples::bigint FROM pg_catalog.pg_class WHERE oid = '" + shape.name().sql().replace("'", "''") + "'::regclass";
-    }
-
-    String exactRows() {
-        return "SELECT count(*) FROM " + shape.name().sql() + " " + ALIAS;
+    /** The rows a relation holds itself (not its children'), by its name as the server quotes it. */
+    static String ownRows(String quotedRelation) {
+        return "SELECT count(*) FROM ONLY " + quotedRelation;
     }
 
     private String keyTexts() {
