@@ -52,7 +52,9 @@ public final class RepairJson {
             row(g, shape, "after", "planned".equals(status) ? change.after() : change.held());
             RepairChange.Copies copies = change.copies();
             if (copies != null) {
-                // a multiset's row: its copies on the node (as recorded, as found, as left) and on the source
+                // a multiset's row, which the file lists for the node or for the source, whatever the node holds of it now,
+                // and its copies on the node (as recorded, as found, as left) and on the source
+                row(g, shape, "row", change.before() != null ? change.before() : change.after());
                 g.writeName("copies");
                 g.writeStartObject();
                 g.writeNumberProperty("recorded", copies.recorded());

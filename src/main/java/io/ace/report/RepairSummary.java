@@ -91,7 +91,9 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
 
     /** The outcome in one line: what was (or would be) done on each node, then the verification. */
     public String line() {
-        StringBuilder line = new StringBuilder(table + (dryRun ? " repair DRY RUN: " + plannedChanges() + (plannedChanges() == 1 ? " change" : " changes")
+        String planned = multiset() ? (plannedChanges() == 1 ? " copy to insert or delete" : " copies to insert or delete")
+                : plannedChanges() == 1 ? " change" : " changes";
+        StringBuilder line = new StringBuilder(table + (dryRun ? " repair DRY RUN: " + plannedChanges() + planned
                 + " planned, nothing written; " : " repair, ") + mode
                 + (sourceOfTruth == null ? "" : " from " + sourceOfTruth) + recovered() + ": ");
         if (multiset()) {

@@ -201,7 +201,7 @@ class MultisetRepairTest {
 
         Ace.Result dry = repair(table, file, "--source-of-truth", "n1", "--dry-run", "--output-dir", ace.outputDir().toString());
         assertThat(dry.exitCode()).as(dry.toString()).isEqualTo(1);
-        assertThat(dry.out()).contains("n2: would insert 6 copies, would delete 6 copies, stale 0")
+        assertThat(dry.out()).contains("DRY RUN: 16 copies to insert or delete planned, nothing written").contains("n2: would insert 6 copies, would delete 6 copies, stale 0")
                 .contains("n3: would insert 3 copies, would delete 1 copy, stale 0");
         assertThat(multiset("n2", table)).isEqualTo(n2Before);
         assertThat(multiset("n3", table)).isEqualTo(n3Before);
@@ -246,7 +246,7 @@ class MultisetRepairTest {
         Map<String, JsonNode> n2Changes = new HashMap<>();
         report.path("changes").forEach(c -> {
             if (c.path("node").asString().equals("n2")) {
-                JsonNode row = c.path("after").isNull() ? c.path("before") : c.path("after");
+                JsonNode row = c.path("row");
                 n2Changes.put(row.path("b").isNull() ? "NULL" : row.path("b").asString() + "/" + row.path("c").asString(), c);
             }
         });
@@ -303,7 +303,7 @@ class MultisetRepairTest {
         List<String> stale = new ArrayList<>();
         report.path("changes").forEach(c -> {
             if (c.path("status").asString().equals("stale")) {
-                JsonNode row = c.path("after").isNull() ? c.path("before") : c.path("after");
+                JsonNode row = c.path("row");
                 stale.add(row.path("b").asString() + " found " + c.path("copies").path("found").asLong() + " source found "
                         + c.path("copies").path("source_found").asLong());
             }
