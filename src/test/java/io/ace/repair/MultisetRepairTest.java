@@ -91,7 +91,12 @@ class MultisetRepairTest {
 
     /** Creates {@code table} without a key on n1..n3 with {@code contents}. */
     private static void create(String table, Map<String, Map<R, Integer>> contents) {
-        String ddl = "DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (a int, b text, c numeric, ts timestamptz);"
+        create(table, "", contents);
+    }
+
+    /** The same, the table's definition ending in {@code partitioning} (then more statements may follow). */
+    private static void create(String table, String partitioning, Map<String, Map<R, Integer>> contents) {
+        String ddl = "DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (a int, b text, c numeric, ts timestamptz)" + partitioning + ";"
                 + " INSERT INTO " + table + " SELECT g, 'same', 1, NULL FROM generate_series(100, 109) g";
         cluster.sql(ddl, NODES.toArray(String[]::new));
         contents.forEach((node, rows) -> rows.forEach((row, n) ->
@@ -309,6 +314,34 @@ class MultisetRepairTest {
             }
         });
         assertThat(stale).containsExactlyInAnyOrder("kept found 3 source found 2", "source moved found 0 source found 2");
+    }
+
+    @Test
+    void partitionsRouteInsertedCopiesAndLoseExactlyTheSurplusOnes() throws Exception {
+        String table = "public.mpart";
+        R low = new R(1, "low", "1", null);
+        R high = new R(60, "high", "2", null);
+        R lowExtra = new R(2, "low extra", "3", null);
+        Map<String, Map<R, Integer>> contents = new LinkedHashMap<>();
+        contents.put("n1", copies(low, 2, high, 1));
+        contents.put("n2", copies(low, 1, high, 3, lowExtra, 2));
+        contents.put("n3", copies(low, 2, high, 1));
+        create(table, " PARTITION BY RANGE (a); CREATE TABLE public.mpart_low PARTITION OF " + table + " FOR VALUES FROM (MINVALUE) TO (50);"
+                + " CREATE TABLE public.mpart_high PARTITION OF " + table + " FOR VALUES FROM (50) TO (MAXVALUE)", contents);
+        Path file = diffFile(table, contents);
+
+        Ace.Result inserts = repair(table, file, "--source-of-truth", "n1", "--insert-only");
+        assertThat(inserts.exitCode()).as("the surplus copies still differ: " + inserts).isEqualTo(1);
+        assertThat(inserts.out()).contains("n2: inserted 1 copy, deleted 0 copies, stale 0;");
+        assertThat(copiesOf("n2", table, high)).isEqualTo(3);
+
+        Ace.Result r = repair(table, file, "--source-of-truth", "n1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("n2: inserted 0 copies, deleted 4 copies, stale 0, already in place 1;");
+        assertThat(multiset("n2", table)).isEqualTo(multiset("n1", table));
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.mpart_low WHERE b = 'low'")).isEqualTo(2);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.mpart_high WHERE b = 'high'")).isEqualTo(1);
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.mpart_high WHERE b = 'same'")).as("same places, other partition").isEqualTo(10);
     }
 
     @Test
