@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Whether a diff file can drive a repair or a rerun of a table, checked before any work: every
  * node it names is one of its summary's nodes and of the cluster, and every value is valid input
- * for its column's type (a key value is also present). Otherwise a repair would fail halfway (a
+ * for its column's type (a key value is also present; in a multiset, every column's). Otherwise a repair would fail halfway (a
  * value that does not cast) or quietly do nothing for a pair (a node that does not exist).
  */
 public final class DiffFileCheck {
@@ -61,6 +61,11 @@ public final class DiffFileCheck {
                 int index = rowsSeen.merge(row.pair() + "/" + row.node(), 1, Integer::sum);
                 for (int k = 0; k < columns.size(); k++) {
                     DiffFileReader.Value v = row.values().get(columns.get(k).name());
+                    if (v == null && shape.keyColumns().isEmpty()) {
+                        throw AceException.usage("diff file " + file + ": row " + index + " of node " + row.node() + " in pair " + row.pair()
+                                + " has no column " + columns.get(k).name() + "; a multiset's rows are identified by every column:"
+                                + " is the file of this table, and whole?");
+                    }
                     String text = v == null ? null : v.sqlText();
                     values.get(k).add(text);
                     chars[0] += text == null ? 0 : text.length();

@@ -29,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class DiffFileReader {
 
+    /** The metadata object ACE adds to a row (its odd node, relation, copies). */
+    private static final String ACE_METADATA = "_ace_metadata_";
+
     /** A JSON value as the file spells it: null, a string's text, a number's digits, or a boolean. */
     public record Value(Kind kind, String text) {
         public enum Kind { NULL, STRING, NUMBER, BOOLEAN }
@@ -39,8 +42,13 @@ public final class DiffFileReader {
         }
     }
 
-    /** A row of one node in one pair's list. */
-    public record Row(String pair, String node, Map<String, Value> values) {
+    /**
+     * A row of one node in one pair's list.
+     *
+     * @param copies how many identical copies of it the node held ({@code _ace_metadata_.copies}):
+     *               any number in a multiset diff, 1 where a key matches rows
+     */
+    public record Row(String pair, String node, Map<String, Value> values, long copies) {
 
         /** The row's key, each column's value as text; a usage error naming the pair and node when a key column is missing. */
         public List<String> key(List<Column> keyColumns) {
@@ -146,6 +154,14 @@ public final class DiffFileReader {
         return choice.isString() ? choice.asString() : null;
     }
 
+    /**
+     * Whether the file compared a table without a key as a multiset of whole rows (its summary's
+     * {@code compared_as}): its rows then carry every column and their copies, and no key.
+     */
+    public boolean multiset() {
+        return "multiset".equals(summary().path("compared_as").asString(""));
+    }
+
     /** The node whose writes alone the file compared (its summary's {@code against_origin}); null when it compared all rows. */
     public String againstOrigin() {
         JsonNode node = summary().path("against_origin");
@@ -194,8 +210,14 @@ public final class DiffFileReader {
                         }
                         expect(p, list, JsonToken.START_ARRAY, "rows of node " + node + " in pair " + pair);
                         while (p.nextToken() == JsonToken.START_OBJECT) {
+                            long[] copies = {1};
+                            Map<String, Value> values = readRow(p, copies);
+                            if (copies[0] < 1) {
+                                throw AceException.usage("diff file " + file + " gives a row of node " + node + " in pair " + pair + " "
+                                        + copies[0] + " copies (_ace_metadata_.copies); a node listed for a row holds at least one");
+                            }
                             try {
-                                handler.row(new Row(pair, node, readRow(p)));
+                                handler.row(new Row(pair, node, values, copies[0]));
                             } catch (AceException | JacksonException e) {
                                 throw e;
                             } catch (Exception e) {
@@ -220,10 +242,22 @@ public final class DiffFileReader {
 
     /** The values of the row object the parser stands on ({@code START_OBJECT}), up to its end. */
     public static Map<String, Value> readRow(JsonParser p) {
+        return readRow(p, null);
+    }
+
+    /**
+     * The same; with {@code copies} (null for none), its first element is set from the row's
+     * {@code _ace_metadata_.copies} when it has one.
+     */
+    private static Map<String, Value> readRow(JsonParser p, long[] copies) {
         Map<String, Value> values = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String column = p.currentName();
             JsonToken t = p.nextToken();
+            if (copies != null && t == JsonToken.START_OBJECT && column.equals(ACE_METADATA)) {
+                readCopies(p, copies);
+                continue;
+            }
             switch (t) {
                 case VALUE_NULL -> values.put(column, new Value(Value.Kind.NULL, null));
                 case VALUE_STRING -> values.put(column, new Value(Value.Kind.STRING, p.getString()));
@@ -234,6 +268,19 @@ public final class DiffFileReader {
             }
         }
         return values;
+    }
+
+    /** Within an {@code _ace_metadata_} object: its {@code copies}, when an integer; every other field is skipped. */
+    private static void readCopies(JsonParser p, long[] copies) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("copies") && t == JsonToken.VALUE_NUMBER_INT) {
+                copies[0] = p.getLongValue();
+            } else {
+                p.skipChildren();
+            }
+        }
     }
 
     private interface TopLevel {

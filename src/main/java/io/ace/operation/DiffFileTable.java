@@ -8,6 +8,7 @@ import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.TablePreflight;
 import io.ace.difffile.DiffFileReader;
+import io.ace.exit.AceException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,11 +24,31 @@ import java.util.List;
  */
 public record DiffFileTable(ComparedTable compared, TableShape whole) {
 
+    /**
+     * The table as {@code diffFile} compared it: by key, or as a multiset of whole rows when it has
+     * no key. A file that compared the table the other way than the table can be compared now
+     * (a key added or dropped since), or a multiset file of some columns only, is a usage error.
+     */
     public static DiffFileTable of(ClusterSessions sessions, TableName table, Path diffFile) {
-        ComparedTable all = new TablePreflight().check(sessions, table, DiffOptions.defaults());
+        ComparedTable all = TablePreflight.allowingMultisets().check(sessions, table, DiffOptions.defaults());
         DiffFileReader reader = new DiffFileReader(diffFile);
         List<String> columns = reader.columns();
-        if (columns == null) {
+        if (reader.multiset() && !all.multiset()) {
+            throw AceException.usage("diff file " + diffFile + " compared " + table + " as a multiset of whole rows (it had no usable key),"
+                    + " and the table is now matched by its " + all.shape().keyIndex().describe() + " (" + String.join(", ", all.shape().keyNames())
+                    + "): run table-diff again, which matches its rows by that key");
+        }
+        if (!reader.multiset() && all.multiset()) {
+            throw AceException.usage("diff file " + diffFile + " matched the rows of " + table + " by a key, and the table has no usable key"
+                    + " now (no primary key, nor a unique index that could be one): run table-diff again, which compares a table without"
+                    + " a key as a multiset of whole rows");
+        }
+        if (all.multiset() && columns != null && !columns.equals(all.shape().columnNames())) {
+            throw AceException.usage("diff file " + diffFile + " compared " + table + " as a multiset on some of its columns ("
+                    + String.join(", ", columns) + "); a multiset's rows are identified by every column, so its copies cannot be repaired"
+                    + " or counted from some: run table-diff again on every column");
+        }
+        if (columns == null || all.multiset()) {
             return new DiffFileTable(all, null);
         }
         return new DiffFileTable(all.onColumns(columns, "diff file " + diffFile), reader.columnChoice() == null ? null : all.shape());

@@ -84,7 +84,7 @@ final class CurrentRows {
     }
 
     /** Streams {@code copyOut}'s rows on {@code from} into {@code copyIn} on {@code to}. */
-    private static void pipe(Connection from, String copyOut, Connection to, String copyIn) throws SQLException, IOException {
+    static void pipe(Connection from, String copyOut, Connection to, String copyIn) throws SQLException, IOException {
         try (PGCopyOutputStream in = new PGCopyOutputStream(to.unwrap(PGConnection.class), copyIn, BUFFER)) {
             from.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut, in);
         }

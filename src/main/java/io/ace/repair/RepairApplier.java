@@ -3,8 +3,6 @@ package io.ace.repair;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodeConnectionException;
-import io.ace.cluster.NodePool;
 import io.ace.difffile.CopyRows;
 import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
@@ -103,62 +101,21 @@ public final class RepairApplier {
 
     private RepairOutcome run(ClusterSessions sessions, String target, ChangeListener listener, Planner planner,
                               LongFunction<String> notes) throws Exception {
-        NodePool pool = sessions.pool(target);
         boolean byOrigin = options.preserveOrigin() && !options.dryRun();
-        try (Connection c = pool.open()) {
-            ReplicationGuard guard = options.dryRun() ? null : ReplicationGuard.setUp(c);
-            try {
-                c.setAutoCommit(false);
-                begin(c, guard);
-                planner.plan(c);
-                if (byOrigin) {
-                    new OriginGroups(sql, sessions, options.sourceOfTruth(), target).write(c, () -> begin(c, guard), this::write, guard);
-                } else if (!options.dryRun()) {
-                    write(c);
-                }
-                RepairOutcome outcome = counts(c, target);
-                if (listener != null) {
-                    streamChanges(c, target, listener, notes);
-                }
-                if (options.dryRun()) {
-                    c.rollback();
-                } else {
-                    c.commit();
-                }
-                return outcome;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            } finally {
-                if (byOrigin) {
-                    dropTemporary(c);
-                }
-                c.setAutoCommit(true);
-                if (guard != null) {
-                    guard.tearDown(c);
-                }
+        return RepairTransaction.run(sessions.pool(target), options, (c, guard) -> {
+            planner.plan(c);
+            if (byOrigin) {
+                new OriginGroups(sql, sessions, options.sourceOfTruth(), target)
+                        .write(c, () -> RepairTransaction.begin(c, options, guard), this::write, guard);
+            } else if (!options.dryRun()) {
+                write(c);
             }
-        } catch (SQLException e) {
-            if ("08001".equals(e.getSQLState()) || "08006".equals(e.getSQLState())) {
-                throw NodeConnectionException.of(pool.node(), e);
+            RepairOutcome outcome = counts(c, target);
+            if (listener != null) {
+                streamChanges(c, target, listener, notes);
             }
-            throw e;
-        }
-    }
-
-    /** What each of the repair's transactions sets first. */
-    private void begin(Connection c, ReplicationGuard guard) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            if (!options.fireTriggers() && !options.dryRun()) {
-                // user triggers (and foreign-key checks) stay quiet: the rows come from a node where they already ran
-                st.execute("SET LOCAL session_replication_role = replica");
-            }
-            // the planning joins and sorts as many rows as the diff file holds for this node
-            st.execute("SET LOCAL work_mem = '64MB'");
-        }
-        if (guard != null) {
-            guard.begin(c);
-        }
+            return outcome;
+        }, byOrigin ? this::dropTemporary : null);
     }
 
     private void dropTemporary(Connection c) {

@@ -15,9 +15,29 @@ import java.util.Map;
  * @param held    the row the node holds when the repair commits, read in its transaction (null: no row); for a
  *                stale change the row someone else wrote, for a dry run the row as it is
  * @param columns for fix-nulls, the columns to fill; otherwise empty
+ * @param copies  in a multiset, the row's copies on the node and on the source; null where a key matches rows
  */
 public record RepairChange(String node, Kind kind, List<String> key, Map<String, Value> before, Map<String, Value> after,
-                           List<String> columns, Map<String, Value> held) {
+                           List<String> columns, Map<String, Value> held, Copies copies) {
+
+    /** A change of a row matched by key. */
+    public RepairChange(String node, Kind kind, List<String> key, Map<String, Value> before, Map<String, Value> after,
+                        List<String> columns, Map<String, Value> held) {
+        this(node, kind, key, before, after, columns, held, null);
+    }
+
+    /**
+     * How many identical copies of a multiset's row there were and are: a change inserts or
+     * deletes copies, and is stale when a count is not the one the diff file recorded.
+     *
+     * @param recorded       the node's copies as the diff file recorded them
+     * @param found          the node's copies when the repair counted them (locked)
+     * @param left           the node's copies when the repair commits (with a dry run, would)
+     * @param sourceRecorded the source's copies as the diff file recorded them: how many the node is to hold
+     * @param sourceFound    the source's copies when the repair counted them
+     */
+    public record Copies(long recorded, long found, long left, long sourceRecorded, long sourceFound) {
+    }
 
     public enum Kind { INSERT, UPDATE, DELETE }
 

@@ -37,6 +37,32 @@ public record RepairOptions(String sourceOfTruth, RepairMode mode, boolean fireT
         return this;
     }
 
+    /**
+     * The options, for a diff file that compared a table without a key as a multiset of whole rows:
+     * a repair then makes each target hold as many copies of each listed row as the source of
+     * truth held (or with --insert-only, inserts the missing ones). An option that cannot apply
+     * to copies is a usage error that names it and says why.
+     */
+    public RepairOptions forMultiset() {
+        String refused = switch (mode) {
+            case BIDIRECTIONAL -> "--bidirectional inserts each side's missing rows into the other, and a copy missing on one side cannot"
+                    + " be told from one deleted there on purpose; name a --source-of-truth, whose copies the others are made to hold";
+            case FIX_NULLS -> "--fix-nulls fills a row's columns from the same key's row on another node, and a multiset's rows have no key";
+            case PLAN -> "a repair plan (--repair-plan, --repair-plan-name) decides row by row by key, and a multiset's rows have no key;"
+                    + " name a --source-of-truth instead";
+            case UPSERT_ONLY -> "--upsert-only updates rows in place by key, and a multiset's copies are only inserted or deleted;"
+                    + " use --insert-only to only insert the missing copies";
+            default -> recovery ? "--recovery-mode repairs a diff of a failed node's writes (table-diff --against-origin), which"
+                    + " matches rows by key; name a --source-of-truth"
+                    : preserveOrigin ? "--preserve-origin writes each row under the origin of the change it copies, and a multiset's"
+                    + " copies are inserted with the diff file's values, which carry no origin; leave it out" : null;
+        };
+        if (refused != null) {
+            throw AceException.usage("the diff file compared the table as a multiset of whole rows (it has no key): " + refused);
+        }
+        return this;
+    }
+
     /** The same options with the source recovery chose. */
     public RepairOptions from(String source) {
         return new RepairOptions(source, mode, fireTriggers, dryRun, recovery, preserveOrigin);

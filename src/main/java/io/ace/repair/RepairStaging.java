@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Streams the diff file's rows that concern one target into the staging table: the rows of every
  * pair with the target (with a source of truth, only the pair with the source), each with its
- * pair's position in the file, whether it is the target's own row, and its position in the file.
- * A row whose columns are not the table's is a usage error naming the file's pair and node.
+ * pair's position in the file, whether it is the target's own row, and its position in the file
+ * (and in a multiset, a table without a key, its node's copies of it). A row whose columns are
+ * not the table's is a usage error naming the file's pair and node.
  */
 final class RepairStaging {
 
@@ -38,14 +39,17 @@ final class RepairStaging {
                 if (!nodes.contains(target) || options.sourceOfTruth() != null && !nodes.contains(options.sourceOfTruth())) {
                     return;
                 }
-                check(row);
-                List<String> values = new ArrayList<>(3 + shape.columns().size());
+                check(shape, row);
+                List<String> values = new ArrayList<>(4 + shape.columns().size());
                 values.add(Integer.toString(pairs.computeIfAbsent(row.pair(), p -> {
                     otherNodes.add(nodes.get(0).equals(target) ? nodes.get(1) : nodes.get(0));
                     return pairs.size();
                 })));
                 values.add(Boolean.toString(row.node().equals(target)));
                 values.add(Long.toString(position[0]++));
+                if (shape.keyColumns().isEmpty()) {
+                    values.add(Long.toString(row.copies()));
+                }
                 for (Column col : shape.columns()) {
                     values.add(row.values().get(col.name()).sqlText());
                 }
@@ -55,7 +59,8 @@ final class RepairStaging {
         return otherNodes;
     }
 
-    private void check(DiffFileReader.Row row) {
+    /** A row whose columns are not the table's is a usage error naming the file's pair and node. */
+    static void check(TableShape shape, DiffFileReader.Row row) {
         for (String column : row.values().keySet()) {
             if (shape.columns().stream().noneMatch(c -> c.name().equals(column))) {
                 throw AceException.usage("the diff file has column '" + column + "' (pair " + row.pair() + ", node " + row.node()

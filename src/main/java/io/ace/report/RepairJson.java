@@ -9,6 +9,7 @@ import io.ace.difffile.DiffFileReader.Value;
 import io.ace.difffile.RowJson;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
@@ -21,9 +22,13 @@ import tools.jackson.core.JsonToken;
  */
 public final class RepairJson {
 
-    /** A change as read back; {@code before} or {@code after} is null when there was or is no row. */
+    /**
+     * A change as read back; {@code before} or {@code after} is null when there was or is no row;
+     * {@code copies} a multiset row's counts by name ({@code recorded, found, left, source_recorded,
+     * source_found}), null for a row matched by key.
+     */
     public record Listed(String node, String kind, String status, List<String> key, Map<String, Value> before,
-                         Map<String, Value> after) {
+                         Map<String, Value> after, Map<String, Long> copies) {
     }
 
     private RepairJson() {
@@ -45,6 +50,20 @@ public final class RepairJson {
             row(g, shape, "before", change.before());
             // after: what the node holds when the repair commits; a planned change of a dry run, what it would hold
             row(g, shape, "after", "planned".equals(status) ? change.after() : change.held());
+            RepairChange.Copies copies = change.copies();
+            if (copies != null) {
+                // a multiset's row, which the file lists for the node or for the source, whatever the node holds of it now,
+                // and its copies on the node (as recorded, as found, as left) and on the source
+                row(g, shape, "row", change.before() != null ? change.before() : change.after());
+                g.writeName("copies");
+                g.writeStartObject();
+                g.writeNumberProperty("recorded", copies.recorded());
+                g.writeNumberProperty("found", copies.found());
+                g.writeNumberProperty("left", copies.left());
+                g.writeNumberProperty("source_recorded", copies.sourceRecorded());
+                g.writeNumberProperty("source_found", copies.sourceFound());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         return out.toString();
@@ -71,6 +90,7 @@ public final class RepairJson {
         List<String> key = new ArrayList<>();
         Map<String, Value> before = null;
         Map<String, Value> after = null;
+        Map<String, Long> copies = null;
         try (JsonParser p = AceJson.DOCUMENTS.createParser(json)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -87,10 +107,18 @@ public final class RepairJson {
                     }
                     case "before" -> before = t == JsonToken.VALUE_NULL ? null : DiffFileReader.readRow(p);
                     case "after" -> after = t == JsonToken.VALUE_NULL ? null : DiffFileReader.readRow(p);
+                    case "copies" -> {
+                        copies = new LinkedHashMap<>();
+                        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                            String count = p.currentName();
+                            p.nextToken();
+                            copies.put(count, p.getLongValue());
+                        }
+                    }
                     default -> p.skipChildren();
                 }
             }
         }
-        return new Listed(node, kind, status, key, before, after);
+        return new Listed(node, kind, status, key, before, after, copies);
     }
 }

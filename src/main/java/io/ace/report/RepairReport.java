@@ -3,6 +3,7 @@ package io.ace.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Set;
  * marked. At most {@code maxRows} changes are listed; the JSON report keeps every one.
  */
 public record RepairReport(String table, boolean dryRun, long stillDiffering, List<Fact> settings, List<NodeCounts> perNode,
-                           List<Change> changes, List<String> columns, long total, int maxRows, boolean budgetReached) {
+                           List<Change> changes, List<String> columns, long total, int maxRows, boolean budgetReached, boolean multiset) {
 
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("schema", "table", "per_node");
 
@@ -23,9 +24,11 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
      * One change.
      *
      * @param kind   insert, update or delete
-     * @param status applied, planned (dry run), stale (the row changed since the diff; skipped) or already (in place)
+     * @param status     applied, planned (dry run), stale (the row changed since the diff; skipped) or already (in place)
+     * @param copiesText a multiset row's copies on the node before and after, and on the source; null for a row matched by key
      */
-    public record Change(String node, String kind, String status, List<ShownValue> key, String keyText, RowComparison sides) {
+    public record Change(String node, String kind, String status, List<ShownValue> key, String keyText, RowComparison sides,
+                         String copiesText) {
         public boolean stale() {
             return "stale".equals(status);
         }
@@ -64,11 +67,20 @@ public record RepairReport(String table, boolean dryRun, long stillDiffering, Li
         for (RepairJson.Listed c : read) {
             changes.add(new Change(c.node(), c.kind(), c.status(),
                     ShownValue.texts(c.key()), String.join(", ", c.key()),
-                    RowComparison.of(columnList, c.before(), c.after())));
+                    RowComparison.of(columnList, c.before(), c.after()), copiesText(c.copies())));
         }
         return new RepairReport(summary.table().toString(), summary.dryRun(),
                 summary.keysStillDiffering() == null ? 0 : summary.keysStillDiffering(),
-                Fact.of(summary.fields(), SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows, budgetReached);
+                Fact.of(summary.fields(), SHOWN_ELSEWHERE), counts, changes, columnList, total, maxRows, budgetReached, summary.multiset());
+    }
+
+    /** A multiset row's copies in words: on the node recorded, found and left, and on the source. */
+    private static String copiesText(Map<String, Long> copies) {
+        if (copies == null) {
+            return null;
+        }
+        return "copies on the node: " + copies.get("recorded") + " recorded, " + copies.get("found") + " found, " + copies.get("left")
+                + " left; on the source: " + copies.get("source_recorded") + " recorded, " + copies.get("source_found") + " found";
     }
 
     /** Whether the row cap left changes out of this report. */

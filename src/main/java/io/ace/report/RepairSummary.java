@@ -20,13 +20,35 @@ import java.util.Map;
  *                           them as they were, inserted rows took them from the source; null when it compared them all
  * @param recovery           how a recovery (--recovery-mode) chose its source; null for another repair
  * @param preserveOrigin     whether rows were written under the origin and commit time of the change they copy
+ * @param comparedAs         {@code multiset} when the table has no key and the diff compared it as a multiset of whole
+ *                           rows: {@code insert} and {@code delete} then count copies, {@code stale} and {@code already}
+ *                           distinct rows, the keys verified and still differing are distinct rows, and there is no key
+ *                           index; null when rows were matched by key
  */
 public record RepairSummary(@JsonUnwrapped TableName table, String mode, String sourceOfTruth, boolean dryRun, boolean fireTriggers,
                             String diffFile, String diffFileSha256, Map<String, Map<String, Long>> perNode, @JsonIgnore long verified,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long keysStillDiffering, @JsonIgnore List<String> nodes, long jobExecutionId, String runKey,
-                            String keyIndex, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notCompared,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery, boolean preserveOrigin)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String keyIndex, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notCompared,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Recovery recovery, boolean preserveOrigin,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String comparedAs)
         implements Summary {
+
+    /** What the diff file of a table without a key compared it as. */
+    public static final String MULTISET = "multiset";
+
+    /** A repair of rows matched by key. */
+    public RepairSummary(TableName table, String mode, String sourceOfTruth, boolean dryRun, boolean fireTriggers, String diffFile,
+                         String diffFileSha256, Map<String, Map<String, Long>> perNode, long verified, Long keysStillDiffering,
+                         List<String> nodes, long jobExecutionId, String runKey, String keyIndex, List<String> notCompared,
+                         Recovery recovery, boolean preserveOrigin) {
+        this(table, mode, sourceOfTruth, dryRun, fireTriggers, diffFile, diffFileSha256, perNode, verified, keysStillDiffering, nodes,
+                jobExecutionId, runKey, keyIndex, notCompared, recovery, preserveOrigin, null);
+    }
+
+    /** Whether the repair made nodes hold a multiset's copies (see {@code comparedAs}). */
+    public boolean multiset() {
+        return MULTISET.equals(comparedAs);
+    }
 
     /**
      * The evidence a recovery chose its source by.
@@ -69,9 +91,14 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
 
     /** The outcome in one line: what was (or would be) done on each node, then the verification. */
     public String line() {
-        StringBuilder line = new StringBuilder(table + (dryRun ? " repair DRY RUN: " + plannedChanges() + (plannedChanges() == 1 ? " change" : " changes")
+        String planned = multiset() ? (plannedChanges() == 1 ? " copy to insert or delete" : " copies to insert or delete")
+                : plannedChanges() == 1 ? " change" : " changes";
+        StringBuilder line = new StringBuilder(table + (dryRun ? " repair DRY RUN: " + plannedChanges() + planned
                 + " planned, nothing written; " : " repair, ") + mode
                 + (sourceOfTruth == null ? "" : " from " + sourceOfTruth) + recovered() + ": ");
+        if (multiset()) {
+            return multisetLine(line);
+        }
         perNode.forEach((node, c) -> line.append(node).append(' ')
                 .append(dryRun ? "would insert " : "inserted ").append(c.get("insert"))
                 .append(dryRun ? ", would update " : ", updated ").append(c.get("update"))
@@ -92,5 +119,26 @@ public record RepairSummary(@JsonUnwrapped TableName table, String mode, String 
                             : ") left as they were by updates, taken with the rest of the row by inserts");
         }
         return line.toString();
+    }
+
+    /** The outcome of a multiset's repair: copies inserted and deleted per node, stale rows, then the rows re-counted. */
+    private String multisetLine(StringBuilder line) {
+        perNode.forEach((node, c) -> {
+            long already = c.getOrDefault("already", 0L);
+            line.append(node).append(": ").append(dryRun ? "would insert " : "inserted ").append(copies(c.get("insert")))
+                    .append(dryRun ? ", would delete " : ", deleted ").append(copies(c.get("delete")))
+                    .append(", stale ").append(c.get("stale")).append(already == 0 ? "" : ", already in place " + already).append("; ");
+        });
+        if (!dryRun) {
+            boolean equal = keysStillDiffering == null || keysStillDiffering == 0;
+            line.append(verified).append(verified == 1 ? " row" : " rows").append(" verified with as many copies on ").append(String.join(", ", nodes))
+                    .append(equal ? " (the multisets are equal)" : "; " + keysStillDiffering + (keysStillDiffering == 1 ? " row still differs"
+                            : " rows still differ") + " (the multisets are not equal)");
+        }
+        return line.toString();
+    }
+
+    private static String copies(long n) {
+        return n + (n == 1 ? " copy" : " copies");
     }
 }

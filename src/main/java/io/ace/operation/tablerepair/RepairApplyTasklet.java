@@ -7,6 +7,7 @@ import io.ace.diff.ComparedTable;
 import io.ace.difffile.DiffFileReader;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
+import io.ace.repair.MultisetRepair;
 import io.ace.repair.PlanDecisions;
 import io.ace.repair.RepairApplier;
 import io.ace.repair.RepairChange;
@@ -27,7 +28,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Repairs one node (one partition per target node): its changes commit in one transaction on
  * the node, and what was written is recorded with the partition's completion. A node whose
  * partition completed is not repaired again on restart; one that failed rolled back whole.
- * Changes are listed one by one only for a report or a dry run, a batch at a time.
+ * Changes are listed one by one only for a report or a dry run, a batch at a time. A multiset's
+ * node (a table without a key) is made to hold the source's copies of each listed row instead.
  */
 final class RepairApplyTasklet implements Tasklet {
 
@@ -72,10 +74,11 @@ final class RepairApplyTasklet implements Tasklet {
         try (StatementsFile statements = dryRun ? new StatementsFile(request.outputDir(), request.table().schema(), request.table().table(), node)
                 : null) {
             Records records = request.generateReport() || dryRun ? new Records(scope, nodeIndex, statements) : null;
-            // a plan's changes carry no relation: its inserts go into the table itself
-            RepairApplier applier = new RepairApplier(table.shape(), whole, request.options(), inherited && decisions == null);
-            if (decisions == null) {
-                outcome = applier.apply(sessions, new DiffFileReader(request.diffFile(), request.diffSha256()), node, records);
+            DiffFileReader diffFile = new DiffFileReader(request.diffFile(), request.diffSha256());
+            if (table.multiset()) {
+                outcome = new MultisetRepair(table, request.options()).apply(sessions, diffFile, node, records);
+            } else if (decisions == null) {
+                outcome = new RepairApplier(table.shape(), whole, request.options(), inherited).apply(sessions, diffFile, node, records);
             } else {
                 if (statements != null) {
                     // what the plan decided for every key, before the statements it makes on this node
@@ -83,7 +86,8 @@ final class RepairApplyTasklet implements Tasklet {
                         statements.comment(line);
                     }
                 }
-                outcome = applier.apply(sessions, decisions, node, records);
+                // a plan's changes carry no relation: its inserts go into the table itself
+                outcome = new RepairApplier(table.shape(), whole, request.options(), false).apply(sessions, decisions, node, records);
             }
             if (records != null) {
                 records.flush();

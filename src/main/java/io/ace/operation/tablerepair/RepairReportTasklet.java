@@ -37,7 +37,8 @@ final class RepairReportTasklet implements Tasklet {
     private final RecoverySource recovery;
 
     /**
-     * @param keyIndex    the index whose columns rows were matched by, described
+     * @param keyIndex    the index whose columns rows were matched by, described; null for a multiset (a table without
+     *                    a key, whose rows are matched by every column)
      * @param notCompared the table's columns the diff file did not compare by choice, null when it compared them all
      * @param recovery    how a recovery chose its source, null when the repair is none
      */
@@ -62,7 +63,8 @@ final class RepairReportTasklet implements Tasklet {
         for (String node : targets) {
             ExecutionContext c = lastApply(job, node).getExecutionContext();
             Map<String, Long> counts = new LinkedHashMap<>();
-            RepairSummary.COUNTS.forEach(k -> counts.put(k, c.getLong(k, 0L)));
+            // a multiset's copies are inserted or deleted, never updated
+            RepairSummary.COUNTS.stream().filter(k -> keyIndex != null || !k.equals("update")).forEach(k -> counts.put(k, c.getLong(k, 0L)));
             perNode.put(node, counts);
             if (c.containsKey("statements.file")) {
                 statementFiles.add(c.getString("statements.file"));
@@ -76,7 +78,7 @@ final class RepairReportTasklet implements Tasklet {
                 options.dryRun() ? null : context.getLong(RepairVerifyTasklet.STILL_DIFFERING, 0L), nodes, job.getId(),
                 request.runKey(), keyIndex, notCompared, recovery == null ? null
                 : new RepairSummary.Recovery(recovery.failedNode(), recovery.source(), recovery.chosenBy(), recovery.applied()),
-                options.preserveOrigin());
+                options.preserveOrigin(), keyIndex == null ? RepairSummary.MULTISET : null);
         List<ReportFile> written = new ArrayList<>();
         if (request.generateReport() || options.dryRun()) {
             RepairReportFiles.Written files = new RepairReportFiles(html).write(request.outputDir(), summary,

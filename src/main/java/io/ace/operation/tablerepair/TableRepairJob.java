@@ -50,6 +50,9 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         DiffFileDigest.verify(request.diffFile(), request.diffSha256());
         DiffFileReader file = new DiffFileReader(request.diffFile());
         List<String> nodes = file.nodesOf(request.table());
+        if (file.multiset()) {
+            request.options().forMultiset();
+        }
         if (request.options().recovery() && file.againstOrigin() == null) {
             throw AceException.usage("--recovery-mode repairs a diff of a failed node's writes, and " + request.diffFile().getFileName()
                     + " compared every row; run table-diff --against-origin NODE first, or name a --source-of-truth without --recovery-mode");
@@ -88,8 +91,9 @@ final class TableRepairJob implements OperationJob<TableRepairRequest> {
         Step verify = resources.step("verify", request.options().dryRun()
                 ? (contribution, context) -> RepeatStatus.FINISHED
                 : new RepairVerifyTasklet(request.diffFile(), sessions, table, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE));
+        // a multiset's rows are matched by every column, not by an index
         Step report = resources.step("report", new RepairReportTasklet(request, targets, sessions.nodeNames(), resources.findings(),
-                resources.html(), repository, table.shape().keyIndex().describe(), file.notCompared(), recovery));
+                resources.html(), repository, table.multiset() ? null : table.shape().keyIndex().describe(), file.notCompared(), recovery));
         return new JobBuilder(TableRepairRequest.OPERATION, repository).start(repair).next(verify).next(report).build();
     }
 

@@ -7,6 +7,7 @@ import io.ace.cluster.ClusterSessions;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
 import io.ace.difffile.DiffFileWriter;
+import io.ace.report.RepairSummary;
 import io.ace.report.ReportName;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,8 @@ final class RerunReportTasklet implements Tasklet {
         DiffFileWriter.Result result = new DiffFileWriter(shape, 0).write(target, sessions.nodeNames(), 0,
                 consumer -> findings.forEachDifference(FindingsScope.of(instance), consumer),
                 r -> new RerunSummary(request.table().schema(), request.table().table(), sessions.nodeNames(),
-                        request.diffFile().toAbsolutePath().toString(), r.diffRowsCount(), job.getId(), request.runKey()));
+                        request.diffFile().toAbsolutePath().toString(), r.diffRowsCount(), job.getId(), request.runKey(),
+                        shape.keyColumns().isEmpty() ? RepairSummary.MULTISET : null));
         ReportPublisher.of(job).files(result.file() == null ? List.of() : List.of(new ReportFile(ReportFile.DIFF_FILE, result.file())))
                 .publish(result.total(), request.table() + ": " + (result.total() == 0 ? "all differences resolved"
                         : String.format("%,d", result.total()) + (result.total() == 1 ? " row still differs (" : " rows still differ (")

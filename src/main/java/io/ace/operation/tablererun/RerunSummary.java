@@ -1,5 +1,6 @@
 package io.ace.operation.tablererun;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ace.report.Summary;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Map;
  *
  * @param rerunOf       the diff file whose keys were compared again, its absolute path
  * @param diffRowsCount rows that still differ per node pair
+ * @param comparedAs    {@code multiset} for a table without a key, whose rows are compared as a multiset of whole rows
+ *                      (a repair reads the file so); null when rows are matched by key
  */
 record RerunSummary(String schema, String table, List<String> nodes, String rerunOf, Map<String, Long> diffRowsCount,
-                    long jobExecutionId, String runKey) implements Summary {
+                    long jobExecutionId, String runKey, @JsonInclude(JsonInclude.Include.NON_NULL) String comparedAs) implements Summary {
 }

@@ -9,6 +9,7 @@ import io.ace.difffile.DiffFileKeys;
 import io.ace.findings.BlockRecord;
 import io.ace.findings.FindingsScope;
 import io.ace.findings.FindingsStore;
+import io.ace.repair.MultisetRecount;
 import io.ace.replication.ReplicationFence;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Re-checks the diff file's keys one batch per call, after waiting (bounded) for the replication
  * pending at its start; a batch's findings commit with the position of the next batch, so a
- * restart continues where it stopped. The keys come from the file a batch at a time.
+ * restart continues where it stopped. The keys come from the file a batch at a time. Of a
+ * multiset (a table without a key), every listed row's copies are counted again on every node at
+ * the start, and a batch is the next listed rows: those whose copies differ between nodes are its
+ * findings, identified by their row hash.
  */
 final class RerunTasklet implements Tasklet, StepExecutionListener {
 
@@ -36,6 +40,8 @@ final class RerunTasklet implements Tasklet, StepExecutionListener {
     private final ComparedTable table;
     private final FindingsStore findings;
     private DiffFileKeys keys;
+    /** Of a multiset, every listed row's copies counted again on every node, instead of the keys. */
+    private MultisetRecount recount;
 
     RerunTasklet(TableRerunRequest request, ClusterSessions sessions, ComparedTable table, FindingsStore findings) {
         this.request = request;
@@ -48,25 +54,36 @@ final class RerunTasklet implements Tasklet, StepExecutionListener {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         int from = context.getInt(NEXT, 0);
-        if (keys == null) {
+        if (keys == null && recount == null) {
             // rows written before now must have replicated before they are judged (bounded wait)
             new ReplicationFence().await(sessions, Duration.ofSeconds(DiffOptions.DEFAULT_RECHECK_TIMEOUT_SECONDS));
-            keys = new DiffFileKeys(sessions.pools().get(0).open(), table.shape(), request.diffFile(), from);
+            if (table.multiset()) {
+                recount = new MultisetRecount(sessions, table, request.diffFile(), from);
+            } else {
+                keys = new DiffFileKeys(sessions.pools().get(0).open(), table.shape(), request.diffFile(), from);
+            }
         }
-        List<List<String>> batch = keys.next(request.compareUnitSize());
         FindingsScope scope = FindingsScope.of(contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId());
         int batchNo = from / request.compareUnitSize();
         findings.clearBlock(scope, batchNo);
+        int read;
         List<KeyDifference> still;
-        try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
-            still = recheck.stillDiffering(batch);
+        if (recount != null) {
+            List<MultisetRecount.Recounted> batch = recount.next(request.compareUnitSize());
+            read = batch.size();
+            still = batch.stream().filter(r -> !r.equal()).map(MultisetRecount.Recounted::difference).toList();
+        } else {
+            List<List<String>> batch = keys.next(request.compareUnitSize());
+            read = batch.size();
+            try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+                still = recheck.stillDiffering(batch);
+            }
         }
         findings.addDifferences(scope, batchNo, 0, still);
         findings.saveBlock(scope, 0, new BlockRecord(batchNo, Map.of(), still.isEmpty() ? 0 : 1, still.size()));
-        int to = from + batch.size();
-        context.putInt(NEXT, to);
+        context.putInt(NEXT, from + read);
         contribution.incrementWriteCount(still.size());
-        return batch.size() == request.compareUnitSize() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+        return read == request.compareUnitSize() ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
 
     @Override
@@ -74,6 +91,10 @@ final class RerunTasklet implements Tasklet, StepExecutionListener {
         if (keys != null) {
             keys.close();
             keys = null;
+        }
+        if (recount != null) {
+            recount.close();
+            recount = null;
         }
         return stepExecution.getExitStatus();
     }

@@ -14,7 +14,7 @@ class RerunSummaryTest {
 
     @Test
     void theSummaryHasItsDocumentedFields() {
-        RerunSummary summary = new RerunSummary("public", "t", List.of("n1", "n2"), "/reports/t_diffs.json", Map.of("n1/n2", 1L), 7, "k");
+        RerunSummary summary = new RerunSummary("public", "t", List.of("n1", "n2"), "/reports/t_diffs.json", Map.of("n1/n2", 1L), 7, "k", null);
         assertThat(List.copyOf(AceJson.DOCUMENTS.valueToTree(summary).propertyNames())).containsExactly("schema", "table", "nodes",
                 "rerun_of", "diff_rows_count", "job_execution_id", "run_key");
     }
