@@ -128,6 +128,47 @@ class MultisetDiffTest {
     }
 
     @Test
+    void aRepairFromTheDiffMakesEveryMultisetEqualAndTheRerunIsClean() {
+        cluster.sql("""
+                DROP TABLE IF EXISTS public.bag_fix;
+                CREATE TABLE public.bag_fix (a int, b text, n numeric);
+                INSERT INTO public.bag_fix SELECT g % 400, 'x' || (g % 7), g % 400 / 4.0 FROM generate_series(1, 1200) g;
+                """, "n1", "n2", "n3");
+        cluster.sql("DELETE FROM public.bag_fix WHERE ctid IN (SELECT ctid FROM public.bag_fix WHERE a < 20 LIMIT 25);"
+                + "INSERT INTO public.bag_fix SELECT * FROM public.bag_fix WHERE a BETWEEN 100 AND 110", "n2");
+        cluster.sql("DELETE FROM public.bag_fix WHERE a BETWEEN 300 AND 305; INSERT INTO public.bag_fix VALUES (9999, NULL, NULL), (9999, NULL, NULL)",
+                "n3");
+        String[] nodes = {"--nodes", "n1,n2,n3"};
+        Ace.Result diff = ace.run("table-diff", "local", "public.bag_fix", nodes[0], nodes[1]);
+        assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
+
+        Ace.Result repair = ace.run("table-repair", "local", "public.bag_fix", "--diff-file", diff.diffFile().toString(),
+                "--source-of-truth", "n1");
+        assertThat(repair.exitCode()).as(repair.toString()).isEqualTo(0);
+        assertThat(repair.out()).contains("the multisets are equal");
+        String multiset = "SELECT string_agg(r, ';' ORDER BY r) FROM (SELECT a || '/' || coalesce(b, 'NULL') || '/' || coalesce(n::text, 'NULL')"
+                + " || 'x' || count(*) AS r FROM public.bag_fix GROUP BY a, b, n) s";
+        String onN1 = text(cluster, "n1", multiset);
+        assertThat(onN1).doesNotContain("9999");
+        assertThat(text(cluster, "n2", multiset)).isEqualTo(onN1);
+        assertThat(text(cluster, "n3", multiset)).isEqualTo(onN1);
+
+        Ace.Result rerun = ace.run("table-rerun", "local", "public.bag_fix", "--diff-file", diff.diffFile().toString());
+        assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(0);
+        Ace.Result again = ace.run("table-diff", "local", "public.bag_fix", nodes[0], nodes[1]);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
+    }
+
+    private static String text(LocalCluster cluster, String node, String sql) {
+        try (var c = cluster.connect(node); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aLeftOutColumnHidesItsDifferencesAndWhatCannotApplyIsRefused() {
         cluster.sql("""
                 DROP TABLE IF EXISTS public.bag_cols;
