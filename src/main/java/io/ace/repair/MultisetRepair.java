@@ -131,8 +131,8 @@ public final class MultisetRepair {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.counts())) {
             while (rs.next()) {
                 switch (rs.getString(2)) {
-                    case MultisetSql.READY -> applied.merge(kind(rs.getString(1)), rs.getLong(4), Long::sum);
-                    case MultisetSql.STALE -> stale += rs.getLong(3);
+                    case RepairSql.READY -> applied.merge(kind(rs.getString(1)), rs.getLong(4), Long::sum);
+                    case RepairSql.STALE -> stale += rs.getLong(3);
                     default -> already += rs.getLong(3);
                 }
             }
@@ -149,8 +149,8 @@ public final class MultisetRepair {
                 while (rs.next()) {
                     RepairChange.Kind kind = kind(rs.getString(1));
                     RepairChange.Status status = switch (rs.getString(2)) {
-                        case MultisetSql.READY -> RepairChange.Status.APPLIED;
-                        case MultisetSql.STALE -> RepairChange.Status.STALE;
+                        case RepairSql.READY -> RepairChange.Status.APPLIED;
+                        case RepairSql.STALE -> RepairChange.Status.STALE;
                         default -> RepairChange.Status.ALREADY;
                     };
                     long recorded = rs.getLong(4);

@@ -35,9 +35,6 @@ final class MultisetSql {
     /** On a node being counted, the texts of the rows to count. */
     static final String TEXTS = "pg_temp.ace_multiset_text";
 
-    static final String READY = "ready";
-    static final String STALE = "stale";
-    static final String ALREADY = "already";
 
     private final TableShape shape;
     private final List<Column> columns;
@@ -155,16 +152,16 @@ final class MultisetSql {
         return List.of("CREATE TEMP TABLE ace_multiset_change ON COMMIT DROP AS SELECT r.*, " + found + " AS ace_found, "
                 + sourceFound + " AS ace_source_found,"
                 + " CASE WHEN r.ace_source_recorded > r.ace_recorded THEN 'insert' ELSE 'delete' END AS ace_kind,"
-                + " CASE WHEN " + found + " = r.ace_source_recorded AND " + sourceFound + " = r.ace_source_recorded THEN '" + ALREADY + "'"
-                + " WHEN " + found + " <> r.ace_recorded OR " + sourceFound + " <> r.ace_source_recorded THEN '" + STALE + "'"
-                + " ELSE '" + READY + "' END AS ace_status"
+                + " CASE WHEN " + found + " = r.ace_source_recorded AND " + sourceFound + " = r.ace_source_recorded THEN '" + RepairSql.ALREADY + "'"
+                + " WHEN " + found + " <> r.ace_recorded OR " + sourceFound + " <> r.ace_source_recorded THEN '" + RepairSql.STALE + "'"
+                + " ELSE '" + RepairSql.READY + "' END AS ace_status"
                 + " FROM " + ROWS + " r LEFT JOIN (SELECT ace_text, ace_copies FROM " + COUNTS + ") s ON s.ace_text = r.ace_text"
                 + " LEFT JOIN (SELECT ace_ord, count(*) AS ace_copies FROM " + HELD + " GROUP BY ace_ord) h ON h.ace_ord = r.ace_ord"
                 + (insertOnly ? " WHERE r.ace_source_recorded > r.ace_recorded" : ""),
                 // the target's surplus copies of the rows it is to hold fewer of, the first ones in the order they lie
                 "CREATE TEMP TABLE ace_multiset_doomed ON COMMIT DROP AS SELECT h.ace_ord, h.ace_relation, h.ace_ctid FROM (SELECT held.*,"
                 + " row_number() OVER (PARTITION BY held.ace_ord ORDER BY held.ace_relation, held.ace_ctid) AS ace_copy FROM " + HELD
-                + " held) h JOIN " + CHANGES + " p ON p.ace_ord = h.ace_ord WHERE p.ace_status = '" + READY + "' AND p.ace_kind = 'delete'"
+                + " held) h JOIN " + CHANGES + " p ON p.ace_ord = h.ace_ord WHERE p.ace_status = '" + RepairSql.READY + "' AND p.ace_kind = 'delete'"
                 + " AND h.ace_copy > p.ace_source_recorded");
     }
 
@@ -183,7 +180,7 @@ final class MultisetSql {
     String insertMissing() {
         return "INSERT INTO " + shape.name().sql() + " (" + columns.stream().map(Column::quoted).collect(Collectors.joining(", ")) + ") SELECT "
                 + positions(i -> "p.c" + i) + " FROM " + CHANGES + " p CROSS JOIN LATERAL generate_series(1, p.ace_source_recorded - p.ace_found)"
-                + " WHERE p.ace_status = '" + READY + "' AND p.ace_kind = 'insert'";
+                + " WHERE p.ace_status = '" + RepairSql.READY + "' AND p.ace_kind = 'insert'";
     }
 
     /** Copies planned (ready inserts and deletes: how many; others: rows) by kind and status. */
