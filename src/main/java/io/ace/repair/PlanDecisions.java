@@ -45,10 +45,13 @@ public final class PlanDecisions {
     /**
      * One change on one node, before the status its write gives it.
      *
-     * @param before the node's row now (null: it has none)
-     * @param after  the row the plan wants there (null: none)
+     * @param before   the node's row now (null: it has none)
+     * @param after    the row the plan wants there (null: none)
+     * @param relation for an insert, the partition or inheritance child that holds that very row on
+     *                 a node now, as the node prints it, else the table itself; null for other kinds
      */
-    record Change(long ord, RepairChange.Kind kind, String status, List<String> key, List<String> before, List<String> after) {
+    record Change(long ord, RepairChange.Kind kind, String status, List<String> key, List<String> before, List<String> after,
+                  String relation) {
     }
 
     private final Map<String, List<Change>> byNode = new LinkedHashMap<>();
@@ -157,7 +160,11 @@ public final class PlanDecisions {
                 kind = RepairChange.Kind.UPDATE;
             }
             String status = !stale.isEmpty() ? RepairSql.STALE : Objects.equals(before, after) ? RepairSql.ALREADY : RepairSql.READY;
-            byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(new Change(ord, kind, status, recorded.key(), before, after));
+            // an inserted row goes where a node holding it keeps it (an insert into an inheritance parent stays in the parent)
+            String relation = kind != RepairChange.Kind.INSERT ? null : current.rows().values().stream()
+                    .filter(r -> r.values().equals(after)).map(NodeRow::relation).filter(Objects::nonNull).findFirst()
+                    .orElse(shape.name().sql());
+            byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(new Change(ord, kind, status, recorded.key(), before, after, relation));
         });
     }
 

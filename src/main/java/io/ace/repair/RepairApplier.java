@@ -170,6 +170,9 @@ public final class RepairApplier {
                 values.addAll(change.before() == null ? Collections.nCopies(n, null) : change.before());
                 values.addAll(change.after() == null ? Collections.nCopies(n, null) : change.after());
                 values.add(change.status());
+                if (sql.routed()) {
+                    values.add(change.relation());
+                }
                 copy.row(values);
             }
         }

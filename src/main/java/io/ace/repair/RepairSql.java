@@ -390,7 +390,7 @@ final class RepairSql {
         return "CREATE TEMP TABLE ace_repair_change (ace_ord bigint NOT NULL, ace_kind text NOT NULL, ace_filled int[], ace_moved boolean NOT NULL, "
                 + IntStream.rangeClosed(1, key.size()).mapToObj(k -> "k" + k + " " + typed(key.get(k - 1))).collect(Collectors.joining(", ")) + ", "
                 + positions(i -> "b" + i + " " + typed(columns.get(i - 1))) + ", " + positions(i -> "a" + i + " " + typed(columns.get(i - 1)))
-                + ", ace_status text NOT NULL)" + onCommit();
+                + ", ace_status text NOT NULL" + (routed ? ", ace_relation text" : "") + ")" + onCommit();
     }
 
     /** The planned changes table's columns in COPY order. */
@@ -400,6 +400,9 @@ final class RepairSql {
         IntStream.rangeClosed(1, columns.size()).forEach(i -> names.add("b" + i));
         IntStream.rangeClosed(1, columns.size()).forEach(i -> names.add("a" + i));
         names.add("ace_status");
+        if (routed) {
+            names.add("ace_relation");
+        }
         return names;
     }
 

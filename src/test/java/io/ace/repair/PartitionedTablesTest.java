@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ace.testing.Ace;
 import io.ace.testing.LocalCluster;
 import io.ace.testing.OnCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tables partitioned by range and by hash, with rows moved between partitions on one node and a
@@ -80,6 +83,30 @@ class PartitionedTablesTest {
         assertThat(repair.exitCode()).as(repair.toString()).isZero();
         assertThat(repair.out()).contains("n2 inserted 3, updated 3, deleted 0");
         assertThat(placement("n2", "inh_p", "true")).as("each row in the relation that holds it on n1").isEqualTo(placement("n1", "inh_p", "true"));
+    }
+
+    @Test
+    void aRepairPlanInsertsUnderAnInheritanceParentIntoTheChildThatHoldsTheRow(@TempDir Path dir) throws Exception {
+        cluster.sql("DROP TABLE IF EXISTS public.inh_plan CASCADE; CREATE TABLE public.inh_plan (id int PRIMARY KEY, v text);"
+                + " CREATE TABLE public.inh_plan_c (PRIMARY KEY (id)) INHERITS (public.inh_plan);"
+                + " INSERT INTO public.inh_plan SELECT g, 'parent' FROM generate_series(1, 10) g;"
+                + " INSERT INTO public.inh_plan_c SELECT g, 'child' FROM generate_series(11, 20) g", "n1", "n2");
+        cluster.sql("DELETE FROM public.inh_plan WHERE id IN (5, 15)", "n2");
+        Ace.Result diff = ace.run("table-diff", "local", "public.inh_plan", "--nodes", "n1,n2");
+        assertThat(diff.diffKeys("id")).containsExactlyInAnyOrder("5", "15");
+        Path plan = Files.writeString(dir.resolve("plan.yaml"), """
+                version: 1
+                default: skip
+                rules:
+                  - name: missing on n2
+                    when: {kind: missing, node: n2}
+                    action: {apply_from: n1, mode: insert}
+                """);
+        Ace.Result repair = ace.run("table-repair", "local", "public.inh_plan", "--diff-file", diff.diffFile().toString(),
+                "--repair-plan", plan.toString());
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(placement("n2", "inh_plan", "true")).as("row 15 in the child, as on n1; row 5 in the parent")
+                .isEqualTo(placement("n1", "inh_plan", "true"));
     }
 
     /** Each matching row with the partition that holds it, as one text. */

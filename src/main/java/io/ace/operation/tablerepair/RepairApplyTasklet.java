@@ -86,8 +86,7 @@ final class RepairApplyTasklet implements Tasklet {
                         statements.comment(line);
                     }
                 }
-                // a plan's changes carry no relation: its inserts go into the table itself
-                outcome = new RepairApplier(table.shape(), whole, request.options(), false).apply(sessions, decisions, node, records);
+                outcome = new RepairApplier(table.shape(), whole, request.options(), inherited).apply(sessions, decisions, node, records);
             }
             if (records != null) {
                 records.flush();
