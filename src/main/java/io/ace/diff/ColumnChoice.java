@@ -43,6 +43,16 @@ public record ColumnChoice(List<String> only, List<String> excluded) {
         return only.isEmpty() ? "--exclude-columns " + String.join(",", excluded) : "--columns " + String.join(",", only);
     }
 
+    /** The choice {@link #describe()} gave ({@code --columns a,b}, {@code --exclude-columns x}); null or empty for all columns. */
+    public static ColumnChoice parse(String described) {
+        if (described == null || described.isEmpty()) {
+            return ALL;
+        }
+        String[] flag = described.split(" ", 2);
+        List<String> names = List.of(flag[1].split(","));
+        return flag[0].equals("--columns") ? new ColumnChoice(names, List.of()) : new ColumnChoice(List.of(), names);
+    }
+
     /**
      * The table compared on the chosen columns, in table order; exit 64 naming the table when a
      * named column is not one of its columns, or when the key would be left out.

@@ -74,9 +74,7 @@ public record ColumnChoices(ColumnChoice everyTable, Map<String, ColumnChoice> b
         for (String line : recorded.split("\n")) {
             if (!line.isEmpty()) {
                 int tab = line.indexOf('\t');
-                String[] flag = line.substring(tab + 1).split(" ", 2);
-                List<String> names = List.of(flag[1].split(","));
-                byTable.put(line.substring(0, tab), flag[0].equals("--columns") ? new ColumnChoice(names, List.of()) : new ColumnChoice(List.of(), names));
+                byTable.put(line.substring(0, tab), ColumnChoice.parse(line.substring(tab + 1)));
             }
         }
         return byTable;

@@ -41,6 +41,7 @@ final class MetadataSchema {
                 built_at timestamptz,
                 updated_at timestamptz,
                 UNIQUE (schema_name, table_name));
+            ALTER TABLE ace_mtree.tracked_table ADD COLUMN IF NOT EXISTS column_choice text;
             CREATE UNLOGGED TABLE IF NOT EXISTS ace_mtree.leaf (
                 table_id integer NOT NULL REFERENCES ace_mtree.tracked_table ON DELETE CASCADE,
                 leaf_no integer NOT NULL,

@@ -27,10 +27,13 @@ public final class TreeBuild {
 
     private final ClusterSessions sessions;
     private final ComparedTable table;
+    private final ColumnChoice columns;
 
-    public TreeBuild(ClusterSessions sessions, ComparedTable table) {
+    /** @param table the table on the columns {@code columns} chose, which the tree keeps for every later update and comparison */
+    public TreeBuild(ClusterSessions sessions, ComparedTable table, ColumnChoice columns) {
         this.sessions = sessions;
         this.table = table;
+        this.columns = columns;
     }
 
     /** The checks a build needs on every node, before anything is recorded: metadata present, keys in the change stream, nothing replicating. */
@@ -62,7 +65,7 @@ public final class TreeBuild {
             try (Connection c = pool.open()) {
                 c.setAutoCommit(false);
                 TrackedTable tracked = TrackedTables.startBuild(c, table.shape().name(), table.shape().keyNames(), leafSize,
-                        table.equality(), version);
+                        table.equality(), columns, version);
                 LeafStore.replaceLayout(c, tracked, layout);
                 NodeSetup.publish(c, table.shape().name());
                 c.commit();

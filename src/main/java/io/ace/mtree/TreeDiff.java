@@ -49,7 +49,7 @@ public final class TreeDiff {
                         "table " + shape.name() + " has no Merkle tree on node " + pool.name() + "; run mtree build"));
             }
         });
-        ComparedTable table = new ComparedTable(shape, null, tracked.values().iterator().next().equality());
+        ComparedTable table = tracked.values().iterator().next().compared(shape);
         Map<String, NodeTree.Shape> shapes = Nodes.onEach(sessions, pool -> new NodeTree(pool, table, tracked.get(pool.name())).shape());
         String layout = shapes.values().iterator().next().layoutDigest();
         for (Map.Entry<String, NodeTree.Shape> e : shapes.entrySet()) {

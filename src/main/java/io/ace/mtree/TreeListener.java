@@ -92,7 +92,7 @@ public final class TreeListener implements AutoCloseable {
                 if (shape.isEmpty()) {
                     continue;
                 }
-                NodeTree tree = new NodeTree(pool, new ComparedTable(shape.get(), null, table.equality()), table);
+                NodeTree tree = new NodeTree(pool, table.compared(shape.get()), table);
                 tree.fold();
                 int leaves = tree.rehashDirty();
                 if (leaves > 0) {

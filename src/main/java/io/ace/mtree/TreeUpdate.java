@@ -4,6 +4,7 @@ import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.Equality;
 import io.ace.exit.AceException;
@@ -34,8 +35,8 @@ public final class TreeUpdate {
      * @param splits      leaves split by this update
      * @param rowsPerNode rows each node's tree covers
      */
-    public record Outcome(TableName table, Equality equality, int leafSize, int leaves, int splits, Map<String, Long> rowsPerNode,
-                          List<NodeReport> nodes) {
+    public record Outcome(TableName table, Equality equality, ColumnChoice columns, int leafSize, int leaves, int splits,
+                          Map<String, Long> rowsPerNode, List<NodeReport> nodes) {
 
         public String summary() {
             StringBuilder sb = new StringBuilder(table + ": trees up to date on " + nodes.size() + " nodes (");
@@ -80,7 +81,7 @@ public final class TreeUpdate {
         });
         TrackedTable reference = tracked.values().stream().flatMap(Optional::stream).findFirst().orElseThrow(() -> AceException.config(
                 "table " + name + " has no Merkle tree on any of the nodes " + sessions.nodeNames() + "; run mtree build first"));
-        ComparedTable table = new ComparedTable(shape, null, reference.equality());
+        ComparedTable table = reference.compared(shape);
         List<TableLock> locks = new ArrayList<>();
         try {
             for (NodePool pool : sessions.pools()) {
@@ -104,8 +105,8 @@ public final class TreeUpdate {
             caught.forEach((node, r) -> reports.add(new NodeReport(node, r.captured(), r.folded(), rehashed.get(node), r.note())));
             Map<String, Long> rows = new LinkedHashMap<>();
             shapes.forEach((node, s) -> rows.put(node, s.rows()));
-            return new Outcome(name, reference.equality(), reference.leafSize(), shapes.values().iterator().next().leaves(), splits, rows,
-                    reports);
+            return new Outcome(name, reference.equality(), reference.columns(), reference.leafSize(), shapes.values().iterator().next().leaves(),
+                    splits, rows, reports);
         } finally {
             for (TableLock lock : locks) {
                 lock.close();

@@ -43,6 +43,27 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aTreeBuiltOnChosenColumnsKeepsThemForEveryUpdateAndComparison() {
+        table("mt_cols", 2_000, "n1", "n2");
+        trees.expect(0, trees.mtree("build", "local", "public.mt_cols", "--nodes", "n1,n2", "--block-size", "200", "--exclude-columns", "n"));
+        // a change to the left-out column is no difference; one to a compared column is, with the repair leaving n as it is
+        cluster.sql("UPDATE public.mt_cols SET n = -1 WHERE id IN (100, 200); UPDATE public.mt_cols SET v = 'changed', n = -2 WHERE id = 300",
+                "n2");
+        Ace.Result tree = trees.expect(1, trees.mtree("table-diff", "local", "public.mt_cols", "--nodes", "n1,n2"));
+        assertThat(tree.diffKeys("id")).containsExactly("300");
+        assertThat(tree.diff().get("summary").get("column_choice").asString()).isEqualTo("--exclude-columns n");
+        assertThat(tree.diff().get("summary").get("columns").toString()).isEqualTo("[\"id\",\"v\"]");
+        Ace.Result full = trees.expect(1, ace.run("table-diff", "local", "public.mt_cols", "--nodes", "n1,n2", "--exclude-columns", "n"));
+        assertThat(tree.diff().get("diffs")).isEqualTo(full.diff().get("diffs"));
+        trees.expect(0, ace.run("table-repair", "local", "public.mt_cols", "--diff-file", tree.diffFile().toString(), "--source-of-truth", "n1"));
+        assertThat(cluster.count("n2", "SELECT count(*) FROM public.mt_cols WHERE id = 300 AND v = 'v30' AND n = -2")).isEqualTo(1);
+        trees.expect(0, trees.mtree("table-diff", "local", "public.mt_cols", "--nodes", "n1,n2"));
+        // a column the table does not have is refused before anything is built
+        Ace.Result unknown = trees.expect(64, trees.mtree("build", "local", "public.mt_cols", "--nodes", "n1,n2", "--columns", "nosuch"));
+        assertThat(unknown.err()).contains("--columns names \"nosuch\", not a column of public.mt_cols");
+    }
+
+    @Test
     void everyKindOfChangeOnThreeNodesIsFoundAsTableDiffFindsIt() {
         table("mt_kinds", 5_000, "n1", "n2", "n3");
         trees.expect(0, trees.mtree("build", "local", "public.mt_kinds", "--nodes", "n1,n2,n3", "--block-size", "200"));

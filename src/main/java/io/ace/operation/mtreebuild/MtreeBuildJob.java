@@ -36,7 +36,7 @@ final class MtreeBuildJob implements OperationJob<MtreeBuildRequest> {
     @Override
     public Job build(MtreeBuildRequest request, ClusterSessions sessions) {
         ComparedTable table = new TablePreflight().check(sessions, request.table(), request.options());
-        TreeBuild build = new TreeBuild(sessions, table);
+        TreeBuild build = new TreeBuild(sessions, table, request.options().columns());
         build.check();
         var repository = resources.repository();
         int leafSize = request.options().blockSize();

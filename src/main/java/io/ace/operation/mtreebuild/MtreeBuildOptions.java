@@ -1,8 +1,8 @@
 package io.ace.operation.mtreebuild;
 
-import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.mtree.TreeBuild;
+import io.ace.operation.ColumnFlags;
 import io.ace.operation.DistributedOption;
 import io.ace.operation.NodesOptions;
 import io.ace.operation.RequestOptions;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = MtreeBuild.OPERATION, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Builds a table's Merkle tree on every node.",
             "Leaves of about --block-size rows, the same on every (or --nodes) node, hashed by the rules of "
-                    + "--equality; changes are captured from the start of the build on."})
+                    + "--equality on every column (or those --columns / --exclude-columns choose, which the tree keeps);"
+                    + " changes are captured from the start of the build on."})
 public class MtreeBuildOptions extends NodesOptions implements RequestOptions<MtreeBuildRequest> {
 
     @Mixin
@@ -29,6 +30,9 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
 
     @Mixin
     EqualityOption equality;
+
+    @Mixin
+    ColumnFlags columns;
 
     @Option(names = {"-c", "--concurrency-factor"}, paramLabel = "F",
             description = "Partitions of leaves hashed at once per processor of this machine (default: ${DEFAULT-VALUE}).")
@@ -41,7 +45,7 @@ public class MtreeBuildOptions extends NodesOptions implements RequestOptions<Mt
     public MtreeBuildRequest request(RunBasics run) {
         TableTarget target = table.target();
         DiffOptions options = new DiffOptions(nodes, blockSize, concurrencyFactor, DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null,
-                equality.value(), false, 0, 0, 0, 0, ColumnChoice.ALL).validate();
+                equality.value(), false, 0, 0, 0, 0, columns.choice()).validate();
         return new MtreeBuildRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir(),
                 distributed.value());
     }

@@ -10,7 +10,7 @@ import io.ace.operation.ParameterCodec;
 import io.ace.operation.RunIdentity;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
-/** An mtree build as job parameters. Identifying: nodes, block size and equality; not the concurrency nor --distributed. */
+/** An mtree build as job parameters. Identifying: nodes, block size, equality and columns; not the concurrency nor --distributed. */
 final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
 
     @Override
@@ -18,6 +18,7 @@ final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
         return DistributedOption.add(NodesParameters.builder(request.options().nodes()), request.distributed())
                 .addLong("block_size", (long) request.options().blockSize())
                 .addString("equality", request.options().equality().name().toLowerCase())
+                .addString("columns", request.options().columns().all() ? "" : request.options().columns().describe())
                 .addDouble("concurrency_factor", request.options().concurrencyFactor(), false)
                 .toJobParameters();
     }
@@ -26,7 +27,7 @@ final class MtreeBuildParameters implements ParameterCodec<MtreeBuildRequest> {
     public MtreeBuildRequest decode(RunIdentity id, JobParameters p) {
         DiffOptions options = new DiffOptions(NodesParameters.nodes(p), p.getLong("block_size").intValue(), p.getDouble("concurrency_factor"),
                 DiffOptions.DEFAULT_COMPARE_UNIT_SIZE, 0, null, Equality.parse(p.getString("equality")), false, 0, 0, 0, 0,
-                ColumnChoice.ALL);
+                ColumnChoice.parse(p.getString("columns", "")));
         return new MtreeBuildRequest(id.cluster(), TableName.fromRecorded(id.target()), options, id.runKey(), id.outputDir(),
                 DistributedOption.read(p));
     }

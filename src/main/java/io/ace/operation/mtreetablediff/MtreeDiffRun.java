@@ -5,6 +5,7 @@ import io.ace.batch.BlockFailureInjector;
 import io.ace.batch.compare.TableComparison;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
+import io.ace.diff.ColumnChoice;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.Equality;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,7 +20,7 @@ record MtreeDiffRun(MtreeTableDiffRequest request, ClusterSessions sessions, Tab
 
     /** What a step records for the later ones, each under {@code mtree.<name>} in the job's context. */
     enum Found {
-        EQUALITY, LEAF_SIZE, LEAVES, UPDATE, CHANGES_CAPTURED, LEAVES_REHASHED, LEAVES_SPLIT, ROWS, TREE_NODES_READ,
+        EQUALITY, COLUMNS, LEAF_SIZE, LEAVES, UPDATE, CHANGES_CAPTURED, LEAVES_REHASHED, LEAVES_SPLIT, ROWS, TREE_NODES_READ,
         MISMATCHED_LEAVES;
 
         String key() {
@@ -31,14 +32,19 @@ record MtreeDiffRun(MtreeTableDiffRequest request, ClusterSessions sessions, Tab
         return execution.getExecutionContext();
     }
 
-    /** The table compared by the rules of "equal" its trees were built with. */
+    /** The table compared by the rules of "equal" its trees were built with, on their columns. */
     ComparedTable table(JobExecution execution) {
-        return new ComparedTable(shape, null, Equality.valueOf(context(execution).getString(Found.EQUALITY.key())));
+        return columns(execution).apply(new ComparedTable(shape, null, Equality.valueOf(context(execution).getString(Found.EQUALITY.key()))));
+    }
+
+    /** The columns the trees were built on. */
+    private static ColumnChoice columns(JobExecution execution) {
+        return ColumnChoice.parse(context(execution).getString(Found.COLUMNS.key(), ""));
     }
 
     /** table-diff's comparison of this table, for its re-check and its diff file (the trees replace its blocks). */
     TableComparison comparison(JobExecution execution, BatchResources resources) {
-        return new TableComparison(sessions, table(execution), request.options(), resources.findings(), resources.progress(),
-                BlockFailureInjector.NONE);
+        return new TableComparison(sessions, table(execution), request.options().withColumns(columns(execution)), resources.findings(),
+                resources.progress(), BlockFailureInjector.NONE);
     }
 }

@@ -57,6 +57,7 @@ final class MtreeTableDiffJob implements OperationJob<MtreeTableDiffRequest> {
             TreeUpdate.Outcome outcome = new TreeUpdate(run.sessions(), run.shape(), CaptureHook.NONE).run();
             ExecutionContext job = MtreeDiffRun.context(chunk.getStepContext().getStepExecution().getJobExecution());
             job.putString(MtreeDiffRun.Found.EQUALITY.key(), outcome.equality().name());
+            job.putString(MtreeDiffRun.Found.COLUMNS.key(), outcome.columns().all() ? "" : outcome.columns().describe());
             job.putInt(MtreeDiffRun.Found.LEAF_SIZE.key(), outcome.leafSize());
             job.putInt(MtreeDiffRun.Found.LEAVES.key(), outcome.leaves());
             job.putString(MtreeDiffRun.Found.UPDATE.key(), outcome.summary());

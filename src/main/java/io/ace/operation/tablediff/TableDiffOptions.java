@@ -1,9 +1,9 @@
 package io.ace.operation.tablediff;
 
 import io.ace.diff.AgainstOrigin;
-import io.ace.diff.ColumnChoice;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.Incremental;
+import io.ace.operation.ColumnFlags;
 import io.ace.operation.DiffFlags;
 import io.ace.operation.DistributedOption;
 import io.ace.operation.RequestOptions;
@@ -34,13 +34,8 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
                     + " operators and IMMUTABLE functions, checked on every node before it runs.")
     String tableFilter;
 
-    @Option(names = "--columns", split = ",", paramLabel = "COLUMN[,COLUMN...]",
-            description = "Compare only these columns (the key always is); the diff file and a repair from it hold only them.")
-    List<String> columns = new ArrayList<>();
-
-    @Option(names = "--exclude-columns", split = ",", paramLabel = "COLUMN[,COLUMN...]",
-            description = "Compare every column but these (never a key column); they are neither hashed nor shown, nor touched by a repair.")
-    List<String> excludeColumns = new ArrayList<>();
+    @Mixin
+    ColumnFlags columns;
 
     @Option(names = "--against-origin", paramLabel = "NODE",
             description = "Compare only rows whose last change came from NODE (a failed node: it is left out and may be down),"
@@ -66,7 +61,7 @@ public class TableDiffOptions implements RequestOptions<TableDiffRequest> {
     @Override
     public TableDiffRequest request(RunBasics run) {
         TableTarget target = TableTarget.of(positional);
-        DiffOptions options = diff.options(tableFilter).withColumns(new ColumnChoice(columns, excludeColumns))
+        DiffOptions options = diff.options(tableFilter).withColumns(columns.choice())
                 .scopedTo(AgainstOrigin.of(againstOrigin, until)).incrementally(Incremental.of(incrementalColumn, boundary));
         return new TableDiffRequest(run.cluster(target.cluster()), target.table(), options, run.runKey(), run.outputDir(), diff.html(),
                 diff.maxHtmlRows(), distributed.value());
