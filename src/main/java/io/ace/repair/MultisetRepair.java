@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ public final class MultisetRepair {
                     st.execute("SET TRANSACTION READ ONLY");
                 }
             }
-            RepairOutcome outcome = counts(c, target);
+            RepairOutcome outcome = RepairOutcome.counted(c, sql.counts(), target, 4);
             if (!options.dryRun()) {
                 write(c, outcome);
             }
@@ -123,23 +122,6 @@ public final class MultisetRepair {
         }
     }
 
-    /** Copies planned by kind (ready rows), and rows stale or already in place. */
-    private RepairOutcome counts(Connection c, String target) throws SQLException {
-        Map<RepairChange.Kind, Long> applied = new EnumMap<>(RepairChange.Kind.class);
-        long stale = 0;
-        long already = 0;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.counts())) {
-            while (rs.next()) {
-                switch (rs.getString(2)) {
-                    case RepairSql.READY -> applied.merge(kind(rs.getString(1)), rs.getLong(4), Long::sum);
-                    case RepairSql.STALE -> stale += rs.getLong(3);
-                    default -> already += rs.getLong(3);
-                }
-            }
-        }
-        return new RepairOutcome(target, applied, stale, already);
-    }
-
     /** Streams every distinct row's change with its status to the listener, in the diff file's order. */
     private void streamChanges(Connection c, String target, RepairApplier.ChangeListener listener) throws Exception {
         List<Column> columns = shape.columns();
@@ -147,7 +129,7 @@ public final class MultisetRepair {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    RepairChange.Kind kind = kind(rs.getString(1));
+                    RepairChange.Kind kind = RepairChange.Kind.of(rs.getString(1));
                     RepairChange.Status status = switch (rs.getString(2)) {
                         case RepairSql.READY -> RepairChange.Status.APPLIED;
                         case RepairSql.STALE -> RepairChange.Status.STALE;
@@ -192,7 +174,4 @@ public final class MultisetRepair {
         return String.join(";\n", statements);
     }
 
-    private static RepairChange.Kind kind(String text) {
-        return "insert".equals(text) ? RepairChange.Kind.INSERT : RepairChange.Kind.DELETE;
-    }
 }

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +109,7 @@ public final class RepairApplier {
             } else if (!options.dryRun()) {
                 write(c);
             }
-            RepairOutcome outcome = counts(c, target);
+            RepairOutcome outcome = RepairOutcome.counted(c, sql.counts(), target, 3);
             if (listener != null) {
                 streamChanges(c, target, listener, notes);
             }
@@ -226,23 +225,6 @@ public final class RepairApplier {
         }
     }
 
-    private RepairOutcome counts(Connection c, String target) throws SQLException {
-        Map<RepairChange.Kind, Long> applied = new EnumMap<>(RepairChange.Kind.class);
-        long stale = 0;
-        long already = 0;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.counts())) {
-            while (rs.next()) {
-                long n = rs.getLong(3);
-                switch (rs.getString(2)) {
-                    case RepairSql.READY -> applied.merge(kind(rs.getString(1)), n, Long::sum);
-                    case RepairSql.STALE -> stale += n;
-                    default -> already += n;
-                }
-            }
-        }
-        return new RepairOutcome(target, applied, stale, already);
-    }
-
     /** Streams every planned change with its status to the listener, in the diff file's order. */
     private void streamChanges(Connection c, String target, ChangeListener listener, LongFunction<String> notes)
             throws Exception {
@@ -252,7 +234,7 @@ public final class RepairApplier {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    RepairChange.Kind kind = kind(rs.getString(1));
+                    RepairChange.Kind kind = RepairChange.Kind.of(rs.getString(1));
                     Map<String, Value> before = kind == RepairChange.Kind.INSERT ? null : row(rs, 4);
                     Map<String, Value> after = kind == RepairChange.Kind.DELETE ? null : row(rs, 4 + n);
                     Map<String, Value> keyed = after != null ? after : before;
@@ -297,12 +279,4 @@ public final class RepairApplier {
         return names;
     }
 
-    private static RepairChange.Kind kind(String text) {
-        return switch (text) {
-            case "insert" -> RepairChange.Kind.INSERT;
-            case "update" -> RepairChange.Kind.UPDATE;
-            case "delete" -> RepairChange.Kind.DELETE;
-            default -> throw new IllegalStateException("unknown change kind " + text);
-        };
-    }
 }

@@ -39,7 +39,19 @@ public record RepairChange(String node, Kind kind, List<String> key, Map<String,
     public record Copies(long recorded, long found, long left, long sourceRecorded, long sourceFound) {
     }
 
-    public enum Kind { INSERT, UPDATE, DELETE }
+    public enum Kind {
+        INSERT, UPDATE, DELETE;
+
+        /** The kind as the repair's statements spell it ({@code insert}, ...). */
+        static Kind of(String text) {
+            for (Kind k : values()) {
+                if (k.name().equalsIgnoreCase(text)) {
+                    return k;
+                }
+            }
+            throw new IllegalStateException("unknown change kind " + text);
+        }
+    }
 
     /** What became of a change: written (or with a dry run, would be), skipped as stale, or already in place. */
     public enum Status { APPLIED, STALE, ALREADY }
