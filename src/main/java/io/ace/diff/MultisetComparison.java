@@ -20,8 +20,11 @@ public final class MultisetComparison {
     /** Rows a bucket holds on average: the rows re-read for one differing row. */
     static final long ROWS_PER_BUCKET = 64;
     static final int MIN_BUCKETS = 64;
-    /** Most buckets: two arrays of longs per node, 16 MB in all. */
-    static final int MAX_BUCKETS = 1 << 20;
+    /**
+     * Most buckets: each node's counts and sums are two arrays of longs, 4 MB a node at this size,
+     * held together for the comparison; a table past 16 M rows has more rows per bucket instead.
+     */
+    static final int MAX_BUCKETS = 1 << 18;
 
     /**
      * What counting found.
