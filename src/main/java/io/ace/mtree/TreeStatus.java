@@ -39,9 +39,9 @@ public final class TreeStatus {
                     long dirty = count(c, "SELECT count(*) FROM " + MetadataSchema.LEAF + " WHERE table_id = ? AND dirty", t.id());
                     long rows = count(c, "SELECT COALESCE(sum(row_count), 0) FROM " + MetadataSchema.LEAF + " WHERE table_id = ?", t.id());
                     node.add(String.format(Locale.ROOT, "  %s: %s, %,d leaves (layout %d, %,d rows per leaf at most), %,d dirty,"
-                                    + " %,d changes queued, %,d rows, %s equality", t.name(), t.ready() ? "ready" : "BUILD NOT COMPLETED",
+                                    + " %,d changes queued, %,d rows, %s equality, %s", t.name(), t.ready() ? "ready" : "BUILD NOT COMPLETED",
                             leaves, t.layoutVersion(), 2 * t.leafSize(), dirty, ChangeQueue.pending(c, t.id()), rows,
-                            t.equality().name().toLowerCase()));
+                            t.equality().name().toLowerCase(), t.columns().all() ? "every column" : t.columns().describe()));
                 }
             }
             return node;

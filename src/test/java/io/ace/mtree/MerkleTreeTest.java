@@ -58,6 +58,7 @@ class MerkleTreeTest {
         trees.expect(0, ace.run("table-repair", "local", "public.mt_cols", "--diff-file", tree.diffFile().toString(), "--source-of-truth", "n1"));
         assertThat(cluster.count("n2", "SELECT count(*) FROM public.mt_cols WHERE id = 300 AND v = 'v30' AND n = -2")).isEqualTo(1);
         trees.expect(0, trees.mtree("table-diff", "local", "public.mt_cols", "--nodes", "n1,n2"));
+        assertThat(trees.mtree("status", "local", "--nodes", "n1,n2").out()).contains("exact equality, --exclude-columns n");
         // a column the table does not have is refused before anything is built
         Ace.Result unknown = trees.expect(64, trees.mtree("build", "local", "public.mt_cols", "--nodes", "n1,n2", "--columns", "nosuch"));
         assertThat(unknown.err()).contains("--columns names \"nosuch\", not a column of public.mt_cols");
