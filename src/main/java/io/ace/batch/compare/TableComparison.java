@@ -110,7 +110,10 @@ public final class TableComparison {
     public MultisetCounts countMultiset() throws Exception {
         MultisetComparison multiset = new MultisetComparison(sessions, table);
         int buckets = MultisetComparison.buckets(multiset.estimatedRows());
-        return new MultisetCounts(buckets, multiset.count(buckets));
+        MultisetCounts counts = new MultisetCounts(buckets, multiset.count(buckets));
+        // one hashing statement on every node at once, as a keyed run counts each of its own
+        progress.hashStatement();
+        return counts;
     }
 
     /**
