@@ -1,7 +1,6 @@
 package io.ace.diff;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,40 +190,6 @@ final class BlockComparer {
                 rows.put(node, row);
             }
         });
-        return new KeyDifference(key, rows, oddNode(fetched.keySet(), rows));
-    }
-
-    /** With 3+ nodes: the one node whose row (or its absence) disagrees with all the others, which agree. */
-    static String oddNode(Set<String> nodes, Map<String, NodeRow> rows) {
-        if (nodes.size() < 3) {
-            return null;
-        }
-        // a row is its hash and, in a multiset, how many copies of it the node holds
-        Map<List<Long>, List<String>> byHash = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String n : nodes) {
-            NodeRow r = rows.get(n);
-            if (r == null) {
-                missing.add(n);
-            } else {
-                byHash.computeIfAbsent(List.of(r.hash(), r.copies()), h -> new ArrayList<>()).add(n);
-            }
-        }
-        List<List<String>> groups = new ArrayList<>(byHash.values());
-        if (!missing.isEmpty()) {
-            groups.add(missing);
-        }
-        if (groups.size() != 2) {
-            return null;
-        }
-        List<String> a = groups.get(0);
-        List<String> b = groups.get(1);
-        if (a.size() == 1 && b.size() == nodes.size() - 1) {
-            return a.get(0);
-        }
-        if (b.size() == 1 && a.size() == nodes.size() - 1) {
-            return b.get(0);
-        }
-        return null;
+        return new KeyDifference(key, rows, KeyDifference.oddNode(fetched.keySet(), rows));
     }
 }

@@ -1,5 +1,8 @@
 package io.ace.diff;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -16,5 +19,42 @@ public record KeyDifference(List<String> key, Map<String, NodeRow> rows, String 
     /** True when the key no longer differs: the same row (as many copies of it) on all {@code nodes}, or no row anywhere. */
     public boolean resolved(int nodes) {
         return rows.isEmpty() || rows.size() == nodes && rows.values().stream().map(r -> List.of(r.hash(), r.copies())).distinct().count() == 1;
+    }
+
+    /**
+     * With 3+ nodes: the one node whose row (or its absence; in a multiset, its number of copies)
+     * disagrees with all the others, which agree; null otherwise.
+     */
+    public static String oddNode(Set<String> nodes, Map<String, NodeRow> rows) {
+        if (nodes.size() < 3) {
+            return null;
+        }
+        // a row is its hash and, in a multiset, how many copies of it the node holds
+        Map<List<Long>, List<String>> byHash = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String n : nodes) {
+            NodeRow r = rows.get(n);
+            if (r == null) {
+                missing.add(n);
+            } else {
+                byHash.computeIfAbsent(List.of(r.hash(), r.copies()), h -> new ArrayList<>()).add(n);
+            }
+        }
+        List<List<String>> groups = new ArrayList<>(byHash.values());
+        if (!missing.isEmpty()) {
+            groups.add(missing);
+        }
+        if (groups.size() != 2) {
+            return null;
+        }
+        List<String> a = groups.get(0);
+        List<String> b = groups.get(1);
+        if (a.size() == 1 && b.size() == nodes.size() - 1) {
+            return a.get(0);
+        }
+        if (b.size() == 1 && a.size() == nodes.size() - 1) {
+            return b.get(0);
+        }
+        return null;
     }
 }

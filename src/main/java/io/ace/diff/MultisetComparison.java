@@ -29,10 +29,11 @@ public final class MultisetComparison {
     /**
      * What counting found.
      *
+     * @param buckets     the number of hash buckets the rows were counted in
      * @param rowsPerNode every node's row count
      * @param differing   the buckets whose count or hash sum is not the same on every node
      */
-    public record Counted(Map<String, Long> rowsPerNode, BitSet differing) {
+    public record Counted(int buckets, Map<String, Long> rowsPerNode, BitSet differing) {
     }
 
     private final ClusterSessions sessions;
@@ -49,17 +50,15 @@ public final class MultisetComparison {
         return Integer.highestOneBit((int) wanted);
     }
 
-    /** The largest node's row estimate, from its statistics (counted when it has none). */
-    public long estimatedRows() throws Exception {
-        try (NodeSnapshots nodes = new NodeSnapshots(sessions, table)) {
-            return nodes.onEach(NodeSnapshot::estimatedRows).values().stream().mapToLong(Long::longValue).max().orElse(0);
-        }
-    }
-
-    /** Counts every node's rows per bucket, all nodes at once, and finds the buckets that differ. */
-    public Counted count(int buckets) throws Exception {
+    /**
+     * Counts every node's rows per bucket, all nodes at once, and finds the buckets that differ; the
+     * buckets follow the largest node's row estimate, read in the same snapshots.
+     */
+    public Counted count() throws Exception {
+        int buckets;
         Map<String, long[][]> byNode;
         try (NodeSnapshots nodes = new NodeSnapshots(sessions, table)) {
+            buckets = buckets(nodes.onEach(NodeSnapshot::estimatedRows).values().stream().mapToLong(Long::longValue).max().orElse(0));
             byNode = nodes.onEach(n -> n.multisetBuckets(buckets));
         }
         Map<String, Long> rows = new LinkedHashMap<>();
@@ -80,21 +79,22 @@ public final class MultisetComparison {
                 }
             }
         }
-        return new Counted(rows, differing);
+        return new Counted(buckets, rows, differing);
     }
 
     /**
-     * Reads the distinct rows of the {@code differing} buckets on every node at once and sends those
+     * Reads the distinct rows of the buckets {@code counted} found differing on every node at once and sends those
      * held in a different number of copies somewhere to {@code sink}, in row-hash order, {@code unit}
      * at a time; memory holds one unit. Returns how many differ.
      */
-    public long narrow(int buckets, BitSet differing, int unit, DifferenceSink sink) throws Exception {
+    public long narrow(Counted counted, int unit, DifferenceSink sink) throws Exception {
+        BitSet differing = counted.differing();
         if (differing.isEmpty()) {
             return 0;
         }
         long found = 0;
         try (NodeSnapshots nodes = new NodeSnapshots(sessions, table)) {
-            Map<String, MultisetCursor> cursors = nodes.onEach(n -> n.multisetRows(buckets, differing.stream().toArray()));
+            Map<String, MultisetCursor> cursors = nodes.onEach(n -> n.multisetRows(counted.buckets(), differing.stream().toArray()));
             try {
                 List<KeyDifference> pending = new ArrayList<>();
                 for (List<KeyDifference> next = nextHash(cursors); next != null; next = nextHash(cursors)) {
@@ -142,7 +142,7 @@ public final class MultisetComparison {
         List<KeyDifference> differing = new ArrayList<>();
         List<String> key = List.of(Long.toString(lowest));
         for (Map<String, NodeRow> rows : byValues.values()) {
-            KeyDifference d = new KeyDifference(key, rows, BlockComparer.oddNode(cursors.keySet(), rows));
+            KeyDifference d = new KeyDifference(key, rows, KeyDifference.oddNode(cursors.keySet(), rows));
             if (!d.resolved(cursors.size())) {
                 differing.add(d);
             }

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +55,7 @@ public final class MultisetRecount implements AutoCloseable {
                     rows.put(node, new NodeRow(values, hash, null, null, n));
                 }
             });
-            return new KeyDifference(List.of(Long.toString(hash)), rows, oddNode());
-        }
-
-        private String oddNode() {
-            if (copies.size() < 3) {
-                return null;
-            }
-            Map<Long, List<String>> byCount = new HashMap<>();
-            copies.forEach((node, n) -> byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(node));
-            if (byCount.size() != 2) {
-                return null;
-            }
-            return byCount.values().stream().filter(nodes -> nodes.size() == 1).map(nodes -> nodes.get(0)).findFirst().orElse(null);
+            return new KeyDifference(List.of(Long.toString(hash)), rows, KeyDifference.oddNode(copies.keySet(), rows));
         }
     }
 
@@ -99,16 +86,8 @@ public final class MultisetRecount implements AutoCloseable {
             }
             long[] position = {0};
             try (CopyRows copy = new CopyRows(holder, MultisetSql.LISTED, sql.listedColumns())) {
-                new DiffFileReader(diffFile).rows(row -> {
-                    RepairStaging.check(shape, row);
-                    List<String> values = new ArrayList<>(4 + columns);
-                    values.add("0");
-                    values.add("false");
-                    values.add(Long.toString(position[0]++));
-                    values.add(Long.toString(row.copies()));
-                    shape.columns().forEach(c -> values.add(row.values().get(c.name()).sqlText()));
-                    copy.row(values);
-                });
+                // every row of every pair, as one pair's: the rows are only deduplicated and counted
+                new DiffFileReader(diffFile).rows(row -> copy.row(RepairStaging.staged(shape, row, 0, false, position[0]++)));
             }
             try (Statement st = holder.createStatement()) {
                 for (String statement : sql.distinctRows(false)) {

@@ -39,28 +39,38 @@ final class RepairStaging {
                 if (!nodes.contains(target) || options.sourceOfTruth() != null && !nodes.contains(options.sourceOfTruth())) {
                     return;
                 }
-                check(shape, row);
-                List<String> values = new ArrayList<>(4 + shape.columns().size());
-                values.add(Integer.toString(pairs.computeIfAbsent(row.pair(), p -> {
+                int pair = pairs.computeIfAbsent(row.pair(), p -> {
                     otherNodes.add(nodes.get(0).equals(target) ? nodes.get(1) : nodes.get(0));
                     return pairs.size();
-                })));
-                values.add(Boolean.toString(row.node().equals(target)));
-                values.add(Long.toString(position[0]++));
-                if (shape.keyColumns().isEmpty()) {
-                    values.add(Long.toString(row.copies()));
-                }
-                for (Column col : shape.columns()) {
-                    values.add(row.values().get(col.name()).sqlText());
-                }
-                copy.row(values);
+                });
+                copy.row(staged(shape, row, pair, row.node().equals(target), position[0]++));
             });
         }
         return otherNodes;
     }
 
+    /**
+     * A file's row as the staging tables hold it, once checked against the table: its pair's
+     * position, whether it is the target's own, its position in the file, in a multiset its
+     * node's copies, then the columns' values.
+     */
+    static List<String> staged(TableShape shape, DiffFileReader.Row row, int pair, boolean mine, long position) {
+        check(shape, row);
+        List<String> values = new ArrayList<>(4 + shape.columns().size());
+        values.add(Integer.toString(pair));
+        values.add(Boolean.toString(mine));
+        values.add(Long.toString(position));
+        if (shape.keyColumns().isEmpty()) {
+            values.add(Long.toString(row.copies()));
+        }
+        for (Column col : shape.columns()) {
+            values.add(row.values().get(col.name()).sqlText());
+        }
+        return values;
+    }
+
     /** A row whose columns are not the table's is a usage error naming the file's pair and node. */
-    static void check(TableShape shape, DiffFileReader.Row row) {
+    private static void check(TableShape shape, DiffFileReader.Row row) {
         for (String column : row.values().keySet()) {
             if (shape.columns().stream().noneMatch(c -> c.name().equals(column))) {
                 throw AceException.usage("the diff file has column '" + column + "' (pair " + row.pair() + ", node " + row.node()

@@ -7,6 +7,7 @@ import io.ace.catalog.TableName;
 import io.ace.diff.AgainstOrigin;
 import io.ace.diff.DiffPlan;
 import io.ace.diff.Incremental;
+import io.ace.diff.MultisetComparison;
 import io.ace.difffile.DiffFileWriter;
 import io.ace.difffile.Sha256;
 import io.ace.findings.BlockRecord;
@@ -95,17 +96,17 @@ public final class DiffFileAssembler {
     }
 
     /**
-     * The diff file of a table compared as a multiset: {@code buckets} hash buckets stand for the
-     * blocks, those in {@code mismatched} differed.
+     * The diff file of a table compared as a multiset: its hash buckets stand for the blocks, those
+     * {@code counted} found differing for the mismatched ones.
      */
-    public Assembled writeMultiset(TableComparison comparison, FindingsScope scope, int buckets, int mismatched, RecheckResult recheck,
+    public Assembled writeMultiset(TableComparison comparison, FindingsScope scope, MultisetComparison.Counted counted, RecheckResult recheck,
                                    JobExecution job, Output output) throws IOException {
         List<BlockRecord> blocks = findings.blocks(scope);
-        long rowsChecked = blocks.stream().flatMap(b -> b.rowsPerNode().values().stream()).mapToLong(Long::longValue).max().orElse(0);
+        long rowsChecked = counted.rowsPerNode().values().stream().mapToLong(Long::longValue).max().orElse(0);
         // the key-space chart shows one block: a multiset has no key order to chart
         DiffPlan whole = DiffPlan.of(List.of(), 1, 1, rowsChecked);
-        return write(comparison, scope, new Counts(rowsChecked, buckets, (int) Math.min(Integer.MAX_VALUE, rowsChecked / buckets), mismatched),
-                recheck, job, output, null,
+        return write(comparison, scope, new Counts(rowsChecked, counted.buckets(), (int) Math.min(Integer.MAX_VALUE, rowsChecked / counted.buckets()),
+                        counted.differing().cardinality()), recheck, job, output, null,
                 (path, result, summary) -> html.writeDiffReport(path, DiffReport.of(metadata(comparison, job, result, output),
                         connections(comparison), comparison.table().shape().columns(), result, summary, blocks, whole, output.maxHtmlRows())));
     }

@@ -107,10 +107,8 @@ public final class TableComparison {
     }
 
     /** Counts a multiset's rows per hash bucket on every node at once: one scan per node. */
-    public MultisetCounts countMultiset() throws Exception {
-        MultisetComparison multiset = new MultisetComparison(sessions, table);
-        int buckets = MultisetComparison.buckets(multiset.estimatedRows());
-        MultisetCounts counts = new MultisetCounts(buckets, multiset.count(buckets));
+    public MultisetComparison.Counted countMultiset() throws Exception {
+        MultisetComparison.Counted counts = new MultisetComparison(sessions, table).count();
         // one hashing statement on every node at once, as a keyed run counts each of its own
         progress.hashStatement();
         return counts;
@@ -123,20 +121,20 @@ public final class TableComparison {
      * differed while in flight is then no longer read as differing: the fence stands for the keyed
      * comparison's re-check, whose result it returns.
      */
-    public RecheckResult narrowMultiset(FindingsScope scope, MultisetCounts counts) throws Exception {
+    public RecheckResult narrowMultiset(FindingsScope scope, MultisetComparison.Counted counts) throws Exception {
         long start = System.nanoTime();
-        List<String> lagging = options.recheck() && !counts.counted().differing().isEmpty()
+        List<String> lagging = options.recheck() && !counts.differing().isEmpty()
                 ? new ReplicationFence().await(sessions, Duration.ofSeconds(options.recheckTimeoutSeconds())).laggingNodes() : List.of();
         // the narrowing is a multiset's one block
         failureInjector.beforeBlock(table.shape().name(), 0);
         findings.clearBlock(scope, 0);
         int[] seq = {0};
-        long differing = new MultisetComparison(sessions, table).narrow(counts.buckets(), counts.counted().differing(),
+        long differing = new MultisetComparison(sessions, table).narrow(counts,
                 options.compareUnitSize(), unit -> {
                     findings.addDifferences(scope, 0, seq[0], unit);
                     seq[0] += unit.size();
                 });
-        BlockRecord record = new BlockRecord(0, counts.counted().rowsPerNode(), counts.counted().differing().cardinality(), (int) differing);
+        BlockRecord record = new BlockRecord(0, counts.rowsPerNode(), counts.differing().cardinality(), (int) differing);
         findings.saveBlock(scope, 0, record);
         progress.blockDone(record.rowsChecked(), record.mismatched());
         return new RecheckResult(0, (System.nanoTime() - start) / 1e9, List.copyOf(lagging));

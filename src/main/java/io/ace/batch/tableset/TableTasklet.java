@@ -1,11 +1,11 @@
 package io.ace.batch.tableset;
 
-import io.ace.batch.DiffProgress;
 import io.ace.batch.HashingPause;
 import io.ace.batch.PlanCodec;
 import io.ace.batch.StepProgress;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.MultisetCounts;
+import io.ace.diff.MultisetComparison;
 import io.ace.batch.compare.RecheckResult;
 import io.ace.batch.compare.TableComparison;
 import io.ace.diff.DiffPlan;
@@ -142,16 +142,15 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
     private RepeatStatus multiset(StepContribution contribution, TableComparison comparison, FindingsScope scope) throws Exception {
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         if (!MultisetCounts.storedIn(context)) {
-            comparison.countMultiset().store(context);
+            MultisetCounts.store(comparison.countMultiset(), context);
             return RepeatStatus.CONTINUABLE;
         }
-        MultisetCounts counts = MultisetCounts.from(context);
+        MultisetComparison.Counted counts = MultisetCounts.from(context);
         if (!RecheckResult.storedIn(context)) {
             comparison.narrowMultiset(scope, counts).store(context);
             return RepeatStatus.CONTINUABLE;
         }
-        return finish(contribution, TableResult.of(assembler.writeMultiset(comparison, scope, counts.buckets(),
-                counts.counted().differing().cardinality(), RecheckResult.from(context), contribution.getStepExecution().getJobExecution(),
+        return finish(contribution, TableResult.of(assembler.writeMultiset(comparison, scope, counts, RecheckResult.from(context), contribution.getStepExecution().getJobExecution(),
                 output)));
     }
 

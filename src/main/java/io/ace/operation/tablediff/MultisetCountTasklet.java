@@ -1,6 +1,7 @@
 package io.ace.operation.tablediff;
 
 import io.ace.batch.compare.MultisetCounts;
+import io.ace.diff.MultisetComparison;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -17,10 +18,10 @@ final class MultisetCountTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        MultisetCounts counts = run.comparison().countMultiset();
-        counts.store(chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
+        MultisetComparison.Counted counts = run.comparison().countMultiset();
+        MultisetCounts.store(counts, chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
         contribution.getStepExecution().getExecutionContext().putInt("buckets", counts.buckets());
-        contribution.getStepExecution().getExecutionContext().putInt("differing_buckets", counts.counted().differing().cardinality());
+        contribution.getStepExecution().getExecutionContext().putInt("differing_buckets", counts.differing().cardinality());
         return RepeatStatus.FINISHED;
     }
 }

@@ -38,8 +38,7 @@ final class ReportTasklet implements Tasklet {
                 request.html(), request.maxHtmlRows());
         DiffFileAssembler.Assembled assembled;
         if (run.table().multiset()) {
-            MultisetCounts counts = MultisetCounts.from(job.getExecutionContext());
-            assembled = assembler.writeMultiset(run.comparison(), scope, counts.buckets(), counts.counted().differing().cardinality(), recheck,
+            assembled = assembler.writeMultiset(run.comparison(), scope, MultisetCounts.from(job.getExecutionContext()), recheck,
                     job, output);
         } else {
             assembled = assembler.write(run.comparison(), scope, run.plan(job), recheck, job, output);
