@@ -17,13 +17,25 @@ public class AceApplication {
     /** Where the embedded job repository's server listens for other ACE processes of this machine. */
     private static final String H2_BIND_ADDRESS = "h2.bindAddress";
 
+    /**
+     * Set by the launcher on a process that only answers what needs no application (help, the version,
+     * usage errors) and otherwise ends with {@link #MUST_RUN}: it then starts the application on the
+     * JDK and cache that start it fastest, telling it so with {@link #ANSWERED} (scripts/ace).
+     */
+    static final String ANSWER_ONLY = "ace.launch.answer-only";
+    static final String ANSWERED = "ace.launch.answered";
+    /** The exit code of an answer-only process whose command must run; no exit code of ACE's contract. */
+    static final int MUST_RUN = 99;
+
     public static void main(String[] args) {
         // help, the version and usage errors need no application: answered before it starts, they take a blink, not seconds
-        OptionalInt answered = CommandLines.answeredAlone(Operations.registry(() -> {
-            throw new IllegalStateException("jobs are made only once the application has started");
-        }), args);
-        if (answered.isPresent()) {
-            System.exit(answered.getAsInt());
+        if (!Boolean.getBoolean(ANSWERED)) {
+            OptionalInt answered = CommandLines.answeredAlone(Operations.registry(() -> {
+                throw new IllegalStateException("jobs are made only once the application has started");
+            }), args);
+            if (answered.isPresent() || Boolean.getBoolean(ANSWER_ONLY)) {
+                System.exit(answered.orElse(MUST_RUN));
+            }
         }
         // H2's AUTO_SERVER otherwise listens on every interface; -Dh2.bindAddress=... overrides
         if (System.getProperty(H2_BIND_ADDRESS) == null) {
@@ -43,7 +55,7 @@ public class AceApplication {
         }
         int code;
         try (ConfigurableApplicationContext context = app.run()) {
-            code = CommandLines.create(context).execute(args);
+            code = CommandLines.create(context, args).execute(args);
         }
         System.exit(code);
     }

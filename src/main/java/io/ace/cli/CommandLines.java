@@ -53,11 +53,8 @@ public final class CommandLines {
         // Only the command the first argument names is built: parsing it needs no other. Without one (top-level
         // help, a mistyped command), the others are their names and descriptions, which is all the top-level
         // help lists and what a mistyped command is compared with; a fraction of the cost of building them.
-        String first = args.length == 0 ? "" : args[0];
-        boolean named = topLevelNames(operations).contains(first);
         Set<CommandSpec> sketches = Collections.newSetFromMap(new IdentityHashMap<>());
-        CommandLine cl = tree(operations, CommandLine.defaultFactory(),
-                name -> name.equals(first) ? Form.FULL : named ? Form.NONE : Form.SKETCH, sketches);
+        CommandLine cl = tree(operations, CommandLine.defaultFactory(), forms(operations, args, Form.SKETCH), sketches);
         try {
             CommandLine.ParseResult parsed = cl.parseArgs(args);
             if (parsed.asCommandLineList().stream().anyMatch(c -> sketches.contains(c.getCommandSpec()))) {
@@ -77,8 +74,11 @@ public final class CommandLines {
         }
     }
 
-    /** The command line that runs a command, its commands made by the application's context. */
-    public static CommandLine create(ApplicationContext context) {
+    /**
+     * The command line that runs {@code args}, its commands made by the application's context: the
+     * command the first argument names is built, not the others, which it does not need.
+     */
+    public static CommandLine create(ApplicationContext context, String[] args) {
         // this package's commands get their collaborators injected into their fields, the same way whether the
         // context was built from configuration or from code generated at build time
         AutowiredAnnotationBeanPostProcessor injection = new AutowiredAnnotationBeanPostProcessor();
@@ -94,7 +94,7 @@ public final class CommandLines {
             }
         };
         LaunchGrammar grammar = context.getBean(LaunchGrammar.class);
-        CommandLine cl = tree(grammar.operations(), factory, name -> Form.FULL, new HashSet<>());
+        CommandLine cl = tree(grammar.operations(), factory, forms(grammar.operations(), args, Form.FULL), new HashSet<>());
         OperationCommand operations = new OperationCommand(context.getBean(RunLauncher.class), context.getBean(DiffProgress.class),
                 context.getBean(RunQueries.class), context.getBean(AuditLog.class));
         cl.setExecutionStrategy(parseResult -> {
@@ -134,6 +134,17 @@ public final class CommandLines {
         SKETCH,
         /** Nothing. */
         NONE
+    }
+
+    /**
+     * How each top-level command is held to parse {@code args}: the one the first argument names in
+     * full and no other, or every one in form {@code others} when the first argument names none
+     * (the top-level help, a mistyped command).
+     */
+    private static Function<String, Form> forms(OperationRegistry operations, String[] args, Form others) {
+        String first = args.length == 0 ? "" : args[0];
+        boolean named = topLevelNames(operations).contains(first);
+        return name -> name.equals(first) ? Form.FULL : named ? Form.NONE : others;
     }
 
     /** The top-level commands: the registered operations, their groups, and the commands of this package. */

@@ -1,5 +1,7 @@
 package io.ace.diff;
 
+import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,16 @@ public final class NodeFanOut implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * {@code work} on each node of a run at once, on threads of its own, results by node name in the
+     * run's order; the first failure (in that order) is rethrown, naming its node.
+     */
+    public static <T> Map<String, T> onEachNode(ClusterSessions sessions, NodeWork<NodePool, T> work) throws Exception {
+        try (NodeFanOut fanOut = new NodeFanOut(sessions.pools().size())) {
+            return fanOut.onEach(sessions.pools(), NodePool::name, work);
+        }
     }
 
     <T> Map<String, T> onEach(List<NodeSnapshot> nodes, NodeWork<NodeSnapshot, T> work) throws Exception {

@@ -46,19 +46,15 @@ public final class TablePreflight {
     }
 
     public ComparedTable check(ClusterSessions sessions, TableName table, DiffOptions options) {
-        Map<String, TableShape> shapes = new LinkedHashMap<>();
-        for (NodePool pool : sessions.pools()) {
+        // every node at once: on remote nodes a session's start (TLS, authentication) is round trips, not work
+        Map<String, TableShape> shapes = onEveryNode(sessions, pool -> {
             try (Connection c = pool.open()) {
-                Optional<TableShape> shape = catalog.read(c, table);
-                if (shape.isEmpty()) {
-                    throw AceException.config("table " + table + " does not exist on node " + pool.name()
-                            + "; create it there (same definition as on the other nodes) or leave the node out with --nodes");
-                }
-                shapes.put(pool.name(), shape.get());
+                return catalog.read(c, table).orElseThrow(() -> AceException.config("table " + table + " does not exist on node "
+                        + pool.name() + "; create it there (same definition as on the other nodes) or leave the node out with --nodes"));
             } catch (SQLException e) {
                 throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name(), e.getMessage(), e);
             }
-        }
+        });
         var first = shapes.entrySet().iterator().next();
         TableShape reference = first.getValue();
         if (reference.keyColumns().isEmpty() && !multisets) {
@@ -81,11 +77,28 @@ public final class TablePreflight {
                         + key(shape) + " on node " + node + "; the key must be the same columns on every node (its index name may differ)");
             }
         });
-        for (NodePool pool : sessions.pools()) {
-            filterCheck.check(pool, reference, options.tableFilter());
+        if (options.tableFilter() != null) {
+            onEveryNode(sessions, pool -> {
+                filterCheck.check(pool, reference, options.tableFilter());
+                return true;
+            });
         }
         ComparedTable compared = options.columns().apply(new ComparedTable(reference, options.tableFilter(), options.equality()));
         return options.against() == null ? compared : compared.withOrigins(origins(sessions, options.against()));
+    }
+
+    /**
+     * {@code work} on every node at once ({@link NodeFanOut#onEachNode}); its {@link AceException}s, which name
+     * the node and the fix, pass unchanged.
+     */
+    static <T> Map<String, T> onEveryNode(ClusterSessions sessions, NodeFanOut.NodeWork<NodePool, T> work) {
+        try {
+            return NodeFanOut.onEachNode(sessions, work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -102,12 +115,12 @@ public final class TablePreflight {
         return names;
     }
 
-    /** How two column lists differ (name, declared type, collation, order), or null when they do not. */
     /** {@code unique index "t_code_key" (region, code)}, or {@code no key}. */
     private static String key(TableShape shape) {
         return shape.keyIndex() == null ? "no key" : shape.keyIndex().describe() + " (" + String.join(", ", shape.keyNames()) + ")";
     }
 
+    /** How two column lists differ (name, declared type, collation, order), or null when they do not. */
     static String describeDifference(List<Column> a, List<Column> b) {
         List<String> sa = a.stream().map(Column::signature).toList();
         List<String> sb = b.stream().map(Column::signature).toList();

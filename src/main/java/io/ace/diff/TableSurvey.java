@@ -49,21 +49,29 @@ public final class TableSurvey {
     private final CatalogReader catalog = new CatalogReader();
 
     public List<Verdict> survey(ClusterSessions sessions, List<TableName> tables) {
-        Map<TableName, Map<String, Optional<TableFacts>>> facts = new LinkedHashMap<>();
-        Map<TableName, Map<String, TableShape>> shapes = new LinkedHashMap<>();
-        for (NodePool pool : sessions.pools()) {
+        record NodeFacts(Map<TableName, Optional<TableFacts>> facts, Map<TableName, TableShape> shapes) {
+        }
+        Map<String, NodeFacts> read = TablePreflight.onEveryNode(sessions, pool -> {
+            NodeFacts found = new NodeFacts(new LinkedHashMap<>(), new LinkedHashMap<>());
             try (Connection c = pool.open()) {
                 for (TableName table : tables) {
                     Optional<TableFacts> f = catalog.facts(c, table);
-                    facts.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(pool.name(), f);
+                    found.facts().put(table, f);
                     if (f.isPresent() && f.get().isTable()) {
-                        shapes.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(pool.name(), catalog.read(c, table).orElseThrow());
+                        found.shapes().put(table, catalog.read(c, table).orElseThrow());
                     }
                 }
             } catch (SQLException e) {
                 throw new AceException(ExitCode.CONFIG, "cannot read the catalog of node " + pool.name(), e.getMessage(), e);
             }
-        }
+            return found;
+        });
+        Map<TableName, Map<String, Optional<TableFacts>>> facts = new LinkedHashMap<>();
+        Map<TableName, Map<String, TableShape>> shapes = new LinkedHashMap<>();
+        read.forEach((node, onNode) -> {
+            onNode.facts().forEach((table, f) -> facts.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(node, f));
+            onNode.shapes().forEach((table, shape) -> shapes.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(node, shape));
+        });
         List<Verdict> verdicts = new ArrayList<>();
         facts.forEach((table, byNode) -> verdicts.add(verdict(table, byNode, shapes.getOrDefault(table, Map.of()))));
         return verdicts;

@@ -1,5 +1,6 @@
 package io.ace.mtree;
 
+import io.ace.diff.NodeFanOut;
 import io.ace.catalog.TableName;
 import io.ace.cluster.ClusterSessions;
 import java.sql.Connection;
@@ -15,17 +16,17 @@ public final class MtreeSetup {
 
     /** Per node: the metadata schema, the publication and the slot, created where missing. */
     public static List<String> init(ClusterSessions sessions) throws Exception {
-        return new ArrayList<>(Nodes.onEach(sessions, NodeSetup::install).values());
+        return new ArrayList<>(NodeFanOut.onEachNode(sessions, NodeSetup::install).values());
     }
 
     /** Per node: slot, publication and schema dropped; nothing of ACE's is left. */
     public static List<String> teardown(ClusterSessions sessions) throws Exception {
-        return new ArrayList<>(Nodes.onEach(sessions, NodeSetup::uninstall).values());
+        return new ArrayList<>(NodeFanOut.onEachNode(sessions, NodeSetup::uninstall).values());
     }
 
     /** Per node: the table out of the publication, its tree and queued changes dropped. */
     public static List<String> teardownTable(ClusterSessions sessions, TableName table) throws Exception {
-        return new ArrayList<>(Nodes.onEach(sessions, pool -> {
+        return new ArrayList<>(NodeFanOut.onEachNode(sessions, pool -> {
             try (Connection c = pool.open()) {
                 if (!MetadataSchema.exists(c)) {
                     return pool.name() + ": not initialized, nothing to drop";

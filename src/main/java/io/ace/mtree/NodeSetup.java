@@ -1,5 +1,6 @@
 package io.ace.mtree;
 
+import io.ace.diff.NodeFanOut;
 import io.ace.catalog.TableName;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
@@ -110,7 +111,7 @@ final class NodeSetup {
      */
     static void check(ClusterSessions sessions, TableName table) {
         try {
-            Nodes.onEach(sessions, pool -> {
+            NodeFanOut.onEachNode(sessions, pool -> {
                 try (Connection c = pool.open()) {
                     requireInstalled(c, pool.name());
                     if (table != null) {

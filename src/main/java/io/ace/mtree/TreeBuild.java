@@ -1,5 +1,6 @@
 package io.ace.mtree;
 
+import io.ace.diff.NodeFanOut;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.diff.ColumnChoice;
@@ -55,13 +56,13 @@ public final class TreeBuild {
      */
     public void prepare(DiffPlan plan, int leafSize) throws Exception {
         // a version above any a node has seen, the same on every node
-        int version = 1 + Nodes.onEach(sessions, pool -> {
+        int version = 1 + NodeFanOut.onEachNode(sessions, pool -> {
             try (Connection c = pool.open()) {
                 return TrackedTables.find(c, table.shape().name()).map(TrackedTable::layoutVersion).orElse(0);
             }
         }).values().stream().mapToInt(Integer::intValue).max().orElse(0);
         LeafLayout layout = LeafLayout.of(plan, version);
-        Nodes.onEach(sessions, pool -> {
+        NodeFanOut.onEachNode(sessions, pool -> {
             try (Connection c = pool.open()) {
                 c.setAutoCommit(false);
                 TrackedTable tracked = TrackedTables.startBuild(c, table.shape().name(), table.shape().keyNames(), leafSize,
@@ -79,7 +80,7 @@ public final class TreeBuild {
     /** Hashes leaves {@code from} (inclusive) to {@code to} (exclusive) on every node at once. */
     public void hash(int from, int to) throws Exception {
         List<Integer> leaves = IntStream.range(from, to).boxed().toList();
-        Nodes.onEach(sessions, pool -> {
+        NodeFanOut.onEachNode(sessions, pool -> {
             tree(pool).rehash(leaves);
             return null;
         });
@@ -87,7 +88,7 @@ public final class TreeBuild {
 
     /** Writes every node's tree and marks the table ready; returns the run's summary line. */
     public String finish() throws Exception {
-        Map<String, NodeTree.Shape> shapes = Nodes.onEach(sessions, pool -> {
+        Map<String, NodeTree.Shape> shapes = NodeFanOut.onEachNode(sessions, pool -> {
             NodeTree tree = tree(pool);
             // every leaf was hashed by the partitions; this only guards the tree against a leaf left dirty
             tree.rehashDirty();

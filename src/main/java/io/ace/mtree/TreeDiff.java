@@ -1,5 +1,6 @@
 package io.ace.mtree;
 
+import io.ace.diff.NodeFanOut;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.diff.ComparedTable;
@@ -43,14 +44,14 @@ public final class TreeDiff {
     }
 
     public Outcome run(DiffOptions options, ScanListener listener, DifferenceSink sink) throws Exception {
-        Map<String, TrackedTable> tracked = Nodes.onEach(sessions, pool -> {
+        Map<String, TrackedTable> tracked = NodeFanOut.onEachNode(sessions, pool -> {
             try (Connection c = pool.open()) {
                 return TrackedTables.find(c, shape.name()).filter(TrackedTable::ready).orElseThrow(() -> AceException.config(
                         "table " + shape.name() + " has no Merkle tree on node " + pool.name() + "; run mtree build"));
             }
         });
         ComparedTable table = tracked.values().iterator().next().compared(shape);
-        Map<String, NodeTree.Shape> shapes = Nodes.onEach(sessions, pool -> new NodeTree(pool, table, tracked.get(pool.name())).shape());
+        Map<String, NodeTree.Shape> shapes = NodeFanOut.onEachNode(sessions, pool -> new NodeTree(pool, table, tracked.get(pool.name())).shape());
         String layout = shapes.values().iterator().next().layoutDigest();
         for (Map.Entry<String, NodeTree.Shape> e : shapes.entrySet()) {
             if (!e.getValue().layoutDigest().equals(layout)) {
@@ -64,7 +65,7 @@ public final class TreeDiff {
         for (int level = MerkleTree.height(leaves) - 1; ; level--) {
             int currentLevel = level;
             List<Integer> wanted = positions;
-            Map<String, Map<Integer, byte[]>> digests = Nodes.onEach(sessions, pool -> {
+            Map<String, Map<Integer, byte[]>> digests = NodeFanOut.onEachNode(sessions, pool -> {
                 try (Connection c = pool.open()) {
                     return MerkleTree.read(c, tracked.get(pool.name()), currentLevel, wanted);
                 }
@@ -93,7 +94,7 @@ public final class TreeDiff {
         List<KeyRange> ranges = List.of();
         if (!positions.isEmpty()) {
             List<Integer> mismatched = positions;
-            Map<String, Map<Integer, Long>> counts = Nodes.onEach(sessions, pool -> {
+            Map<String, Map<Integer, Long>> counts = NodeFanOut.onEachNode(sessions, pool -> {
                 try (Connection c = pool.open()) {
                     return LeafStore.rowCounts(c, tracked.get(pool.name()), -1, mismatched);
                 }

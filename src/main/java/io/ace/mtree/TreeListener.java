@@ -1,5 +1,6 @@
 package io.ace.mtree;
 
+import io.ace.diff.NodeFanOut;
 import io.ace.catalog.CatalogReader;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
@@ -42,7 +43,7 @@ public final class TreeListener implements AutoCloseable {
 
     /** One round of about {@code millis}: every node's slot read, and the trees refreshed when it is time. */
     public void round(long millis) throws Exception {
-        Nodes.onEach(sessions, pool -> {
+        NodeFanOut.onEachNode(sessions, pool -> {
             ChangeCapture capture = captures.get(pool.name());
             if (capture == null) {
                 String slot;
@@ -64,7 +65,7 @@ public final class TreeListener implements AutoCloseable {
             return null;
         });
         if (System.nanoTime() - lastRefresh >= REFRESH_MILLIS * 1_000_000) {
-            Nodes.onEach(sessions, pool -> {
+            NodeFanOut.onEachNode(sessions, pool -> {
                 refresh(pool);
                 return null;
             });

@@ -1,5 +1,6 @@
 package io.ace.mtree;
 
+import io.ace.diff.NodeFanOut;
 import io.ace.cluster.ClusterSessions;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public final class TreeStatus {
 
     public static List<String> lines(ClusterSessions sessions) throws Exception {
         List<String> lines = new ArrayList<>();
-        Nodes.onEach(sessions, pool -> {
+        NodeFanOut.onEachNode(sessions, pool -> {
             List<String> node = new ArrayList<>();
             try (Connection c = pool.open()) {
                 if (!MetadataSchema.exists(c)) {

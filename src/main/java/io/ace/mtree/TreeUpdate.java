@@ -1,5 +1,6 @@
 package io.ace.mtree;
 
+import io.ace.diff.NodeFanOut;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
@@ -66,7 +67,7 @@ public final class TreeUpdate {
 
     public Outcome run() throws Exception {
         TableName name = shape.name();
-        Map<String, Optional<TrackedTable>> tracked = Nodes.onEach(sessions, pool -> {
+        Map<String, Optional<TrackedTable>> tracked = NodeFanOut.onEachNode(sessions, pool -> {
             try (Connection c = pool.open()) {
                 NodeSetup.requireInstalled(c, pool.name());
                 NodeSetup.requireIsolated(c, pool.name());
@@ -87,16 +88,16 @@ public final class TreeUpdate {
             for (NodePool pool : sessions.pools()) {
                 locks.add(TableLock.acquire(pool, name));
             }
-            Map<String, CaughtUp> caught = Nodes.onEach(sessions, pool -> catchUp(pool, table, tracked.get(pool.name()), reference));
+            Map<String, CaughtUp> caught = NodeFanOut.onEachNode(sessions, pool -> catchUp(pool, table, tracked.get(pool.name()), reference));
             Map<String, NodeTree> trees = new LinkedHashMap<>();
             caught.forEach((node, r) -> trees.put(node, r.tree()));
             syncLayouts(trees);
-            Map<String, Integer> rehashed = Nodes.onEach(sessions, pool -> trees.get(pool.name()).rehashDirty());
+            Map<String, Integer> rehashed = NodeFanOut.onEachNode(sessions, pool -> trees.get(pool.name()).rehashDirty());
             int splits = split(trees, reference.leafSize());
             if (splits > 0) {
-                Nodes.onEach(sessions, pool -> rehashed.merge(pool.name(), trees.get(pool.name()).rehashDirty(), Integer::sum));
+                NodeFanOut.onEachNode(sessions, pool -> rehashed.merge(pool.name(), trees.get(pool.name()).rehashDirty(), Integer::sum));
             }
-            Map<String, NodeTree.Shape> shapes = Nodes.onEach(sessions, pool -> {
+            Map<String, NodeTree.Shape> shapes = NodeFanOut.onEachNode(sessions, pool -> {
                 NodeTree tree = trees.get(pool.name());
                 tree.saveTree();
                 return tree.shape();

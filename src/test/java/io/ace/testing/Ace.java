@@ -115,7 +115,7 @@ public final class Ace implements AutoCloseable {
             all.add(outputDir.toString());
         }
         return captured(() -> {
-            var cl = CommandLines.create(context);
+            var cl = CommandLines.create(context, all.toArray(String[]::new));
             cl.setOut(new java.io.PrintWriter(System.out, true));
             cl.setErr(new java.io.PrintWriter(System.err, true));
             return cl.execute(all.toArray(String[]::new));
