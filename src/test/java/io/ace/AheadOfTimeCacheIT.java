@@ -50,6 +50,11 @@ class AheadOfTimeCacheIT {
             return;
         }
 
+        Ace.Result answered = run(cluster, dir.resolve("home-1"), Map.of("ACE_AOT_CACHE", cache, "ACE_AOT_TRAIN", "1"), List.of("--version"));
+        assertThat(answered.exitCode()).isZero();
+        assertThat(answered.err()).contains("answered without running anything, so no ahead-of-time cache was trained");
+        assertThat(Path.of(cache)).doesNotExist();
+
         Ace.Result trained = run(cluster, dir.resolve("home-1"), Map.of("ACE_AOT_CACHE", cache, "ACE_AOT_TRAIN", "1"), diff);
         assertThat(trained.exitCode()).as(trained.err()).isEqualTo(1);
         assertThat(trained.err()).contains("ahead-of-time cache written to " + cache);
