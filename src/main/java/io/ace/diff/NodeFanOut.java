@@ -43,6 +43,20 @@ public final class NodeFanOut implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #onEachNode} for work whose failures are unchecked: its {@link AceException}s, which name the
+     * node and the fix, pass unchanged.
+     */
+    public static <T> Map<String, T> onEveryNode(ClusterSessions sessions, NodeWork<NodePool, T> work) {
+        try {
+            return onEachNode(sessions, work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     <T> Map<String, T> onEach(List<NodeSnapshot> nodes, NodeWork<NodeSnapshot, T> work) throws Exception {
         return onEach(nodes, NodeSnapshot::node, work);
     }

@@ -7,13 +7,10 @@ import io.ace.catalog.Column;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks, before any work, that a table can be compared: every node reachable, the table on
@@ -47,7 +44,7 @@ public final class TablePreflight {
 
     public ComparedTable check(ClusterSessions sessions, TableName table, DiffOptions options) {
         // every node at once: on remote nodes a session's start (TLS, authentication) is round trips, not work
-        Map<String, TableShape> shapes = onEveryNode(sessions, pool -> {
+        Map<String, TableShape> shapes = NodeFanOut.onEveryNode(sessions, pool -> {
             try (Connection c = pool.open()) {
                 return catalog.read(c, table).orElseThrow(() -> AceException.config("table " + table + " does not exist on node "
                         + pool.name() + "; create it there (same definition as on the other nodes) or leave the node out with --nodes"));
@@ -78,27 +75,13 @@ public final class TablePreflight {
             }
         });
         if (options.tableFilter() != null) {
-            onEveryNode(sessions, pool -> {
+            NodeFanOut.onEveryNode(sessions, pool -> {
                 filterCheck.check(pool, reference, options.tableFilter());
                 return true;
             });
         }
         ComparedTable compared = options.columns().apply(new ComparedTable(reference, options.tableFilter(), options.equality()));
         return options.against() == null ? compared : compared.withOrigins(origins(sessions, options.against()));
-    }
-
-    /**
-     * {@code work} on every node at once ({@link NodeFanOut#onEachNode}); its {@link AceException}s, which name
-     * the node and the fix, pass unchanged.
-     */
-    static <T> Map<String, T> onEveryNode(ClusterSessions sessions, NodeFanOut.NodeWork<NodePool, T> work) {
-        try {
-            return NodeFanOut.onEachNode(sessions, work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /**

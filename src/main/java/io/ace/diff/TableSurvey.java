@@ -5,7 +5,6 @@ import io.ace.catalog.TableFacts;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import java.sql.Connection;
@@ -51,7 +50,7 @@ public final class TableSurvey {
     public List<Verdict> survey(ClusterSessions sessions, List<TableName> tables) {
         record NodeFacts(Map<TableName, Optional<TableFacts>> facts, Map<TableName, TableShape> shapes) {
         }
-        Map<String, NodeFacts> read = TablePreflight.onEveryNode(sessions, pool -> {
+        Map<String, NodeFacts> read = NodeFanOut.onEveryNode(sessions, pool -> {
             NodeFacts found = new NodeFacts(new LinkedHashMap<>(), new LinkedHashMap<>());
             try (Connection c = pool.open()) {
                 for (TableName table : tables) {

@@ -1,8 +1,8 @@
 package io.ace.mtree;
 
-import io.ace.diff.NodeFanOut;
 import io.ace.catalog.TableName;
 import io.ace.cluster.ClusterSessions;
+import io.ace.diff.NodeFanOut;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

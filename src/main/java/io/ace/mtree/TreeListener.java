@@ -1,11 +1,11 @@
 package io.ace.mtree;
 
-import io.ace.diff.NodeFanOut;
 import io.ace.catalog.CatalogReader;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
 import io.ace.diff.ComparedTable;
+import io.ace.diff.NodeFanOut;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

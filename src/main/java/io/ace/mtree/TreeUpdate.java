@@ -1,6 +1,5 @@
 package io.ace.mtree;
 
-import io.ace.diff.NodeFanOut;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
@@ -8,6 +7,7 @@ import io.ace.cluster.NodePool;
 import io.ace.diff.ColumnChoice;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.Equality;
+import io.ace.diff.NodeFanOut;
 import io.ace.exit.AceException;
 import java.sql.Connection;
 import java.util.ArrayList;
