@@ -2,9 +2,9 @@ package io.ace.diff;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A primary key whose row is not the same on every node; in a table compared as a multiset, a

@@ -5,10 +5,10 @@ import io.ace.batch.PlanCodec;
 import io.ace.batch.StepProgress;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.compare.MultisetCounts;
-import io.ace.diff.MultisetComparison;
 import io.ace.batch.compare.RecheckResult;
 import io.ace.batch.compare.TableComparison;
 import io.ace.diff.DiffPlan;
+import io.ace.diff.MultisetComparison;
 import io.ace.diff.PartitionScan;
 import io.ace.findings.FindingsScope;
 import java.util.Map;
@@ -150,8 +150,8 @@ final class TableTasklet implements Tasklet, StepExecutionListener {
             comparison.narrowMultiset(scope, counts).store(context);
             return RepeatStatus.CONTINUABLE;
         }
-        return finish(contribution, TableResult.of(assembler.writeMultiset(comparison, scope, counts, RecheckResult.from(context), contribution.getStepExecution().getJobExecution(),
-                output)));
+        return finish(contribution, TableResult.of(assembler.writeMultiset(comparison, scope, counts, RecheckResult.from(context),
+                contribution.getStepExecution().getJobExecution(), output)));
     }
 
     private static RepeatStatus finish(StepContribution contribution, TableResult result) {
