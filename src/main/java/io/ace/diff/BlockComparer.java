@@ -1,5 +1,6 @@
 package io.ace.diff;
 
+import io.ace.cluster.NodeFanOut;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ final class BlockComparer {
                     narrowedMasks.add(masks.get(i));
                 }
             }
-            List<List<String>> keys = differingKeys(fanOut.onEach(nodes, n -> n.keyHashes(narrowed, narrowedMasks)));
+            List<List<String>> keys = differingKeys(fanOut.onEach(nodes, NodeSnapshot::node, n -> n.keyHashes(narrowed, narrowedMasks)));
             // groups follow each other in key order, so ordering each group's keys orders the block's
             List<List<String>> ordered = keys.size() > 1 ? nodes.get(0).inKeyOrder(keys) : keys;
             for (int at = 0; at < ordered.size(); ) {
@@ -111,7 +112,7 @@ final class BlockComparer {
                 bounded.add(ranges.get(i));
             }
         }
-        Map<String, Map<Long, BlockHash>> buckets = bounded.isEmpty() ? Map.of() : fanOut.onEach(nodes, n -> n.bucketHashes(bounded));
+        Map<String, Map<Long, BlockHash>> buckets = bounded.isEmpty() ? Map.of() : fanOut.onEach(nodes, NodeSnapshot::node, n -> n.bucketHashes(bounded));
         long[] boundedMasks = new long[bounded.size()];
         Set<Long> all = new HashSet<>();
         buckets.values().forEach(b -> all.addAll(b.keySet()));
@@ -169,7 +170,7 @@ final class BlockComparer {
         if (keys.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, n -> n.rows(keys));
+        Map<String, Map<String, NodeRow>> fetched = fanOut.onEach(nodes, NodeSnapshot::node, n -> n.rows(keys));
         List<KeyDifference> differences = new ArrayList<>(keys.size());
         for (List<String> key : keys) {
             differences.add(difference(key, fetched));

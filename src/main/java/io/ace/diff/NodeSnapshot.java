@@ -29,6 +29,8 @@ final class NodeSnapshot implements AutoCloseable {
     private final Connection connection;
     /** What origin ids mean, when rows are read with their origins; null otherwise. */
     private final OriginNames origins;
+    /** The relations holding the table's rows, with their statistics; read on first use. */
+    private List<StoredRelation> storage;
 
     NodeSnapshot(NodePool pool, TableQueries queries, OriginNames origins) {
         this.pool = pool;
@@ -240,14 +242,18 @@ final class NodeSnapshot implements AutoCloseable {
     private record StoredRelation(String name, long rows, long pages) {
     }
 
+    /** Read once per snapshot: its transaction sees the same statistics each time it asks. */
     private List<StoredRelation> storage() throws SQLException {
-        List<StoredRelation> relations = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(queries.storageStatistics()); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                relations.add(new StoredRelation(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+        if (storage == null) {
+            List<StoredRelation> relations = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(queries.storageStatistics()); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    relations.add(new StoredRelation(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
             }
+            storage = List.copyOf(relations);
         }
-        return relations;
+        return storage;
     }
 
     List<List<String>> sampleKeys(double percent, int wanted) throws SQLException {

@@ -1,6 +1,7 @@
 package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodeFanOut;
 import io.ace.cluster.NodePool;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,7 @@ final class NodeSnapshots implements AutoCloseable {
     }
 
     <T> Map<String, T> onEach(NodeFanOut.NodeWork<NodeSnapshot, T> work) throws Exception {
-        return fanOut.onEach(snapshots, work);
+        return fanOut.onEach(snapshots, NodeSnapshot::node, work);
     }
 
     @Override

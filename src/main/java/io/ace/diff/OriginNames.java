@@ -1,7 +1,7 @@
 package io.ace.diff;
 
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
+import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.replication.ReplicationOrigins;
@@ -42,35 +42,44 @@ public record OriginNames(Map<String, Map<Integer, String>> byNode, Map<String, 
     }
 
     private static OriginNames read(ClusterSessions sessions, String why, boolean required) {
-        Map<String, Map<Integer, String>> names = new LinkedHashMap<>();
-        Map<String, Set<String>> provides = new LinkedHashMap<>();
-        for (NodePool pool : sessions.pools()) {
+        Map<String, Tracked> read = NodeFanOut.onEveryNode(sessions, pool -> {
             try (Connection c = pool.open()) {
+                String setting;
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_catalog.current_setting('track_commit_timestamp')")) {
                     rs.next();
-                    if (!"on".equals(rs.getString(1))) {
-                        if (!required) {
-                            return null;
-                        }
-                        throw AceException.config("node " + pool.name() + " does not record commit timestamps (track_commit_timestamp is "
-                                + rs.getString(1) + "), and " + why + "; set track_commit_timestamp = on in its postgresql.conf and restart it"
-                                + " (rows written before that carry no origin)");
-                    }
+                    setting = rs.getString(1);
                 }
-                ReplicationOrigins origins = ReplicationOrigins.read(c, pool.name(), sessions.cluster());
-                names.put(pool.name(), origins.namesById());
-                Set<String> from = new TreeSet<>();
-                origins.origins().values().forEach(o -> {
-                    if (o.fromNode() != null) {
-                        from.add(o.fromNode());
-                    }
-                });
-                provides.put(pool.name(), from);
+                return new Tracked(setting, "on".equals(setting) ? ReplicationOrigins.read(c, pool.name(), sessions.cluster()) : null);
             } catch (SQLException e) {
                 throw new AceException(ExitCode.CONFIG, "cannot read the replication origins of node " + pool.name(), e.getMessage(), e);
             }
+        });
+        Map<String, Map<Integer, String>> names = new LinkedHashMap<>();
+        Map<String, Set<String>> provides = new LinkedHashMap<>();
+        for (Map.Entry<String, Tracked> node : read.entrySet()) {
+            ReplicationOrigins origins = node.getValue().origins();
+            if (origins == null) {
+                if (!required) {
+                    return null;
+                }
+                throw AceException.config("node " + node.getKey() + " does not record commit timestamps (track_commit_timestamp is "
+                        + node.getValue().setting() + "), and " + why + "; set track_commit_timestamp = on in its postgresql.conf and restart it"
+                        + " (rows written before that carry no origin)");
+            }
+            names.put(node.getKey(), origins.namesById());
+            Set<String> from = new TreeSet<>();
+            origins.origins().values().forEach(o -> {
+                if (o.fromNode() != null) {
+                    from.add(o.fromNode());
+                }
+            });
+            provides.put(node.getKey(), from);
         }
         return new OriginNames(names, provides);
+    }
+
+    /** One node's {@code track_commit_timestamp}, and its origins when it is on. */
+    private record Tracked(String setting, ReplicationOrigins origins) {
     }
 
     /** Whether some node receives changes from {@code node}. */

@@ -1,12 +1,13 @@
 package io.ace.diff;
 
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.catalog.CatalogReader;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodeFanOut;
+import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

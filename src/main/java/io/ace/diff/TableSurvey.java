@@ -5,6 +5,7 @@ import io.ace.catalog.TableFacts;
 import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package io.ace.mtree;
 
 import io.ace.catalog.TableName;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodeFanOut;
 import io.ace.cluster.NodePool;
-import io.ace.diff.NodeFanOut;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import java.sql.Connection;

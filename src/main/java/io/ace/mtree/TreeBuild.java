@@ -1,12 +1,12 @@
 package io.ace.mtree;
 
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodeFanOut;
 import io.ace.cluster.NodePool;
 import io.ace.diff.ColumnChoice;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.DiffPlan;
-import io.ace.diff.NodeFanOut;
 import io.ace.diff.RangePlanner;
 import io.ace.exit.AceException;
 import java.sql.Connection;

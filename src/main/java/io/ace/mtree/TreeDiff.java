@@ -2,11 +2,11 @@ package io.ace.mtree;
 
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.NodeFanOut;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.DiffOptions;
 import io.ace.diff.DifferenceSink;
 import io.ace.diff.KeyRange;
-import io.ace.diff.NodeFanOut;
 import io.ace.diff.PartitionScan;
 import io.ace.diff.ScanListener;
 import io.ace.exit.AceException;

@@ -1,7 +1,7 @@
 package io.ace.mtree;
 
 import io.ace.cluster.ClusterSessions;
-import io.ace.diff.NodeFanOut;
+import io.ace.cluster.NodeFanOut;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.ace.replication;
 import io.ace.catalog.Identifiers;
 import io.ace.catalog.TableName;
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
+import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import java.sql.Array;
@@ -30,17 +30,15 @@ public final class ReplicationCatalog {
     private static final String KEYED = "(c.relreplident IN ('f', 'i') OR (c.relreplident = 'd' AND EXISTS (SELECT 1 FROM pg_catalog.pg_index x"
             + " WHERE x.indrelid = c.oid AND x.indisprimary)))";
 
-    /** Every node's configuration, in node order; a node whose catalog cannot be read is named (exit 78). */
+    /** Every node's configuration, read on all nodes at once, in node order; a node whose catalog cannot be read is named (exit 78). */
     public List<ReplicationConfig> readAll(ClusterSessions sessions) {
-        List<ReplicationConfig> configs = new ArrayList<>();
-        for (NodePool pool : sessions.pools()) {
+        return List.copyOf(NodeFanOut.onEveryNode(sessions, pool -> {
             try (Connection c = pool.open()) {
-                configs.add(read(c, pool.name()));
+                return read(c, pool.name());
             } catch (SQLException e) {
                 throw new AceException(ExitCode.CONFIG, "cannot read the replication configuration of node " + pool.name(), e.getMessage(), e);
             }
-        }
-        return configs;
+        }).values());
     }
 
     public ReplicationConfig read(Connection c, String node) throws SQLException {

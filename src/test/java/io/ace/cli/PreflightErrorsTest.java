@@ -84,6 +84,10 @@ class PreflightErrorsTest {
     @Test
     void unreachableNodeExits75NamingIt() {
         assertFails(75, "node down (", "table-diff", "broken", "public.pf_ok");
+        // these read every node's catalog at once too: the node that cannot be reached is still the one named
+        assertFails(75, "node down (", "schema-diff", "broken", "public");
+        assertFails(75, "node down (", "spock-diff", "broken");
+        assertFails(75, "node down (", "repset-diff", "broken", "default");
     }
 
     @Test

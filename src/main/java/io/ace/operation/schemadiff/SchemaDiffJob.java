@@ -4,7 +4,7 @@ import io.ace.batch.BatchResources;
 import io.ace.batch.compare.DiffFileAssembler;
 import io.ace.batch.tableset.TableSetSteps;
 import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
+import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
 import io.ace.diff.ColumnChoices;
@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.step.Step;
@@ -65,20 +66,19 @@ final class SchemaDiffJob implements OperationJob<SchemaDiffRequest> {
         return new JobBuilder(SchemaDiffRequest.OPERATION, repository).start(definitions).next(next).build();
     }
 
-    /** Each node's objects of the schema; a node without the schema is left out. A node whose catalog cannot be read is named. */
+    /** Each node's objects of the schema, read on all nodes at once; a node without the schema is left out. A node whose catalog cannot be read is named. */
     private static Map<String, List<SchemaObject>> readObjects(String schema, ClusterSessions sessions) {
         SchemaReader reader = new SchemaReader();
-        Map<String, List<SchemaObject>> objects = new LinkedHashMap<>();
-        for (NodePool pool : sessions.pools()) {
+        Map<String, Optional<List<SchemaObject>>> read = NodeFanOut.onEveryNode(sessions, pool -> {
             try (Connection c = pool.open()) {
-                if (reader.exists(c, schema)) {
-                    objects.put(pool.name(), reader.read(c, schema));
-                }
+                return reader.exists(c, schema) ? Optional.of(reader.read(c, schema)) : Optional.empty();
             } catch (SQLException e) {
                 throw new AceException(ExitCode.CONFIG, "cannot read the definitions of schema " + schema + " on node " + pool.name(),
                         e.getMessage(), e);
             }
-        }
+        });
+        Map<String, List<SchemaObject>> objects = new LinkedHashMap<>();
+        read.forEach((node, found) -> found.ifPresent(o -> objects.put(node, o)));
         return objects;
     }
 }

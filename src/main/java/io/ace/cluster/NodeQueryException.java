@@ -1,4 +1,4 @@
-package io.ace.diff;
+package io.ace.cluster;
 
 /** A query that failed on a node, with the node's name in the message. */
 public class NodeQueryException extends Exception {

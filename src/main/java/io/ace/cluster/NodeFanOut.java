@@ -1,7 +1,5 @@
-package io.ace.diff;
+package io.ace.cluster;
 
-import io.ace.cluster.ClusterSessions;
-import io.ace.cluster.NodePool;
 import io.ace.exit.AceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,10 +53,6 @@ public final class NodeFanOut implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    <T> Map<String, T> onEach(List<NodeSnapshot> nodes, NodeWork<NodeSnapshot, T> work) throws Exception {
-        return onEach(nodes, NodeSnapshot::node, work);
     }
 
     /**
