@@ -1,6 +1,9 @@
 package io.ace.cluster;
 
 import io.ace.exit.AceException;
+import io.ace.exit.ExitCode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,11 @@ public final class NodeFanOut implements AutoCloseable {
     /** The work on one node (a snapshot, a pool, ...). */
     public interface NodeWork<N, T> {
         T run(N node) throws Exception;
+    }
+
+    /** What is read on one session of a node, named {@code node}. */
+    public interface NodeRead<T> {
+        T read(Connection session, String node) throws SQLException;
     }
 
     private final ExecutorService executor;
@@ -53,6 +61,21 @@ public final class NodeFanOut implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code read} on a session of each node at once, results by node name in the run's order. A node
+     * whose catalogs cannot be read is a configuration error (exit 78), {@code failure} of its name
+     * saying what could not be read; the first such node, in that order, is the one reported.
+     */
+    public static <T> Map<String, T> readEveryNode(ClusterSessions sessions, Function<String, String> failure, NodeRead<T> read) {
+        return onEveryNode(sessions, pool -> {
+            try (Connection c = pool.open()) {
+                return read.read(c, pool.name());
+            } catch (SQLException e) {
+                throw new AceException(ExitCode.CONFIG, failure.apply(pool.name()), e.getMessage(), e);
+            }
+        });
     }
 
     /**

@@ -3,11 +3,8 @@ package io.ace.diff;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.replication.ReplicationOrigins;
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,18 +39,16 @@ public record OriginNames(Map<String, Map<Integer, String>> byNode, Map<String, 
     }
 
     private static OriginNames read(ClusterSessions sessions, String why, boolean required) {
-        Map<String, Tracked> read = NodeFanOut.onEveryNode(sessions, pool -> {
-            try (Connection c = pool.open()) {
-                String setting;
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_catalog.current_setting('track_commit_timestamp')")) {
-                    rs.next();
-                    setting = rs.getString(1);
-                }
-                return new Tracked(setting, "on".equals(setting) ? ReplicationOrigins.read(c, pool.name(), sessions.cluster()) : null);
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the replication origins of node " + pool.name(), e.getMessage(), e);
-            }
-        });
+        Map<String, Tracked> read = NodeFanOut.readEveryNode(sessions, node -> "cannot read the replication origins of node " + node,
+                (c, node) -> {
+                    String setting;
+                    try (Statement st = c.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT pg_catalog.current_setting('track_commit_timestamp')")) {
+                        rs.next();
+                        setting = rs.getString(1);
+                    }
+                    return new Tracked(setting, "on".equals(setting) ? ReplicationOrigins.read(c, node, sessions.cluster()) : null);
+                });
         Map<String, Map<Integer, String>> names = new LinkedHashMap<>();
         Map<String, Set<String>> provides = new LinkedHashMap<>();
         for (Map.Entry<String, Tracked> node : read.entrySet()) {

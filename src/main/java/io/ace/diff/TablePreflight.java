@@ -7,9 +7,6 @@ import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -45,14 +42,9 @@ public final class TablePreflight {
 
     public ComparedTable check(ClusterSessions sessions, TableName table, DiffOptions options) {
         // every node at once: on remote nodes a session's start (TLS, authentication) is round trips, not work
-        Map<String, TableShape> shapes = NodeFanOut.onEveryNode(sessions, pool -> {
-            try (Connection c = pool.open()) {
-                return catalog.read(c, table).orElseThrow(() -> AceException.config("table " + table + " does not exist on node "
-                        + pool.name() + "; create it there (same definition as on the other nodes) or leave the node out with --nodes"));
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of " + table + " on node " + pool.name(), e.getMessage(), e);
-            }
-        });
+        Map<String, TableShape> shapes = NodeFanOut.readEveryNode(sessions, node -> "cannot read the catalog of " + table + " on node " + node,
+                (c, node) -> catalog.read(c, table).orElseThrow(() -> AceException.config("table " + table + " does not exist on node "
+                        + node + "; create it there (same definition as on the other nodes) or leave the node out with --nodes")));
         var first = shapes.entrySet().iterator().next();
         TableShape reference = first.getValue();
         if (reference.keyColumns().isEmpty() && !multisets) {

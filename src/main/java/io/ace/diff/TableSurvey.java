@@ -6,10 +6,6 @@ import io.ace.catalog.TableName;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeFanOut;
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,18 +47,14 @@ public final class TableSurvey {
     public List<Verdict> survey(ClusterSessions sessions, List<TableName> tables) {
         record NodeFacts(Map<TableName, Optional<TableFacts>> facts, Map<TableName, TableShape> shapes) {
         }
-        Map<String, NodeFacts> read = NodeFanOut.onEveryNode(sessions, pool -> {
+        Map<String, NodeFacts> read = NodeFanOut.readEveryNode(sessions, node -> "cannot read the catalog of node " + node, (c, node) -> {
             NodeFacts found = new NodeFacts(new LinkedHashMap<>(), new LinkedHashMap<>());
-            try (Connection c = pool.open()) {
-                for (TableName table : tables) {
-                    Optional<TableFacts> f = catalog.facts(c, table);
-                    found.facts().put(table, f);
-                    if (f.isPresent() && f.get().isTable()) {
-                        found.shapes().put(table, catalog.read(c, table).orElseThrow());
-                    }
+            for (TableName table : tables) {
+                Optional<TableFacts> f = catalog.facts(c, table);
+                found.facts().put(table, f);
+                if (f.isPresent() && f.get().isTable()) {
+                    found.shapes().put(table, catalog.read(c, table).orElseThrow());
                 }
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the catalog of node " + pool.name(), e.getMessage(), e);
             }
             return found;
         });

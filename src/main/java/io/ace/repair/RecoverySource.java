@@ -3,10 +3,7 @@ package io.ace.repair;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.replication.ReplicationOrigins;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,13 +24,9 @@ public record RecoverySource(String failedNode, Map<String, String> applied, Str
     /** The evidence on every node of {@code sessions}; the source is {@code given} when the user named one. */
     public static RecoverySource choose(ClusterSessions sessions, String failedNode, String given) {
         Map<String, String> applied = new LinkedHashMap<>();
-        NodeFanOut.onEveryNode(sessions, pool -> {
-            try (Connection c = pool.open()) {
-                return ReplicationOrigins.read(c, pool.name(), sessions.cluster()).from(failedNode).map(ReplicationOrigins.Origin::appliedTo);
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the replication origins of node " + pool.name(), e.getMessage(), e);
-            }
-        }).forEach((node, position) -> applied.put(node, position.orElse(null)));
+        NodeFanOut.readEveryNode(sessions, node -> "cannot read the replication origins of node " + node,
+                (c, node) -> ReplicationOrigins.read(c, node, sessions.cluster()).from(failedNode).map(ReplicationOrigins.Origin::appliedTo))
+                .forEach((node, position) -> applied.put(node, position.orElse(null)));
         if (given != null) {
             return new RecoverySource(failedNode, applied, given, "--source-of-truth");
         }

@@ -4,8 +4,6 @@ import io.ace.catalog.Identifiers;
 import io.ace.catalog.TableName;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeFanOut;
-import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,13 +30,8 @@ public final class ReplicationCatalog {
 
     /** Every node's configuration, read on all nodes at once, in node order; a node whose catalog cannot be read is named (exit 78). */
     public List<ReplicationConfig> readAll(ClusterSessions sessions) {
-        return List.copyOf(NodeFanOut.onEveryNode(sessions, pool -> {
-            try (Connection c = pool.open()) {
-                return read(c, pool.name());
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the replication configuration of node " + pool.name(), e.getMessage(), e);
-            }
-        }).values());
+        return List.copyOf(NodeFanOut.readEveryNode(sessions, node -> "cannot read the replication configuration of node " + node,
+                this::read).values());
     }
 
     public ReplicationConfig read(Connection c, String node) throws SQLException {

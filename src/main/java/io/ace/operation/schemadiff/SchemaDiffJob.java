@@ -6,13 +6,10 @@ import io.ace.batch.tableset.TableSetSteps;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodeFanOut;
 import io.ace.exit.AceException;
-import io.ace.exit.ExitCode;
 import io.ace.diff.ColumnChoices;
 import io.ace.operation.OperationJob;
 import io.ace.schemadiff.SchemaObject;
 import io.ace.schemadiff.SchemaReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +66,9 @@ final class SchemaDiffJob implements OperationJob<SchemaDiffRequest> {
     /** Each node's objects of the schema, read on all nodes at once; a node without the schema is left out. A node whose catalog cannot be read is named. */
     private static Map<String, List<SchemaObject>> readObjects(String schema, ClusterSessions sessions) {
         SchemaReader reader = new SchemaReader();
-        Map<String, Optional<List<SchemaObject>>> read = NodeFanOut.onEveryNode(sessions, pool -> {
-            try (Connection c = pool.open()) {
-                return reader.exists(c, schema) ? Optional.of(reader.read(c, schema)) : Optional.empty();
-            } catch (SQLException e) {
-                throw new AceException(ExitCode.CONFIG, "cannot read the definitions of schema " + schema + " on node " + pool.name(),
-                        e.getMessage(), e);
-            }
-        });
+        Map<String, Optional<List<SchemaObject>>> read = NodeFanOut.readEveryNode(sessions,
+                node -> "cannot read the definitions of schema " + schema + " on node " + node,
+                (c, node) -> reader.exists(c, schema) ? Optional.of(reader.read(c, schema)) : Optional.empty());
         Map<String, List<SchemaObject>> objects = new LinkedHashMap<>();
         read.forEach((node, found) -> found.ifPresent(o -> objects.put(node, o)));
         return objects;
