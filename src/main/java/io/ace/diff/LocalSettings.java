@@ -1,10 +1,9 @@
 package io.ace.diff;
 
+import io.ace.cluster.StatementGroup;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Planner settings for one statement, inside the caller's transaction. The range statements give
@@ -31,15 +30,11 @@ final class LocalSettings {
      * network pays its latency per round trip, on every range statement.
      */
     static <T> T with(Connection connection, List<String> settings, Query<T> query) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute(settings.stream().map(setting -> "SET LOCAL " + setting).collect(Collectors.joining("; ")));
-        }
+        StatementGroup.execute(connection, settings.stream().map(setting -> "SET LOCAL " + setting).toList());
         try {
             return query.run();
         } finally {
-            try (Statement st = connection.createStatement()) {
-                st.execute(settings.stream().map(setting -> "RESET " + setting.substring(0, setting.indexOf(' '))).collect(Collectors.joining("; ")));
-            }
+            StatementGroup.execute(connection, settings.stream().map(setting -> "RESET " + setting.substring(0, setting.indexOf(' '))).toList());
         }
     }
 }

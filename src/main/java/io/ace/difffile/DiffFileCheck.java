@@ -10,9 +10,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Whether a diff file can drive a repair or a rerun of a table, checked before any work: every
@@ -82,21 +85,39 @@ public final class DiffFileCheck {
         }
     }
 
-    /** Checks a batch of values, column by column, and empties it. */
+    /**
+     * Checks a batch of values and empties it: every column at once, in one round trip; only when
+     * a value does not cast, column by column to name it.
+     */
     private static void checkValues(Path file, Connection c, String checker, TableShape shape, List<List<String>> values, List<Place> places) {
+        List<Column> columns = shape.columns();
         try {
-            for (int k = 0; k < shape.columns().size(); k++) {
-                Column column = shape.columns().get(k);
-                if (shape.keyColumns().contains(column)) {
-                    present(file, column, values.get(k), places);
+            for (int k = 0; k < columns.size(); k++) {
+                if (shape.keyColumns().contains(columns.get(k))) {
+                    present(file, columns.get(k), values.get(k), places);
                 }
-                checkColumn(file, c, column, values.get(k), places);
-                values.get(k).clear();
+            }
+            if (!places.isEmpty() && !castsAll(c, columns, values)) {
+                for (int k = 0; k < columns.size(); k++) {
+                    checkColumn(file, c, columns.get(k), values.get(k), places);
+                }
             }
         } catch (SQLException e) {
             throw unreachable(file, checker, e);
         }
+        values.forEach(List::clear);
         places.clear();
+    }
+
+    /** Whether every value of every column is valid input for its column's type, in one statement. */
+    private static boolean castsAll(Connection c, List<Column> columns, List<List<String>> values) throws SQLException {
+        String sql = "SELECT " + IntStream.range(0, columns.size()).mapToObj(k -> "count(CAST(v" + k + " AS " + columns.get(k).type() + "))")
+                .collect(Collectors.joining(", "))
+                + " FROM unnest(" + String.join(", ", Collections.nCopies(columns.size(), "CAST(? AS text[])")) + ") AS v("
+                + IntStream.range(0, columns.size()).mapToObj(k -> "v" + k).collect(Collectors.joining(", ")) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            return casts(c, ps, values);
+        }
     }
 
     private static AceException unreachable(Path file, String node, SQLException e) {
@@ -138,7 +159,7 @@ public final class DiffFileCheck {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT count(CAST(v AS " + column.type() + ")) FROM unnest(CAST(? AS text[])) v")) {
-            if (casts(c, ps, values)) {
+            if (casts(c, ps, List.of(values))) {
                 return;
             }
             int good = 0;
@@ -146,7 +167,7 @@ public final class DiffFileCheck {
             // invariant: values[0, good) cast, values[0, bad) do not
             while (bad - good > 1) {
                 int mid = (good + bad) / 2;
-                if (casts(c, ps, values.subList(0, mid))) {
+                if (casts(c, ps, List.of(values.subList(0, mid)))) {
                     good = mid;
                 } else {
                     bad = mid;
@@ -161,9 +182,11 @@ public final class DiffFileCheck {
         }
     }
 
-    /** Whether every value is valid input for the column's type; a data exception says no. */
-    private static boolean casts(Connection c, PreparedStatement ps, List<String> values) throws SQLException {
-        ps.setArray(1, c.createArrayOf("text", values.toArray()));
+    /** Whether every value is valid input for its column's type (one array per column); a data exception says no. */
+    private static boolean casts(Connection c, PreparedStatement ps, List<List<String>> columnValues) throws SQLException {
+        for (int k = 0; k < columnValues.size(); k++) {
+            ps.setArray(k + 1, c.createArrayOf("text", columnValues.get(k).toArray()));
+        }
         try (var rs = ps.executeQuery()) {
             return rs.next();
         } catch (SQLException e) {

@@ -34,24 +34,14 @@ final class CurrentRows {
     }
 
     /**
-     * @param target     the target's session, in the repair's transaction (the staged rows are there)
+     * @param target     the target's session, in the repair's transaction (the staged rows are there,
+     *                   and the tables of {@link RepairSql#createCurrent()} to read into)
      * @param otherNodes the other node of each staged pair, by pair position
      */
     void read(Connection target, List<NodePool> otherNodes) throws SQLException, IOException {
-        try (Statement st = target.createStatement()) {
-            st.execute(sql.createCurrent());
-            if (sql.insertsWhole()) {
-                st.execute(sql.createWhole());
-            }
-        }
         for (int pair = 0; pair < otherNodes.size(); pair++) {
             try (Connection other = otherNodes.get(pair).open()) {
                 read(target, pair, other);
-            }
-        }
-        try (Statement st = target.createStatement()) {
-            for (String statement : sql.prepareCurrent()) {
-                st.execute(statement);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.ace.repair;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
 import io.ace.cluster.NodePool;
+import io.ace.cluster.StatementGroup;
 import io.ace.diff.ComparedTable;
 import io.ace.diff.KeyDifference;
 import io.ace.diff.NodeRow;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,20 +80,13 @@ public final class MultisetRecount implements AutoCloseable {
         this.holder = sessions.pools().get(0).open();
         try {
             holder.setAutoCommit(false);
-            try (Statement st = holder.createStatement()) {
-                st.execute(sql.createListed());
-                st.execute(sql.createCounts());
-            }
+            StatementGroup.execute(holder, List.of(sql.createListed(), sql.createCounts()));
             long[] position = {0};
             try (CopyRows copy = new CopyRows(holder, MultisetSql.LISTED, sql.listedColumns())) {
                 // every row of every pair, as one pair's: the rows are only deduplicated and counted
                 new DiffFileReader(diffFile).rows(row -> copy.row(RepairStaging.staged(shape, row, 0, false, position[0]++)));
             }
-            try (Statement st = holder.createStatement()) {
-                for (String statement : sql.distinctRows(false)) {
-                    st.execute(statement);
-                }
-            }
+            StatementGroup.execute(holder, sql.distinctRows(false));
             List<NodePool> pools = sessions.pools();
             for (int n = 0; n < pools.size(); n++) {
                 try (Connection node = pools.get(n).open()) {

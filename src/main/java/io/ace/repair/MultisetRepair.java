@@ -3,6 +3,7 @@ package io.ace.repair;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.StatementGroup;
 import io.ace.diff.ComparedTable;
 import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
@@ -55,18 +56,16 @@ public final class MultisetRepair {
             try (Connection other = sessions.pool(source).open()) {
                 NodeCopies.count(sql, c, other, 0);
             }
-            try (Statement st = c.createStatement()) {
-                st.execute(sql.createHeld());
-                // a dry run writes nothing, so it locks nothing either
-                st.execute(sql.findHeld(!options.dryRun()));
-                for (String statement : sql.planChanges(options.mode() == RepairMode.INSERT_ONLY)) {
-                    st.execute(statement);
-                }
-                if (options.dryRun()) {
-                    // nothing below writes
-                    st.execute("SET TRANSACTION READ ONLY");
-                }
+            List<String> planning = new ArrayList<>();
+            planning.add(sql.createHeld());
+            // a dry run writes nothing, so it locks nothing either
+            planning.add(sql.findHeld(!options.dryRun()));
+            planning.addAll(sql.planChanges(options.mode() == RepairMode.INSERT_ONLY));
+            if (options.dryRun()) {
+                // nothing below writes
+                planning.add("SET TRANSACTION READ ONLY");
             }
+            StatementGroup.execute(c, planning);
             RepairOutcome outcome = RepairOutcome.counted(c, sql.counts(), target, 4);
             if (!options.dryRun()) {
                 write(c, outcome);
@@ -80,16 +79,9 @@ public final class MultisetRepair {
 
     /** The file's listings of the pair of the source and the target, and each distinct row once with its recorded copies. */
     private void stage(Connection c, DiffFileReader diffFile, String target) throws Exception {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql.createListed());
-            st.execute(sql.createCounts());
-        }
+        StatementGroup.execute(c, List.of(sql.createListed(), sql.createCounts()));
         new RepairStaging(shape, options).stage(c, diffFile, target, MultisetSql.LISTED, sql.listedColumns());
-        try (Statement st = c.createStatement()) {
-            for (String statement : sql.distinctRows(true)) {
-                st.execute(statement);
-            }
-        }
+        StatementGroup.execute(c, sql.distinctRows(true));
     }
 
     /**

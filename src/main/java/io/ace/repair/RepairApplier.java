@@ -3,6 +3,7 @@ package io.ace.repair;
 import io.ace.catalog.Column;
 import io.ace.catalog.TableShape;
 import io.ace.cluster.ClusterSessions;
+import io.ace.cluster.StatementGroup;
 import io.ace.difffile.CopyRows;
 import io.ace.difffile.DiffFileReader;
 import io.ace.difffile.DiffFileReader.Value;
@@ -132,32 +133,30 @@ public final class RepairApplier {
      * and plans the changes (with a dry run, each with its status).
      */
     private void plan(Connection c, ClusterSessions sessions, DiffFileReader diffFile, String target) throws Exception {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql.createStage());
-        }
+        StatementGroup.execute(c, List.of(sql.createStage()));
         List<String> otherNodes = new RepairStaging(shape, options).stage(c, diffFile, target, RepairSql.STAGE, sql.stageColumns());
-        try (Statement st = c.createStatement()) {
-            for (String statement : sql.prepareStage()) {
-                st.execute(statement);
-            }
-        }
+        List<String> prepare = new ArrayList<>(sql.prepareStage());
+        prepare.addAll(sql.createCurrent());
+        StatementGroup.execute(c, prepare);
         new CurrentRows(shape, sql).read(c, otherNodes.stream().map(n -> sessions.pool(n)).toList());
-        try (Statement st = c.createStatement()) {
-            for (String statement : sql.planChanges(options, options.dryRun())) {
-                st.execute(statement);
-            }
-            if (options.dryRun()) {
-                // nothing below writes but to the temporary tables
-                st.execute("SET TRANSACTION READ ONLY");
-            }
+        List<String> planning = new ArrayList<>(sql.prepareCurrent());
+        planning.addAll(sql.planChanges(options, options.dryRun()));
+        StatementGroup.execute(c, readOnlyWhenDry(planning));
+    }
+
+    /** With a dry run, {@code statements} then the transaction read only: nothing after them writes but to the temporary tables. */
+    private List<String> readOnlyWhenDry(List<String> statements) {
+        if (!options.dryRun()) {
+            return statements;
         }
+        List<String> all = new ArrayList<>(statements);
+        all.add("SET TRANSACTION READ ONLY");
+        return all;
     }
 
     /** A plan's changes, as decided, into the changes table. */
     private void stage(Connection c, List<PlanDecisions.Change> changes) throws Exception {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql.createPlannedChanges());
-        }
+        StatementGroup.execute(c, List.of(sql.createPlannedChanges()));
         try (CopyRows copy = new CopyRows(c, RepairSql.CHANGES, sql.plannedChangeColumns())) {
             for (PlanDecisions.Change change : changes) {
                 List<String> values = new ArrayList<>();
@@ -175,36 +174,31 @@ public final class RepairApplier {
                 copy.row(values);
             }
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE " + RepairSql.CHANGES);
-            if (options.dryRun()) {
-                st.execute("SET TRANSACTION READ ONLY");
-            }
-        }
-    }
-
-    /** Deletions, then updates, then insertions, each one statement over the ready changes; then what was not written is classified. */
-    void write(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate(sql.applyDeletes());
-            String updates = sql.applyUpdates();
-            if (updates != null) {
-                st.executeUpdate(updates);
-            }
-            if (sql.routed()) {
-                insertRouted(c);
-            } else {
-                st.executeUpdate(sql.applyInserts());
-            }
-            st.executeUpdate(sql.classifyUnwritten());
-        }
+        StatementGroup.execute(c, readOnlyWhenDry(List.of("ANALYZE " + RepairSql.CHANGES)));
     }
 
     /**
-     * Inserts each row into the relation that holds it on the other node, when the target has a
-     * relation of that name in the table's inheritance tree; otherwise into the table itself.
+     * Deletions, then updates, then insertions, each one statement over the ready changes; then what
+     * was not written is classified. The writes go to the node together, in one round trip.
      */
-    private void insertRouted(Connection c) throws SQLException {
+    void write(Connection c) throws SQLException {
+        List<String> writes = new ArrayList<>();
+        writes.add(sql.applyDeletes());
+        String updates = sql.applyUpdates();
+        if (updates != null) {
+            writes.add(updates);
+        }
+        writes.addAll(sql.routed() ? routedInserts(c) : List.of(sql.applyInserts()));
+        writes.add(sql.classifyUnwritten());
+        StatementGroup.execute(c, writes);
+    }
+
+    /**
+     * The insertions of each row into the relation that holds it on the other node, when the target
+     * has a relation of that name in the table's inheritance tree; otherwise into the table itself.
+     * Read before the deletions and updates run, which change no insertion.
+     */
+    private List<String> routedInserts(Connection c) throws SQLException {
         Set<String> own = new HashSet<>();
         List<String> relations = new ArrayList<>();
         try (Statement st = c.createStatement()) {
@@ -218,11 +212,9 @@ public final class RepairApplier {
                     relations.add(rs.getString(1));
                 }
             }
-            for (String relation : relations) {
-                // the relation's name as this node's own catalog prints it, never as another node sent it
-                st.executeUpdate(sql.applyInserts(own.contains(relation) ? relation : shape.name().sql(), relation));
-            }
         }
+        // the relation's name as this node's own catalog prints it, never as another node sent it
+        return relations.stream().map(relation -> sql.applyInserts(own.contains(relation) ? relation : shape.name().sql(), relation)).toList();
     }
 
     /** Streams every planned change with its status to the listener, in the diff file's order. */

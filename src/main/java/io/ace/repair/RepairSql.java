@@ -113,9 +113,16 @@ final class RepairSql {
         return List.of("CREATE INDEX ON " + STAGE + " (ace_pair, " + keyList("", "c") + ")", "ANALYZE " + STAGE);
     }
 
-    String createCurrent() {
-        return "CREATE TEMP TABLE ace_repair_current (ace_pair int NOT NULL, " + positions(i -> "c" + i + " " + typed(columns.get(i - 1)))
+    /** The tables the other nodes' rows are read into: {@link #CURRENT}, and {@link #WHOLE} when inserts are whole. */
+    List<String> createCurrent() {
+        String current = "CREATE TEMP TABLE ace_repair_current (ace_pair int NOT NULL, " + positions(i -> "c" + i + " " + typed(columns.get(i - 1)))
                 + extraColumns() + ")" + onCommit();
+        if (whole == null) {
+            return List.of(current);
+        }
+        return List.of(current, "CREATE TEMP TABLE ace_repair_whole (ace_pair int NOT NULL, " + IntStream.rangeClosed(1, whole.columns().size())
+                .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + extraColumns() + ")"
+                + onCommit());
     }
 
     /** What is read with the other node's row after its columns: with origins its origin id and commit time, when routed its relation. */
@@ -166,17 +173,6 @@ final class RepairSql {
     /** Where the other nodes' rows are copied: {@link #WHOLE} when inserts are whole, else {@link #CURRENT}. */
     String fetchedInto() {
         return whole == null ? CURRENT : WHOLE;
-    }
-
-    /** Whether rows missing on the target are inserted whole, from {@link #WHOLE}. */
-    boolean insertsWhole() {
-        return whole != null;
-    }
-
-    String createWhole() {
-        return "CREATE TEMP TABLE ace_repair_whole (ace_pair int NOT NULL, " + IntStream.rangeClosed(1, whole.columns().size())
-                .mapToObj(i -> "w" + i + " " + typed(whole.columns().get(i - 1))).collect(Collectors.joining(", ")) + extraColumns() + ")"
-                + onCommit();
     }
 
     /** 1-based positions of {@code wanted} among {@code all}. */

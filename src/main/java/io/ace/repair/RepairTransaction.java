@@ -2,9 +2,11 @@ package io.ace.repair;
 
 import io.ace.cluster.NodeConnectionException;
 import io.ace.cluster.NodePool;
+import io.ace.cluster.StatementGroup;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The transaction a repair writes one node in, whatever it repairs (rows by key, or a multiset's
@@ -66,14 +68,14 @@ final class RepairTransaction {
 
     /** What each of a repair's transactions sets first. */
     static void begin(Connection c, RepairOptions options, ReplicationGuard guard) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            if (!options.fireTriggers() && !options.dryRun()) {
-                // user triggers (and foreign-key checks) stay quiet: the rows come from a node where they already ran
-                st.execute("SET LOCAL session_replication_role = replica");
-            }
-            // the planning joins and sorts as many rows as the diff file holds for this node
-            st.execute("SET LOCAL work_mem = '64MB'");
+        List<String> settings = new ArrayList<>();
+        if (!options.fireTriggers() && !options.dryRun()) {
+            // user triggers (and foreign-key checks) stay quiet: the rows come from a node where they already ran
+            settings.add("SET LOCAL session_replication_role = replica");
         }
+        // the planning joins and sorts as many rows as the diff file holds for this node
+        settings.add("SET LOCAL work_mem = '64MB'");
+        StatementGroup.execute(c, settings);
         if (guard != null) {
             guard.begin(c);
         }

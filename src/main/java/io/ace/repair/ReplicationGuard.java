@@ -2,10 +2,12 @@ package io.ace.repair;
 
 import io.ace.exit.AceException;
 import io.ace.exit.ExitCode;
+import io.ace.cluster.StatementGroup;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Keeps a repair on the node it is written to. Spock has {@code spock.repair_mode}; pglogical
@@ -16,6 +18,8 @@ import java.sql.Statement;
 final class ReplicationGuard {
 
     static final String ORIGIN = "ace_repair";
+    private static final String SETUP = "SELECT pg_catalog.pg_replication_origin_session_setup('" + ORIGIN + "')";
+    private static final String RESET = "SELECT pg_catalog.pg_replication_origin_session_reset()";
 
     private final boolean spock;
 
@@ -31,12 +35,9 @@ final class ReplicationGuard {
             rs.next();
             spock = rs.getBoolean(1);
         }
-        try (Statement st = c.createStatement()) {
-            if (!spock) {
-                st.execute("SELECT pg_catalog.pg_replication_origin_create('" + ORIGIN + "') WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM pg_catalog.pg_replication_origin WHERE roname = '" + ORIGIN + "')");
-                st.execute("SELECT pg_catalog.pg_replication_origin_session_setup('" + ORIGIN + "')");
-            }
+        if (!spock) {
+            StatementGroup.execute(c, List.of("SELECT pg_catalog.pg_replication_origin_create('" + ORIGIN + "') WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM pg_catalog.pg_replication_origin WHERE roname = '" + ORIGIN + "')", SETUP));
         }
         return new ReplicationGuard(spock);
     }
@@ -57,7 +58,7 @@ final class ReplicationGuard {
     void use(Connection c, String origin, String node) throws SQLException {
         try (Statement st = c.createStatement()) {
             if (!spock) {
-                st.execute("SELECT pg_catalog.pg_replication_origin_session_reset()");
+                st.execute(RESET);
             }
             try (var ps = c.prepareStatement("SELECT pg_catalog.pg_replication_origin_session_setup(?)")) {
                 ps.setString(1, origin);
@@ -75,12 +76,7 @@ final class ReplicationGuard {
 
     /** Back to the repair's own origin after {@link #use}. */
     void restore(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_catalog.pg_replication_origin_session_reset()");
-            if (!spock) {
-                st.execute("SELECT pg_catalog.pg_replication_origin_session_setup('" + ORIGIN + "')");
-            }
-        }
+        StatementGroup.execute(c, spock ? List.of(RESET) : List.of(RESET, SETUP));
     }
 
     /** After the transaction: the pooled session goes back without the origin. */
@@ -89,7 +85,7 @@ final class ReplicationGuard {
             if (spock) {
                 st.execute("SELECT spock.repair_mode(false)");
             } else {
-                st.execute("SELECT pg_catalog.pg_replication_origin_session_reset()");
+                st.execute(RESET);
             }
         } catch (SQLException ignored) {
             // a session that cannot reset is discarded by the caller

@@ -1,0 +1,27 @@
+package io.ace.cluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Statements of one session that need no result in between, sent to the node together: the
+ * driver sends them in one message and the node answers them in one, so a node across a network
+ * costs one round trip for the group rather than one per statement. They run in order; the first
+ * that fails is the error, and none after it runs.
+ */
+public final class StatementGroup {
+
+    private StatementGroup() {
+    }
+
+    public static void execute(Connection session, List<String> statements) throws SQLException {
+        if (statements.isEmpty()) {
+            return;
+        }
+        try (Statement st = session.createStatement()) {
+            st.execute(String.join(";\n", statements));
+        }
+    }
+}
