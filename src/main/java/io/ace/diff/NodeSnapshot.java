@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One node seen through one read-only REPEATABLE READ transaction: every block of a partition
@@ -31,6 +32,7 @@ final class NodeSnapshot implements AutoCloseable {
     private final OriginNames origins;
     /** The relations holding the table's rows, with their statistics; read on first use. */
     private List<StoredRelation> storage;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     NodeSnapshot(NodePool pool, TableQueries queries, OriginNames origins) {
         this.pool = pool;
@@ -38,13 +40,16 @@ final class NodeSnapshot implements AutoCloseable {
         this.origins = queries.readsOrigins() ? origins : null;
         this.hashes = new RangeHashes(queries);
         this.connection = pool.open();
+    }
+
+    /** Starts the snapshot's transaction on the session taken; a node that fails it is named. */
+    void begin() {
         try {
             connection.setAutoCommit(false);
             try (var st = connection.createStatement()) {
                 st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
         } catch (SQLException e) {
-            closeQuietly();
             throw NodeConnectionException.of(pool.node(), e);
         }
     }
@@ -306,12 +311,11 @@ final class NodeSnapshot implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Ends the snapshot and returns its session, once: a second call could reach the session's next user. */
     @Override
     public void close() {
-        closeQuietly();
-    }
-
-    private void closeQuietly() {
-        NodePool.closeRolledBack(connection);
+        if (closed.compareAndSet(false, true)) {
+            NodePool.closeRolledBack(connection);
+        }
     }
 }
