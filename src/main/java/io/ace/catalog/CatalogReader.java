@@ -19,7 +19,7 @@ public final class CatalogReader {
               SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod) AS declared,
                      a.atttypid AS typid, a.atttypmod AS typmod, a.attcollation
               FROM pg_catalog.pg_attribute a
-              WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped
+              WHERE a.attrelid = pg_catalog.to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped
             ), base AS (
               SELECT attnum, typid AS cur, typmod AS curmod FROM col
               UNION ALL
@@ -62,7 +62,7 @@ public final class CatalogReader {
                    ARRAY(SELECT a.attname::text FROM generate_series(0, i.indnkeyatts - 1) AS g(ord)
                          JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[g.ord] ORDER BY g.ord)
             FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-            WHERE i.indrelid = ?::regclass AND\s""" + USABLE_KEY + """
+            WHERE i.indrelid = pg_catalog.to_regclass(?) AND\s""" + USABLE_KEY + """
             ORDER BY i.indisprimary DESC, i.indisreplident DESC, i.indnkeyatts, ic.relname
             LIMIT 1
             """;
@@ -91,47 +91,61 @@ public final class CatalogReader {
         }
     }
 
+    /**
+     * The relation's kind, its columns and its key, in one round trip: a relation that does not exist
+     * has no columns and no key (to_regclass gives null rather than an error).
+     */
+    private static final String SHAPE_SQL = EXISTS_SQL + ";\n" + COLUMNS_SQL + ";\n" + KEY_SQL;
+
     /** The table's shape, or empty when the table does not exist on this node. */
     public Optional<TableShape> read(Connection connection, TableName table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(EXISTS_SQL)) {
+        try (PreparedStatement ps = connection.prepareStatement(SHAPE_SQL)) {
             ps.setString(1, table.schema());
             ps.setString(2, table.table());
-            try (ResultSet rs = ps.executeQuery()) {
+            ps.setString(3, table.sql());
+            ps.setString(4, table.sql());
+            ps.execute();
+            try (ResultSet rs = ps.getResultSet()) {
                 if (!rs.next() || !List.of("r", "p").contains(rs.getString(1))) {
                     return Optional.empty();
                 }
             }
+            ps.getMoreResults();
+            List<Column> columns = columns(ps.getResultSet());
+            ps.getMoreResults();
+            return Optional.of(withKey(table, columns, ps.getResultSet()));
         }
+    }
+
+    private static List<Column> columns(ResultSet rs) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(COLUMNS_SQL)) {
-            ps.setString(1, table.sql());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    boolean array = rs.getLong("typelem") != 0 && rs.getString("elem_kind") != null;
-                    long elemOid = rs.getLong("elem_oid");
-                    boolean builtin = rs.getLong("base_oid") < FIRST_NORMAL_OID && (!array || elemOid < FIRST_NORMAL_OID);
-                    String elemKind = rs.getString("elem_kind");
-                    columns.add(new Column(rs.getString("attname"), rs.getString("declared"), rs.getString("base_name"),
-                            rs.getInt("base_typmod"), rs.getString("typtype").charAt(0), builtin, array,
-                            elemKind == null ? null : elemKind.charAt(0), rs.getBoolean("hashable"),
-                            rs.getBoolean("deterministic"), rs.getString("collname")));
-                }
+        try (rs) {
+            while (rs.next()) {
+                boolean array = rs.getLong("typelem") != 0 && rs.getString("elem_kind") != null;
+                long elemOid = rs.getLong("elem_oid");
+                boolean builtin = rs.getLong("base_oid") < FIRST_NORMAL_OID && (!array || elemOid < FIRST_NORMAL_OID);
+                String elemKind = rs.getString("elem_kind");
+                columns.add(new Column(rs.getString("attname"), rs.getString("declared"), rs.getString("base_name"),
+                        rs.getInt("base_typmod"), rs.getString("typtype").charAt(0), builtin, array,
+                        elemKind == null ? null : elemKind.charAt(0), rs.getBoolean("hashable"),
+                        rs.getBoolean("deterministic"), rs.getString("collname")));
             }
         }
+        return columns;
+    }
+
+    private static TableShape withKey(TableName table, List<Column> columns, ResultSet rs) throws SQLException {
         List<String> keyNames = new ArrayList<>();
         KeyIndex keyIndex = null;
-        try (PreparedStatement ps = connection.prepareStatement(KEY_SQL)) {
-            ps.setString(1, table.sql());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    keyIndex = new KeyIndex(rs.getString(1), KeyIndex.Kind.of(rs.getString(2).charAt(0)));
-                    keyNames.addAll(List.of((String[]) rs.getArray(3).getArray()));
-                }
+        try (rs) {
+            if (rs.next()) {
+                keyIndex = new KeyIndex(rs.getString(1), KeyIndex.Kind.of(rs.getString(2).charAt(0)));
+                keyNames.addAll(List.of((String[]) rs.getArray(3).getArray()));
             }
         }
         List<Column> key = keyNames.stream()
                 .map(k -> columns.stream().filter(c -> c.name().equals(k)).findFirst().orElseThrow())
                 .toList();
-        return Optional.of(new TableShape(table, columns, key, keyIndex));
+        return new TableShape(table, columns, key, keyIndex);
     }
 }
