@@ -2,7 +2,10 @@ package io.ace.diff;
 
 import io.ace.cluster.StatementGroup;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +21,16 @@ final class LocalSettings {
         T run() throws SQLException;
     }
 
+    /** Binds a statement's parameters, numbered from 1. */
+    interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** What is read from a statement's rows. */
+    interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
     private LocalSettings() {
     }
 
@@ -26,15 +39,41 @@ final class LocalSettings {
 
     /**
      * Runs {@code query} with {@code settings} ({@code name = value} each), then resets them. The
-     * settings go in one round trip and the resets in another, whatever their number: a node across a
-     * network pays its latency per round trip, on every range statement.
+     * settings go in one round trip and the resets in another, whatever their number; the query
+     * keeps its own (it may fetch its rows by cursor, a batch at a time).
      */
     static <T> T with(Connection connection, List<String> settings, Query<T> query) throws SQLException {
         StatementGroup.execute(connection, settings.stream().map(setting -> "SET LOCAL " + setting).toList());
         try {
             return query.run();
         } finally {
-            StatementGroup.execute(connection, settings.stream().map(setting -> "RESET " + setting.substring(0, setting.indexOf(' '))).toList());
+            StatementGroup.execute(connection, resets(settings));
         }
+    }
+
+    /**
+     * Runs {@code sql} with {@code settings} and resets them, all in one round trip: a node across
+     * a network pays its latency once per range statement. Its rows are read whole (a statement sent
+     * with others is not fetched by cursor), so this is for statements of few rows.
+     */
+    static <T> T with(Connection connection, List<String> settings, String sql, Parameters parameters, Rows<T> rows) throws SQLException {
+        List<String> statements = new ArrayList<>(settings.stream().map(setting -> "SET LOCAL " + setting).toList());
+        statements.add(sql);
+        statements.addAll(resets(settings));
+        // the settings take no parameters: the statement's are numbered from 1
+        try (PreparedStatement ps = connection.prepareStatement(String.join(";\n", statements))) {
+            parameters.bind(ps);
+            ps.execute();
+            for (int i = 0; i < settings.size(); i++) {
+                ps.getMoreResults();
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return rows.read(rs);
+            }
+        }
+    }
+
+    private static List<String> resets(List<String> settings) {
+        return settings.stream().map(setting -> "RESET " + setting.substring(0, setting.indexOf(' '))).toList();
     }
 }

@@ -98,15 +98,12 @@ final class NodeSnapshot implements AutoCloseable {
     Map<Long, BlockHash> bucketHashes(List<KeyRange> bounded) throws SQLException {
         Map<Long, BlockHash> buckets = new HashMap<>();
         int keyCount = queries.shape().keyColumns().size();
-        return LocalSettings.with(connection, LocalSettings.RANGES, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(queries.rangeBuckets())) {
-                int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
-                KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        buckets.put((rs.getLong(1) - 1) * TableQueries.BUCKETS + rs.getInt(2), new BlockHash(rs.getLong(3), rs.getLong(4)));
-                    }
-                }
+        return LocalSettings.with(connection, LocalSettings.RANGES, queries.rangeBuckets(), ps -> {
+            int next = KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::lower).toList(), 1);
+            KeyBinding.bindKeyArrays(connection, ps, keyCount, bounded.stream().map(KeyRange::upper).toList(), next);
+        }, rs -> {
+            while (rs.next()) {
+                buckets.put((rs.getLong(1) - 1) * TableQueries.BUCKETS + rs.getInt(2), new BlockHash(rs.getLong(3), rs.getLong(4)));
             }
             return buckets;
         });
