@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,16 +129,12 @@ public final class NodePool implements AutoCloseable {
     }
 
     /**
-     * Ends a session opened by {@link #open()}: what its transaction left is rolled back, then it
-     * is closed. Failures are ignored: a broken session is dropped, and closing it returns its
-     * place in the budget all the same.
+     * Ends a session opened by {@link #open()}: what its transaction left is rolled back (as it is
+     * reset for the run's next user, or by the server as it ends), and it is closed. Failures are
+     * ignored: a broken session is dropped, and closing it returns its place in the budget all the
+     * same.
      */
     public static void closeRolledBack(Connection session) {
-        try {
-            session.rollback();
-        } catch (SQLException ignored) {
-            // nothing it did outlives the transaction
-        }
         try {
             session.close();
         } catch (SQLException ignored) {
@@ -210,18 +207,20 @@ public final class NodePool implements AutoCloseable {
         }
     }
 
-    /** The session as a new one would be: no transaction, nothing its last user left, ACE's settings. */
+    /**
+     * The session as a new one would be: no transaction, nothing its last user left, ACE's settings;
+     * a transaction still open is rolled back in the same round trip.
+     */
     private static boolean reset(Connection physical) {
         try {
             if (physical.isClosed()) {
                 return false;
             }
-            if (!physical.getAutoCommit()) {
-                physical.rollback();
+            boolean transaction = !physical.getAutoCommit();
+            StatementGroup.execute(physical, transaction ? List.of("ROLLBACK", RESET_SQL) : List.of(RESET_SQL));
+            if (transaction) {
+                // the transaction has ended: the driver sends nothing more
                 physical.setAutoCommit(true);
-            }
-            try (Statement st = physical.createStatement()) {
-                st.execute(RESET_SQL);
             }
             return true;
         } catch (SQLException e) {
