@@ -95,7 +95,7 @@ public final class CatalogReader {
      * The relation's kind, its columns and its key, in one round trip: a relation that does not exist
      * has no columns and no key (to_regclass gives null rather than an error).
      */
-    private static final String SHAPE_SQL = EXISTS_SQL + ";\n" + COLUMNS_SQL + ";\n" + KEY_SQL;
+    private static final String SHAPE_SQL = EXISTS_SQL + ";" + COLUMNS_SQL + ";" + KEY_SQL;
 
     /** The table's shape, or empty when the table does not exist on this node. */
     public Optional<TableShape> read(Connection connection, TableName table) throws SQLException {

@@ -21,7 +21,8 @@ public final class StatementGroup {
             return;
         }
         try (Statement st = session.createStatement()) {
-            st.execute(String.join(";\n", statements));
+            // no whitespace between them: each statement's text, as the node's activity and log show it, is its own
+            st.execute(String.join(";", statements));
         }
     }
 }

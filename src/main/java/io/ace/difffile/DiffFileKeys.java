@@ -29,6 +29,8 @@ public final class DiffFileKeys implements AutoCloseable {
     private final int keyColumns;
     private final PreparedStatement cursor;
     private final ResultSet rows;
+    /** Every key has been read (and the session given back). */
+    private boolean read;
 
     /**
      * Reads {@code diffFile}'s keys through {@code connection} (a session of its own, closed with
@@ -65,10 +67,19 @@ public final class DiffFileKeys implements AutoCloseable {
         return "k" + i + " " + c.type() + (c.collation() == null ? "" : " COLLATE " + c.collation());
     }
 
-    /** The next {@code size} keys in key order (fewer at the end, none when all were read). */
+    /**
+     * The next {@code size} keys in key order (fewer at the end, none when all were read). Once the
+     * last key is read the session goes back: the caller's next session on the node is then this
+     * one, rather than a new connection.
+     */
     public List<List<String>> next(int size) throws SQLException {
         List<List<String>> batch = new ArrayList<>(Math.min(size, 10_000));
-        while (batch.size() < size && rows.next()) {
+        while (!read && batch.size() < size) {
+            if (!rows.next()) {
+                read = true;
+                close();
+                break;
+            }
             List<String> key = new ArrayList<>(keyColumns);
             for (int i = 1; i <= keyColumns; i++) {
                 key.add(rows.getString(i));
