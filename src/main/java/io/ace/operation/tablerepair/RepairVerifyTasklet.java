@@ -53,11 +53,13 @@ final class RepairVerifyTasklet implements Tasklet {
             record(chunkContext, keys, still);
             return RepeatStatus.FINISHED;
         }
-        try (DiffFileKeys source = new DiffFileKeys(sessions.pools().get(0).open(), table.shape(), diffFile, 0);
-             KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+        try (DiffFileKeys source = new DiffFileKeys(sessions.pools().get(0).open(), table.shape(), diffFile, 0)) {
             for (List<List<String>> batch = source.next(unit); !batch.isEmpty(); batch = source.next(unit)) {
                 keys += batch.size();
-                still += recheck.countStillDiffering(batch);
+                // snapshots per batch: once the last key is read, the key reader's session serves them
+                try (KeyRecheck recheck = new KeyRecheck(sessions, table)) {
+                    still += recheck.countStillDiffering(batch);
+                }
             }
         }
         record(chunkContext, keys, still);
