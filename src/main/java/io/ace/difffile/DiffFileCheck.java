@@ -97,7 +97,7 @@ public final class DiffFileCheck {
                     present(file, columns.get(k), values.get(k), places);
                 }
             }
-            if (!places.isEmpty() && !castsAll(c, columns, values)) {
+            if (!places.isEmpty() && !columns.isEmpty() && !castsAll(c, columns, values)) {
                 for (int k = 0; k < columns.size(); k++) {
                     checkColumn(file, c, columns.get(k), values.get(k), places);
                 }
