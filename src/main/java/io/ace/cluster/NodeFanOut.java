@@ -54,12 +54,8 @@ public final class NodeFanOut implements AutoCloseable {
      * node and the fix, pass unchanged.
      */
     public static <T> Map<String, T> onEveryNode(ClusterSessions sessions, NodeWork<NodePool, T> work) {
-        try {
-            return onEachNode(sessions, work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
+        try (NodeFanOut fanOut = new NodeFanOut(sessions.pools().size())) {
+            return fanOut.onEvery(sessions.pools(), NodePool::name, work);
         }
     }
 
@@ -103,6 +99,23 @@ public final class NodeFanOut implements AutoCloseable {
             throw failure;
         }
         return results;
+    }
+
+    /**
+     * {@link #onEach} for work whose failures are unchecked: its {@link AceException}s, which name the
+     * node and the fix, pass unchanged; a wait that is interrupted keeps the thread's interrupt.
+     */
+    public <N, T> Map<String, T> onEvery(List<N> nodes, Function<N, String> name, NodeWork<N, T> work) {
+        try {
+            return onEach(nodes, name, work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static Exception withNode(String node, Exception e) {

@@ -43,7 +43,7 @@ final class LocalSettings {
      * keeps its own (it may fetch its rows by cursor, a batch at a time).
      */
     static <T> T with(Connection connection, List<String> settings, Query<T> query) throws SQLException {
-        StatementGroup.execute(connection, settings.stream().map(setting -> "SET LOCAL " + setting).toList());
+        StatementGroup.execute(connection, sets(settings));
         try {
             return query.run();
         } finally {
@@ -57,7 +57,7 @@ final class LocalSettings {
      * with others is not fetched by cursor), so this is for statements of few rows.
      */
     static <T> T with(Connection connection, List<String> settings, String sql, Parameters parameters, Rows<T> rows) throws SQLException {
-        List<String> statements = new ArrayList<>(settings.stream().map(setting -> "SET LOCAL " + setting).toList());
+        List<String> statements = new ArrayList<>(sets(settings));
         statements.add(sql);
         statements.addAll(resets(settings));
         // the settings take no parameters: the statement's are numbered from 1
@@ -71,6 +71,10 @@ final class LocalSettings {
                 return rows.read(rs);
             }
         }
+    }
+
+    private static List<String> sets(List<String> settings) {
+        return settings.stream().map(setting -> "SET LOCAL " + setting).toList();
     }
 
     private static List<String> resets(List<String> settings) {

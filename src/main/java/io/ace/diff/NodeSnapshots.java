@@ -50,19 +50,10 @@ final class NodeSnapshots implements AutoCloseable {
 
     /** {@code step} on every snapshot at once; its unchecked failures (which name the node) pass unchanged. */
     private void onEveryNode(Consumer<NodeSnapshot> step) {
-        try {
-            onEach(s -> {
-                step.accept(s);
-                return true;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        fanOut.onEvery(snapshots, NodeSnapshot::node, s -> {
+            step.accept(s);
+            return true;
+        });
     }
 
     List<NodeSnapshot> all() {

@@ -97,7 +97,7 @@ public final class DiffFileCheck {
                     present(file, columns.get(k), values.get(k), places);
                 }
             }
-            if (!places.isEmpty() && !columns.isEmpty() && !castsAll(c, columns, values)) {
+            if (!places.isEmpty() && !columns.isEmpty() && !casts(c, columns, values)) {
                 for (int k = 0; k < columns.size(); k++) {
                     checkColumn(file, c, columns.get(k), values.get(k), places);
                 }
@@ -110,14 +110,18 @@ public final class DiffFileCheck {
     }
 
     /** Whether every value of every column is valid input for its column's type, in one statement. */
-    private static boolean castsAll(Connection c, List<Column> columns, List<List<String>> values) throws SQLException {
-        String sql = "SELECT " + IntStream.range(0, columns.size()).mapToObj(k -> "count(CAST(v" + k + " AS " + columns.get(k).type() + "))")
+    private static boolean casts(Connection c, List<Column> columns, List<List<String>> values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(castSql(columns))) {
+            return casts(c, ps, values);
+        }
+    }
+
+    /** Casts each column's values (one text array per column) to the column's type and counts them. */
+    private static String castSql(List<Column> columns) {
+        return "SELECT " + IntStream.range(0, columns.size()).mapToObj(k -> "count(CAST(v" + k + " AS " + columns.get(k).type() + "))")
                 .collect(Collectors.joining(", "))
                 + " FROM unnest(" + String.join(", ", Collections.nCopies(columns.size(), "CAST(? AS text[])")) + ") AS v("
                 + IntStream.range(0, columns.size()).mapToObj(k -> "v" + k).collect(Collectors.joining(", ")) + ")";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            return casts(c, ps, values);
-        }
     }
 
     private static AceException unreachable(Path file, String node, SQLException e) {
@@ -158,7 +162,7 @@ public final class DiffFileCheck {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(CAST(v AS " + column.type() + ")) FROM unnest(CAST(? AS text[])) v")) {
+        try (PreparedStatement ps = c.prepareStatement(castSql(List.of(column)))) {
             if (casts(c, ps, List.of(values))) {
                 return;
             }
