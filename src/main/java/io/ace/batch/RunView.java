@@ -44,16 +44,18 @@ public record RunView(long id, long instanceId, String operation, String cluster
     /**
      * One step or partition.
      *
+     * @param started  how long after the execution started this step started (zero when either has not)
      * @param progress done fraction of the step's work (0..1), or -1 for a step that reports none
      * @param work     the step's work, or null for a step that reports none
      * @param error    the first failure's stack trace, or null
      * @param worker   the worker process that ran a partition of a distributed run (and those it was taken from), or null
      */
     public record StepView(long id, String name, String status, long readCount, long writeCount, long commitCount,
-                           long rollbackCount, Duration duration, double progress, StepProgress work, String error, String worker) {
+                           long rollbackCount, Duration started, Duration duration, double progress, StepProgress work, String error,
+                           String worker) {
 
         StepView redacted() {
-            return new StepView(id, name, status, readCount, writeCount, commitCount, rollbackCount, duration, progress, work,
+            return new StepView(id, name, status, readCount, writeCount, commitCount, rollbackCount, started, duration, progress, work,
                     error == null ? null : error.lines().findFirst().map(RunView::kindOf).orElse("") + " (the cause is in the server log)",
                     worker);
         }
@@ -81,7 +83,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
             return this;
         }
         List<StepView> shown = steps.stream().map(s -> new StepView(s.id(), s.name(), s.status(), s.readCount(), s.writeCount(),
-                s.commitCount(), s.rollbackCount(), s.duration(), s.progress(), s.work(), s.error(), workers.get(s.id()))).toList();
+                s.commitCount(), s.rollbackCount(), s.started(), s.duration(), s.progress(), s.work(), s.error(), workers.get(s.id()))).toList();
         return new RunView(id, instanceId, operation, cluster, target, runKey, status, running, exitCode, summary, parameters, plan, shown,
                 progress, work, startTime, endTime, elapsed, eta, differences, reports, publicSummary, paused, dryRun);
     }
@@ -143,7 +145,9 @@ public record RunView(long id, long instanceId, String operation, String cluster
         for (StepExecution s : e.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).toList()) {
             StepProgress work = StepProgress.in(s.getExecutionContext());
             steps.add(new StepView(s.getId(), s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-                    s.getCommitCount(), s.getRollbackCount(), between(s.getStartTime(), s.getEndTime()),
+                    s.getCommitCount(), s.getRollbackCount(),
+                    e.getStartTime() == null || s.getStartTime() == null ? Duration.ZERO : between(e.getStartTime(), s.getStartTime()),
+                    between(s.getStartTime(), s.getEndTime()),
                     work == null ? -1 : work.fraction(), work,
                     s.getFailureExceptions().isEmpty() ? null : stackTrace(s.getFailureExceptions().get(0)), null));
         }

@@ -73,8 +73,11 @@ public class JobsCommand {
             System.out.println("parameters:");
             v.parameters().forEach(p -> System.out.printf("  %-20s %s%s%n", p.name(), p.value(), p.identifying() ? "" : "  (not identifying)"));
             // a step's written count is what it recorded (a comparison's differing keys, a repair's changes, a build's leaves)
-            System.out.println("steps (written: what each step recorded; the result line says what the run counts):");
-            v.steps().forEach(s -> System.out.printf("  %-32s %-10s commits %-5d rollbacks %-3d written %-7d %s%s%s%n", s.name(), s.status(),
+            // when each step started (after the execution did) and how long it took: where a run's time went
+            System.out.println("steps (at: seconds after the execution started; written: what each step recorded; the result line says"
+                    + " what the run counts):");
+            v.steps().forEach(s -> System.out.printf("  %-32s %-10s at %7.2f s took %7.2f s  commits %-5d rollbacks %-3d written %-7d %s%s%s%n",
+                    s.name(), s.status(), s.started().toMillis() / 1000.0, s.duration().toMillis() / 1000.0,
                     s.commitCount(), s.rollbackCount(), s.writeCount(), s.work() == null ? "" : s.work().text() + " ",
                     s.worker() == null ? "" : "worker " + s.worker() + " ",
                     s.error() == null ? "" : "error: " + s.error().lines().findFirst().orElse("")));
