@@ -235,13 +235,8 @@ final class NodeSnapshot implements AutoCloseable {
         return rows;
     }
 
-    /** The table's pages, summed over every relation that holds its rows; at least 1. */
-    long pages() throws SQLException {
-        return Math.max(1, storage().stream().mapToLong(StoredRelation::pages).sum());
-    }
-
-    /** A relation holding rows of the table: its name as the server quotes it, its row estimate (-1: never analyzed), its pages. */
-    private record StoredRelation(String name, long rows, long pages) {
+    /** A relation holding rows of the table: its name as the server quotes it, and its row estimate (-1: never analyzed). */
+    private record StoredRelation(String name, long rows) {
     }
 
     /** Read once per snapshot: its transaction sees the same statistics each time it asks. */
@@ -250,7 +245,7 @@ final class NodeSnapshot implements AutoCloseable {
             List<StoredRelation> relations = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(queries.storageStatistics()); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    relations.add(new StoredRelation(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    relations.add(new StoredRelation(rs.getString(1), rs.getLong(2)));
                 }
             }
             storage = List.copyOf(relations);
@@ -258,8 +253,8 @@ final class NodeSnapshot implements AutoCloseable {
         return storage;
     }
 
-    List<List<String>> sampleKeys(double percent, int wanted) throws SQLException {
-        return keys(queries.sampleKeys(percent, wanted));
+    List<List<String>> sampleKeys(int wanted) throws SQLException {
+        return keys(queries.sampleKeys(wanted));
     }
 
     List<List<String>> everyNthKey(long step) throws SQLException {

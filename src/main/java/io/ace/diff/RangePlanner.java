@@ -7,14 +7,15 @@ import java.util.Map;
 
 /**
  * Cuts the key space into blocks of about {@code blockSize} rows, each made of up to
- * {@link #RANGES_PER_BLOCK} ranges, from a page sample of the largest node's keys: boundaries
- * follow where the keys really are, not an assumed even spread. Hashing a block returns one
+ * {@link #RANGES_PER_BLOCK} ranges, from a sample of the largest node's keys (a row of each of
+ * pages spread evenly over the table): boundaries follow where the keys really are, not an
+ * assumed even spread. Hashing a block returns one
  * hash per range at the cost of one scan, so a difference is narrowed within a small range,
  * not a whole block.
  */
 public final class RangePlanner {
 
-    /** Sampled pages (about one key each) per range: ranges vary in size, blocks of 16 ranges much less; narrowing a big range costs little. */
+    /** Sampled pages (one key each) per range: ranges vary in size, blocks of 16 ranges much less; narrowing a big range costs little. */
     private static final int PAGES_PER_RANGE = 3;
     /** Ranges per block. */
     static final int RANGES_PER_BLOCK = 16;
@@ -32,8 +33,7 @@ public final class RangePlanner {
             List<List<String>> splits = List.of();
             if (ranges > 1) {
                 NodeSnapshot source = nodes.all().stream().filter(s -> s.node().equals(largest)).findFirst().orElseThrow();
-                long pages = source.pages();
-                List<List<String>> sample = source.sampleKeys(100.0 * ranges * PAGES_PER_RANGE / pages, ranges * PAGES_PER_RANGE);
+                List<List<String>> sample = source.sampleKeys(ranges * PAGES_PER_RANGE);
                 if (sample.size() >= ranges) {
                     splits = splitsFrom(sample, ranges);
                 } else {
