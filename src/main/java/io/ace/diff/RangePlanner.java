@@ -9,9 +9,8 @@ import java.util.Map;
  * Cuts the key space into blocks of about {@code blockSize} rows, each made of up to
  * {@link #RANGES_PER_BLOCK} ranges, from a sample of the largest node's keys (a row of each of
  * pages spread evenly over the table): boundaries follow where the keys really are, not an
- * assumed even spread. Hashing a block returns one
- * hash per range at the cost of one scan, so a difference is narrowed within a small range,
- * not a whole block.
+ * assumed even spread. Hashing a block returns one hash per range at the cost of one scan, so a
+ * difference is narrowed within a small range, not a whole block.
  */
 public final class RangePlanner {
 
