@@ -146,7 +146,7 @@ public record RunView(long id, long instanceId, String operation, String cluster
             StepProgress work = StepProgress.in(s.getExecutionContext());
             steps.add(new StepView(s.getId(), s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
                     s.getCommitCount(), s.getRollbackCount(),
-                    e.getStartTime() == null || s.getStartTime() == null ? Duration.ZERO : between(e.getStartTime(), s.getStartTime()),
+                    s.getStartTime() == null ? Duration.ZERO : between(e.getStartTime(), s.getStartTime()),
                     between(s.getStartTime(), s.getEndTime()),
                     work == null ? -1 : work.fraction(), work,
                     s.getFailureExceptions().isEmpty() ? null : stackTrace(s.getFailureExceptions().get(0)), null));

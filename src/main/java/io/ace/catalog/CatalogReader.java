@@ -1,5 +1,6 @@
 package io.ace.catalog;
 
+import io.ace.cluster.StatementGroup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,7 +96,7 @@ public final class CatalogReader {
      * The relation's kind, its columns and its key, in one round trip: a relation that does not exist
      * has no columns and no key (to_regclass gives null rather than an error).
      */
-    private static final String SHAPE_SQL = EXISTS_SQL + ";" + COLUMNS_SQL + ";" + KEY_SQL;
+    private static final String SHAPE_SQL = StatementGroup.text(List.of(EXISTS_SQL, COLUMNS_SQL, KEY_SQL));
 
     /** The table's shape, or empty when the table does not exist on this node. */
     public Optional<TableShape> read(Connection connection, TableName table) throws SQLException {

@@ -21,8 +21,16 @@ public final class StatementGroup {
             return;
         }
         try (Statement st = session.createStatement()) {
-            // no whitespace between them: each statement's text, as the node's activity and log show it, is its own
-            st.execute(String.join(";", statements));
+            st.execute(text(statements));
         }
+    }
+
+    /**
+     * The statements as one text, to send together (also a statement with parameters or results
+     * among them). No whitespace between them: each statement's text, as the node's activity view
+     * and log show it, is its own.
+     */
+    public static String text(List<String> statements) {
+        return String.join(";", statements);
     }
 }

@@ -61,7 +61,7 @@ final class LocalSettings {
         statements.add(sql);
         statements.addAll(resets(settings));
         // the settings take no parameters: the statement's are numbered from 1
-        try (PreparedStatement ps = connection.prepareStatement(String.join(";", statements))) {
+        try (PreparedStatement ps = connection.prepareStatement(StatementGroup.text(statements))) {
             parameters.bind(ps);
             ps.execute();
             for (int i = 0; i < settings.size(); i++) {

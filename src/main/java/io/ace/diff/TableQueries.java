@@ -213,11 +213,8 @@ final class TableQueries {
      */
     String sampleKeys(int wanted) {
         String block = "(" + ALIAS + ".ctid::text::point)[0]";
-        return tree() + ", pages AS (SELECT max(pg_catalog.pg_relation_size(c.oid)) / b.size AS most,"
-                + " sum(pg_catalog.pg_relation_size(c.oid))::bigint / b.size AS total"
-                + " FROM tree JOIN pg_catalog.pg_class c ON c.oid = tree.oid"
-                + " CROSS JOIN (SELECT pg_catalog.current_setting('block_size')::bigint AS size) b"
-                + " WHERE c.relkind IN ('r', 'm') GROUP BY b.size)"
+        return stored() + ", sizes AS (SELECT pg_catalog.pg_relation_size(oid) / pg_catalog.current_setting('block_size')::bigint AS pages"
+                + " FROM stored), pages AS (SELECT max(sizes.pages) AS most, sum(sizes.pages)::bigint AS total FROM sizes)"
                 + " SELECT " + keyTextsOf("s.k") + " FROM (SELECT DISTINCT ON (" + ALIAS + ".tableoid, " + block + ") " + keysAs("k")
                 + " FROM " + shape.name().sql() + " " + ALIAS + " WHERE " + ALIAS + ".ctid = ANY (ARRAY(SELECT"
                 + " pg_catalog.format('(%s,%s)', p, o)::tid FROM pages, pg_catalog.generate_series(0, pages.most - 1,"
@@ -252,14 +249,18 @@ final class TableQueries {
      * are its partitions'.
      */
     String storageStatistics() {
-        return tree() + " SELECT c.oid::regclass::text, c.reltuples::bigint"
-                + " FROM tree JOIN pg_catalog.pg_class c ON c.oid = tree.oid WHERE c.relkind IN ('r', 'm') ORDER BY 1";
+        return stored() + " SELECT oid::regclass::text, reltuples::bigint FROM stored ORDER BY 1";
     }
 
-    /** {@code tree(oid)}: the table and every partition or inheritance child of it, at any depth. */
-    private String tree() {
+    /**
+     * {@code stored(oid, reltuples)}: every relation that holds rows of the table, itself or a
+     * partition or inheritance child of it at any depth (a partitioned table holds none itself).
+     */
+    private String stored() {
         return "WITH RECURSIVE tree(oid) AS (SELECT '" + shape.name().sql().replace("'", "''") + "'::regclass::oid"
-                + " UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN tree ON i.inhparent = tree.oid)";
+                + " UNION SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN tree ON i.inhparent = tree.oid),"
+                + " stored AS (SELECT c.oid, c.reltuples FROM tree JOIN pg_catalog.pg_class c ON c.oid = tree.oid"
+                + " WHERE c.relkind IN ('r', 'm'))";
     }
 
     /** The rows a relation holds itself (not its children'), by its name as the server quotes it. */
