@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +40,8 @@ class AheadOfTimeCacheIT {
 
         Ace.Result unaided = run(cluster, dir.resolve("home-0"), Map.of("ACE_AOT", "off"), diff);
         assertThat(unaided.exitCode()).as(unaided.err()).isEqualTo(1);
-        Ace.Result usageUnaided = run(cluster, dir.resolve("home-0"), Map.of("ACE_AOT", "off"), List.of("table-diff", "local", TABLE, "--block-siz", "5"));
+        List<String> usageLine = List.of("table-diff", "local", TABLE, "--block-siz", "5");
+        Ace.Result usageUnaided = run(cluster, dir.resolve("home-0"), Map.of("ACE_AOT", "off"), usageLine);
         assertThat(usageUnaided.exitCode()).isEqualTo(64);
 
         Ace.Result before = run(cluster, dir.resolve("home-1"), Map.of("ACE_AOT_CACHE", cache), List.of("--version"));
@@ -72,10 +77,35 @@ class AheadOfTimeCacheIT {
         assertSameRun(cached, unaided);
         assertThat(cached.err()).doesNotContain("aot");
 
-        Ace.Result usage = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), List.of("table-diff", "local", TABLE, "--block-siz", "5"));
+        Ace.Result usage = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), usageLine);
         assertThat(usage.exitCode()).isEqualTo(64);
         assertThat(usage.err()).isEqualTo(usageUnaided.err());
         assertThat(usage.out()).isEqualTo(usageUnaided.out());
+
+        // the runnable line was remembered (by its digest alone), the usage error was not; the remembered line runs as before
+        Path verdicts = Path.of(cache + ".runnable");
+        assertThat(Files.readAllLines(verdicts)).containsExactly(digest(diff));
+        assertThat(Files.readString(verdicts)).doesNotContain(TABLE);
+        Ace.Result again = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), diff);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(1);
+        assertSameRun(again, unaided);
+        assertThat(Files.readAllLines(verdicts)).hasSize(1);
+
+        // a line remembered as runnable that is not (a record written by hand) is answered by the run itself, the same way
+        Files.writeString(verdicts, digest(usageLine) + "\n", StandardOpenOption.APPEND);
+        Ace.Result remembered = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), usageLine);
+        assertThat(remembered.exitCode()).isEqualTo(64);
+        assertThat(remembered.err()).isEqualTo(usageUnaided.err());
+        assertThat(remembered.out()).isEqualTo(usageUnaided.out());
+    }
+
+    /** How the launcher names a command line it remembers: the build's jar (time and size) and the words, digested. */
+    private static String digest(List<String> args) throws IOException, NoSuchAlgorithmException {
+        Path jar = LocalCluster.projectRoot().resolve("target/ace.jar");
+        StringBuilder text = new StringBuilder()
+                .append(Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS)).append(' ').append(Files.size(jar)).append('\n');
+        args.forEach(a -> text.append(a).append('\0'));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The same outcome line, stdout's other lines only the diff file's name, and the same differing keys. */
