@@ -1,18 +1,13 @@
 package io.ace.config;
 
 import io.ace.operation.Role;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Every {@code ace.*} setting, bound and checked once at start: a value out of range stops the
@@ -35,19 +30,18 @@ import org.springframework.validation.annotation.Validated;
  * @param testing             comparisons failed on purpose, for tests of restarts and errors; production leaves it unset
  */
 @ConfigurationProperties("ace")
-@Validated
 public record AceProperties(
-        @NotNull Path home,
+        Path home,
         String defaultCluster,
-        @DefaultValue("8") @Min(1) int maxPartitionWorkers,
-        @DefaultValue @Valid Node node,
-        @DefaultValue @Valid Reports reports,
-        @DefaultValue @Valid Archive archive,
-        @DefaultValue @Valid Serve serve,
-        @DefaultValue @Valid Schedule schedule,
-        @DefaultValue @Valid Partitioning partitioning,
-        @DefaultValue @Valid Worker worker,
-        @Valid Testing testing) {
+        @DefaultValue("8") int maxPartitionWorkers,
+        @DefaultValue Node node,
+        @DefaultValue Reports reports,
+        @DefaultValue Archive archive,
+        @DefaultValue Serve serve,
+        @DefaultValue Schedule schedule,
+        @DefaultValue Partitioning partitioning,
+        @DefaultValue Worker worker,
+        Testing testing) implements SettingRanges.Bounded {
 
     /** The reports directory and the archive are under {@code ace.home} unless set elsewhere. */
     public AceProperties {
@@ -57,14 +51,34 @@ public record AceProperties(
         }
     }
 
+    @Override
+    public void check(SettingRanges.Checks checks) {
+        checks.notNull("home", home);
+        checks.atLeast("maxPartitionWorkers", maxPartitionWorkers, 1);
+        checks.nested("node", node);
+        checks.nested("reports", reports);
+        checks.nested("archive", archive);
+        checks.nested("serve", serve);
+        checks.nested("schedule", schedule);
+        checks.nested("partitioning", partitioning);
+        checks.nested("worker", worker);
+        checks.nested("testing", testing);
+    }
+
     /**
      * @param maxConnections sessions all runs of this process together may hold to each node server ($ACE_NODE_MAX_CONNECTIONS)
      * @param connectionWait how long a run waits for a session when they are all taken, then stops with exit 75
      *                       ($ACE_NODE_CONNECTION_WAIT)
      */
     public record Node(
-            @DefaultValue("8") @Min(1) int maxConnections,
-            @DefaultValue("5m") @DurationMin(nanos = 0) Duration connectionWait) {
+            @DefaultValue("8") int maxConnections,
+            @DefaultValue("5m") Duration connectionWait) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeast("maxConnections", maxConnections, 1);
+            checks.notNegative("connectionWait", connectionWait);
+        }
     }
 
     /**
@@ -77,16 +91,27 @@ public record AceProperties(
      */
     public record Reports(
             @DefaultValue("reports-templates") Path templatesDir,
-            @DefaultValue("90") @Min(0) int retentionDays,
+            @DefaultValue("90") int retentionDays,
             @DefaultValue("0") DataSize maxTotalSize,
-            @DefaultValue("1h") @DurationMin(millis = 1) Duration pruneInterval) {
+            @DefaultValue("1h") Duration pruneInterval) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeast("retentionDays", retentionDays, 0);
+            checks.atLeastOneMilli("pruneInterval", pruneInterval);
+        }
     }
 
     /**
      * @param root          where the archive lives ($ACE_ARCHIVE_ROOT, default ace.home/archive)
      * @param retentionDays day directories older than this many days are deleted; 0 keeps everything
      */
-    public record Archive(Path root, @DefaultValue("0") @Min(0) int retentionDays) {
+    public record Archive(Path root, @DefaultValue("0") int retentionDays) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeast("retentionDays", retentionDays, 0);
+        }
     }
 
     /**
@@ -103,11 +128,18 @@ public record AceProperties(
     public record Serve(
             @DefaultValue("false") boolean enabled,
             Path outputDir,
-            @DefaultValue("4") @Min(1) int maxRuns,
-            @DefaultValue("4") @Min(0) int maxPausedRuns,
-            Map<String, @Valid User> users,
-            Map<String, @Valid Token> tokens,
-            @DefaultValue @Valid Login login) {
+            @DefaultValue("4") int maxRuns,
+            @DefaultValue("4") int maxPausedRuns,
+            Map<String, User> users,
+            Map<String, Token> tokens,
+            @DefaultValue Login login) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeast("maxRuns", maxRuns, 1);
+            checks.atLeast("maxPausedRuns", maxPausedRuns, 0);
+            checks.nested("login", login);
+        }
 
         public Serve {
             users = users == null ? Map.of() : users;
@@ -123,14 +155,14 @@ public record AceProperties(
      * @param password a bcrypt hash ({bcrypt}$2a$...); 'scripts/ace hash-password' makes one
      * @param role     VIEWER, OPERATOR or ADMIN
      */
-    public record User(String password, @DefaultValue("VIEWER") @NotNull Role role) {
+    public record User(String password, @DefaultValue("VIEWER") Role role) {
     }
 
     /**
      * @param sha256 the token's sha256 in hex, so the configuration holds no usable secret
      * @param role   VIEWER, OPERATOR or ADMIN
      */
-    public record Token(String sha256, @DefaultValue("VIEWER") @NotNull Role role) {
+    public record Token(String sha256, @DefaultValue("VIEWER") Role role) {
     }
 
     /**
@@ -140,17 +172,30 @@ public record AceProperties(
      * @param maxLockout  the longest lockout
      */
     public record Login(
-            @DefaultValue("5") @Min(1) int maxFailures,
-            @DefaultValue("5m") @DurationMin(millis = 1) Duration window,
-            @DefaultValue("1m") @DurationMin(millis = 1) Duration lockout,
-            @DefaultValue("1h") @DurationMin(millis = 1) Duration maxLockout) {
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("5m") Duration window,
+            @DefaultValue("1m") Duration lockout,
+            @DefaultValue("1h") Duration maxLockout) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeast("maxFailures", maxFailures, 1);
+            checks.atLeastOneMilli("window", window);
+            checks.atLeastOneMilli("lockout", lockout);
+            checks.atLeastOneMilli("maxLockout", maxLockout);
+        }
     }
 
     /**
      * @param dir           the directory of job definitions, one YAML file each (relative to the working directory)
      * @param reloadSeconds how often the directory is checked for added, changed and removed files
      */
-    public record Schedule(@DefaultValue("jobs") Path dir, @DefaultValue("5") @Min(1) long reloadSeconds) {
+    public record Schedule(@DefaultValue("jobs") Path dir, @DefaultValue("5") long reloadSeconds) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeast("reloadSeconds", reloadSeconds, 1);
+        }
     }
 
     /**
@@ -162,8 +207,14 @@ public record AceProperties(
      */
     public record Partitioning(
             @DefaultValue("local") Mode mode,
-            @DefaultValue("500ms") @DurationMin(millis = 1) Duration pollInterval,
-            @DefaultValue("30s") @DurationMin(millis = 1) Duration workerTimeout) {
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("30s") Duration workerTimeout) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeastOneMilli("pollInterval", pollInterval);
+            checks.atLeastOneMilli("workerTimeout", workerTimeout);
+        }
 
         /** Where partitions go by default. */
         public enum Mode {
@@ -177,9 +228,16 @@ public record AceProperties(
      * @param stopWait          how long a stopping worker waits for its partitions to reach the end of a block
      */
     public record Worker(
-            @DefaultValue("500ms") @DurationMin(millis = 1) Duration pollInterval,
-            @DefaultValue("5s") @DurationMin(millis = 1) Duration heartbeatInterval,
-            @DefaultValue("20s") @DurationMin(nanos = 0) Duration stopWait) {
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("5s") Duration heartbeatInterval,
+            @DefaultValue("20s") Duration stopWait) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.atLeastOneMilli("pollInterval", pollInterval);
+            checks.atLeastOneMilli("heartbeatInterval", heartbeatInterval);
+            checks.notNegative("stopWait", stopWait);
+        }
     }
 
     /**
@@ -190,6 +248,11 @@ public record AceProperties(
     public record Testing(
             @DefaultValue("-1") int failBeforeBlock,
             String failInTable,
-            @Pattern(regexp = "exception|out-of-memory|stack-overflow") String failWith) {
+            String failWith) implements SettingRanges.Bounded {
+
+        @Override
+        public void check(SettingRanges.Checks checks) {
+            checks.oneOf("failWith", failWith, List.of("exception", "out-of-memory", "stack-overflow"));
+        }
     }
 }

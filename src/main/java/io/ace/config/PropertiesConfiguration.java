@@ -11,6 +11,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AceProperties.class)
 public class PropertiesConfiguration {
 
+    /** The checks of {@link SettingRanges}, which Spring Boot applies to every group of settings it binds. */
+    @Bean(EnableConfigurationProperties.VALIDATOR_BEAN_NAME)
+    static SettingRanges configurationPropertiesValidator() {
+        return new SettingRanges();
+    }
+
     @Bean
     EffectiveConfiguration effectiveConfiguration(AceProperties properties, ObjectProvider<DataSourceProperties> dataSource) {
         DataSourceProperties repository = dataSource.getIfAvailable();

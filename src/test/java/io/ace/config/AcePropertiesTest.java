@@ -77,6 +77,29 @@ class AcePropertiesTest {
     }
 
     @Test
+    void everyBoundIsCheckedAndEveryValueOutOfRangeNamedAtOnce(CapturedOutput output) {
+        assertThatThrownBy(() -> PropertiesOnlyApplication.start(home, "ace.max-partition-workers=0", "ace.node.connection-wait=-1s",
+                "ace.reports.retention-days=-1", "ace.reports.prune-interval=0s", "ace.serve.max-runs=0", "ace.serve.max-paused-runs=-1",
+                "ace.serve.login.max-failures=0",
+                "ace.serve.login.window=0ms", "ace.serve.login.lockout=0ms", "ace.serve.login.max-lockout=0ms",
+                "ace.schedule.reload-seconds=0", "ace.partitioning.poll-interval=0ms", "ace.partitioning.worker-timeout=0ms",
+                "ace.worker.poll-interval=0ms", "ace.worker.heartbeat-interval=0ms", "ace.worker.stop-wait=-1s",
+                "ace.testing.fail-with=segfault"));
+        String err = output.getErr();
+        assertThat(err).contains("Settings out of range:");
+        for (String line : new String[] {"ace.max-partition-workers '0'", "ace.node.connection-wait '-1s'", "ace.reports.retention-days '-1'",
+                "ace.reports.prune-interval '0s'", "ace.serve.max-runs '0'", "ace.serve.max-paused-runs '-1'", "ace.serve.login.max-failures '0'", "ace.serve.login.window '0ms'",
+                "ace.serve.login.lockout '0ms'", "ace.serve.login.max-lockout '0ms'", "ace.schedule.reload-seconds '0'",
+                "ace.partitioning.poll-interval '0ms'", "ace.partitioning.worker-timeout '0ms'", "ace.worker.poll-interval '0ms'",
+                "ace.worker.heartbeat-interval '0ms'", "ace.worker.stop-wait '-1s'", "ace.testing.fail-with 'segfault'"}) {
+            assertThat(err).contains("  " + line + " (\"" + line.substring(0, line.indexOf(' ')) + "\" from property source");
+        }
+        assertThat(err).contains("ace.worker.stop-wait '-1s'").contains("): must not be negative")
+                .contains("): must be at least 1ms")
+                .contains("): must be one of exception, out-of-memory, stack-overflow");
+    }
+
+    @Test
     void aPartitioningModeOtherThanLocalOrRemoteStopsTheStartNamingWhereItWasSet(CapturedOutput output) {
         assertThatThrownBy(() -> PropertiesOnlyApplication.start(home, "ace.partitioning=remot"));
         assertThat(output.getErr()).contains("APPLICATION FAILED TO START").contains("Property: ace.partitioning.mode")
