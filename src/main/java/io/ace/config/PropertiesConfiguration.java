@@ -1,10 +1,12 @@
 package io.ace.config;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 
 /** Binds and checks the {@code ace.*} properties, and logs what the process runs with. */
 @Configuration(proxyBeanMethods = false)
@@ -13,6 +15,7 @@ public class PropertiesConfiguration {
 
     /** The checks of {@link SettingRanges}, which Spring Boot applies to every group of settings it binds. */
     @Bean(EnableConfigurationProperties.VALIDATOR_BEAN_NAME)
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static SettingRanges configurationPropertiesValidator() {
         return new SettingRanges();
     }
