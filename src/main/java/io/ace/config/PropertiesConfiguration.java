@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Role;
 @EnableConfigurationProperties(AceProperties.class)
 public class PropertiesConfiguration {
 
-    /** The checks of {@link SettingRanges}, which Spring Boot applies to every group of settings it binds. */
+    /** The checks of {@link SettingRanges}, which Spring Boot applies to the {@code ace.*} settings once they are bound. */
     @Bean(EnableConfigurationProperties.VALIDATOR_BEAN_NAME)
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static SettingRanges configurationPropertiesValidator() {

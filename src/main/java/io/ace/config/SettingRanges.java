@@ -28,7 +28,7 @@ final class SettingRanges implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
-        ((Bounded) target).check(new Checks(errors));
+        ((AceProperties) target).check(new Checks(errors));
     }
 
     /** The bounds a group's fields may have; each failed one is a field error. */
