@@ -23,7 +23,7 @@ public final class RepositoryCompaction implements EnvironmentPostProcessor {
 
     static final long COMPACT_FROM = 16L << 20;
     static final String URL = "spring.datasource.url";
-    static final String SOURCE = "ace-repository-compaction";
+    private static final String SOURCE = "ace-repository-compaction";
     private static final String H2_FILE = "jdbc:h2:file:";
 
     @Override
