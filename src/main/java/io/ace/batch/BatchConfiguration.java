@@ -19,9 +19,7 @@ import java.nio.file.Path;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.ExecutionContextSerializer;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.dao.JacksonExecutionContextStringSerializer;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -29,15 +27,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Wires the batch layer: the job repository's JSON contexts, the findings store, the report archive, the launcher and the read models. */
+/** Wires the batch layer: the findings store, the report archive, the launcher and the read models. */
 @Configuration(proxyBeanMethods = false)
 public class BatchConfiguration {
-
-    /** Execution contexts stored as readable JSON rather than Java serialization. */
-    @Bean
-    ExecutionContextSerializer executionContextSerializer() {
-        return new JacksonExecutionContextStringSerializer();
-    }
 
     @Bean
     FindingsStore findingsStore(DataSource dataSource, PlatformTransactionManager transactions) {
