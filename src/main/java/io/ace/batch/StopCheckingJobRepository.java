@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcOperations;
  * Spring Batch's JDBC job repository, whose step update asks the database only what its stop check
  * needs: the status of the step's job and the step's version. Spring Batch's own update reads the
  * whole step back first (its job, the job's parameters and both execution contexts, the frozen plan
- * among them) and a run updates its steps some twenty times: that was half of a small table-diff's
- * job. The check and the update are Spring Batch's: a job being stopped, or stopped, elsewhere makes
+ * among them), and a run updates its steps some twenty times: a quarter of a small table-diff's job.
+ * The check and the update are Spring Batch's: a job being stopped, or stopped, elsewhere makes
  * the step terminate with the version the stop left; any other concurrent change still fails the
  * update's version check.
  */
