@@ -28,7 +28,8 @@ public final class Ace implements AutoCloseable {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     /** Operations whose reports go to this instance's output directory unless told otherwise. */
-    private static final List<String> WRITE_REPORTS = List.of("table-diff", "repset-diff", "schema-diff", "spock-diff");
+    private static final List<String> WRITE_REPORTS = List.of("table-diff", "repset-diff", "schema-diff", "spock-diff",
+            "mtree-table-diff");
 
     private final ConfigurableApplicationContext context;
     private final Path home;
