@@ -9,6 +9,7 @@ import org.springframework.batch.core.repository.dao.jdbc.JdbcStepExecutionDao;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.repository.support.SimpleJobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
@@ -36,25 +37,21 @@ final class StopCheckingJobRepository extends SimpleJobRepository {
     @Override
     public void update(StepExecution stepExecution) {
         stepExecution.setLastUpdated(LocalDateTime.now());
-        Boolean stopping = jdbc.query(statusAndVersion, rs -> {
-            if (!rs.next()) {
-                return null;
-            }
-            BatchStatus job = BatchStatus.valueOf(rs.getString(1));
-            if (job == BatchStatus.STOPPING || job == BatchStatus.STOPPED) {
-                stepExecution.setVersion(rs.getInt(2));
-                return true;
-            }
-            return false;
-        }, stepExecution.getId());
-        if (stopping == null) {
+        Stored stored = DataAccessUtils.singleResult(jdbc.query(statusAndVersion,
+                (rs, row) -> new Stored(BatchStatus.valueOf(rs.getString(1)), rs.getInt(2)), stepExecution.getId()));
+        if (stored == null) {
             throw new IllegalStateException("step execution " + stepExecution.getId() + " (" + stepExecution.getStepName()
                     + ") is not in the job repository: its records were removed while it ran");
         }
-        if (stopping) {
+        if (stored.job() == BatchStatus.STOPPING || stored.job() == BatchStatus.STOPPED) {
+            stepExecution.setVersion(stored.stepVersion());
             stepExecution.setTerminateOnly();
         }
         stepExecutionDao.updateStepExecution(stepExecution);
+    }
+
+    /** What the database holds now: the status of the step's job and the step's version. */
+    private record Stored(BatchStatus job, int stepVersion) {
     }
 
     /** Spring Batch's JDBC repository factory, making this repository: the same DAOs, wired as Spring Batch wires them. */
