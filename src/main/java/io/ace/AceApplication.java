@@ -1,6 +1,8 @@
 package io.ace;
 
 import io.ace.cli.CommandLines;
+import io.ace.cli.CommandShapes;
+import io.ace.operation.OperationRegistry;
 import java.util.OptionalInt;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
@@ -26,13 +28,20 @@ public class AceApplication {
     static final String ANSWERED = "ace.launch.answered";
     /** The exit code of an answer-only process whose command must run; no exit code of ACE's contract. */
     static final int MUST_RUN = 99;
+    /** Set by the launcher once per build: print each command's shape ({@link CommandShapes}) and exit. */
+    static final String SHAPES = "ace.launch.shapes";
 
     public static void main(String[] args) {
         // help, the version and usage errors need no application: answered before it starts, they take a blink, not seconds
         if (!Boolean.getBoolean(ANSWERED)) {
-            OptionalInt answered = CommandLines.answeredAlone(Operations.registry(() -> {
+            OperationRegistry operations = Operations.registry(() -> {
                 throw new IllegalStateException("jobs are made only once the application has started");
-            }), args);
+            });
+            if (Boolean.getBoolean(SHAPES)) {
+                CommandShapes.of(operations).forEach(System.out::println);
+                System.exit(0);
+            }
+            OptionalInt answered = CommandLines.answeredAlone(operations, args);
             if (answered.isPresent() || Boolean.getBoolean(ANSWER_ONLY)) {
                 System.exit(answered.orElse(MUST_RUN));
             }

@@ -82,29 +82,45 @@ class AheadOfTimeCacheIT {
         assertThat(usage.err()).isEqualTo(usageUnaided.err());
         assertThat(usage.out()).isEqualTo(usageUnaided.out());
 
-        // the runnable line was remembered (by its digest alone), the usage error was not; the remembered line runs as before
+        // the runnable line was remembered (by its digest alone, its text masked), the usage error was not; the remembered
+        // line runs as before, and so does one that differs from it only in text (here where the reports go)
         Path verdicts = Path.of(cache + ".runnable");
-        assertThat(Files.readAllLines(verdicts)).containsExactly(digest(diff));
+        assertThat(Files.readAllLines(verdicts)).containsExactly(digest(List.of("table-diff", "*", "*", "--nodes", "*", "--quiet", "--output-dir", "*")));
         assertThat(Files.readString(verdicts)).doesNotContain(TABLE);
         Ace.Result again = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), diff);
         assertThat(again.exitCode()).as(again.err()).isEqualTo(1);
         assertSameRun(again, unaided);
+        List<String> elsewhere = new ArrayList<>(diff);
+        elsewhere.set(elsewhere.size() - 1, dir.resolve("elsewhere").toString());
+        Ace.Result moved = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), elsewhere);
+        assertThat(moved.exitCode()).as(moved.err()).isEqualTo(1);
+        assertSameRun(moved, unaided);
+        assertThat(moved.diffFile()).startsWith(dir.resolve("elsewhere"));
         assertThat(Files.readAllLines(verdicts)).hasSize(1);
+        // a value the parser checks (a number) is kept: another one is another line
+        for (String blockSize : List.of("100", "200")) {
+            List<String> sized = new ArrayList<>(diff);
+            sized.addAll(List.of("--block-size", blockSize));
+            Ace.Result blocks = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), sized);
+            assertThat(blocks.exitCode()).as(blocks.err()).isEqualTo(1);
+        }
+        assertThat(Files.readAllLines(verdicts)).hasSize(3);
 
-        // a line remembered as runnable that is not (a record written by hand) is answered by the run itself, the same way
-        Files.writeString(verdicts, digest(usageLine) + "\n", StandardOpenOption.APPEND);
+        // a line remembered as runnable that is not (a record written by hand) is answered by the run itself, the same way:
+        // the unknown flag is kept, the words that are text to the parser are masked
+        Files.writeString(verdicts, digest(List.of("table-diff", "*", "*", "--block-siz", "*")) + "\n", StandardOpenOption.APPEND);
         Ace.Result remembered = run(cluster, dir.resolve("home-2"), Map.of("ACE_AOT_CACHE", cache), usageLine);
         assertThat(remembered.exitCode()).isEqualTo(64);
         assertThat(remembered.err()).isEqualTo(usageUnaided.err());
         assertThat(remembered.out()).isEqualTo(usageUnaided.out());
     }
 
-    /** How the launcher names a command line it remembers: the build's jar (time and size) and the words, digested. */
-    private static String digest(List<String> args) throws IOException, NoSuchAlgorithmException {
+    /** How the launcher names a command line it remembers: the build's jar (time and size) and the line's shape, digested. */
+    private static String digest(List<String> shape) throws IOException, NoSuchAlgorithmException {
         Path jar = LocalCluster.projectRoot().resolve("target/ace.jar");
         StringBuilder text = new StringBuilder()
                 .append(Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS)).append(' ').append(Files.size(jar)).append('\n');
-        args.forEach(a -> text.append(a).append('\0'));
+        shape.forEach(a -> text.append(a).append('\0'));
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 

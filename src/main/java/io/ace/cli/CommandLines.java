@@ -74,6 +74,11 @@ public final class CommandLines {
         }
     }
 
+    /** Every command in full, made the way the command line is parsed before the application starts. */
+    static CommandLine whole(OperationRegistry operations) {
+        return tree(operations, CommandLine.defaultFactory(), name -> Form.FULL, new HashSet<>());
+    }
+
     /**
      * The command line that runs {@code args}, its commands made by the application's context: the
      * command the first argument names is built, not the others, which it does not need.
