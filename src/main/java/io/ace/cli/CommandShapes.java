@@ -76,6 +76,7 @@ public final class CommandShapes {
     private static boolean textAsTyped(ArgSpec arg) {
         List<Class<?>> types = arg.isMultiValue() ? Arrays.asList(arg.auxiliaryTypes()) : List.of(arg.type());
         return arg.userObject() instanceof Field && arg.converters().length == 0 && !arg.interactive()
-                && arg.parameterConsumer() == null && arg.preprocessor().getClass() == NO_PREPROCESSOR && TEXT.containsAll(types) && !types.isEmpty();
+                && arg.parameterConsumer() == null && arg.preprocessor().getClass() == NO_PREPROCESSOR
+                && !types.isEmpty() && TEXT.containsAll(types);
     }
 }
