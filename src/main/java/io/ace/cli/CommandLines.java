@@ -142,14 +142,17 @@ public final class CommandLines {
     }
 
     /**
-     * How each top-level command is held to parse {@code args}: the one the first argument names in
-     * full and no other, or every one in form {@code others} when the first argument names none
-     * (the top-level help, a mistyped command).
+     * How each top-level command, and each verb of a group ({@code "mtree build"}), is held to parse
+     * {@code args}: the one the arguments name in full and no other, or every one in form
+     * {@code others} when they name none (the top-level help, a mistyped command, a group's help).
      */
     private static Function<String, Form> forms(OperationRegistry operations, String[] args, Form others) {
         String first = args.length == 0 ? "" : args[0];
+        String verb = args.length < 2 ? "" : first + " " + args[1];
         boolean named = topLevelNames(operations).contains(first);
-        return name -> name.equals(first) ? Form.FULL : named ? Form.NONE : others;
+        boolean verbNamed = operations.all().stream().anyMatch(o -> verb.equals(o.group() + " " + o.verb()));
+        return name -> name.indexOf(' ') < 0 ? (name.equals(first) ? Form.FULL : named ? Form.NONE : others)
+                : name.equals(verb) ? Form.FULL : verbNamed ? Form.NONE : others;
     }
 
     /** The top-level commands: the registered operations, their groups, and the commands of this package. */
@@ -167,7 +170,8 @@ public final class CommandLines {
     /**
      * Every command and its options, and how a usage error is told; {@code factory} makes the
      * commands of this package (their collaborators come with the application's context). Each
-     * top-level command is held in the {@code form} its name is given; sketches are added to {@code sketches}.
+     * top-level command, and each verb of a group by its two words, is held in the {@code form}
+     * its name is given; sketches are added to {@code sketches}.
      */
     private static CommandLine tree(OperationRegistry operations, CommandLine.IFactory factory, Function<String, Form> form,
                                     Set<CommandSpec> sketches) {
@@ -180,8 +184,10 @@ public final class CommandLines {
                 // 'ace mtree build'; 'ace mtree-build' (as launches print themselves) works too, unlisted
                 CommandLine groupCommand = groups.computeIfAbsent(group, name -> made(form.apply(name), name, GROUPS.get(name),
                         () -> new CommandLine(GROUPS.get(name), factory), sketches));
-                if (form.apply(group) == Form.FULL) {
-                    groupCommand.addSubcommand(operation.verb(), LaunchGrammar.command(operation));
+                Form verbForm = form.apply(group + " " + operation.verb());
+                if (form.apply(group) == Form.FULL && verbForm != Form.NONE) {
+                    groupCommand.addSubcommand(operation.verb(), made(verbForm, operation.verb(), operation.options(),
+                            () -> LaunchGrammar.command(operation), sketches));
                     groupCommand.getSubcommands().get(operation.verb()).getCommandSpec().name(operation.verb());
                 }
             }
