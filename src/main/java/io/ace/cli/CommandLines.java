@@ -151,8 +151,13 @@ public final class CommandLines {
         String verb = args.length < 2 ? "" : first + " " + args[1];
         boolean named = topLevelNames(operations).contains(first);
         boolean verbNamed = operations.all().stream().anyMatch(o -> verb.equals(o.group() + " " + o.verb()));
-        return name -> name.indexOf(' ') < 0 ? (name.equals(first) ? Form.FULL : named ? Form.NONE : others)
-                : name.equals(verb) ? Form.FULL : verbNamed ? Form.NONE : others;
+        return name -> {
+            boolean isVerb = name.indexOf(' ') >= 0;
+            if (name.equals(isVerb ? verb : first)) {
+                return Form.FULL;
+            }
+            return (isVerb ? verbNamed : named) ? Form.NONE : others;
+        };
     }
 
     /** The top-level commands: the registered operations, their groups, and the commands of this package. */
