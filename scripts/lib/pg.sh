@@ -10,6 +10,12 @@ ace_die() {
 
 ace_is_root() { [ "$(id -u)" -eq 0 ]; }
 
+# The median of the figures given; "-" when one of them is missing ("-").
+ace_median() {
+    printf '%s\n' "$@" | sort -g |
+        awk '$1 == "-" {missing = 1} {a[NR] = $1} END {print missing ? "-" : (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
+
 # Debian package names, kept in one place so both scripts install the same thing.
 ACE_PG_PACKAGES=(postgresql-15 postgresql-15-pglogical)
 

@@ -185,19 +185,21 @@ public final class CommandLines {
         Map<String, CommandLine> groups = new LinkedHashMap<>();
         for (Operation<?> operation : operations.all()) {
             String group = operation.group();
-            if (!group.isEmpty() && form.apply(group) != Form.NONE) {
+            Form groupForm = group.isEmpty() ? Form.NONE : form.apply(group);
+            if (groupForm != Form.NONE) {
                 // 'ace mtree build'; 'ace mtree-build' (as launches print themselves) works too, unlisted
-                CommandLine groupCommand = groups.computeIfAbsent(group, name -> made(form.apply(name), name, GROUPS.get(name),
+                CommandLine groupCommand = groups.computeIfAbsent(group, name -> made(groupForm, name, GROUPS.get(name),
                         () -> new CommandLine(GROUPS.get(name), factory), sketches));
                 Form verbForm = form.apply(group + " " + operation.verb());
-                if (form.apply(group) == Form.FULL && verbForm != Form.NONE) {
+                if (groupForm == Form.FULL && verbForm != Form.NONE) {
                     groupCommand.addSubcommand(operation.verb(), made(verbForm, operation.verb(), operation.options(),
                             () -> LaunchGrammar.command(operation), sketches));
                     groupCommand.getSubcommands().get(operation.verb()).getCommandSpec().name(operation.verb());
                 }
             }
-            if (form.apply(operation.name()) != Form.NONE) {
-                CommandLine command = made(form.apply(operation.name()), operation.name(), operation.options(),
+            Form operationForm = form.apply(operation.name());
+            if (operationForm != Form.NONE) {
+                CommandLine command = made(operationForm, operation.name(), operation.options(),
                         () -> LaunchGrammar.command(operation), sketches);
                 command.getCommandSpec().usageMessage().hidden(!group.isEmpty());
                 cl.addSubcommand(operation.name(), command);
@@ -206,8 +208,9 @@ public final class CommandLines {
         groups.values().forEach(cl::addSubcommand);
         for (Class<?> command : COMMANDS) {
             String name = command.getAnnotation(Command.class).name();
-            if (form.apply(name) != Form.NONE) {
-                cl.addSubcommand(name, made(form.apply(name), name, command, () -> new CommandLine(command, factory), sketches));
+            Form commandForm = form.apply(name);
+            if (commandForm != Form.NONE) {
+                cl.addSubcommand(name, made(commandForm, name, command, () -> new CommandLine(command, factory), sketches));
             }
         }
         // an argument '@FILE' is itself, never the file's content: a command line names files by their flags
