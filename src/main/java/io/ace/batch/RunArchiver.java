@@ -51,7 +51,8 @@ public final class RunArchiver {
         try {
             ArchivedRun run = describe(execution, outcome);
             entry = archive.entryDirectory(run);
-            archive.archive(run, files);
+            // a diff file's digest as the run recorded it: the archive keeps what the run wrote
+            archive.archive(run, files, RunContext.of(execution)::diffFileSha256);
         } catch (Exception e) {
             LOG.error("could not archive the reports of job execution {} in {}: {}", execution.getId(), entry, e.toString());
         }

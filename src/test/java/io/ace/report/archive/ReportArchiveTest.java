@@ -1,6 +1,7 @@
 package io.ace.report.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
@@ -198,12 +199,34 @@ class ReportArchiveTest {
                 "failed", OffsetDateTime.now(), OffsetDateTime.now());
         Path first = Files.writeString(dir.resolve("a.json"), "first");
         Path second = Files.writeString(Files.createDirectories(dir.resolve("later")).resolve("a.json"), "second, same name");
-        Path entry = fresh.archive(run, List.of(first));
-        assertThat(fresh.archive(run, List.of(first, second))).isEqualTo(entry);
+        Path entry = fresh.archive(run, List.of(first), file -> null);
+        assertThat(fresh.archive(run, List.of(first, second), file -> null)).isEqualTo(entry);
         assertThat(fresh.entry(7).orElseThrow().files()).extracting(ArchivedFile::name).containsExactly("a.json", "a-2.json");
         assertThat(Files.readString(entry.resolve("a.json"))).isEqualTo("first");
         assertThat(Files.readString(entry.resolve("a-2.json"))).isEqualTo("second, same name");
         assertThat(fresh.verify().problems()).isEmpty();
+    }
+
+    @Test
+    void aDigestTheRunRecordedIsKeptSoAFileChangedSinceShowsAsModified(@TempDir Path dir) throws Exception {
+        ReportArchive fresh = new ReportArchive(dir.resolve("archive"), 0);
+        ArchivedRun run = new ArchivedRun(8, 4, "table-diff", "local", "public.arch_t", "k", List.of(), "dev", "COMPLETED", 1,
+                "differences", OffsetDateTime.now(), OffsetDateTime.now());
+        Path diff = Files.writeString(dir.resolve("d.json"), "as the run wrote it");
+        String written = Sha256.of(diff);
+        Path html = Files.writeString(dir.resolve("d.html"), "<p>report</p>");
+        fresh.archive(run, List.of(diff, html), file -> file.equals(diff) ? written : null);
+        assertThat(fresh.entry(8).orElseThrow().files()).extracting(ArchivedFile::name, ArchivedFile::sha256)
+                .containsExactly(tuple("d.json", written), tuple("d.html", Sha256.of(html)));
+        assertThat(fresh.verify().problems()).isEmpty();
+
+        // another run's file, changed between that run's end and its archiving: archived as found, recorded as written
+        ArchivedRun later = new ArchivedRun(9, 5, "table-diff", "local", "public.arch_t", "k2", List.of(), "dev", "COMPLETED", 1,
+                "differences", OffsetDateTime.now(), OffsetDateTime.now());
+        Files.writeString(diff, "changed since");
+        Path entry = fresh.archive(later, List.of(diff), file -> written);
+        assertThat(Files.readString(entry.resolve("d.json"))).isEqualTo("changed since");
+        assertThat(fresh.verify().problems()).singleElement().asString().contains("d.json", "modified");
     }
 
     @Test
