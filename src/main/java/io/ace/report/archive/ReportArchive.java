@@ -84,8 +84,8 @@ public final class ReportArchive {
      * Copies a run's report files into its entry with a manifest, then applies the retention. An
      * entry the run already has keeps its files; the new ones join them.
      *
-     * @param recorded the sha256 the run recorded for a file as it finished writing it, or null: the
-     *                 manifest then keeps that one, so that a file changed after the run wrote it
+     * @param recorded for a file, the sha256 the run recorded as it finished writing it, or null. The
+     *                 manifest keeps a recorded one, so that a file changed after the run wrote it
      *                 shows as modified when the archive is verified (rather than being recorded as
      *                 found), and a large diff file is not hashed a second time (1.0 s for 69 MB on
      *                 the C1 compiler); a file without one is hashed as copied

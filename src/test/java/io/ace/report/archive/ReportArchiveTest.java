@@ -195,8 +195,7 @@ class ReportArchiveTest {
     @Test
     void archivingTheSameExecutionAgainKeepsItsFiles(@TempDir Path dir) throws Exception {
         ReportArchive fresh = new ReportArchive(dir.resolve("archive"), 0);
-        ArchivedRun run = new ArchivedRun(7, 3, "table-diff", "local", "public.arch_t", "k", List.of(), "dev", "FAILED", 2,
-                "failed", OffsetDateTime.now(), OffsetDateTime.now());
+        ArchivedRun run = run(7, "k", "FAILED", 2, "failed");
         Path first = Files.writeString(dir.resolve("a.json"), "first");
         Path second = Files.writeString(Files.createDirectories(dir.resolve("later")).resolve("a.json"), "second, same name");
         Path entry = fresh.archive(run, List.of(first), file -> null);
@@ -210,8 +209,7 @@ class ReportArchiveTest {
     @Test
     void aDigestTheRunRecordedIsKeptSoAFileChangedSinceShowsAsModified(@TempDir Path dir) throws Exception {
         ReportArchive fresh = new ReportArchive(dir.resolve("archive"), 0);
-        ArchivedRun run = new ArchivedRun(8, 4, "table-diff", "local", "public.arch_t", "k", List.of(), "dev", "COMPLETED", 1,
-                "differences", OffsetDateTime.now(), OffsetDateTime.now());
+        ArchivedRun run = run(8, "k", "COMPLETED", 1, "differences");
         Path diff = Files.writeString(dir.resolve("d.json"), "as the run wrote it");
         String written = Sha256.of(diff);
         Path html = Files.writeString(dir.resolve("d.html"), "<p>report</p>");
@@ -221,12 +219,17 @@ class ReportArchiveTest {
         assertThat(fresh.verify().problems()).isEmpty();
 
         // another run's file, changed between that run's end and its archiving: archived as found, recorded as written
-        ArchivedRun later = new ArchivedRun(9, 5, "table-diff", "local", "public.arch_t", "k2", List.of(), "dev", "COMPLETED", 1,
-                "differences", OffsetDateTime.now(), OffsetDateTime.now());
+        ArchivedRun later = run(9, "k2", "COMPLETED", 1, "differences");
         Files.writeString(diff, "changed since");
         Path entry = fresh.archive(later, List.of(diff), file -> written);
         assertThat(Files.readString(entry.resolve("d.json"))).isEqualTo("changed since");
         assertThat(fresh.verify().problems()).singleElement().asString().contains("d.json", "modified");
+    }
+
+    /** A table-diff execution of public.arch_t to archive by hand (its instance is the execution's). */
+    private static ArchivedRun run(long execution, String runKey, String status, int exitCode, String summary) {
+        return new ArchivedRun(execution, execution, "table-diff", "local", "public.arch_t", runKey, List.of(), "dev", status, exitCode,
+                summary, OffsetDateTime.now(), OffsetDateTime.now());
     }
 
     @Test
